@@ -1,0 +1,128 @@
+"""Command line: `auditor <command>`. Each command is a module in `auditor/commands/`.
+
+A command module has `NAME`, `HELP`, `add_arguments(parser)` and `run(args, app) -> int`; adding
+one is one new module plus one line in `COMMANDS`. Errors the user can fix (`AuditorError`) are
+printed as one line on stderr with exit code 2; exit 1 means open high-severity findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from functools import cached_property
+from types import ModuleType
+
+from auditor import __version__
+from auditor.errors import AuditorError
+
+COMMANDS = (
+    "audit",
+    "findings",
+    "review",
+    "rules",
+    "db",
+    "eval",
+    "anonymise",
+    "digest",
+    "outbox",
+    "worker",
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class App:
+    """What commands share: the config and the store, both opened on first use."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+
+    @cached_property
+    def config(self):  # type: ignore[no-untyped-def]
+        from auditor import config
+
+        return config.load(getattr(self.args, "config", None))
+
+    @cached_property
+    def store(self):  # type: ignore[no-untyped-def]
+        from auditor.store import open_store
+
+        return open_store(self.config.database.url)
+
+    @property
+    def image_settings(self):  # type: ignore[no-untyped-def]
+        return self.config.images
+
+    def rule_context(self):  # type: ignore[no-untyped-def]
+        return self.config.rule_context()
+
+    def engine(self):  # type: ignore[no-untyped-def]
+        """The rule engine with the configured rules, context and this database's key."""
+        from auditor.engine import Engine, select_rules
+        from auditor.rules import all_rules
+
+        rules = select_rules(all_rules(), self.config.rules.enable, self.config.rules.disable)
+        return Engine(rules, self.rule_context(), self.store.fingerprint_key(), self.config.severities())
+
+
+def _load(name: str) -> ModuleType:
+    return importlib.import_module(f"auditor.commands.{name}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="auditor",
+        description=(
+            "Audit a Dutch primary school's social media posts against its social media "
+            "protocol: personal data, commercial content, personal opinions, replies to "
+            "parents and photos with recognisable pupils."
+        ),
+        epilog=(
+            "example:\n  auditor audit --archive examples/twitter-archive-sample.zip\n"
+            "  auditor findings --status open --format json\n\n"
+            "config: --config FILE, $AUDITOR_CONFIG or ./auditor.toml; database: "
+            "$AUDITOR_DATABASE_URL.\nexit codes: 0 done, 1 open high-severity findings, "
+            "2 bad input or config."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"auditor {__version__}")
+    parser.add_argument("--config", metavar="FILE", help="config file (TOML)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = _load(name)
+        command = sub.add_parser(
+            module.NAME,
+            help=module.HELP,
+            description=module.HELP,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        command.add_argument("--config", metavar="FILE", help="config file (TOML)", default=argparse.SUPPRESS)
+        module.add_arguments(command)
+        command.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "_module", None) is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    app = App(args)
+    try:
+        return int(args._module.run(args, app))
+    except AuditorError as exc:
+        print(f"auditor: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("auditor: interrupted; nothing of the unfinished import was stored", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""`auditor audit`: import posts (from an archive, or live from the configured accounts),
+audit them and store the findings."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from auditor import protocol
+from auditor.errors import AuditorError
+from auditor.pipeline import AuditSummary
+
+NAME = "audit"
+HELP = "Audit an exported archive, or the configured accounts live, and store the findings."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--archive",
+        metavar="PATH",
+        type=Path,
+        help="Twitter/X archive (.zip or unpacked folder) or Facebook export (JSON, .zip or folder)",
+    )
+    parser.add_argument("--no-images", action="store_true", help="skip image analysis (text only)")
+    parser.add_argument("--account", metavar="NAME", help="live: audit only this [[accounts]] name")
+    parser.add_argument(
+        "--since",
+        metavar="DATE",
+        type=parse_date,
+        help="live: fetch posts from this date (YYYY-MM-DD) instead of the stored cursor",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="also list allow-listed matches (masked)"
+    )
+    parser.epilog = (
+        "examples:\n"
+        "  auditor audit --archive twitter-2025-03-02.zip\n"
+        "  auditor audit --archive facebook-export/ --no-images\n"
+        "  auditor audit                      # every configured account, live\n"
+        "  auditor audit --account facebook --since 2025-01-01\n\n"
+        "exit codes: 0 done, 1 open high-severity findings in the audited posts, 2 bad input."
+    )
+
+
+def parse_date(value: str) -> datetime:
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: use YYYY-MM-DD") from None
+
+
+def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+    from auditor.store import locks
+
+    store = app.store
+    with locks.held(store, "audit"):
+        if args.archive is not None:
+            summary, label = audit_archive(app, args.archive, images=not args.no_images)
+        else:
+            from auditor.live import audit_accounts
+
+            summary, label = audit_accounts(
+                app, account=args.account, since=args.since, images=not args.no_images
+            )
+    print_summary(summary, label, verbose=args.verbose)
+    return 1 if summary.open_high else 0
+
+
+def image_analyser(app):  # type: ignore[no-untyped-def]
+    """The analyser the pipeline calls per media file, and the detector version it keys on."""
+    from auditor.images import DETECTOR_VERSION, analyse_file
+
+    settings = app.image_settings
+
+    def analyse(media):  # type: ignore[no-untyped-def]
+        return analyse_file(media.path, settings)
+
+    return analyse, DETECTOR_VERSION
+
+
+def audit_archive(app, path: Path, *, images: bool) -> tuple[AuditSummary, str]:  # type: ignore[no-untyped-def]
+    """Audit one archive in one transaction; a failure stores nothing but the failed run."""
+    from auditor.media_store import MediaStore
+    from auditor.pipeline import audit_posts, finish_run, start_run
+    from auditor.progress import Progress
+    from auditor.sources import open_archive_source
+
+    engine = app.engine()
+    media_store = MediaStore(app.config.data_dir / "media") if images else None
+    source = open_archive_source(path, media_store)
+    account = source.account()
+    analyser, detector = image_analyser(app) if images else (None, "")
+    run_id = start_run(app.store, str(path), [r.id for r in engine.rules])
+    progress = Progress(f"auditing {path.name}", source.estimated_total())
+    try:
+        with app.store.engine.begin() as conn:
+            summary = audit_posts(
+                conn,
+                account,
+                source.collect(),
+                engine,
+                run_id=run_id,
+                analyser=analyser,
+                detector=detector,
+                progress=progress,
+            )
+    except AuditorError as exc:
+        progress.close()
+        finish_run(app.store, run_id, None, str(exc))
+        raise
+    except BaseException as exc:
+        progress.close()
+        finish_run(app.store, run_id, None, f"interrupted: {exc!r}")
+        raise
+    progress.close()
+    summary.warnings.extend(source.warnings)
+    summary.warnings.extend(f"skipped {s.where}: {s.reason}" for s in source.skipped)
+    finish_run(app.store, run_id, summary, None)
+    label = f"{path} ({account.platform.value}, {account.name or account.handle})"
+    return summary, label
+
+
+def print_summary(summary: AuditSummary, label: str, *, verbose: bool, out=None) -> None:  # type: ignore[no-untyped-def]
+    out = out or sys.stdout
+    w = out.write
+    w(f"Audit #{summary.run_id}: {label}\n")
+    w(
+        f"  posts: {summary.posts_seen} read, {summary.posts_new} new"
+        f" | images: {summary.images_analysed} analysed, {summary.images_cached} from cache"
+        f" | findings: {summary.findings_new} new\n"
+    )
+    for warning in summary.warnings[:20]:
+        w(f"  warning: {warning}\n")
+    if summary.rule_errors:
+        w(f"  rule errors: {len(summary.rule_errors)} (first: {summary.rule_errors[0].rule}: "
+          f"{summary.rule_errors[0].error})\n")
+    if not summary.per_article:
+        w("\nNo findings: every audited post follows the protocol.\n")
+        return
+    w("\nFindings per protocol article (in the audited posts)\n")
+    w(f"  {'article':<8} {'total':>6} {'new':>6}  title\n")
+    for article in sorted(summary.per_article):
+        w(
+            f"  {article:<8} {summary.per_article[article]:>6} "
+            f"{summary.per_article_new.get(article, 0):>6}  {protocol.title(article, 'en')}\n"
+        )
+    if summary.new_findings:
+        w("\nNew findings\n")
+        for item in summary.new_findings:
+            f = item.finding
+            w(
+                f"  {item.created_at:%Y-%m-%d}  {item.platform:<8} {f.rule:<28} {f.article:<3} "
+                f"{f.severity.value:<6} {f.excerpt}\n"
+            )
+            w(f"  {'':<10}  {'':<8} {f.reason}\n")
+        more = summary.findings_new - len(summary.new_findings)
+        if more > 0:
+            w(f"  ... and {more} more: auditor findings --status open\n")
+    if verbose and summary.allowed:
+        w("\nAllowed by config (not findings)\n")
+        for rule_id, masked in sorted(set(summary.allowed)):
+            w(f"  {rule_id:<28} {masked}\n")
+    if summary.open_high:
+        w(f"\n{summary.open_high} open high-severity finding(s): review with `auditor findings`.\n")

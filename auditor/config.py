@@ -1,0 +1,290 @@
+"""Configuration: a TOML file turned into frozen dataclasses, validated once, passed down.
+
+Where the config comes from, first match wins: `--config FILE`, `$AUDITOR_CONFIG`, `auditor.toml`
+in the working directory, built-in defaults. A config with only some keys (or no file) is valid.
+`$AUDITOR_DATABASE_URL` overrides `[database] url`. Secrets (tokens, SMTP passwords) are never
+in the file: the file names the environment variable that holds them (`token_env`, ...).
+
+A wrong setting raises `ConfigError` with one line naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar, get_type_hints
+
+from auditor.errors import ConfigError
+from auditor.images import ImageSettings
+from auditor.models import Platform, Severity
+from auditor.rules.base import Allow, RuleContext
+
+DEFAULT_FILE = "auditor.toml"
+DEFAULT_DATABASE_URL = "sqlite:///auditor.db"
+
+
+@dataclass(frozen=True)
+class SchoolConfig:
+    """`[school]`: who the school is. `handles` are its own account handles and page names."""
+
+    name: str = ""
+    handles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AllowConfig:
+    """`[allow]`: details the school publishes on purpose; never findings (contract keys)."""
+
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    ibans: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RulesConfig:
+    """`[rules]`: which rules run (fnmatch patterns over ids) and severity overrides."""
+
+    enable: tuple[str, ...] = ("*",)
+    disable: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DatabaseConfig:
+    """`[database]`: SQLAlchemy URL; SQLite file in the working directory by default."""
+
+    url: str = DEFAULT_DATABASE_URL
+
+
+@dataclass(frozen=True)
+class StorageConfig:
+    """`[storage]`: where media copies and rendered reports live."""
+
+    data_dir: str = "auditor-data"
+    reports_dir: str = "reports"
+
+
+@dataclass(frozen=True)
+class AccountConfig:
+    """`[[accounts]]`: a live account to pull (contract keys: name, platform, page_id, user_id,
+    token_env, api_base_url)."""
+
+    name: str
+    platform: str
+    page_id: str = ""
+    user_id: str = ""
+    token_env: str = ""
+    api_base_url: str = ""
+    graph_version: str = "v25.0"
+    lookback_days: int = 7
+    max_posts_per_run: int = 500
+    page_size: int = 100
+    timeout_seconds: float = 30.0
+    max_retries: int = 4
+    rate_limit_budget_seconds: float = 900.0
+    media_max_bytes: int = 50 * 1024 * 1024
+    fields_param: str = "tweet.fields"  # X renamed it "post.fields" in Aug 2026: configurable
+
+
+@dataclass(frozen=True)
+class MailConfig:
+    """`[mail]`: digest delivery (contract keys). Login comes from the named env variables."""
+
+    host: str = ""
+    port: int = 587
+    security: str = "starttls"
+    username_env: str = "AUDITOR_SMTP_USER"
+    password_env: str = "AUDITOR_SMTP_PASSWORD"
+    sender: str = ""
+    to: tuple[str, ...] = ()
+    language: str = "nl"
+    timeout_seconds: float = 30.0
+    alert_on_high: bool = True
+
+
+@dataclass(frozen=True)
+class ScheduleConfig:
+    """`[schedule]`: cron expressions in the given timezone (contract keys)."""
+
+    timezone: str = "Europe/Amsterdam"
+    audit: str = "30 3 * * *"
+    digest: str = "0 7 * * mon"
+
+
+@dataclass(frozen=True)
+class Config:
+    source: str = "(defaults)"
+    school: SchoolConfig = field(default_factory=SchoolConfig)
+    allow: AllowConfig = field(default_factory=AllowConfig)
+    rules: RulesConfig = field(default_factory=RulesConfig)
+    database: DatabaseConfig = field(default_factory=DatabaseConfig)
+    storage: StorageConfig = field(default_factory=StorageConfig)
+    images: ImageSettings = field(default_factory=ImageSettings)
+    accounts: tuple[AccountConfig, ...] = ()
+    mail: MailConfig = field(default_factory=MailConfig)
+    schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
+
+    def rule_context(self) -> RuleContext:
+        allow = Allow(**dataclasses.asdict(self.allow))
+        return RuleContext(
+            school_name=self.school.name,
+            allow=allow,
+            account_handles=self.school.handles,
+        )
+
+    def severities(self) -> dict[str, Severity]:
+        return {rule_id: Severity(value) for rule_id, value in self.rules.severity.items()}
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.storage.data_dir)
+
+    def account(self, name: str) -> AccountConfig:
+        for account in self.accounts:
+            if account.name == name:
+                return account
+        known = ", ".join(a.name for a in self.accounts) or "none configured"
+        raise ConfigError(f"{self.source}: --account {name!r} is not in [[accounts]] ({known})")
+
+
+SECTIONS: dict[str, type] = {
+    "school": SchoolConfig,
+    "allow": AllowConfig,
+    "rules": RulesConfig,
+    "database": DatabaseConfig,
+    "storage": StorageConfig,
+    "images": ImageSettings,
+    "mail": MailConfig,
+    "schedule": ScheduleConfig,
+}
+
+T = TypeVar("T")
+
+
+def _coerce(value: Any, annotation: Any, where: str) -> Any:
+    origin = typing.get_origin(annotation)
+    if annotation is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected a string, got {value!r}")
+        return value
+    if annotation is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: expected true or false, got {value!r}")
+        return value
+    if annotation is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{where}: expected a whole number, got {value!r}")
+        return value
+    if annotation is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{where}: expected a number, got {value!r}")
+        return float(value)
+    if origin is tuple:
+        if isinstance(value, str) or not isinstance(value, list):
+            raise ConfigError(f"{where}: expected a list, e.g. [\"...\"], got {value!r}")
+        (item_type, _ellipsis) = typing.get_args(annotation)
+        return tuple(_coerce(v, item_type, f"{where}[{i}]") for i, v in enumerate(value))
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: expected a table, got {value!r}")
+        _key_type, value_type = typing.get_args(annotation)
+        return {k: _coerce(v, value_type, f"{where}.{k}") for k, v in value.items()}
+    if origin in (typing.Union, types.UnionType):
+        for option in typing.get_args(annotation):
+            if option is type(None) and value is None:
+                return None
+        return _coerce(value, typing.get_args(annotation)[0], where)
+    return value
+
+
+def build(cls: type[T], table: Any, where: str) -> T:
+    """Build a config dataclass from a TOML table; unknown keys and wrong types name the key."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: expected a table")
+    hints = get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    unknown = sorted(set(table) - set(fields))
+    if unknown:
+        raise ConfigError(f"{where}.{unknown[0]}: unknown setting (known: {', '.join(fields)})")
+    values = {}
+    for name, f in fields.items():
+        if name in table:
+            values[name] = _coerce(table[name], hints[name], f"{where}.{name}")
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise ConfigError(f"{where}.{name}: required setting is missing")
+    return cls(**values)
+
+
+def _validate(config: Config) -> None:
+    src = config.source
+    for rule_id, value in config.rules.severity.items():
+        if value not in {s.value for s in Severity}:
+            raise ConfigError(f"{src}: [rules.severity].{rule_id}: use low, medium or high")
+    if config.mail.security not in {"starttls", "ssl", "none"}:
+        raise ConfigError(f"{src}: [mail].security: use starttls, ssl or none")
+    if config.mail.language not in {"nl", "en"}:
+        raise ConfigError(f"{src}: [mail].language: use nl or en")
+    names: set[str] = set()
+    for i, account in enumerate(config.accounts):
+        where = f"{src}: [[accounts]] #{i + 1} ({account.name})"
+        if account.name in names:
+            raise ConfigError(f"{where}: name is used twice")
+        names.add(account.name)
+        if account.platform not in {Platform.FACEBOOK.value, Platform.TWITTER.value}:
+            raise ConfigError(f"{where}.platform: use facebook or twitter")
+        if account.platform == "facebook" and not account.page_id:
+            raise ConfigError(f"{where}.page_id: required for a facebook account")
+        if account.platform == "twitter" and not account.user_id:
+            raise ConfigError(f"{where}.user_id: required for a twitter account")
+        if not account.token_env:
+            raise ConfigError(f"{where}.token_env: name the environment variable with the token")
+
+
+def parse(data: dict[str, Any], source: str = "(defaults)") -> Config:
+    """Turn parsed TOML into a validated `Config`."""
+    known = set(SECTIONS) | {"accounts"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"{source}: [{unknown[0]}]: unknown section (known: {', '.join(sorted(known))})")
+    sections = {name: build(cls, data[name], f"{source}: [{name}]") for name, cls in SECTIONS.items() if name in data}
+    accounts_table = data.get("accounts", [])
+    if not isinstance(accounts_table, list):
+        raise ConfigError(f"{source}: accounts: write each account as [[accounts]]")
+    accounts = tuple(
+        build(AccountConfig, table, f"{source}: [[accounts]] #{i + 1}")
+        for i, table in enumerate(accounts_table)
+    )
+    config = Config(source=source, accounts=accounts, **sections)
+    _validate(config)
+    return config
+
+
+def load(path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None) -> Config:
+    """Load the config from `path`, `$AUDITOR_CONFIG`, `./auditor.toml` or defaults."""
+    env = dict(os.environ) if env is None else env
+    chosen = path or env.get("AUDITOR_CONFIG") or (DEFAULT_FILE if Path(DEFAULT_FILE).exists() else None)
+    if chosen:
+        file = Path(chosen)
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{file}: config file not found") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{file}: cannot read config file ({exc})") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{file}: not valid TOML ({exc})") from None
+        config = parse(data, str(file))
+    else:
+        config = Config()
+    url = env.get("AUDITOR_DATABASE_URL")
+    if url:
+        config = dataclasses.replace(config, database=DatabaseConfig(url=url))
+    return config

@@ -1,0 +1,122 @@
+"""Pure core: run the enabled rules over a post and turn hits into masked, fingerprinted findings.
+
+No I/O here. A rule that crashes becomes a `RuleError` on the result; the audit goes on.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from auditor import redact
+from auditor.models import Category, Finding, Hit, Post, Severity
+from auditor.rules.base import Rule, RuleContext
+
+
+@dataclass(frozen=True)
+class RuleError:
+    rule: str
+    post: str
+    error: str
+
+
+@dataclass
+class AuditResult:
+    post: Post
+    findings: list[Finding] = field(default_factory=list)
+    allowed: list[tuple[str, str]] = field(default_factory=list)  # (rule id, masked value)
+    errors: list[RuleError] = field(default_factory=list)
+
+
+def select_rules(
+    rules: Iterable[Rule],
+    enable: Sequence[str] = ("*",),
+    disable: Sequence[str] = (),
+) -> list[Rule]:
+    """Rules whose id matches an `enable` pattern and no `disable` pattern (fnmatch)."""
+    chosen = []
+    for rule in rules:
+        if not any(fnmatch.fnmatchcase(rule.id, pattern) for pattern in enable):
+            continue
+        if any(fnmatch.fnmatchcase(rule.id, pattern) for pattern in disable):
+            continue
+        chosen.append(rule)
+    return sorted(chosen, key=lambda r: r.id)
+
+
+def post_key(post: Post) -> str:
+    return f"{post.platform.value}:{post.account}:{post.external_id}"
+
+
+class Engine:
+    """Runs rules on posts. `key` is the HMAC key for fingerprints (kept per database)."""
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        ctx: RuleContext,
+        key: bytes,
+        severities: dict[str, Severity] | None = None,
+    ) -> None:
+        self.rules = list(rules)
+        self.ctx = ctx
+        self.key = key
+        self.severities = severities or {}
+
+    def audit(self, post: Post) -> AuditResult:
+        result = AuditResult(post)
+        if not post.author_is_account:
+            return result
+        hits: list[tuple[Rule, Hit]] = []
+        for rule in self.rules:
+            if not rule.applies_to(post):
+                continue
+            try:
+                for hit in rule.func(post, self.ctx):
+                    hits.append((rule, hit))
+            except Exception as exc:  # a broken rule must not abort the audit
+                result.errors.append(RuleError(rule.id, post_key(post), repr(exc)))
+        sensitive = [
+            (hit.span, hit.kind or "name")
+            for rule, hit in hits
+            if hit.span is not None
+            and not hit.allowed
+            and rule.category == Category.PERSONAL_DATA
+        ]
+        seen: set[str] = set()
+        for rule, hit in hits:
+            if hit.allowed:
+                result.allowed.append((rule.id, redact.mask(hit.value, hit.kind)))
+                continue
+            identity = redact.normalise_value(hit.value)
+            if hit.media_index is not None:
+                identity = f"media:{hit.details.get('sha256') or hit.media_index}"
+            fp = redact.fingerprint(self.key, rule.id, post_key(post), identity)
+            if fp in seen:
+                continue  # the same value twice in one post is one finding
+            seen.add(fp)
+            result.findings.append(
+                Finding(
+                    rule=rule.id,
+                    category=rule.category,
+                    article=rule.article(post.platform),
+                    severity=self.severities.get(rule.id, rule.severity),
+                    reason=hit.reason,
+                    excerpt=self._excerpt(post, hit, sensitive),
+                    fingerprint=fp,
+                    span=hit.span,
+                    media_index=hit.media_index,
+                    details=dict(hit.details),
+                )
+            )
+        return result
+
+    @staticmethod
+    def _excerpt(post: Post, hit: Hit, sensitive: list) -> str:
+        if hit.media_index is not None:
+            media = post.media[hit.media_index]
+            return f"[{media.kind.value} {hit.media_index + 1}: {media.name}] " + redact.excerpt(
+                post.text, None, sensitive, context=30
+            )
+        return redact.excerpt(post.text, hit.span, sensitive)

@@ -1,0 +1,212 @@
+"""The audit of one source: import posts, analyse their images, run the rules, store findings.
+
+This is the I/O edge around the pure engine. One source is imported in one transaction: when
+the source fails half-way (a broken archive, an API error) nothing of it is stored, and the run
+is recorded as failed in a transaction of its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+from auditor import __version__
+from auditor.engine import Engine, RuleError
+from auditor.models import Finding, ImageAnalysis, Media, MediaKind, Post, Severity
+from auditor.sources.base import AccountInfo
+from auditor.store import repository as repo
+from auditor.store.db import Store
+from auditor.store.models import AuditRun, utcnow
+
+BATCH = 500
+ANALYSABLE = {MediaKind.PHOTO, MediaKind.VIDEO, MediaKind.GIF}
+MAX_LISTED = 200  # new findings kept in memory for the summary; the rest are only counted
+
+
+@dataclass(frozen=True)
+class NewFinding:
+    """A finding stored by this run, with what the summary shows about its post."""
+
+    finding: Finding
+    platform: str
+    created_at: datetime
+    external_id: str
+    url: str | None
+
+
+@dataclass
+class AuditSummary:
+    run_id: int = 0
+    posts_seen: int = 0
+    posts_new: int = 0
+    findings_new: int = 0
+    per_article: Counter[str] = field(default_factory=Counter)
+    per_article_new: Counter[str] = field(default_factory=Counter)
+    new_findings: list[NewFinding] = field(default_factory=list)
+    open_high: int = 0
+    allowed: list[tuple[str, str]] = field(default_factory=list)
+    rule_errors: list[RuleError] = field(default_factory=list)
+    images_analysed: int = 0
+    images_cached: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def merge(self, other: AuditSummary) -> None:
+        self.posts_seen += other.posts_seen
+        self.posts_new += other.posts_new
+        self.findings_new += other.findings_new
+        self.per_article.update(other.per_article)
+        self.per_article_new.update(other.per_article_new)
+        self.new_findings.extend(other.new_findings[: MAX_LISTED - len(self.new_findings)])
+        self.open_high += other.open_high
+        self.allowed.extend(other.allowed)
+        self.rule_errors.extend(other.rule_errors)
+        self.images_analysed += other.images_analysed
+        self.images_cached += other.images_cached
+        self.warnings.extend(other.warnings)
+
+
+Analyser = Callable[[Media], ImageAnalysis]
+Progress = Callable[[int], None]
+
+
+def start_run(store: Store, source: str, rules: list[str], trigger: str = "cli") -> int:
+    with store.session() as session:
+        run = AuditRun(source=source, rules=rules, version=__version__, trigger=trigger)
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def finish_run(store: Store, run_id: int, summary: AuditSummary | None, error: str | None) -> None:
+    with store.session() as session:
+        run = session.get(AuditRun, run_id)
+        if run is None:
+            return
+        run.finished_at = utcnow()
+        run.status = "failed" if error else "done"
+        run.error = error
+        if summary is not None:
+            run.posts_seen = summary.posts_seen
+            run.posts_new = summary.posts_new
+            run.findings_new = summary.findings_new
+            run.counts = {
+                "per_article": dict(summary.per_article),
+                "per_article_new": dict(summary.per_article_new),
+                "rule_errors": len(summary.rule_errors),
+                "images_analysed": summary.images_analysed,
+            }
+
+
+def _batches(posts: Iterable[Post], size: int) -> Iterator[list[Post]]:
+    iterator = iter(posts)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def audit_posts(
+    conn: Connection,
+    account: AccountInfo,
+    posts: Iterable[Post],
+    engine: Engine,
+    *,
+    run_id: int,
+    analyser: Analyser | None,
+    detector: str = "",
+    config_name: str | None = None,
+    progress: Progress | None = None,
+) -> AuditSummary:
+    """Store and audit every post of one account inside the caller's transaction."""
+    summary = AuditSummary(run_id=run_id)
+    account_id = repo.get_or_create_account(conn, account, config_name)
+    for batch in _batches(posts, BATCH):
+        stored = repo.save_posts(conn, account_id, batch)
+        if analyser is not None:
+            batch = _analyse_media(conn, batch, stored, analyser, detector, summary)
+        results = [engine.audit(post) for post in batch]
+        rows: list[tuple[int, int | None, Finding]] = []
+        meta: dict[str, tuple[Post, Finding]] = {}
+        for post, sp, result in zip(batch, stored, results, strict=True):
+            summary.posts_seen += 1
+            summary.posts_new += sp.is_new
+            summary.allowed.extend(result.allowed)
+            summary.rule_errors.extend(result.errors)
+            for f in result.findings:
+                media_id = None
+                if f.media_index is not None and f.media_index < len(sp.media_ids):
+                    media_id = sp.media_ids[f.media_index]
+                rows.append((sp.id, media_id, f))
+                meta[f.fingerprint] = (post, f)
+        inserted = repo.save_findings(conn, rows, run_id)
+        states = repo.statuses(conn, meta)
+        for fp, (post, f) in meta.items():
+            summary.per_article[f.article] += 1
+            if states.get(fp) == "open" and f.severity == Severity.HIGH:
+                summary.open_high += 1
+            if fp in inserted:
+                summary.findings_new += 1
+                summary.per_article_new[f.article] += 1
+                if len(summary.new_findings) < MAX_LISTED:
+                    summary.new_findings.append(
+                        NewFinding(f, post.platform.value, post.created_at, post.external_id, post.url)
+                    )
+        repo.mark_audited(conn, [sp.id for sp in stored])
+        if progress is not None:
+            progress(len(batch))
+    return summary
+
+
+def _analyse_media(
+    conn: Connection,
+    batch: list[Post],
+    stored: list[repo.StoredPost],
+    analyser: Analyser,
+    detector: str,
+    summary: AuditSummary,
+) -> list[Post]:
+    """Attach an analysis to every media item: from the cache by sha256, else analysed now."""
+    wanted = [m.sha256 for p in batch for m in p.media if m.sha256 and m.kind in ANALYSABLE]
+    cache = repo.cached_analyses(conn, wanted, detector)
+    out = []
+    for post, sp in zip(batch, stored, strict=True):
+        if not post.media:
+            out.append(post)
+            continue
+        media_list = []
+        for index, media in enumerate(post.media):
+            analysis = _analysis_for(media, cache, analyser, conn, detector, summary)
+            media_list.append(dataclasses.replace(media, analysis=analysis))
+            if index < len(sp.media_ids):
+                status = "missing" if media.missing else analysis.status
+                repo.mark_media(conn, sp.media_ids[index], analysis, status)
+        out.append(dataclasses.replace(post, media=tuple(media_list)))
+    return out
+
+
+def _analysis_for(
+    media: Media,
+    cache: dict[str, ImageAnalysis],
+    analyser: Analyser,
+    conn: Connection,
+    detector: str,
+    summary: AuditSummary,
+) -> ImageAnalysis:
+    if media.missing:
+        return ImageAnalysis(status="failed", error="ontbreekt in de export")
+    if media.path is None or media.sha256 is None:
+        return ImageAnalysis(status="failed", error="geen bestand om te analyseren")
+    if media.kind not in ANALYSABLE:
+        return ImageAnalysis(status="failed", error=f"type {media.kind.value} niet ondersteund")
+    if media.sha256 in cache:
+        summary.images_cached += 1
+        return cache[media.sha256]
+    analysis = analyser(media)
+    summary.images_analysed += 1
+    repo.store_analysis(conn, media.sha256, detector, analysis)
+    cache[media.sha256] = analysis
+    return analysis

@@ -1,0 +1,30 @@
+"""The protocol's articles, loaded from `auditor/data/protocol.toml` (data, not code)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("auditor").joinpath("data/protocol.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def title(article: str, language: str = "nl") -> str:
+    """Short title of an article such as "1a" (Facebook, clause a) or "4"."""
+    data = _data()
+    section, clause = article[:1], article[1:]
+    if not clause:
+        return data["sections"].get(section, {}).get(language, article)
+    text = data["clauses"].get(clause, {}).get(language, "")
+    where = data["sections"].get(section, {}).get(language, "")
+    return f"{text} ({where})" if where else text
+
+
+def label(article: str, language: str = "nl") -> str:
+    word = "Artikel" if language == "nl" else "Article"
+    return f"{word} {article}"

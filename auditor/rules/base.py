@@ -1,0 +1,139 @@
+"""The rule seam: a rule is a pure function from a post (plus context) to hits.
+
+Write a rule as a function in the module of its protocol concern and register it with `@rule`:
+
+    @rule("personal-data.phone", category=Category.PERSONAL_DATA, clause="a", severity=HIGH)
+    def phone(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+        \"\"\"Private phone numbers (mobile or landline) ...\"\"\"
+
+The docstring's first line is the one-line description `auditor rules` shows. Rules never touch
+the store, the network or the file system; everything they may know comes in `RuleContext`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditor.models import Category, Hit, Platform, Post, Severity
+
+RULE_ID = re.compile(r"^[a-z][a-z-]*\.[a-z][a-z0-9_-]*$")
+
+# Protocol sections per platform: 1 Facebook, 2 Twitter/X, 3 WhatsApp, 4 other platforms.
+SECTION_BY_PLATFORM = {
+    Platform.FACEBOOK: "1",
+    Platform.TWITTER: "2",
+    Platform.WHATSAPP: "3",
+    Platform.INSTAGRAM: "4",
+    Platform.LINKEDIN: "4",
+}
+
+
+def article_for(platform: Platform, clause: str) -> str:
+    """The protocol article a clause breaks on a platform: clause "a" on Facebook is "1a".
+
+    Section 4 (other platforms) has no clauses: any post there breaks article 4 itself.
+    """
+    section = SECTION_BY_PLATFORM[platform]
+    return section if section == "4" else f"{section}{clause}"
+
+
+@dataclass(frozen=True)
+class Allow:
+    """Allow-lists from config: published on purpose, so never a finding."""
+
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    ibans: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a rule may know besides the post itself."""
+
+    school_name: str = ""
+    allow: Allow = field(default_factory=Allow)
+    account_handles: tuple[str, ...] = ()  # the school's own handles/page names
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per rule id
+
+    def option(self, rule_id: str, key: str, default: Any) -> Any:
+        return self.options.get(rule_id, {}).get(key, default)
+
+
+RuleFunc = Callable[[Post, RuleContext], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: identity, protocol article, default severity and user docs."""
+
+    id: str
+    category: Category
+    clause: str  # protocol clause letter: a..f (articles 1x/2x/3x), "" for article 4
+    severity: Severity
+    func: RuleFunc
+    doc: str
+    platforms: tuple[Platform, ...] = ()  # empty: every platform
+    kinds: tuple[str, ...] = ()  # post kinds it applies to; empty: every kind
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.id
+
+    @property
+    def articles(self) -> str:
+        """Articles this rule can break, e.g. "1a/2a" (for `auditor rules`)."""
+        if self.category == Category.OTHER_PLATFORM:
+            return "4"
+        if self.category == Category.WHATSAPP:
+            return f"3{self.clause}"
+        return f"1{self.clause}/2{self.clause}"
+
+    def applies_to(self, post: Post) -> bool:
+        if self.platforms and post.platform not in self.platforms:
+            return False
+        return not self.kinds or post.kind.value in self.kinds
+
+    def article(self, platform: Platform) -> str:
+        return article_for(platform, self.clause)
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    rule_id: str,
+    *,
+    category: Category,
+    clause: str,
+    severity: Severity,
+    platforms: tuple[Platform, ...] = (),
+    kinds: tuple[str, ...] = (),
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule function; the id must be unique and look like `concern.name`."""
+
+    def register(func: RuleFunc) -> RuleFunc:
+        if not RULE_ID.match(rule_id):
+            raise ValueError(f"rule id {rule_id!r} must look like 'concern.name'")
+        if rule_id in REGISTRY:
+            raise ValueError(f"rule id {rule_id!r} is registered twice")
+        if not (func.__doc__ or "").strip():
+            raise ValueError(f"rule {rule_id!r} needs a docstring")
+        REGISTRY[rule_id] = Rule(
+            id=rule_id,
+            category=category,
+            clause=clause,
+            severity=severity,
+            func=func,
+            doc=func.__doc__ or "",
+            platforms=platforms,
+            kinds=kinds,
+        )
+        return func
+
+    return register

@@ -1,0 +1,54 @@
+"""The source seam: every platform or export format yields the same `Post` records.
+
+Write `auditor/sources/<kind>.py` with a `Source` subclass, set `kind` and `platform`, yield posts
+from `collect()`, and add one line to `SOURCES` (archives: also to `ARCHIVE_DETECTORS`) in
+`auditor/sources/__init__.py`. Map I/O and parse errors to `SourceError(where, why)`; a single
+post that cannot be read becomes a `SkippedPost` on `source.skipped`, not a crash.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from auditor.models import Platform, Post
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    """Whose posts these are: platform, stable id (account id, page id or handle) and name."""
+
+    platform: Platform
+    handle: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class SkippedPost:
+    where: str
+    reason: str
+
+
+class Source(ABC):
+    """Yields the posts of one account from one archive or API."""
+
+    kind: ClassVar[str]
+    platform: ClassVar[Platform]
+
+    def __init__(self) -> None:
+        self.skipped: list[SkippedPost] = []
+        self.warnings: list[str] = []
+
+    @abstractmethod
+    def account(self) -> AccountInfo:
+        """The account the posts belong to (read from the archive or config)."""
+
+    @abstractmethod
+    def collect(self) -> Iterator[Post]:
+        """Yield posts one at a time (stream: never hold the whole archive in memory)."""
+
+    def estimated_total(self) -> int | None:
+        """How many posts `collect` will yield, when cheap to know (for progress bars)."""
+        return None

@@ -1,0 +1,161 @@
+"""Opening the database and keeping its schema current with Alembic.
+
+A new SQLite database is created and migrated on first use without asking. A PostgreSQL
+database must be migrated explicitly (`auditor db upgrade`) unless it is empty, in which case
+it is migrated too: production operators should not find half a schema.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from auditor.errors import StoreError
+from auditor.store.models import Meta
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+FINGERPRINT_KEY_ENV = "AUDITOR_SECRET_KEY"
+
+
+def alembic_config(engine: Engine) -> AlembicConfig:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class Store:
+    """The database: engine, sessions, schema state and the fingerprint key."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise StoreError(f"[database].url: not a database URL: {url!r}") from None
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            folder = Path(parsed.database).parent
+            if not folder.exists():
+                raise StoreError(f"{parsed.database}: folder {folder} does not exist")
+        if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        try:
+            self.engine = create_engine(parsed, pool_pre_ping=True)
+        except (ArgumentError, ImportError) as exc:
+            raise StoreError(f"[database].url: {exc}") from None
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._key: bytes | None = None
+
+    @property
+    def label(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error."""
+        with self.sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except OperationalError as exc:
+                raise StoreError(f"{self.label}: {_first_line(exc)}") from None
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def head_revision(self) -> str | None:
+        return ScriptDirectory.from_config(alembic_config(self.engine)).get_current_head()
+
+    def upgrade(self) -> tuple[str | None, str | None]:
+        """Apply every pending migration; return (before, after) revisions."""
+        try:
+            before = self.current_revision()
+            cfg = alembic_config(self.engine)
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            return before, self.current_revision()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.label}: cannot migrate: {_first_line(exc)}") from None
+
+    def ensure_schema(self) -> None:
+        """Migrate an empty database on first use; refuse to run on an outdated one."""
+        try:
+            current = self.current_revision()
+            empty = not inspect(self.engine).get_table_names()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.label}: cannot open database: {_first_line(exc)}") from None
+        if current is None and empty:
+            self.upgrade()
+            return
+        head = self.head_revision()
+        if current != head:
+            if self.engine.dialect.name == "sqlite":
+                self.upgrade()
+                return
+            raise StoreError(
+                f"{self.label}: schema is at {current}, this auditor needs {head}: "
+                "run `auditor db upgrade`"
+            )
+
+    # -- fingerprint key ------------------------------------------------------------------
+
+    def fingerprint_key(self) -> bytes:
+        """HMAC key for fingerprints: $AUDITOR_SECRET_KEY, else a random key kept in the DB."""
+        if self._key is None:
+            from_env = os.environ.get(FINGERPRINT_KEY_ENV)
+            if from_env:
+                self._key = from_env.encode("utf-8")
+            else:
+                self._key = self._stored_key().encode("ascii")
+        return self._key
+
+    def _stored_key(self) -> str:
+        with self.session() as session:
+            row = session.get(Meta, "fingerprint_key")
+            if row is not None:
+                return row.value
+        candidate = secrets.token_hex(32)
+        try:
+            with self.session() as session:
+                session.add(Meta(key="fingerprint_key", value=candidate))
+        except SQLAlchemyError:
+            pass  # another process created it first: read theirs
+        with self.session() as session:
+            return session.scalars(select(Meta.value).where(Meta.key == "fingerprint_key")).one()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
+def open_store(url: str, *, migrate: bool = True) -> Store:
+    store = Store(url)
+    if migrate:
+        store.ensure_schema()
+    return store
