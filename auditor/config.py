@@ -228,6 +228,8 @@ def _validate(config: Config) -> None:
     for rule_id, value in config.rules.severity.items():
         if value not in {s.value for s in Severity}:
             raise ConfigError(f"{src}: [rules.severity].{rule_id}: use low, medium or high")
+    if config.images.anonymise_style not in {"blur", "pixelate"}:
+        raise ConfigError(f"{src}: [images].anonymise_style: use blur or pixelate")
     if config.mail.security not in {"starttls", "ssl", "none"}:
         raise ConfigError(f"{src}: [mail].security: use starttls, ssl or none")
     if config.mail.language not in {"nl", "en"}:

