@@ -1,0 +1,207 @@
+"""Replies from the school account to parents (articles 1d/2d).
+
+Employees do not answer parents' messages through the school account: that conversation
+belongs in Parro, e-mail or at the school gate. The rule `reply.to-parent` looks at every reply
+or comment the account itself wrote and works out who it answers:
+
+1. `post.reply_to` and `post.reply_to_name` (what the source knows);
+2. otherwise the leading @handles of the text ("@jeroenvdberg78 Goede vraag!");
+3. otherwise a greeting ("Hoi Marloes,", "Beste Fatima,", "Dag meneer Jansen,") or a name
+   addressed in a thank-you ("dank jullie wel, Scouting Wapenveld,").
+
+The target is *not* a parent when it is the account itself (a thread), an allow-listed
+organisation, handle or staff member, or when it looks like an organisation or a staff member
+(see `ORGANISATION_WORDS` and `STAFF_WORDS`), or when the text says the person is a former
+pupil or colleague. Anyone else, including an unknown target, is taken to be a parent: the
+protocol forbids answering parents at all, so this rule prefers recall.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from auditor.models import Category, Hit, Post, PostKind, Severity, Span
+from auditor.rules.base import RuleContext, rule
+
+# Words that mark a handle or display name as an organisation. Words of five letters or more
+# match anywhere in the squashed name ("gemeente_heerde", "BibliotheekVeluwe"); shorter ones
+# must be a whole word, and those in ORGANISATION_PREFIXES may also start the name ("GGDIJssel",
+# "vvheeze"). Extend these tuples when a local organisation keeps getting flagged.
+# fmt: off
+ORGANISATION_WORDS = (
+    # public bodies and services
+    "gemeente", "provincie", "politie", "wijkagent", "brandweer", "ambulance", "ggd",
+    "burgemeester", "wethouder", "gemeenteraad", "rijkswaterstaat", "knmi", "omroep", "krant",
+    "nieuws", "radio",
+    # education, care, youth
+    "school", "basisschool", "kindcentrum", "ikc", "cbs", "obs", "pcbs", "kbs", "rkbs",
+    "stichting", "kinderopvang", "opvang", "bso", "kdv", "peuterspeelzaal", "peuteropvang",
+    "consultatiebureau", "jeugdzorg", "jeugdwerk", "welzijn", "huisarts", "zorg", "bieb",
+    "bibliotheek", "museum", "theater", "dierenpark", "kinderboerderij", "ouderraad",
+    # clubs and associations
+    "vereniging", "sportclub", "club", "vv", "sv", "voetbal", "hockey", "korfbal", "tennis",
+    "handbal", "zwembad", "zwemclub", "scouting", "muziekvereniging", "harmonie", "fanfare",
+    "kerk", "parochie", "moskee", "dorpshuis", "buurthuis", "wijkvereniging", "buurtvereniging",
+    # businesses and chains
+    "bakkerij", "slagerij", "winkel", "shop", "supermarkt", "jumbo", "albertheijn", "plus",
+    "spar", "lidl", "aldi", "hema", "kruidvat", "bruna", "rabobank", "bank", "bv", "official",
+)
+# fmt: on
+ORGANISATION_PREFIXES = ("ggd", "vv", "bso", "ikc", "obs", "cbs", "pcbs")
+# Words that mark the target as a (former) member of staff.
+STAFF_WORDS = ("juf", "meester", "master", "leerkracht", "docent", "collega", "directeur")
+STAFF_PREFIXES = ("juf", "meester", "master")
+# Words that mark a handle as a parent's, whatever else it contains ("schoolmama_anja"): the
+# first list matches anywhere in the name, the second only as a whole word ("oma", not "thomas").
+FAMILY_PARTS = ("mama", "papa", "moeder", "vader", "mommy", "daddy")
+FAMILY_WORDS = ("mam", "pap", "oma", "opa", "mom", "dad", "mum")
+
+# The text says who the person is: a former pupil or colleague, not a parent.
+NOT_A_PARENT_CUE = re.compile(
+    r"\boud-?(?:leerling|collega|juf|meester|leerkracht|directeur)\w*\b"
+    r"|\b(?:toen|als)\s+(?:jij|je)\s+hier\s+(?:voor\s+de\s+klas|les\s+gaf|werkte|stond)"
+    r"|\bin\s+(?:jouw|je)\s+tijd\b|\bvoor\s+al\s+die\s+jaren\b|\bna\s+al\s+die\s+jaren\b",
+    re.IGNORECASE,
+)
+
+LEADING_HANDLES = re.compile(r"\A\s*((?:@\w+[\s,]*)+)")
+HANDLE = re.compile(r"@\w+")
+_NAMEWORD = r"[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ÿ'’-]*"
+_PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|el|al)"
+_NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAMEWORD}){{0,3}}"
+GREETING = re.compile(
+    r"\A\s*(?i:hoi|hallo|hey|hé|hee|hi|beste|dag|goedemorgen|goedemiddag|goedenavond|geachte"
+    r"|lieve|dear)\s+"
+    rf"(?P<target>(?i:(?:meneer|mevrouw|mevr\.|mw\.|dhr\.|juf|meester|familie|fam\.)\s*)?"
+    rf"(?:{_NAME})?)\s*[,!:]",
+)
+VOCATIVE = re.compile(
+    r"\b(?i:dank\s+(?:je|jullie|u)\s+wel|dankjewel|dankjulliewel|bedankt|proficiat"
+    r"|gefeliciteerd)\s*,\s*"
+    rf"(?P<target>{_NAME})\s*[,!.]"
+    rf"|,\s*(?P<tail>{_NAME})\s*!",
+)
+
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Who a reply addresses: the name or handle, and where the text shows it (if it does)."""
+
+    value: str
+    span: Span | None
+
+
+def _squash(value: str) -> str:
+    return re.sub(r"[\W_]+", "", value.lower())
+
+
+def _words(value: str) -> list[str]:
+    """Words of a handle or name: "GGDIJsselland" -> ggdi, jsselland; "mama_van_drie" -> 3."""
+    return [w.lower() for w in _CAMEL.findall(value.lstrip("@"))]
+
+
+def _has_word(value: str, vocabulary: tuple[str, ...], prefixes: tuple[str, ...] = ()) -> bool:
+    squashed, words = _squash(value), _words(value)
+    for word in vocabulary:
+        if len(word) >= 5 and word in squashed:
+            return True
+        if word in words:
+            return True
+    return any(squashed.startswith(prefix) for prefix in prefixes)
+
+
+def _matches_any(value: str, names: tuple[str, ...]) -> bool:
+    """Whether a target is one of the listed names or handles (case, @ and spacing ignored)."""
+    squashed, words = _squash(value), set(_words(value))
+    for name in names:
+        wanted = _squash(name)
+        if not wanted:
+            continue
+        if wanted == squashed:
+            return True
+        name_words = set(_words(name))
+        if name_words and name_words <= words:
+            return True
+        if len(wanted) >= 5 and wanted in squashed:
+            return True
+    return False
+
+
+def _not_a_parent(value: str, ctx: RuleContext) -> bool:
+    """The school itself, an allow-listed or recognisable organisation, or a staff member."""
+    if _matches_any(value, ctx.account_handles):
+        return True
+    if ctx.school_name and _squash(ctx.school_name) == _squash(value):
+        return True
+    if _matches_any(value, ctx.allow.organisations + ctx.allow.handles + ctx.allow.names):
+        return True
+    if any(part in _squash(value) for part in FAMILY_PARTS) or _has_word(value, FAMILY_WORDS):
+        return False
+    return _has_word(value, ORGANISATION_WORDS, ORGANISATION_PREFIXES) or _has_word(
+        value, STAFF_WORDS, STAFF_PREFIXES
+    )
+
+
+def _target_from(match: re.Match[str], group: str) -> Target:
+    value = match.group(group).strip()
+    return Target(value, Span(match.start(group), match.start(group) + len(value)))
+
+
+def _targets(post: Post) -> list[Target]:
+    """Who the reply goes to, from the source's fields or else from the opening of the text."""
+    known = [t for t in (post.reply_to, post.reply_to_name) if t and t.strip()]
+    if known:
+        spans = {}
+        for target in known:
+            where = post.text.lower().find(target.strip().lower())
+            spans[target] = Span(where, where + len(target.strip())) if where >= 0 else None
+        return [Target(t.strip(), spans[t]) for t in known]
+    leading = LEADING_HANDLES.match(post.text)
+    if leading:
+        return [
+            Target(m.group(), Span(leading.start(1) + m.start(), leading.start(1) + m.end()))
+            for m in HANDLE.finditer(leading.group(1))
+        ]
+    greeting = GREETING.match(post.text)
+    if greeting and greeting.group("target").strip():
+        return [_target_from(greeting, "target")]
+    vocative = VOCATIVE.search(post.text)
+    if vocative:
+        return [_target_from(vocative, "target" if vocative.group("target") else "tail")]
+    return []
+
+
+@rule("reply.to-parent", category=Category.REPLY_TO_PARENT, clause="d", severity=Severity.HIGH)
+def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """The account answers a parent: a reply or comment to a private person, not an organisation.
+
+    Why: employees do not reply to parents' messages through the school account (1d/2d); such
+    questions are answered in Parro, by e-mail or in person.
+
+    Flagged: a reply or comment written by the account to a private person: a handle
+    ("@jeroenvdberg78", "@mama_van_drie"), a greeting ("Hoi Marloes,", "Beste mevrouw Van den
+    Broek,", "Dag mevrouw,"), or nobody named at all ("Goed dat u het meldt"): then it is taken
+    to be a parent, because the protocol bans these replies outright.
+
+    Fine: posts and shares; replies in the account's own thread; replies to allow-listed
+    organisations, handles and staff; targets whose handle or name shows an organisation
+    (gemeente, bibliotheek, GGD, brandweer, politie, scouting, vv, kinderopvang, a shop or
+    chain) or a member of staff (juf, meester); replies that call the person a former pupil or
+    colleague ("oud-leerling", "toen jij hier voor de klas stond").
+    """
+    if post.kind not in (PostKind.REPLY, PostKind.COMMENT) or not post.author_is_account:
+        return
+    targets = _targets(post)
+    if targets and all(_not_a_parent(t.value, ctx) for t in targets):
+        return
+    if NOT_A_PARENT_CUE.search(post.text):
+        return
+    private = next((t for t in targets if not _not_a_parent(t.value, ctx)), None)
+    if private is None:
+        yield Hit(None, "", "antwoord op een bericht van (vermoedelijk) een ouder", "reply")
+        return
+    yield Hit(private.span, private.value, "antwoord aan een ouder of andere privépersoon", "reply")

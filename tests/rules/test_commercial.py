@@ -1,0 +1,135 @@
+"""Spec for the commercial rules (articles 1f/2f): offers, shops and plugs, and what is fine."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from auditor.models import Category, Platform, Post, Severity
+from auditor.rules import commercial
+from auditor.rules.base import REGISTRY, RuleContext
+
+CTX = RuleContext(school_name="OBS De Vlinderhof")
+RULES = {
+    "commercial.price-offer": commercial.price_offer,
+    "commercial.order-channel": commercial.order_channel,
+    "commercial.sponsor-plug": commercial.sponsor_plug,
+}
+
+
+def post(text: str) -> Post:
+    return Post(Platform.FACEBOOK, "t1", datetime(2025, 3, 1, tzinfo=UTC), text)
+
+
+def fired(text: str) -> set[str]:
+    return {rule_id for rule_id, func in RULES.items() if list(func(post(text), CTX))}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        (
+            "Bij Schoenenwinkel De Hak krijgen onze leerlingen 10% korting op gymschoenen!",
+            "commercial.price-offer",
+        ),
+        (
+            "Schaatsles bij IJsclub Noord: nu een actietarief van €9,50 per les.",
+            "commercial.price-offer",
+        ),
+        (
+            "Kinderfeestje bij Trampolinepark Sprong: entree €8,- in plaats van €11,-.",
+            "commercial.price-offer",
+        ),
+        (
+            "Paaseieren van de ouderraad: 6 eitjes voor €3,-. Bestellen kan tot donderdag.",
+            "commercial.price-offer",
+        ),
+        (
+            "Op de voorjaarsmarkt verkopen de kinderen plantjes (€2,50) en jam (€4,-).",
+            "commercial.price-offer",
+        ),
+        ("Typecursus TikTak: 12 lessen voor €99,-. Meld je snel aan!", "commercial.price-offer"),
+        (
+            "Deze week bij Friettent De Puntzak: 2 zakjes friet voor de prijs van 1!",
+            "commercial.price-offer",
+        ),
+        (
+            "Bestel de schooltrui in onze webshop, nu verkrijgbaar in alle maten.",
+            "commercial.order-channel",
+        ),
+        ("Met de code VLINDER10 krijgt u korting op kinderboeken.", "commercial.order-channel"),
+        (
+            "Shop via onze partnerlink, de school krijgt 4% van het aankoopbedrag.",
+            "commercial.order-channel",
+        ),
+        (
+            "De dansvoorstelling wordt gesponsord door Dansschool Pirouette. "
+            "Kijk op dansschoolpirouette.nl voor het lesrooster!",
+            "commercial.sponsor-plug",
+        ),
+        (
+            "Dank aan Slagerij Mulder voor de worstenbroodjes! Kom langs voor hun weekaanbieding.",
+            "commercial.sponsor-plug",
+        ),
+        (
+            "Lunchroom Het Theelichtje trakteert: reserveer een tafel via theelichtje.nl.",
+            "commercial.sponsor-plug",
+        ),
+    ],
+)
+def test_offers_shops_and_plugs_are_flagged(text: str, rule_id: str) -> None:
+    assert rule_id in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De vrijwillige ouderbijdrage is €42,50 per kind. Overmaken op NL09 RABO 0343 8487 91.",
+        "De schoolreis kost €29,- per kind en wordt betaald uit de ouderbijdrage.",
+        "De Kinderpostzegelactie is weer begonnen! De opbrengst gaat naar kinderen in nood.",
+        "Onze Schoenmaatjes-actie: lever uw gevulde schoenendoos in bij de conciërge.",
+        "De sponsorloop bracht maar liefst €3.418,- op! Dank aan alle lopers.",
+        "In groep 3 speelden we winkeltje: een banaan voor €0,40 en een ijsje voor €1,-.",
+        "Het surprisecadeau kost maximaal €5. Veel knutselplezier!",
+        "Dank aan Bakkerij Van Dijk voor de heerlijke taart op de juffendag!",
+        "@Jumbo_Dorpsplein Bedankt voor de appels voor het schoolontbijt!",
+        "De Kinderboekenweek start maandag met een gratis voorstelling in de aula.",
+        "Wie helpt er mee met de kerstmarkt? Vrijwilligers kunnen zich melden bij de ouderraad.",
+        "Code oranje voor morgen: de school sluit om 12.00 uur.",
+        "Maak €6 over voor het afscheidscadeau van juf Tine op NL47 INGB 0001 3608 60.",
+        "Het programma van de sportdag vindt u via de link in bio.",
+        "Groep 8 gaat op schoolreis naar de Efteling en Dierenpark Amersfoort.",
+    ],
+)
+def test_money_that_is_not_commerce_is_fine(text: str) -> None:
+    assert fired(text) == set()
+
+
+def test_hit_span_points_at_the_evidence() -> None:
+    text = "Nieuw: een fotoboek van alle schoolfoto's voor maar €24,95!"
+    [hit] = commercial.price_offer(post(text), CTX)
+    assert hit.span is not None
+    assert text[hit.span.start : hit.span.end] == hit.value == "voor maar €24,95"
+    assert hit.kind == "commercial"
+
+
+def test_discount_hit_covers_the_whole_word() -> None:
+    text = "Boek voor 1 mei en krijg vroegboekkorting!"
+    [hit] = commercial.price_offer(post(text), CTX)
+    assert hit.value == "vroegboekkorting"
+
+
+def test_one_hit_per_rule_per_post() -> None:
+    text = "10% korting op schriften en 20% korting op rugzakken bij Boekhandel Lees!"
+    assert len(list(commercial.price_offer(post(text), CTX))) == 1
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_rules_are_registered_as_commercial_clause_f(rule_id: str) -> None:
+    registered = REGISTRY[rule_id]
+    assert registered.category is Category.COMMERCIAL
+    assert registered.clause == "f"
+    assert registered.severity is Severity.MEDIUM
+    assert registered.articles == "1f/2f"
+    assert "Flagged:" in registered.doc and "Fine:" in registered.doc

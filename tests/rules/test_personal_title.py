@@ -1,0 +1,132 @@
+"""Spec for the personal-title rules (articles 1b/2b): one person's voice on the school account."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from auditor.models import Category, Platform, Post, Severity
+from auditor.rules import personal_title
+from auditor.rules.base import REGISTRY, RuleContext
+
+CTX = RuleContext(school_name="OBS De Vlinderhof")
+
+
+def post(text: str) -> Post:
+    return Post(Platform.TWITTER, "t1", datetime(2025, 3, 1, tzinfo=UTC), text)
+
+
+def opinion(text: str) -> list:
+    return list(personal_title.opinion(post(text), CTX))
+
+
+def signature(text: str) -> list:
+    return list(personal_title.signature(post(text), CTX))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik vind het echt jammer dat de gymzaal dicht moet.",
+        "Persoonlijk vind ik dat de zomervakantie korter mag 🌞",
+        "Mijn mening: huiswerk in groep 5 is nergens voor nodig.",
+        "Eerlijk gezegd word ik er een beetje moedeloos van, al die regels.",
+        "Wat ben ik trots op mijn groep vandaag! 💪",
+        "Ik erger me aan de auto's die op de stoep parkeren bij het hek.",
+        "Morgen staak ik mee. Het onderwijs verdient beter.",
+        "Ik heb vannacht bijna niet geslapen van de zenuwen voor de musical 😅",
+        "Ik fyn it moai dat de bern sa graach lêze! Myn miening: mear boeken!",
+        "Alweer een bezuiniging van het kabinet op het onderwijs. Schandalig.",
+    ],
+)
+def test_own_voice_is_flagged(text: str) -> None:
+    assert len(opinion(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij vinden het fijn dat zoveel ouders kwamen helpen. Dank jullie wel!",
+        "Het team wenst iedereen een fijne vakantie!",
+        "'Ik vond de voorstelling het mooiste ooit!' hoorden we vaak na afloop.",
+        "Een brief van Sinterklaas: ik kom morgen langs met mijn Pieten!",
+        "Lieve kinderen, ik heb jullie tekeningen gezien. Hartelijke groet, Sinterklaas",
+        "Thijs (groep 4) schreef: ik wil later brandweerman worden 🚒",
+        "In groep 1/2 praten we deze week over wat vind ik fijn en wat niet.",
+        "Groep 3 maakt een ik-boekje over hun familie.",
+        "Het kabinet heeft de onderwijsbegroting gepresenteerd. Meer info volgt.",
+        "De school is 's avonds open voor de ouderavond.",
+    ],
+)
+def test_school_voice_and_other_speakers_are_fine(text: str) -> None:
+    assert opinion(text) == []
+
+
+def test_opinion_hit_names_the_opinion() -> None:
+    text = "Deze week was druk. Persoonlijk vind ik dat we het goed gedaan hebben."
+    [hit] = opinion(text)
+    assert hit.value == "Persoonlijk"
+    assert hit.span is not None and text[hit.span.start : hit.span.end] == "Persoonlijk"
+    assert "mening" in hit.reason
+
+
+def test_plain_first_person_gets_the_ik_vorm_reason() -> None:
+    [hit] = opinion("Ik ben volgende week op cursus, groep 6 krijgt les van een invaller.")
+    assert hit.value == "Ik"
+    assert "ik-vorm" in hit.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        ("Wat een mooie dag!\n\nGroetjes, juf Ingrid", "Groetjes, juf Ingrid"),
+        ("Fijne vakantie allemaal! - meester Sven", "- meester Sven"),
+        ("Leuk dat jullie er waren -mr. Daan", "-mr. Daan"),
+        ("Tot morgen! xx juf Noor 😘", "xx juf Noor"),
+        (
+            "De school is vrijdag dicht.\nMet vriendelijke groet, Wilma de Graaf, directeur",
+            "Met vriendelijke groet, Wilma de Graaf, directeur",
+        ),
+        (
+            "Bedankt voor dit jaar.\n\nHartelijke groet,\nPieter van Houten",
+            "Hartelijke groet,\nPieter van Houten",
+        ),
+        ("Wat hebben we gelachen vandaag.\n\nJuf Sandra", "Juf Sandra"),
+        ("Bedankt voor de hulp. Liefs, juf anouk #kamp", "Liefs, juf anouk"),
+    ],
+)
+def test_one_person_signature_is_flagged_with_its_span(text: str, signed: str) -> None:
+    [hit] = signature(text)
+    assert hit.span is not None
+    assert text[hit.span.start : hit.span.end] == signed == hit.value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fijne vakantie! Groet, team De Vlinderhof",
+        "Tot morgen! Groetjes van het team",
+        "Met vriendelijke groet, namens het team",
+        "De jas is gevonden. Met vriendelijke groet, de administratie",
+        "Welkom, juf Daphne! We zijn blij dat je er bent.",
+        "Juf Esra is vandaag jarig! Gefeliciteerd, juf!",
+        "Groetjes!",
+        "Nieuwe collega's na de zomer:\nJuf Kim\nMeester Ravi",
+        "Veel plezier op kamp! Groetjes, juf Lies en meester Bas",
+        "Lieve kinderen, ik kom morgen op school. Hartelijke groet, Sinterklaas",
+        "Groeten uit Texel van groep 8!",
+        "Fijne vakantie, Groetjes, OBS De Vlinderhof",
+    ],
+)
+def test_school_and_group_closings_are_fine(text: str) -> None:
+    assert signature(text) == []
+
+
+@pytest.mark.parametrize("rule_id", ["personal-title.opinion", "personal-title.signature"])
+def test_rules_are_registered_as_personal_title_clause_b(rule_id: str) -> None:
+    registered = REGISTRY[rule_id]
+    assert registered.category is Category.PERSONAL_TITLE
+    assert registered.clause == "b"
+    assert registered.severity is Severity.MEDIUM
+    assert "Flagged:" in registered.doc and "Fine:" in registered.doc

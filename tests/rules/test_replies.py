@@ -1,0 +1,141 @@
+"""Spec for `reply.to-parent` (articles 1d/2d): the account does not answer parents."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from auditor.models import Category, Platform, Post, PostKind, Severity
+from auditor.rules import replies
+from auditor.rules.base import REGISTRY, Allow, RuleContext
+
+CTX = RuleContext(
+    school_name="OBS De Vlinderhof",
+    account_handles=("@obsdevlinderhof", "OBS De Vlinderhof"),
+    allow=Allow(
+        organisations=("Kinderboerderij De Hooiberg", "@hetdorpsorkest"), names=("Femke Jansma",)
+    ),
+)
+
+
+def reply(
+    text: str,
+    *,
+    reply_to: str | None = None,
+    platform: Platform = Platform.TWITTER,
+    kind: PostKind = PostKind.REPLY,
+    author_is_account: bool = True,
+    reply_to_name: str | None = None,
+) -> Post:
+    return Post(
+        platform,
+        "r1",
+        datetime(2025, 3, 1, tzinfo=UTC),
+        text,
+        kind=kind,
+        reply_to=reply_to,
+        reply_to_name=reply_to_name,
+        author_is_account=author_is_account,
+    )
+
+
+def hits(post: Post) -> list:
+    return list(replies.to_parent(post, CTX))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("@sandra_vos83 Goede vraag! De gymles begint om 8.45 uur.", "@sandra_vos83"),
+        ("@papa_van_tim Ja, de musical is ook voor opa's en oma's 🎭", "@papa_van_tim"),
+        ("@schoolmama_lies Dank voor de tip!", "@schoolmama_lies"),
+        ("Hoi Esther, de luizencape mag gewoon aan de kapstok hangen.", "Esther"),
+        ("Beste meneer De Wit, dank voor uw bericht over de parkeerplaats.", "meneer De Wit"),
+        ("Dag mevrouw, de schoolfoto's komen volgende week.", "mevrouw"),
+        ("Hallo Yasmina! Ja hoor, dat mag.", "Yasmina"),
+    ],
+)
+def test_reply_to_a_private_person_is_flagged(text: str, value: str) -> None:
+    [hit] = hits(reply(text))
+    assert hit.value == value
+    assert hit.span is not None and text[hit.span.start : hit.span.end] == value
+    assert hit.kind == "reply"
+
+
+def test_reply_without_a_named_target_is_still_flagged() -> None:
+    [hit] = hits(reply("Goed dat u het meldt, we kijken er morgen naar."))
+    assert hit.span is None
+    assert hit.reason == "antwoord op een bericht van (vermoedelijk) een ouder"
+
+
+def test_source_target_is_used_before_the_text() -> None:
+    post = reply(
+        "Dank u wel, we nemen contact op.", reply_to="Marco Peters", platform=Platform.FACEBOOK
+    )
+    [hit] = hits(post)
+    assert hit.value == "Marco Peters"
+    assert hit.span is None  # the name is not in the text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@gemeente_dalfsen Top dat het zebrapad er komt!",
+        "@Bibliotheek_Oost Wat leuk, tot donderdag 📚",
+        "@GGDTwente Dank voor de informatie over de griepprik.",
+        "@Politie_Heino Dank voor de verkeersles!",
+        "@vvdeRatten Wat een mooi toernooi was het!",
+        "@BSO_deSchatkist Goed idee, we sturen de flyer door.",
+        "@Plus_Mulder Bedankt voor het fruit!",
+        "@juf_ineke Dank je wel voor al die jaren, we gaan je missen!",
+        "@meesterhans Leuk dat je meeleest!",
+        "@kees_1988 Ja, het schoolplein is nog hetzelfde als in jouw tijd, oud-leerling!",
+        "Namens alle kinderen: dank jullie wel, Scouting De Bevers, voor de speurtocht!",
+        "Dank je wel, Henk! Leuk dat je na al die jaren nog meeleest.",
+        "Hoi juf Mirjam, wat lief dat je nog aan ons denkt!",
+        "@obsdevlinderhof (2/2) De kleuters zijn om 12.00 uur uit.",
+        "@HetDorpsorkest Wat speelden jullie mooi!",
+        "@femke_jansma Dank voor je hulp bij de musical!",
+    ],
+)
+def test_replies_to_organisations_staff_and_self_are_fine(text: str) -> None:
+    assert hits(reply(text)) == []
+
+
+def test_allow_listed_organisation_name_matches_on_facebook() -> None:
+    post = reply(
+        "Dank voor de rondleiding!",
+        reply_to="Kinderboerderij De Hooiberg",
+        platform=Platform.FACEBOOK,
+    )
+    assert hits(post) == []
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        reply("@sandra_vos83 ja hoor", kind=PostKind.POST),
+        reply("@sandra_vos83 ja hoor", kind=PostKind.SHARE),
+        reply("Hoi! Mag mijn zoon ook mee?", kind=PostKind.COMMENT, author_is_account=False),
+    ],
+)
+def test_posts_shares_and_others_comments_are_not_replies(post: Post) -> None:
+    assert hits(post) == []
+
+
+def test_comments_by_the_account_count_as_replies() -> None:
+    assert len(hits(reply("Hoi Bram, dat klopt!", kind=PostKind.COMMENT))) == 1
+
+
+def test_rule_is_registered_as_high_clause_d() -> None:
+    registered = REGISTRY["reply.to-parent"]
+    assert registered.category is Category.REPLY_TO_PARENT
+    assert registered.clause == "d"
+    assert registered.severity is Severity.HIGH
+    assert "Flagged:" in registered.doc and "Fine:" in registered.doc
+
+
+def test_organisation_words_are_plain_data() -> None:
+    assert "gemeente" in replies.ORGANISATION_WORDS
+    assert all(word == word.lower() for word in replies.ORGANISATION_WORDS)
