@@ -58,13 +58,21 @@ class App:
     def rule_context(self):  # type: ignore[no-untyped-def]
         return self.config.rule_context()
 
-    def engine(self):  # type: ignore[no-untyped-def]
-        """The rule engine with the configured rules, context and this database's key."""
+    def engine(self, extra_handles: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+        """The rule engine with the configured rules, context and this database's key.
+
+        `extra_handles` are the audited account's own handle and name (self-replies are fine).
+        """
+        import dataclasses
+
         from auditor.engine import Engine, select_rules
         from auditor.rules import all_rules
 
         rules = select_rules(all_rules(), self.config.rules.enable, self.config.rules.disable)
-        return Engine(rules, self.rule_context(), self.store.fingerprint_key(), self.config.severities())
+        ctx = self.rule_context()
+        own = tuple(h for h in extra_handles if h and h not in ctx.account_handles)
+        ctx = dataclasses.replace(ctx, account_handles=ctx.account_handles + own)
+        return Engine(rules, ctx, self.store.fingerprint_key(), self.config.severities())
 
 
 def _load(name: str) -> ModuleType:
@@ -92,7 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE", help="config file (TOML)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = _load(name)
+        try:
+            module = _load(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"auditor.commands.{name}":
+                raise
+            continue  # a command whose module is not installed in this build
         command = sub.add_parser(
             module.NAME,
             help=module.HELP,

@@ -18,7 +18,7 @@ from auditor.models import Span
 EXCERPT_CONTEXT = 40
 _DIGIT_RUN = re.compile(r"\+?\d[\d\s().-]{4,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 
 
 def _mask_digits(value: str, keep_start: int, keep_end: int) -> str:

@@ -83,17 +83,23 @@ def image_analyser(app):  # type: ignore[no-untyped-def]
 def audit_archive(app, path: Path, *, images: bool) -> tuple[AuditSummary, str]:  # type: ignore[no-untyped-def]
     """Audit one archive in one transaction; a failure stores nothing but the failed run."""
     from auditor.media_store import MediaStore
-    from auditor.pipeline import audit_posts, finish_run, start_run
-    from auditor.progress import Progress
     from auditor.sources import open_archive_source
 
-    engine = app.engine()
     media_store = MediaStore(app.config.data_dir / "media") if images else None
-    source = open_archive_source(path, media_store)
+    with open_archive_source(path, media_store) as source:
+        return _audit_source(app, source, str(path), images=images)
+
+
+def _audit_source(app, source, label: str, *, images: bool) -> tuple[AuditSummary, str]:  # type: ignore[no-untyped-def]
+    from auditor.pipeline import audit_posts, finish_run, start_run
+    from auditor.progress import Progress
+
     account = source.account()
+    # the archive's own account is the school: replies to it are self-threads, not to parents
+    engine = app.engine(extra_handles=(account.handle, account.name))
     analyser, detector = image_analyser(app) if images else (None, "")
-    run_id = start_run(app.store, str(path), [r.id for r in engine.rules])
-    progress = Progress(f"auditing {path.name}", source.estimated_total())
+    run_id = start_run(app.store, label, [r.id for r in engine.rules])
+    progress = Progress(f"auditing {Path(label).name}", source.estimated_total())
     try:
         with app.store.engine.begin() as conn:
             summary = audit_posts(
@@ -118,8 +124,7 @@ def audit_archive(app, path: Path, *, images: bool) -> tuple[AuditSummary, str]:
     summary.warnings.extend(source.warnings)
     summary.warnings.extend(f"skipped {s.where}: {s.reason}" for s in source.skipped)
     finish_run(app.store, run_id, summary, None)
-    label = f"{path} ({account.platform.value}, {account.name or account.handle})"
-    return summary, label
+    return summary, f"{label} ({account.platform.value}, {account.name or account.handle})"
 
 
 def print_summary(summary: AuditSummary, label: str, *, verbose: bool, out=None) -> None:  # type: ignore[no-untyped-def]
@@ -148,7 +153,7 @@ def print_summary(summary: AuditSummary, label: str, *, verbose: bool, out=None)
         )
     if summary.new_findings:
         w("\nNew findings\n")
-        for item in summary.new_findings:
+        for item in sorted(summary.new_findings, key=lambda n: n.created_at):
             f = item.finding
             w(
                 f"  {item.created_at:%Y-%m-%d}  {item.platform:<8} {f.rule:<28} {f.article:<3} "
