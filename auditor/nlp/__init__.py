@@ -1,0 +1,1 @@
+"""Shared Dutch text machinery for the rules: word lexicons and a small tokeniser."""

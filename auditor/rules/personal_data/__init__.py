@@ -1,0 +1,205 @@
+"""Personal-data rules (articles 1a/2a): one rule per type of personal data.
+
+All rules read one shared pass over the post (`analysis.analyse`), so the finders can respect
+each other (an IBAN is no phone number, a diagnosis needs a named person) and a post is scanned
+once however many of these rules run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.models import Category, Hit, Post, Severity
+from auditor.rules.base import RuleContext, rule
+from auditor.rules.personal_data.analysis import analyse
+
+KINDS = (
+    "email",
+    "phone",
+    "iban",
+    "bsn",
+    "postcode",
+    "address",
+    "plate",
+    "social_handle",
+    "birthdate",
+    "health",
+    "other",
+    "name",
+)
+
+
+@rule("personal-data.email", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
+def email(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """Personal e-mail addresses (a parent's, or a teacher's own school address that names them).
+
+    Why: An e-mail address leads straight to one person; the protocol allows none in a post.
+
+    Flagged: sandravanwijk@live.nl, g.smitbakker@school.nl.
+
+    Fine: Function mailboxes such as info@ or mr@, and addresses on the allow-list.
+    """
+    yield from analyse(post, ctx).of("email")
+
+
+@rule("personal-data.phone", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
+def phone(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """Private phone numbers: Dutch mobiles and landlines, written with or without +31.
+
+    Why: A parent's or teacher's own number invites calls outside school and cannot be taken back.
+
+    Flagged: 06-12345678, +31 (0)6 1234 5678, 0521-123456 (validated with phonenumbers).
+
+    Fine: The school's own numbers (allow-list), times such as 8.30-9.30, and the digits of an IBAN.
+    """
+    yield from analyse(post, ctx).of("phone")
+
+
+@rule("personal-data.iban", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
+def iban(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """Bank account numbers (IBAN, mod-97 checked) of private persons.
+
+    Why: A private account number identifies a person and invites fraud.
+
+    Flagged: NL.. IBANs that pass the mod-97 check, with or without spaces.
+
+    Fine: The school's and the foundation's accounts on the allow-list.
+    """
+    yield from analyse(post, ctx).of("iban")
+
+
+@rule("personal-data.bsn", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
+def bsn(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """Citizen service numbers (BSN): nine digits that pass the 11-test.
+
+    Why: A BSN is a legal identifier that must never be published.
+
+    Flagged: A nine-digit number that passes the 11-test, with or without the word BSN.
+
+    Fine: A foundation's RSIN next to RSIN/ANBI/KvK, order or shipment numbers, phone numbers.
+    """
+    yield from analyse(post, ctx).of("bsn")
+
+
+@rule("personal-data.postcode", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
+def postcode(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """Dutch postcodes (1234 AB) of homes.
+
+    Why: A postcode with a name or house number locates a family's home.
+
+    Flagged: 1234 AB and 1234AB.
+
+    Fine: Lower-case look-alikes and the letter pairs SA, SD and SS that postcodes never use.
+    """
+    yield from analyse(post, ctx).of("postcode")
+
+
+@rule("personal-data.address", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
+def address(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """Home addresses: a street name followed by a house number.
+
+    Why: A home address tells everyone where a pupil or teacher lives.
+
+    Flagged: Kastanjelaan 18, Hegedyk 12, Jan Steenstraat 5a.
+
+    Fine: Street names without a number (an event route, a playground at the Dorpsstraat).
+    """
+    yield from analyse(post, ctx).of("address")
+
+
+@rule("personal-data.plate", category=Category.PERSONAL_DATA, clause="a", severity=Severity.MEDIUM)
+def plate(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """Dutch licence plates in any sidecode (4-HZB-72, KR-482-T).
+
+    Why: A plate ties a car, and so its owner, to the school. Medium: it needs a registry look-
+    up to name someone.
+
+    Flagged: Plates written with dashes in one of the Dutch sidecodes.
+
+    Fine: Group codes and time ranges (groep 1-4, 9.00-10.30).
+    """
+    yield from analyse(post, ctx).of("plate")
+
+
+@rule(
+    "personal-data.social_handle",
+    category=Category.PERSONAL_DATA,
+    clause="a",
+    severity=Severity.HIGH,
+)
+def social_handle(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """@handles and profile links of private persons.
+
+    Why: A private profile opens a pupil's, parent's or teacher's life to everyone reading the post.
+
+    Flagged: @marieke_bosma, @juf_esra, facebook.com/some.person, youtube.com/@someone.
+
+    Fine: The school's own handles and organisations' handles (@BiebOosterwolde, @GGD...).
+    """
+    yield from analyse(post, ctx).of("social_handle")
+
+
+@rule(
+    "personal-data.birthdate", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH
+)
+def birthdate(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """Dates of birth and birthday or age announcements tied to a named person.
+
+    Why: A birthday with a name is a date of birth, a key to identity theft and not the school's
+    to share.
+
+    Flagged: "Sanne wordt vandaag 7 jaar", "juf X viert vandaag haar verjaardag", "geboren op 20
+    juni 1960".
+
+    Fine: Work anniversaries (25 jaar in dienst), the school's own anniversary, ages not tied to
+    anyone.
+    """
+    yield from analyse(post, ctx).of("birthdate")
+
+
+@rule("personal-data.health", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
+def health(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """Health and other special-category data (religion) about an identifiable person.
+
+    Why: Illness, diagnosis, pregnancy or religion of a named person is special-category data
+    under the GDPR.
+
+    Flagged: "Noor heeft een notenallergie", "meester Johan is geopereerd", a named child's ADHD
+    or Ramadan.
+
+    Fine: Health news about nobody in particular: flu going round, an unnamed child's allergy, a
+    theme day.
+    """
+    yield from analyse(post, ctx).of("health")
+
+
+@rule("personal-data.other", category=Category.PERSONAL_DATA, clause="a", severity=Severity.MEDIUM)
+def other(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """Other personal facts about a named person: school advice, grades, divorce, refugee status.
+
+    Why: Such facts are private to the family even when they are good news. Medium: less harmful
+    than contact or health data, yet still not the school's to publish.
+
+    Flagged: "Mehmet kreeg een vwo-advies", "Daan met een 9,8", "zijn ouders gaan scheiden",
+    "uit Oekraïne gevlucht".
+
+    Fine: The same topics without a named person ("de adviezen zijn binnen").
+    """
+    yield from analyse(post, ctx).of("other")
+
+
+@rule("personal-data.name", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
+def name(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """Names of private persons: pupils, parents, staff, volunteers, also first names alone.
+
+    Why: A name (with a group, a photo or a story) identifies a child; the protocol allows no
+    personal data.
+
+    Flagged: "Sanne uit groep 5", "juf Anouk", "Daan van der Berg", #jufInge, lower-case names
+    in sloppy tweets.
+
+    Fine: Words that are also names when used as words (de roos, storm), saints and holidays,
+    public figures, business names (Bakkerij Dijkstra), venues (dorpshuis De Roos), streets
+    without a number, the school's name.
+    """
+    yield from analyse(post, ctx).of("name")

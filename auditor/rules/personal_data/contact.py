@@ -1,0 +1,387 @@
+"""Finders for contact and identity data: pure functions from text to `Hit`s, validated.
+
+Every finder takes the text and the allow-lists and returns hits in text order. Validation
+(phonenumbers, stdnum's IBAN mod-97, the BSN 11-test) keeps look-alikes out; spans already taken
+by a stronger finder (an IBAN's digits are no phone) are passed in as `taken`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
+
+from auditor.models import Hit, Span
+from auditor.rules.base import RuleContext
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+URL = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|be|eu|nu|info|frl|de)"
+    r"(?:/[^\s)]*)?",
+    re.IGNORECASE,
+)
+PROFILE = re.compile(
+    r"(?:https?://)?(?:www\.|m\.)?(?:facebook|instagram|tiktok|twitter|x|youtube|linkedin)\.com"
+    r"/(?:in/)?@?[\w.\-]+",
+    re.IGNORECASE,
+)
+HANDLE = re.compile(r"(?<![\w@./])@(\w{2,30})")
+PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)31[\s\-]?(?:\(0\)[\s\-]?)?|0)(?:\d[\s\-.]?){8}\d(?![\d\w])"
+)
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
+NINE_DIGITS = re.compile(
+    r"(?<![\d\w.,\-/])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d\w])"
+)
+NOT_BSN_CONTEXT = re.compile(
+    r"(?:rsin|anbi|kvk|k\.v\.k|fiscaal\s+nummer|zending\w*|order\w*|bestel\w*|factuur\w*|"
+    r"klant\w*|track\w*|referentie\w*|pakket\w*|dossier\w*|kenmerk)\W{0,20}(?:\w+\W{1,3}){0,3}$",
+    re.IGNORECASE,
+)
+POSTCODE = re.compile(r"(?<![\w-])([1-9]\d{3}) ?(?!SA|SD|SS)([A-Z]{2})(?![\w-])")
+PLATE = re.compile(r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{2,3}-[A-Z\d]{1,3}(?![\w-])")
+# The Dutch sidecodes, written with L for a letter and 9 for a digit.
+SIDECODES = frozenset(
+    "LL-99-99 99-99-LL 99-LL-99 LL-99-LL LL-LL-99 99-LL-LL 99-LLL-9 9-LLL-99 LL-999-L "
+    "L-999-LL LLL-99-L L-99-LLL 9-LL-999 999-LL-9".split()
+)
+TLD = re.compile(r"\.(?:nl|com|org|net|be|eu|nu|info|frl|de)\b|www\.|://", re.IGNORECASE)
+STREET_SUFFIX = (
+    "straat",
+    "laan",
+    "weg",
+    "plein",
+    "dijk",
+    "dyk",
+    "singel",
+    "gracht",
+    "kade",
+    "pad",
+    "steeg",
+    "dreef",
+    "park",
+    "ring",
+    "markt",
+    "wal",
+    "allee",
+    "boulevard",
+    "akker",
+    "weide",
+    "erf",
+    "baan",
+    "loane",
+    "leane",
+    "wei",
+    "strjitte",
+    "hof",
+    "veld",
+    "hoeve",
+    "brink",
+    "dam",
+    "zoom",
+)
+HOUSE_NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:-\d{1,3})?"
+ADDRESS = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*(?:" + "|".join(STREET_SUFFIX) + r"))"
+    r"\s(" + HOUSE_NUMBER + r")(?![\d:.,]\d|\w|\s?(?:uur|jaar|km|meter|min))"
+)
+ROLE_MAILBOXES = frozenset(
+    "info administratie admin mr or directie secretariaat contact receptie ouderraad noreply "
+    "no-reply post school bestuur office mail redactie nieuws communicatie planning leerlingzaken "
+    "zorg ib intern-begeleider kinderopvang bso tso overblijf facturen finance helpdesk".split()
+)
+ORGANISATION_HINTS = (
+    "bieb",
+    "bibliotheek",
+    "brandweer",
+    "ggd",
+    "gemeente",
+    "politie",
+    "school",
+    "obs",
+    "cbs",
+    "basis",
+    "club",
+    "vereniging",
+    "stichting",
+    "sport",
+    "museum",
+    "knmi",
+    "jumbo",
+    "albert",
+    "plus",
+    "spar",
+    "coop",
+    "omroep",
+    "krant",
+    "nieuws",
+    "kinderopvang",
+    "bso",
+    "zorg",
+    "team",
+    "official",
+    "theater",
+    "zwembad",
+    "dierenpark",
+    "efteling",
+    "provincie",
+    "rijksoverheid",
+    "unicef",
+    "kika",
+    "jantje",
+    "kinderpostzegels",
+    "bakkerij",
+    "winkel",
+    "shop",
+    "studio",
+    "fc",
+    "vv",
+    "ikc",
+    "kbs",
+    "pcbs",
+)
+PERSONAL_HANDLE_HINTS = ("juf", "meester", "mama", "papa", "opa", "oma", "mam", "pap", "mrs", "mr_")
+
+
+def spans_overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _free(span: Span, taken: Iterable[Span]) -> bool:
+    return not any(spans_overlap(span, t) for t in taken)
+
+
+def phone_key(raw: str) -> str | None:
+    """The national digits of a Dutch phone number ("0612345678"), or None if not valid."""
+    try:
+        number = phonenumbers.parse(raw, "NL")
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code != 31 or not phonenumbers.is_valid_number(number):
+        return None
+    return "0" + str(number.national_number)
+
+
+def iban_key(raw: str) -> str:
+    return re.sub(r"\s", "", raw).upper()
+
+
+@functools.cache
+def _allowed_phones(phones: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(k for p in phones if (k := phone_key(p)))
+
+
+@functools.cache
+def _allowed_lower(values: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(v.lower().lstrip("@") for v in values)
+
+
+@functools.cache
+def _allowed_ibans(values: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(iban_key(v) for v in values)
+
+
+def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
+    if "@" not in text:
+        return []
+    allowed = _allowed_lower(ctx.allow.emails)
+    hits = []
+    for m in EMAIL.finditer(text):
+        value = m.group().rstrip(".")
+        local = value.split("@", 1)[0].lower()
+        if local in ROLE_MAILBOXES and value.lower() not in allowed:
+            continue  # a function mailbox (info@, mr@) names no one
+        hits.append(
+            Hit(
+                span=Span(m.start(), m.start() + len(value)),
+                value=value,
+                reason="persoonlijk e-mailadres",
+                kind="email",
+                allowed=value.lower() in allowed,
+            )
+        )
+    return hits
+
+
+def find_ibans(text: str, ctx: RuleContext) -> list[Hit]:
+    allowed = _allowed_ibans(ctx.allow.ibans)
+    hits = []
+    for m in IBAN.finditer(text):
+        value = m.group().strip()
+        if not stdnum_iban.is_valid(value):
+            continue
+        hits.append(
+            Hit(
+                span=Span(m.start(), m.start() + len(value)),
+                value=value,
+                reason="bankrekeningnummer (IBAN) van een persoon",
+                kind="iban",
+                allowed=iban_key(value) in allowed,
+            )
+        )
+    return hits
+
+
+def find_phones(text: str, ctx: RuleContext, taken: list[Span]) -> list[Hit]:
+    allowed = _allowed_phones(ctx.allow.phones)
+    hits = []
+    for m in PHONE.finditer(text):
+        value = m.group().rstrip(" -.")
+        span = Span(m.start(), m.start() + len(value))
+        key = phone_key(value)
+        if key is None or not _free(span, taken):
+            continue
+        mobile = key.startswith("06")
+        hits.append(
+            Hit(
+                span=span,
+                value=value,
+                reason="mobiel nummer" if mobile else "privé telefoonnummer",
+                kind="phone",
+                allowed=key in allowed,
+            )
+        )
+    return hits
+
+
+def find_bsns(text: str, taken: list[Span]) -> list[Hit]:
+    hits = []
+    for m in NINE_DIGITS.finditer(text):
+        span = Span(m.start(1), m.end(1))
+        value = m.group(1)
+        if not _free(span, taken) or not stdnum_bsn.is_valid(re.sub(r"\D", "", value)):
+            continue
+        if NOT_BSN_CONTEXT.search(text[max(0, span.start - 60) : span.start]):
+            continue  # a foundation's RSIN or an order number also passes the 11-test
+        hits.append(Hit(span=span, value=value, reason="burgerservicenummer (BSN)", kind="bsn"))
+    return hits
+
+
+POSTCODE_CONTEXT_AFTER = re.compile(r"\s*,?\s*[A-Z][a-z]")
+POSTCODE_CONTEXT_BEFORE = re.compile(r"(?:postcode|\d[a-z]?,?)\s*$", re.IGNORECASE)
+
+
+def find_postcodes(text: str, taken: list[Span]) -> list[Hit]:
+    hits = []
+    for m in POSTCODE.finditer(text):
+        span = Span(m.start(), m.end())
+        year_like = m.group(1).startswith(("19", "20"))
+        if year_like and not (
+            POSTCODE_CONTEXT_AFTER.match(text, m.end())
+            or POSTCODE_CONTEXT_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+        ):
+            continue  # "in 2024 ZO veel": a year, not a postcode
+        if _free(span, taken):
+            hits.append(Hit(span=span, value=m.group(), reason="postcode", kind="postcode"))
+    return hits
+
+
+def sidecode(plate: str) -> str:
+    return "".join("L" if ch.isalpha() else "9" if ch.isdigit() else ch for ch in plate)
+
+
+def find_plates(text: str) -> list[Hit]:
+    return [
+        Hit(span=Span(m.start(), m.end()), value=m.group(), reason="kenteken", kind="plate")
+        for m in PLATE.finditer(text)
+        if sidecode(m.group()) in SIDECODES
+    ]
+
+
+def find_urls(text: str) -> list[Span]:
+    if not TLD.search(text):
+        return []
+    return [Span(m.start(), m.end()) for m in URL.finditer(text)]
+
+
+def find_addresses(text: str, taken: list[Span]) -> list[Hit]:
+    hits = []
+    for m in ADDRESS.finditer(text):
+        street = m.group(1)
+        words = street.split()
+        # Keep only the street itself: drop leading capitalised words that are no street part.
+        while len(words) > 1 and words[0].lower() in {
+            "de",
+            "het",
+            "in",
+            "op",
+            "aan",
+            "naar",
+            "bij",
+        }:
+            words = words[1:]
+        start = m.start(1) + street.index(words[0])
+        span = Span(start, m.end())
+        if not _free(span, taken) or not is_street(words[-1].lower()):
+            continue
+        hits.append(
+            Hit(
+                span=span,
+                value=text[start : m.end()],
+                reason="straat met huisnummer",
+                kind="address",
+            )
+        )
+    return hits
+
+
+def is_street(word: str) -> bool:
+    from auditor.rules.personal_data.names import is_street as street_word
+
+    return street_word(word)
+
+
+def is_organisation_handle(handle: str, ctx: RuleContext) -> bool:
+    """True when a handle reads as an organisation's (a capitalised brand, a club, the GGD)."""
+    lowered = handle.lower()
+    if any(hint in lowered for hint in PERSONAL_HANDLE_HINTS):
+        return False
+    for org in (*ctx.allow.organisations, ctx.school_name):
+        key = re.sub(r"\W", "", org.lower())
+        if key and (key in lowered.replace("_", "") or lowered.replace("_", "") in key):
+            return True
+    if any(hint in lowered for hint in ORGANISATION_HINTS):
+        return True
+    return handle[:1].isupper() and not handle.isupper() or handle.isupper() and len(handle) > 3
+
+
+def find_handles(text: str, ctx: RuleContext) -> list[Hit]:
+    if "@" not in text and ".com/" not in text:
+        return []
+    own = _allowed_lower((*ctx.account_handles, *ctx.allow.handles))
+    hits = []
+    for m in PROFILE.finditer(text):
+        value = m.group().rstrip("./")
+        path = value.split(".com/", 1)[1].lstrip("@").lower()
+        if is_organisation_handle(value.split(".com/", 1)[1].lstrip("@"), ctx):
+            continue
+        hits.append(
+            Hit(
+                span=Span(m.start(), m.start() + len(value)),
+                value=value,
+                reason="profiellink van een persoon",
+                kind="social_handle",
+                allowed=path in own,
+            )
+        )
+    for m in HANDLE.finditer(text):
+        handle = m.group(1)
+        span = Span(m.start(), m.end())
+        if any(spans_overlap(span, h.span) for h in hits if h.span):
+            continue
+        if handle.lower() not in own and is_organisation_handle(handle, ctx):
+            continue
+        hits.append(
+            Hit(
+                span=span,
+                value=m.group(),
+                reason="@-naam van een persoon",
+                kind="social_handle",
+                allowed=handle.lower() in own,
+            )
+        )
+    return hits

@@ -1,0 +1,139 @@
+"""Facts about a person: birthdays and ages, health and other special-category data, school
+advice, grades, divorce, refugee status. Each counts only when a person in the post is
+identifiable: a name (or private @handle) in the same or the previous sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from auditor.models import Hit, Span
+
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+DATE = rf"\d{{1,2}}(?:e|ste)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}"
+DAY = r"(?:vandaag|morgen|gisteren|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+
+BIRTHDATE = re.compile(
+    "|".join(
+        [
+            rf"\bgeboren\s+(?:op\s+)?(?:{DATE})",
+            rf"\bgeboortedatum\s*:?\s*(?:{DATE})",
+            rf"\bwordt\s+{DAY}\s+\d{{1,3}}(?:\s+jaar)?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
+            rf"\b{DAY}\s+wordt\s+(?:hij|ze|zij)\s+\d{{1,3}}\b",
+            r"\b(?:hij|ze|zij)\s+werd\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro))",
+            r"\bwerd\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten|minuten))",
+            rf"\b(?:is|was|wordt)\s+(?:{DAY}\s+)?jarig\b",
+            rf"\bviert\s+(?:{DAY}\s+)?(?:zijn|haar)\s+(?:\d+(?:ste|e)\s+)?verjaardag",
+            rf"\b(?:{DAY}\s+)?(?:zijn|haar)\s+\d+(?:ste|e)\s+verjaardag",
+            rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
+        ]
+    ),
+    re.IGNORECASE,
+)
+NOT_BIRTHDAY = re.compile(r"jaar\s+in\s+dienst|jubileum|jarig\s+bestaan|getrouwd", re.IGNORECASE)
+
+HEALTH = re.compile(
+    r"\b(?:"
+    r"ziek\w*|griep\w*|koorts\w*|verkouden|longontsteking|\w*ontsteking|gebroken|breuk|"
+    r"verzwik\w*|verstuik\w*|hersenschudding|geopereerd|\w*operatie|ziekenhuis|opgenomen|"
+    r"\w*allergie|allergisch|diabetes|suikerziekte|epilepsie|astma|adhd|add|autis\w*|"
+    r"dyslexie|dyscalculie|diagnose|kanker|leukemie|chemo\w*|burn-?out|depressie\w*|"
+    r"depressief|overspannen|zwanger\w*|in\s+verwachting|bevallen|bevalling|miskraam|"
+    r"hoofdluis|neten|gehoorapparaat|doof|slechthorend|blind|slechtziend|rolstoel|krukken|"
+    r"gips|wagenziek|misselijk|overgegeven|hartoperatie|downsyndroom|syndroom|"
+    r"ramadan|hindoe\w*|moslim\w*|islamitisch\w*|joods\w*|katholiek\w*|boeddhist\w*|"
+    r"gedoopt|communie|vasten"
+    r")\b",
+    re.IGNORECASE,
+)
+NOT_HEALTH = re.compile(
+    r"^(?:ziekmelding\w*|ziekmelden|ziekte\w*verzuim|luizenpluizen|ziekenboeg)$", re.IGNORECASE
+)
+
+OTHER = re.compile(
+    r"\b(?:"
+    r"(?:voorlopig\s+)?(?:vwo|havo|vmbo(?:-[a-z]+)?|kader|basis|pro)(?:/(?:vwo|havo))?-advies|"
+    r"(?:school)?advies\s+(?:vwo|havo|vmbo\S*|praktijkonderwijs)|"
+    r"van\s+(?:vwo|havo|vmbo)\S*\s+naar\s+(?:vwo|havo|vmbo)\S*|"
+    r"(?:gaan|zijn|gaat)\s+(?:uit\s+elkaar|scheiden)|gescheiden|echtscheiding|"
+    r"gevlucht|vluchteling\w*|asielzoeker\w*|statushouder\w*|azc|uit\s+huis\s+geplaatst|"
+    r"pleeggezin|pleegkind|"
+    r"(?<![\d.,])(?:10|[1-9]),\d(?![\d,])"
+    r")",
+    re.IGNORECASE,
+)
+GRADE = re.compile(r"^(?:10|[1-9]),\d$")
+GRADE_CONTEXT = re.compile(r"toets|cijfer|rapport|score|gehaald|haalde|punten", re.IGNORECASE)
+SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+
+def _sentences(text: str) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in SENTENCE.finditer(text)]
+
+
+def _identified(span: Span, sentences: list[Span], people: Sequence[Span]) -> bool:
+    """True when a person is named in the sentence of `span` or the one before it."""
+    for idx, sentence in enumerate(sentences):
+        if sentence.start <= span.start < sentence.end:
+            lo = sentences[idx - 1].start if idx > 0 else sentence.start
+            return any(lo <= p.start < sentence.end for p in people)
+    return False
+
+
+def find_birthdates(text: str, people: Sequence[Span]) -> list[Hit]:
+    sentences = _sentences(text)
+    hits = []
+    for m in BIRTHDATE.finditer(text):
+        span = Span(m.start(), m.end())
+        if NOT_BIRTHDAY.search(text[m.start() : m.end() + 30]):
+            continue
+        if _identified(span, sentences, people):
+            hits.append(
+                Hit(
+                    span=span,
+                    value=m.group(),
+                    reason="verjaardag of leeftijd van een persoon",
+                    kind="birthdate",
+                )
+            )
+    return hits
+
+
+def find_health(text: str, people: Sequence[Span]) -> list[Hit]:
+    sentences = _sentences(text)
+    hits = []
+    for m in HEALTH.finditer(text):
+        if NOT_HEALTH.match(m.group()):
+            continue
+        span = Span(m.start(), m.end())
+        if _identified(span, sentences, people):
+            hits.append(
+                Hit(
+                    span=span,
+                    value=m.group(),
+                    reason="gezondheid of geloof van een persoon",
+                    kind="health",
+                )
+            )
+    return hits
+
+
+def find_other(text: str, people: Sequence[Span]) -> list[Hit]:
+    sentences = _sentences(text)
+    hits = []
+    for m in OTHER.finditer(text):
+        span = Span(m.start(), m.end())
+        if GRADE.match(m.group()):
+            sentence = next((s for s in sentences if s.start <= span.start < s.end), span)
+            if not GRADE_CONTEXT.search(text[max(0, sentence.start - 200) : sentence.end]):
+                continue
+        if _identified(span, sentences, people):
+            hits.append(
+                Hit(
+                    span=span,
+                    value=m.group(),
+                    reason="persoonlijk gegeven (advies, cijfer, gezinssituatie) van een persoon",
+                    kind="other",
+                )
+            )
+    return hits
