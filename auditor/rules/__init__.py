@@ -16,6 +16,8 @@ CONCERNS = (
     "auditor.rules.personal_title",
     "auditor.rules.replies",
     "auditor.rules.images",
+    "auditor.rules.whatsapp",
+    "auditor.rules.other_platforms",
 )
 
 

@@ -105,6 +105,14 @@ class Rule:
 
 REGISTRY: dict[str, Rule] = {}
 
+# Where a concern's clauses exist: articles 1 and 2 (Facebook, Twitter/X) share clauses a-f,
+# WhatsApp (3) and other platforms (4) have their own rules. A rule may widen this explicitly.
+DEFAULT_PLATFORMS: dict[Category, tuple[Platform, ...]] = {
+    Category.WHATSAPP: (Platform.WHATSAPP,),
+    Category.OTHER_PLATFORM: (Platform.INSTAGRAM, Platform.LINKEDIN),
+}
+SCHOOL_ACCOUNTS = (Platform.FACEBOOK, Platform.TWITTER)
+
 
 def rule(
     rule_id: str,
@@ -131,7 +139,7 @@ def rule(
             severity=severity,
             func=func,
             doc=func.__doc__ or "",
-            platforms=platforms,
+            platforms=platforms or DEFAULT_PLATFORMS.get(category, SCHOOL_ACCOUNTS),
             kinds=kinds,
         )
         return func

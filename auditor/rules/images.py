@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.models import Category, Hit, Media, MediaKind, Post, Severity
+from auditor.models import Category, Hit, Media, MediaKind, Platform, Post, Severity
 from auditor.rules.base import RuleContext, rule
 
 KIND_NL = {
@@ -66,6 +66,7 @@ def recognisable_faces(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     category=Category.IMAGE,
     clause="c",
     severity=Severity.MEDIUM,
+    platforms=tuple(Platform),  # an unchecked photo matters wherever it was shared
 )
 def unanalysed(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     """Photos or videos that could not be checked for faces: a person must look at them.

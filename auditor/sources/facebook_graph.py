@@ -255,11 +255,11 @@ class FacebookGraphSource(Source):
             seen.add(key)
             pages += 1
             body = self.client.get_json(next_url, params)
-            if not isinstance(body, dict) or not isinstance(body.get("data", []), list):
+            if not isinstance(body, dict) or not isinstance(body.get("data"), list):
                 raise self.client.error("malformed page: no 'data' list", next_url)
             paging = body.get("paging") if isinstance(body.get("paging"), dict) else {}
             following = paging.get("next") if isinstance(paging.get("next"), str) else ""
-            yield body.get("data", []), following
+            yield body["data"], following
             next_url, params = following, None
 
     # -- posts --
@@ -284,7 +284,9 @@ class FacebookGraphSource(Source):
                     post = self._post(item, ref)
                 except (KeyError, ValueError, TypeError, AttributeError) as exc:
                     where = item.get("id", index) if isinstance(item, dict) else index
-                    self.skipped.append(SkippedPost(f"{ref} ({where})", f"unreadable post ({exc!r})"))
+                    self.skipped.append(
+                        SkippedPost(f"{ref} ({where})", f"unreadable post ({exc!r})")
+                    )
                     continue
                 self._track(post)
                 yield post

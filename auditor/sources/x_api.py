@@ -44,6 +44,7 @@ from auditor.sources.http import (
     json_or_none,
     media_name,
     reset_wait,
+    retry_after,
 )
 from auditor.sources.twitter_archive import expand_text
 
@@ -64,9 +65,18 @@ MEDIA_LINK_HOSTS = ("pic.x.com", "pic.twitter.com")
 MAX_PAGES = 1000
 
 
+SNOWFLAKE_EPOCH_MS = 1288834974657
+
+
 def parse_x_time(value: str) -> datetime:
     """`2024-03-12T08:15:02.000Z` to aware UTC."""
     return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
+
+
+def snowflake_time(post_id: str) -> datetime:
+    """The creation time encoded in a post id (ids since Nov 2010 are snowflakes)."""
+    millis = (int(post_id) >> 22) + SNOWFLAKE_EPOCH_MS
+    return datetime.fromtimestamp(millis / 1000, UTC)
 
 
 def v2_text(raw: str, entities: dict[str, Any]) -> str:
@@ -186,9 +196,11 @@ class XApiSource(Source):
             )
         codes = [e.get("code") for e in body.get("errors") or [] if isinstance(e, dict)]
         if status == 429 or 88 in codes:
+            clock = self.client.clock
             raise RateLimited(
                 "X rate limit (HTTP 429)",
-                reset_wait(response.headers.get("x-rate-limit-reset"), self.client.clock),
+                reset_wait(response.headers.get("x-rate-limit-reset"), clock)
+                or retry_after(response, clock),
             )
         if status == 404:
             raise SourceError(
@@ -254,7 +266,9 @@ class XApiSource(Source):
                     post = self._post(item, lookup, ref)
                 except (KeyError, ValueError, TypeError, AttributeError) as exc:
                     where = item.get("id", index) if isinstance(item, dict) else index
-                    self.skipped.append(SkippedPost(f"{ref} ({where})", f"unreadable post ({exc!r})"))
+                    self.skipped.append(
+                        SkippedPost(f"{ref} ({where})", f"unreadable post ({exc!r})")
+                    )
                     continue
                 if post is not None:
                     yield post
@@ -268,7 +282,9 @@ class XApiSource(Source):
 
     def _post(self, item: dict[str, Any], lookup: _Includes, ref: str) -> Post | None:
         post_id = str(item["id"])
-        created = parse_x_time(item["created_at"])
+        created = (
+            parse_x_time(item["created_at"]) if item.get("created_at") else snowflake_time(post_id)
+        )
         if self.newest_time is None or int(post_id) > int(self.newest_id or 0):
             self.newest_id, self.newest_time = post_id, created
         history = [str(i) for i in item.get("edit_history_tweet_ids") or []]

@@ -1,0 +1,623 @@
+"""WhatsApp chat export: one chat as a `.txt`, or a `.zip`/folder with the `.txt` and its media.
+
+Android writes `WhatsApp-chat met <chat>.txt` (English UI: `WhatsApp Chat with <chat>.txt`), iOS
+always a zip `WhatsApp Chat - <chat>.zip` holding `_chat.txt`. Every line that starts with a
+date/time header starts a message; other lines continue the one before. Header layouts differ by
+phone and region (see `HEADER`); whether the date is day-first or month-first is decided once per
+file from all its headers. Times carry no offset: they are the phone's local time, read as
+Europe/Amsterdam and stored in UTC.
+
+A WhatsApp export holds the whole group, so every message is audited (`author_is_account=True`).
+The sender's name is used only in memory, to build a stable id; it is not stored anywhere.
+System lines (encryption notice, members added or leaving, ...) are dropped, except the line
+saying who created the group: that one becomes a post with the system line as text, so the
+`whatsapp.group-created` rule can see it. Media markers become `Media`: a file in the zip is
+copied into the `MediaStore`; a marker for media left out of the export (`<Media weggelaten>`)
+becomes a media item marked `missing`, so a reviewer knows it was not checked.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import ClassVar
+from zoneinfo import ZoneInfo
+
+from auditor.errors import SourceError
+from auditor.media_store import MediaStore
+from auditor.models import Media, MediaKind, Platform, Post, PostKind
+from auditor.sources.archive import ArchiveReader
+from auditor.sources.base import AccountInfo, SkippedPost, Source
+
+LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
+MAX_CHAT_BYTES = 512 * 1024**2
+
+# Direction marks and the BOM that WhatsApp inserts around headers, system lines, attachment
+# markers and phone numbers. They are formatting, not something anyone typed.
+INVISIBLE = re.compile("[\u200e\u200f\u202a-\u202e\ufeff]")
+
+HEADER = re.compile(
+    r"^\[?(?P<d1>\d{1,4})(?P<sep>[./-])(?P<d2>\d{1,2})(?P=sep)(?P<d3>\d{2,4}),?\s+"
+    r"(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2}))?"
+    r"(?:\s?(?P<ampm>[AaPp]\.?\s?[Mm]\.?))?\]?(?:\s-\s|:?\s)"
+)
+
+# Chat file names: Android `WhatsApp-chat met X.txt` / `WhatsApp Chat with X.txt`, iOS zip
+# `WhatsApp Chat - X.zip` holding `_chat.txt`. A repeated export may get " (1)" appended.
+# "Naam: tekst"; also "Naam:" and "Naam:." (an empty or view-once message). No colon: system line.
+SENDER = re.compile(r"^(?P<sender>[^:\n]+):(?: |$|(?=\.$)|(?=\.\n))")
+
+CHAT_FILE = r"(?:_chat|WhatsApp[ _-]?[Cc]hat\b.*)\.txt"
+CHAT_NAME = re.compile(
+    r"^WhatsApp[ _-]?chat(?:\s*-\s*|\s+(?:met|with|mit|avec|con|com)\s+)(?P<name>.+?)"
+    r"(?:\s*\(\d+\))?$",
+    re.IGNORECASE,
+)
+
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".bmp"}
+VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".3gp", ".avi", ".mkv", ".webm"}
+
+
+@dataclass(frozen=True)
+class ChatPhrases:
+    """The wording WhatsApp uses for system lines and media markers, as regexes (case-insensitive).
+
+    Wording changes between app versions, languages and formal/informal Dutch ("U hebt" / "Je
+    hebt"), so it is data: pass your own to `WhatsAppExportSource` when a phone uses other words.
+    `system` maps a category to its patterns; only the "created" category becomes a post.
+    """
+
+    system: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "encryption": (
+                r"end-to-end[- ]?(?:versleuteld|encryptie|encrypted|encryption)",
+                r"^Tik voor meer informatie\.?$",
+                r"^Tap to learn more\.?$",
+            ),
+            "created": (
+                r"\bheeft (?:de |deze )?groep\b.*\baangemaakt\b",
+                r"\b(?:u|je|jij) hebt (?:de |deze )?groep\b.*\baangemaakt\b",
+                r"\bcreated (?:the |this )?group\b",
+            ),
+            "added": (
+                r"\bheeft\b.+\btoegevoegd\.?$",
+                r"\b(?:u|je) hebt\b.+\btoegevoegd\.?$",
+                r"\badded\b",
+                r"^you were added\.?$",
+            ),
+            "left": (
+                r"\bheeft de groep verlaten\.?$",
+                r"\bheeft\b.+\bverwijderd\.?$",
+                r"\b(?:left|removed)\b",
+            ),
+            "joined": (r"\btoegetreden\b", r"\bjoined\b"),
+            "changed": (r"\bgewijzigd\b", r"\bveranderd\b", r"\bchanged\b"),
+        }
+    )
+    deleted: tuple[str, ...] = (
+        r"^(?:dit bericht is verwijderd|(?:u|je) hebt dit bericht verwijderd)\.?$",
+        r"^(?:this message was deleted|you deleted this message)\.?$",
+    )
+    edited: str = r"\s*<(?:dit bericht is bewerkt|this message was edited)>\s*$"
+    # Android with media: "IMG-20240312-WA0003.jpg (bestand bijgevoegd)", caption on next lines.
+    attached_android: str = (
+        r"^(?P<name>[^<>\n]+?\.\w{1,5})\s\((?:bestand bijgevoegd|file attached)\)"
+    )
+    # iOS with media: "<bijgevoegd: 00000012-PHOTO-2024-03-12-09-15-02.jpg>".
+    attached_ios: str = r"<(?:bijgevoegd|attached):\s(?P<name>[^<>\n]+)>"
+    # Exported without media: the whole message is the marker.
+    omitted_unknown: str = r"^<(?:media weggelaten|media omitted)>$"
+    omitted_typed: str = (
+        r"^(?:.*\s)?(?P<what>afbeelding|image|foto|photo|video|gif|sticker|audio|document"
+        r"|contactkaart|contact card)\s(?:weggelaten|omitted)$"
+    )
+
+
+DEFAULT_PHRASES = ChatPhrases()
+
+OMITTED_KIND = {
+    "afbeelding": MediaKind.PHOTO,
+    "image": MediaKind.PHOTO,
+    "foto": MediaKind.PHOTO,
+    "photo": MediaKind.PHOTO,
+    "video": MediaKind.VIDEO,
+    "gif": MediaKind.GIF,
+}
+
+
+class DateOrder(enum.StrEnum):
+    DAY_FIRST = "dmy"
+    MONTH_FIRST = "mdy"
+    YEAR_FIRST = "ymd"
+
+
+@dataclass(frozen=True)
+class Header:
+    """The date/time fields of a message header as written, and where the body starts."""
+
+    d1: str
+    d2: str
+    d3: str
+    hour: int
+    minute: int
+    second: int
+    ampm: str
+    end: int
+
+
+@dataclass(frozen=True)
+class ParsedBody:
+    """A message body split into sender and text; `system` names a system line's category."""
+
+    sender: str
+    text: str
+    system: str | None = None
+
+
+# -- pure helpers ---------------------------------------------------------------------------
+
+
+def strip_invisible(text: str) -> str:
+    return INVISIBLE.sub("", text)
+
+
+def parse_header(line: str) -> Header | None:
+    """The header at the start of `line` (invisible marks already stripped), or None."""
+    m = HEADER.match(line)
+    if not m:
+        return None
+    ampm = (m.group("ampm") or "").replace(".", "").replace(" ", "").lower()
+    return Header(
+        d1=m.group("d1"),
+        d2=m.group("d2"),
+        d3=m.group("d3"),
+        hour=int(m.group("H")),
+        minute=int(m.group("M")),
+        second=int(m.group("S") or 0),
+        ampm=ampm,
+        end=m.end(),
+    )
+
+
+def decide_date_order(headers: list[tuple[str, str, str]]) -> DateOrder:
+    """Day-first or month-first for a whole file, from the (d1, d2, d3) fields of its headers.
+
+    A 4-digit first field is year-first. Otherwise a first field above 12 means day-first, a
+    second field above 12 month-first; a file where nothing decides is day-first (Dutch).
+    """
+    if any(len(d1) == 4 for d1, _, _ in headers):
+        return DateOrder.YEAR_FIRST
+    if any(int(d1) > 12 for d1, _, _ in headers):
+        return DateOrder.DAY_FIRST
+    if any(int(d2) > 12 for _, d2, _ in headers):
+        return DateOrder.MONTH_FIRST
+    return DateOrder.DAY_FIRST
+
+
+def local_time(header: Header, order: DateOrder) -> datetime:
+    """The header's naive local time; raises ValueError for an impossible date or time."""
+    if order == DateOrder.YEAR_FIRST:
+        year, month, day = header.d1, header.d2, header.d3
+    elif order == DateOrder.MONTH_FIRST:
+        month, day, year = header.d1, header.d2, header.d3
+    else:
+        day, month, year = header.d1, header.d2, header.d3
+    full_year = int(year) + 2000 if len(year) == 2 else int(year)
+    hour = header.hour
+    if header.ampm:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"hour {hour} with {header.ampm.upper()}")
+        hour = hour % 12 + (12 if header.ampm == "pm" else 0)
+    return datetime(full_year, int(month), int(day), hour, header.minute, header.second)
+
+
+def amsterdam_to_utc(local: datetime) -> datetime:
+    """Read a naive phone time as Europe/Amsterdam and convert to UTC.
+
+    In the autumn hour that happens twice the first one (summer time, fold=0) is taken; a time
+    in the skipped spring hour is read with the offset from before the jump.
+    """
+    return local.replace(tzinfo=LOCAL_TZ, fold=0).astimezone(UTC)
+
+
+def chat_name_from_file(stem: str) -> str | None:
+    """The chat's name from an export file name stem, or None when the name does not say."""
+    m = CHAT_NAME.match(stem.strip())
+    return m.group("name").strip() if m else None
+
+
+@cache
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One case-insensitive regex matching where any of `patterns` matches."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+
+def classify_system(text: str, phrases: ChatPhrases = DEFAULT_PHRASES) -> str | None:
+    """The category of a system line ("created", "added", ...), or None when no phrase matches."""
+    for category, patterns in phrases.system.items():
+        if _any_of(tuple(patterns)).search(text):
+            return category
+    return None
+
+
+def parse_body(
+    body: str,
+    chat_name: str = "",
+    phrases: ChatPhrases = DEFAULT_PHRASES,
+    *,
+    marked: bool = False,
+) -> ParsedBody:
+    """Split what follows the header into sender and text, and recognise system lines.
+
+    The sender ends at the first ": " (names cannot hold a colon). No ": " on the first line means
+    a system line. iOS puts the group's name as sender on some system lines and starts their text
+    with U+200E (`marked`): such a one-line text is a system line when a phrase matches it.
+    """
+    m = SENDER.match(body)
+    if m is None:
+        return ParsedBody("", body, classify_system(body, phrases) or "other")
+    sender, text = m.group("sender"), body[m.end() :]
+    if " " in sender.strip() and (category := classify_system(sender, phrases)) is not None:
+        # the colon belongs to the system line ('... het onderwerp gewijzigd naar "Groep 5: info"')
+        return ParsedBody("", body, category)
+    if (marked or (chat_name and _same_name(sender, chat_name))) and "\n" not in text:
+        category = classify_system(text, phrases)
+        if category is not None:
+            return ParsedBody("", text, category)
+    return ParsedBody(sender.strip(), text)
+
+
+def _same_name(a: str, b: str) -> bool:
+    def fold(s: str) -> str:
+        return unicodedata.normalize("NFC", s).casefold().strip()
+
+    return fold(a) == fold(b)
+
+
+def is_deleted(text: str, phrases: ChatPhrases = DEFAULT_PHRASES) -> bool:
+    return _any_of(phrases.deleted).match(text.strip()) is not None
+
+
+def media_kind_for_name(name: str) -> MediaKind | None:
+    """Photo, video or GIF by file name; None for voice notes, documents and stickers."""
+    upper = PurePosixPath(name).name.upper()
+    suffix = PurePosixPath(name).suffix.lower()
+    if upper.startswith("STK-") or "-STICKER-" in upper:
+        return None
+    if suffix == ".gif" or "-GIF-" in upper:
+        return MediaKind.GIF
+    if suffix in VIDEO_SUFFIXES:
+        return MediaKind.VIDEO
+    if suffix in PHOTO_SUFFIXES:
+        return MediaKind.PHOTO
+    return None
+
+
+@dataclass(frozen=True)
+class MediaMarker:
+    """A media marker found in a message: the file name (None when omitted) and its kind."""
+
+    name: str | None
+    kind: MediaKind
+    placeholder: str = ""
+
+
+def split_media(
+    text: str, phrases: ChatPhrases = DEFAULT_PHRASES
+) -> tuple[str, tuple[MediaMarker, ...]]:
+    """Take the photo/video/GIF markers out of a message; return (remaining text, markers).
+
+    Markers of voice notes, documents and stickers stay in the text: they are not images, and a
+    document's name can itself say something.
+    """
+    stripped = text.strip()
+    if re.match(phrases.omitted_unknown, stripped, re.IGNORECASE):
+        return "", (MediaMarker(None, MediaKind.OTHER, stripped),)
+    m = re.match(phrases.omitted_typed, stripped, re.IGNORECASE)
+    if m and "\n" not in stripped:
+        kind = OMITTED_KIND.get(m.group("what").lower())
+        return ("", (MediaMarker(None, kind, stripped),)) if kind else (text, ())
+    markers: list[MediaMarker] = []
+    first, sep, rest = text.partition("\n")
+    m = re.match(phrases.attached_android, first, re.IGNORECASE)
+    if m and (kind := media_kind_for_name(m.group("name"))) is not None:
+        markers.append(MediaMarker(m.group("name").strip(), kind))
+        text = (first[m.end() :].strip() + sep + rest).strip()
+
+    def take(match: re.Match[str]) -> str:
+        name = match.group("name").strip()
+        kind = media_kind_for_name(name)
+        if kind is None:
+            return match.group(0)
+        markers.append(MediaMarker(name, kind))
+        return ""
+
+    text = re.sub(phrases.attached_ios, take, text, flags=re.IGNORECASE)
+    return (text.strip() if markers else text), tuple(markers)
+
+
+def stable_message_id(chat: str, local: datetime, sender: str, text: str) -> str:
+    """`wa-` + 16 hex of sha1(chat, local time, sender, NFC text): stable across exports."""
+    key = "\n".join(
+        unicodedata.normalize("NFC", part) for part in (chat, local.isoformat(), sender, text)
+    )
+    return "wa-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def looks_like_chat(head: str) -> bool:
+    """True when the first non-blank line of `head` is a WhatsApp message header."""
+    for line in head.splitlines():
+        clean = strip_invisible(line).strip()
+        if clean:
+            return parse_header(clean) is not None
+    return False
+
+
+# -- the source ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Message:
+    line_no: int
+    header: Header
+    lines: list[str]
+    marked: bool  # the text after "Naam: " started with U+200E (iOS system line or attachment)
+
+
+class WhatsAppExportSource(Source):
+    """The messages of one WhatsApp chat from its export (`.txt`, `.zip` or unpacked folder)."""
+
+    kind: ClassVar[str] = "whatsapp-export"
+    platform: ClassVar[Platform] = Platform.WHATSAPP
+
+    def __init__(
+        self,
+        export: ArchiveReader | Path,
+        media_store: MediaStore | None = None,
+        *,
+        phrases: ChatPhrases = DEFAULT_PHRASES,
+    ) -> None:
+        super().__init__()
+        self.media_store = media_store
+        self.phrases = phrases
+        self.reader: ArchiveReader | None = None
+        self.chat_file: Path | None = None
+        self.chat_member = ""
+        path = export.path if isinstance(export, ArchiveReader) else Path(export)
+        if isinstance(export, ArchiveReader):
+            self.reader = export
+        elif path.is_file() and path.suffix.lower() == ".txt":
+            self.chat_file = path
+        else:
+            self.reader = ArchiveReader(path)
+        try:
+            self._setup()
+        except BaseException:
+            if not isinstance(export, ArchiveReader):
+                self.close()  # a reader we opened ourselves; the caller closes its own
+            raise
+
+    def _setup(self) -> None:
+        if self.reader is not None:
+            self.chat_member = self._find_chat_member(self.reader)
+            self.where = self.reader.member_where(self.chat_member)
+            self.ref_name = PurePosixPath(self.chat_member).name
+        else:
+            assert self.chat_file is not None
+            self.where = str(self.chat_file)
+            self.ref_name = self.chat_file.name
+        self.chat_name = self._chat_name()
+        self._by_basename: dict[str, str] | None = None
+        self._seen_ids: set[str] = set()
+        self._missing_media = 0
+        self.order, self._headers = self._scan()
+
+    # -- detection --
+
+    @classmethod
+    def detect(cls, reader: ArchiveReader) -> bool:
+        """True when a zip or folder holds a chat export (`_chat.txt` or `WhatsApp Chat*.txt`)."""
+        return bool(reader.find(CHAT_FILE))
+
+    @staticmethod
+    def detect_file(path: Path) -> bool:
+        """True when `path` is a `.txt` file whose first line is a WhatsApp message header."""
+        path = Path(path)
+        if path.suffix.lower() != ".txt" or not path.is_file():
+            return False
+        try:
+            with path.open("rb") as stream:
+                head = stream.read(4096)
+        except OSError:
+            return False
+        return looks_like_chat(head.decode("utf-8", errors="replace"))
+
+    @staticmethod
+    def _find_chat_member(reader: ArchiveReader) -> str:
+        found = reader.find(CHAT_FILE)
+        if not found:
+            raise SourceError(
+                reader.where, "no WhatsApp chat file (_chat.txt or 'WhatsApp Chat ….txt') in it"
+            )
+        if len(found) > 1:
+            listed = ", ".join(sorted(found)[:3])
+            raise SourceError(
+                reader.where,
+                f"holds {len(found)} chat files ({listed}); give each chat export separately",
+            )
+        return found[0]
+
+    def _chat_name(self) -> str:
+        stems = [PurePosixPath(self.ref_name).stem]
+        if self.reader is not None:
+            stems.append(self.reader.display_name)
+            stems.extend(reversed(PurePosixPath(self.chat_member).parent.parts))
+        else:
+            assert self.chat_file is not None
+            stems.append(self.chat_file.parent.name)
+        for stem in stems:
+            if name := chat_name_from_file(stem):
+                return name
+        return next((s for s in stems if s and s != "_chat"), "WhatsApp-chat")
+
+    # -- reading --
+
+    def _open(self) -> io.TextIOBase:
+        if self.reader is not None:
+            size = self.reader.size(self.chat_member)
+        else:
+            assert self.chat_file is not None
+            try:
+                size = self.chat_file.stat().st_size
+            except OSError as exc:
+                raise SourceError(self.where, f"cannot read ({exc.strerror or exc})") from exc
+        if size > MAX_CHAT_BYTES:
+            raise SourceError(self.where, f"refused: {size} bytes is more than {MAX_CHAT_BYTES}")
+        if self.reader is not None:
+            return self.reader.open_text(self.chat_member)
+        assert self.chat_file is not None
+        try:
+            return self.chat_file.open(encoding="utf-8-sig", errors="strict")
+        except OSError as exc:
+            raise SourceError(self.where, f"cannot read ({exc.strerror or exc})") from exc
+
+    def _lines(self) -> Iterator[tuple[int, str]]:
+        """(line number, line without its newline), mapping read errors to SourceError."""
+        line_no = 0
+        try:
+            with self._open() as stream:
+                for line_no, raw in enumerate(stream, 1):
+                    yield line_no, raw.rstrip("\r\n")
+        except UnicodeDecodeError:
+            raise SourceError(
+                f"{self.where}: near line {line_no + 1}", "not UTF-8 text (is this a chat export?)"
+            ) from None
+        except OSError as exc:
+            raise SourceError(self.where, f"cannot read ({exc.strerror or exc})") from exc
+
+    def _scan(self) -> tuple[DateOrder, int]:
+        fields: set[tuple[str, str, str]] = set()
+        count = 0
+        for _, line in self._lines():
+            header = parse_header(strip_invisible(line))
+            if header is not None:
+                count += 1
+                fields.add((header.d1, header.d2, header.d3))
+        if not count:
+            raise SourceError(self.where, "no WhatsApp message found (not a chat export?)")
+        return decide_date_order(list(fields)), count
+
+    def account(self) -> AccountInfo:
+        return AccountInfo(platform=Platform.WHATSAPP, handle=self.chat_name, name=self.chat_name)
+
+    def estimated_total(self) -> int | None:
+        return self._headers
+
+    def collect(self) -> Iterator[Post]:
+        """Yield one post per message, in file order (system lines other than "created" dropped)."""
+        pending: _Message | None = None
+        for line_no, raw in self._lines():
+            line = strip_invisible(raw)
+            header = parse_header(line)
+            if header is None:
+                if pending is not None:
+                    pending.lines.append(line)
+                continue  # text before the first header: BOM or blank lines
+            if pending is not None:
+                yield from self._finish(pending)
+            pending = _Message(line_no, header, [line[header.end :]], ": \u200e" in raw)
+        if pending is not None:
+            yield from self._finish(pending)
+        if self._missing_media:
+            self.warnings.append(
+                f"{self.where}: {self._missing_media} photos/videos are not in the export "
+                "(exported without media?): they were not checked for faces"
+            )
+
+    def _finish(self, message: _Message) -> Iterator[Post]:
+        ref = f"{self.ref_name}#L{message.line_no}"
+        try:
+            local = local_time(message.header, self.order)
+        except ValueError as exc:
+            self.skipped.append(SkippedPost(ref, f"unreadable date or time ({exc})"))
+            return
+        body = "\n".join(message.lines).rstrip()
+        parsed = parse_body(body, self.chat_name, self.phrases, marked=message.marked)
+        if parsed.system is not None and parsed.system != "created":
+            return
+        text = re.sub(self.phrases.edited, "", parsed.text, flags=re.IGNORECASE)
+        if parsed.system is None and is_deleted(text, self.phrases):
+            return
+        media: tuple[Media, ...] = ()
+        if parsed.system is None:
+            text, markers = split_media(text, self.phrases)
+            media = tuple(self._media(marker) for marker in markers)
+        external_id = stable_message_id(self.chat_name, local, parsed.sender, body)
+        yield Post(
+            platform=Platform.WHATSAPP,
+            external_id=self._unique(external_id),
+            created_at=amsterdam_to_utc(local),
+            text=text,
+            kind=PostKind.POST,
+            account=self.chat_name,
+            author_is_account=True,
+            media=media,
+            hashtags=tuple(re.findall(r"#(\w+)", text)),
+            source_ref=ref,
+        )
+
+    def _unique(self, external_id: str) -> str:
+        candidate, n = external_id, 1
+        while candidate in self._seen_ids:
+            n += 1
+            candidate = f"{external_id}-{n}"
+        self._seen_ids.add(candidate)
+        return candidate
+
+    # -- media --
+
+    def _member_for(self, name: str) -> str | None:
+        if self.reader is None:
+            return None
+        if self._by_basename is None:
+            self._by_basename = {}
+            for member in self.reader.iter_members():
+                self._by_basename.setdefault(PurePosixPath(member).name, member)
+        return self._by_basename.get(PurePosixPath(name).name)
+
+    def _media(self, marker: MediaMarker) -> Media:
+        if marker.name is None:
+            self._missing_media += 1
+            return Media(kind=marker.kind, name=marker.placeholder, missing=True)
+        member = self._member_for(marker.name)
+        if member is None:
+            self._missing_media += 1
+            return Media(kind=marker.kind, name=marker.name, missing=True)
+        if self.media_store is None or self.reader is None:
+            return Media(kind=marker.kind, name=marker.name)
+        try:
+            with self.reader.open(member) as stream:
+                sha, path = self.media_store.put(stream, PurePosixPath(member).suffix)
+        except ValueError as exc:
+            self.warnings.append(f"{self.reader.member_where(member)}: not stored ({exc})")
+            return Media(kind=marker.kind, name=marker.name)
+        return Media(kind=marker.kind, name=marker.name, path=path, sha256=sha)
+
+    def close(self) -> None:
+        """Release the zip file, if any."""
+        if self.reader is not None:
+            self.reader.close()
+
+    def __enter__(self) -> WhatsAppExportSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
