@@ -75,7 +75,14 @@ class StorageConfig:
 @dataclass(frozen=True)
 class AccountConfig:
     """`[[accounts]]`: a live account to pull (contract keys: name, platform, page_id, user_id,
-    token_env, api_base_url)."""
+    token_env, api_base_url).
+
+    `api_base_url` empty means the platform's own API (`https://graph.facebook.com/<graph_version>`
+    or `https://api.x.com/2`); set it to use a proxy or test server. `handle` is the stored
+    account handle (default: the page or user id); set it to the X username to share one account
+    with `--archive` imports. `lookback_days` applies to Facebook only (X bills every post read).
+    `graph_edge` is `posts` or `published_posts`. See docs/sources.md.
+    """
 
     name: str
     platform: str
@@ -83,7 +90,9 @@ class AccountConfig:
     user_id: str = ""
     token_env: str = ""
     api_base_url: str = ""
+    handle: str = ""
     graph_version: str = "v25.0"
+    graph_edge: str = "posts"
     lookback_days: int = 7
     max_posts_per_run: int = 500
     page_size: int = 100
@@ -112,11 +121,13 @@ class MailConfig:
 
 @dataclass(frozen=True)
 class ScheduleConfig:
-    """`[schedule]`: cron expressions in the given timezone (contract keys)."""
+    """`[schedule]`: cron expressions in the given timezone (contract keys), and how often the
+    worker retries queued mail."""
 
     timezone: str = "Europe/Amsterdam"
-    audit: str = "30 3 * * *"
+    audit: str = "30 3 * * *"  # 03:30: outside the 02:00-03:00 hour that DST skips or repeats
     digest: str = "0 7 * * mon"
+    flush_minutes: int = 15
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--archive",
         metavar="PATH",
         type=Path,
-        help="Twitter/X archive (.zip or unpacked folder) or Facebook export (JSON, .zip or folder)",
+        help=(
+            "export to audit: Twitter/X archive or Facebook JSON export (.zip or folder), "
+            "WhatsApp chat (.txt/.zip), Instagram or LinkedIn export"
+        ),
     )
     parser.add_argument("--no-images", action="store_true", help="skip image analysis (text only)")
     parser.add_argument("--account", metavar="NAME", help="live: audit only this [[accounts]] name")
@@ -59,11 +62,18 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
         if args.archive is not None:
             summary, label = audit_archive(app, args.archive, images=not args.no_images)
         else:
+            from auditor.errors import SourceError
             from auditor.live import audit_accounts
 
-            summary, label = audit_accounts(
-                app, account=args.account, since=args.since, images=not args.no_images
-            )
+            try:
+                summary, label = audit_accounts(
+                    app, account=args.account, since=args.since, images=not args.no_images
+                )
+            except SourceError as exc:
+                partial = getattr(exc, "partial", None)
+                if partial is not None and partial[0].posts_seen:
+                    print_summary(partial[0], partial[1], verbose=args.verbose)
+                raise
     print_summary(summary, label, verbose=args.verbose)
     return 1 if summary.open_high else 0
 
