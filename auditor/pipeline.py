@@ -43,6 +43,7 @@ class NewFinding:
 @dataclass
 class AuditSummary:
     run_id: int = 0
+    run_ids: list[int] = field(default_factory=list)  # every run merged into this summary
     posts_seen: int = 0
     posts_new: int = 0
     findings_new: int = 0
@@ -57,6 +58,7 @@ class AuditSummary:
     warnings: list[str] = field(default_factory=list)
 
     def merge(self, other: AuditSummary) -> None:
+        self.run_ids.extend(other.run_ids or [other.run_id])
         self.posts_seen += other.posts_seen
         self.posts_new += other.posts_new
         self.findings_new += other.findings_new
@@ -122,7 +124,7 @@ def audit_posts(
     progress: Progress | None = None,
 ) -> AuditSummary:
     """Store and audit every post of one account inside the caller's transaction."""
-    summary = AuditSummary(run_id=run_id)
+    summary = AuditSummary(run_id=run_id, run_ids=[run_id])
     account_id = repo.get_or_create_account(conn, account, config_name)
     for batch in _batches(posts, BATCH):
         stored = repo.save_posts(conn, account_id, batch)
@@ -153,7 +155,9 @@ def audit_posts(
                 summary.per_article_new[f.article] += 1
                 if len(summary.new_findings) < MAX_LISTED:
                     summary.new_findings.append(
-                        NewFinding(f, post.platform.value, post.created_at, post.external_id, post.url)
+                        NewFinding(
+                            f, post.platform.value, post.created_at, post.external_id, post.url
+                        )
                     )
         repo.mark_audited(conn, [sp.id for sp in stored])
         if progress is not None:

@@ -1,0 +1,75 @@
+"""`auditor digest`: render the digest of the last week (or day), save it, optionally mail it."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+NAME = "digest"
+HELP = "Render the digest of the findings of the last week or day; --send mails it once."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--period", choices=("week", "day"), default="week",
+                        help="the last 7 days (default) or the last 24 hours, up to now")
+    parser.add_argument("--output", metavar="FILE.html", type=Path,
+                        help="also write the HTML digest here (and the text one beside it, .txt)")
+    parser.add_argument("--send", action="store_true",
+                        help="mail it to [mail].to, once per ISO week (or day)")
+    parser.epilog = (
+        "examples:\n"
+        "  auditor digest                       # saved under reports/out/\n"
+        "  auditor digest --output digest.html  # and written to digest.html + digest.txt\n"
+        "  auditor digest --period week --send  # mailed; a 2nd --send this week sends nothing\n\n"
+        "The outbox key is the ISO week (or date) of now in [schedule].timezone, e.g.\n"
+        "digest:week:2026-W48. Mail that cannot be delivered stays queued:\n"
+        "`auditor outbox --flush` (or the worker) retries it."
+    )
+
+
+def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+    from auditor.notify import outbox, smtp
+    from auditor.report.render import Rendered, save
+    from auditor.schedule import jobs
+
+    config = app.config
+    if args.send:
+        smtp.require_mail_config(config.mail, config.source)
+    now = datetime.now(UTC)
+    prepared = jobs.prepare_digest(app, args.period, now)
+    digest = prepared.digest
+    print(f"{digest.period.key}: {digest.new_total} new, {digest.open_total} open, "
+          f"{digest.reviewed_total} handled; saved {prepared.saved[0]} (+ .txt)")
+    if args.output is not None:
+        target: Path = args.output
+        stem = target.stem if target.suffix.lower() in (".html", ".htm") else target.name
+        written = save(Rendered(prepared.rendered.subject, prepared.rendered.text,
+                                prepared.rendered.html), target.parent, stem)
+        if target.suffix.lower() == ".htm":
+            shutil.move(written[0], target)
+        print(f"written {target} and {written[1]}")
+    if not args.send:
+        return 0
+    key = digest.period.key
+    if not jobs.queue_mail(app, key=key, kind="digest", rendered=prepared.rendered, now=now):
+        existing = outbox.entry(app.store, key)
+        state = "?"
+        if existing is not None:
+            state = f"{existing.status}, queued {existing.created_at:%Y-%m-%d %H:%M} UTC"
+        print(f"{key} was queued before ({state}): nothing sent")
+        return 0
+    result = outbox.flush(app.store, config.mail, now=now)
+    entry = outbox.entry(app.store, key)
+    if entry is not None and entry.status == "sent":
+        print(f"{key}: sent to {', '.join(config.mail.to)}")
+    elif entry is not None and entry.status == "failed":
+        from auditor.errors import NotifyError
+
+        raise NotifyError(f"{key}: not sent: {entry.last_error}", permanent=True)
+    else:
+        error = entry.last_error if entry is not None else result.line
+        print(f"{key}: queued, not sent yet ({error}); `auditor worker` or "
+              "`auditor outbox --flush` will retry")
+    return 0

@@ -1,0 +1,1 @@
+"""Mail delivery: `smtp.py` sends one message, `outbox.py` makes each mail go out exactly once."""

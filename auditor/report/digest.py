@@ -1,0 +1,287 @@
+"""The digest: what happened in a period, built from the store as plain frozen data.
+
+`build_digest` only reads; the formats in `auditor.report.render` turn a `Digest` into HTML or
+text. A digest holds masked excerpts, face counts and post links, never post texts or photos.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import PurePosixPath, PureWindowsPath
+
+from sqlalchemy.orm import Session
+
+from auditor import protocol
+from auditor.report.period import Period, week_start
+from auditor.store import digest_queries as dq
+from auditor.store.models import AuditRun, FindingRow
+from auditor.store.queries import FindingFilter, list_findings
+
+MAX_LISTED = 50  # per section; the rest is counted ("and 12 more")
+TREND_WEEKS = 8
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass(frozen=True)
+class DigestFinding:
+    """One finding as the digest shows it: masked excerpt, link, age; never the raw value."""
+
+    id: int
+    rule: str
+    article: str
+    severity: str
+    status: str
+    excerpt: str
+    reason: str
+    platform: str
+    post_url: str | None
+    posted_at: datetime
+    detected_at: datetime
+    age_days: int
+    faces: int | None = None  # recognisable faces, for photo findings
+
+
+@dataclass(frozen=True)
+class ArticleGroup:
+    """New findings under one protocol article ("Artikel 1a")."""
+
+    article: str
+    label: str
+    title: str
+    findings: tuple[DigestFinding, ...]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.findings)
+
+
+@dataclass(frozen=True)
+class SourceRuns:
+    """The audit runs of one source (account names or archive) in the period."""
+
+    source: str
+    runs: int
+    failed: int
+    posts_seen: int
+    findings_new: int
+    last_run: datetime
+
+
+@dataclass(frozen=True)
+class TrendWeek:
+    """Findings detected in one ISO week; `percent` is the bar width relative to the top week."""
+
+    label: str
+    start: date
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class Digest:
+    period: Period
+    generated_at: datetime
+    language: str
+    school: str
+    runs: tuple[SourceRuns, ...]
+    new_groups: tuple[ArticleGroup, ...]
+    new_total: int
+    new_high: int
+    waiting: tuple[DigestFinding, ...]  # open and detected before the period, oldest first
+    waiting_total: int
+    open_total: int  # open findings overall (new ones included)
+    reviewed: tuple[DigestFinding, ...]
+    reviewed_total: int
+    trend: tuple[TrendWeek, ...]
+
+    @property
+    def all_clear(self) -> bool:
+        """Nothing new and nothing waiting for review."""
+        return self.new_total == 0 and self.open_total == 0
+
+    @property
+    def waiting_more(self) -> int:
+        return self.waiting_total - len(self.waiting)
+
+    @property
+    def reviewed_more(self) -> int:
+        return self.reviewed_total - len(self.reviewed)
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only web links end up in a mail (no javascript: or file: links from imported data)."""
+    if url and url.lower().startswith(("https://", "http://")):
+        return url
+    return None
+
+
+def source_name(source: str) -> str:
+    """An archive's file name without the folders (which may name a person), else as stored."""
+    if "/" in source or "\\" in source:
+        path = PureWindowsPath(source) if "\\" in source else PurePosixPath(source)
+        return path.name or source
+    return source
+
+
+def digest_finding(row: FindingRow, now: datetime) -> DigestFinding:
+    faces = None  # the same face count `auditor findings --format json` shows
+    if row.media is not None or "faces" in row.details:
+        raw = row.details.get("faces", row.media.recognisable if row.media is not None else None)
+        faces = int(raw) if isinstance(raw, int | float) and not isinstance(raw, bool) else None
+    return DigestFinding(
+        id=row.id,
+        rule=row.rule,
+        article=row.article,
+        severity=row.severity,
+        status=row.status,
+        excerpt=row.excerpt,
+        reason=row.reason,
+        platform=row.post.platform,
+        post_url=safe_url(row.post.url),
+        posted_at=row.post.created_at,
+        detected_at=row.detected_at,
+        age_days=max((now - row.detected_at).days, 0),
+        faces=faces,
+    )
+
+
+def group_by_article(
+    findings: Iterable[DigestFinding], language: str, limit: int = MAX_LISTED
+) -> tuple[ArticleGroup, ...]:
+    """Findings per article, articles in protocol order, high severity first within each."""
+    by_article: dict[str, list[DigestFinding]] = {}
+    for f in findings:
+        by_article.setdefault(f.article, []).append(f)
+    groups = []
+    for article in sorted(by_article):
+        items = sorted(by_article[article], key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.id))
+        groups.append(
+            ArticleGroup(
+                article=article,
+                label=protocol.label(article, language),
+                title=protocol.title(article, language),
+                findings=tuple(items[:limit]),
+                total=len(items),
+            )
+        )
+    return tuple(groups)
+
+
+def summarise_runs(runs: Iterable[AuditRun]) -> tuple[SourceRuns, ...]:
+    grouped: dict[str, list[AuditRun]] = {}
+    for run in runs:
+        grouped.setdefault(source_name(run.source) or "?", []).append(run)
+    return tuple(
+        SourceRuns(
+            source=source,
+            runs=len(items),
+            failed=sum(r.status == "failed" for r in items),
+            posts_seen=sum(r.posts_seen for r in items),
+            findings_new=sum(r.findings_new for r in items),
+            last_run=max(r.started_at for r in items),
+        )
+        for source, items in sorted(grouped.items())
+    )
+
+
+def weekly_trend(
+    detected: Iterable[datetime], now: datetime, period: Period, weeks: int = TREND_WEEKS
+) -> tuple[TrendWeek, ...]:
+    """Counts per local ISO week for the `weeks` weeks ending with the week containing `now`."""
+    tz = period.tz
+    last = week_start(now.astimezone(tz).date())
+    starts = [last - timedelta(weeks=i) for i in reversed(range(weeks))]
+    counts = Counter(week_start(moment.astimezone(tz).date()) for moment in detected)
+    top = max((counts[s] for s in starts), default=0)
+    return tuple(
+        TrendWeek(
+            label=f"W{s.isocalendar()[1]:02d}",
+            start=s,
+            count=counts[s],
+            percent=(max(round(100 * counts[s] / top), 2) if counts[s] else 0) if top else 0,
+        )
+        for s in starts
+    )
+
+
+def trend_since(now: datetime, period: Period, weeks: int = TREND_WEEKS) -> datetime:
+    """The first moment the trend counts: local Monday 00:00, `weeks - 1` weeks back."""
+    tz = period.tz
+    first = week_start(now.astimezone(tz).date()) - timedelta(weeks=weeks - 1)
+    return datetime(first.year, first.month, first.day, tzinfo=tz)
+
+
+def build_digest(
+    session: Session, period: Period, now: datetime, language: str = "nl", school: str = ""
+) -> Digest:
+    """Read what the digest of `period` shows; no writes, no other I/O."""
+    new_rows = list_findings(
+        session, FindingFilter(detected_since=period.start, detected_until=period.end)
+    )
+    new = [digest_finding(row, now) for row in new_rows]
+    waiting_rows = list_findings(
+        session, FindingFilter(status=("open",), detected_until=period.start)
+    )
+    waiting = sorted(
+        (digest_finding(row, now) for row in waiting_rows), key=lambda f: (f.detected_at, f.id)
+    )
+    reviewed_rows = dq.reviewed_between(session, period.start, period.end)
+    reviewed = [digest_finding(row, now) for row in reviewed_rows]
+    detected = dq.detection_times(session, trend_since(now, period), period.end)
+    return Digest(
+        period=period,
+        generated_at=now,
+        language=language,
+        school=school,
+        runs=summarise_runs(dq.runs_between(session, period.start, period.end)),
+        new_groups=group_by_article(new, language),
+        new_total=len(new),
+        new_high=sum(f.severity == "high" for f in new),
+        waiting=tuple(waiting[:MAX_LISTED]),
+        waiting_total=len(waiting),
+        open_total=len(waiting) + sum(f.status == "open" for f in new),
+        reviewed=tuple(reviewed[:MAX_LISTED]),
+        reviewed_total=len(reviewed),
+        trend=weekly_trend(detected, now, period),
+    )
+
+
+@dataclass(frozen=True)
+class Alert:
+    """New high-severity findings of one audit run, for the immediate alert mail."""
+
+    run_id: int
+    run_started: datetime
+    generated_at: datetime
+    language: str
+    school: str
+    timezone: str
+    groups: tuple[ArticleGroup, ...]
+    total: int
+
+
+def build_alert(
+    session: Session, run_id: int, now: datetime, language: str = "nl", school: str = "",
+    timezone: str = "Europe/Amsterdam", run_ids: Sequence[int] = (),
+) -> Alert | None:
+    """The alert for a run (and the other accounts' runs of the same audit, `run_ids`), or
+    None when they stored no open high-severity finding."""
+    rows = dq.high_findings_of_run(session, list(run_ids) or run_id)
+    if not rows:
+        return None
+    run = session.get(AuditRun, run_id)
+    findings = [digest_finding(row, now) for row in rows]
+    return Alert(
+        run_id=run_id,
+        run_started=run.started_at if run is not None else now,
+        generated_at=now,
+        language=language,
+        school=school,
+        timezone=timezone,
+        groups=group_by_article(findings, language),
+        total=len(findings),
+    )

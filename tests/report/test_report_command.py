@@ -1,0 +1,34 @@
+"""`auditor digest` without mail: saved under reports/out/, and --output writes HTML + text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mailseed import seed_week, write_config
+
+from auditor.cli import main
+
+
+def test_digest_is_saved_under_reports_out_and_written_to_output(store, tmp_path, capsys):
+    from datetime import UTC, datetime
+
+    seed_week(store, datetime.now(UTC))
+    write_config(tmp_path / "auditor.toml", database={"url": store.url},
+                 storage={"reports_dir": "verslagen"}, mail={"language": "en"})
+    assert main(["digest", "--output", "out/week.html"]) == 0
+    out = capsys.readouterr().out
+    assert "digest:week:" in out and "3 new, 4 open, 1 handled" in out
+    saved = sorted(p.name for p in (tmp_path / "verslagen" / "out").iterdir())
+    assert len(saved) == 2 and saved[0].endswith(".html") and saved[1].endswith(".txt")
+    html = Path("out/week.html").read_text(encoding="utf-8")
+    text = Path("out/week.txt").read_text(encoding="utf-8")
+    assert "Article 1a" in html and "Article 1a" in text
+
+
+def test_day_digest_covers_the_last_24_hours(store, tmp_path, capsys):
+    write_config(tmp_path / "auditor.toml", database={"url": store.url})
+    assert main(["digest", "--period", "day"]) == 0
+    out = capsys.readouterr().out
+    assert "digest:day:" in out and "0 new, 0 open" in out
+    [html] = (tmp_path / "reports" / "out").glob("digest-day-*.html")
+    assert "Alles in orde" in html.read_text(encoding="utf-8")
