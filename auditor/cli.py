@@ -100,19 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE", help="config file (TOML)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = _load(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != f"auditor.commands.{name}":
-                raise
-            continue  # a command whose module is not installed in this build
+        module = _load(name)
         command = sub.add_parser(
             module.NAME,
             help=module.HELP,
             description=module.HELP,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        command.add_argument("--config", metavar="FILE", help="config file (TOML)", default=argparse.SUPPRESS)
+        command.add_argument(
+            "--config", metavar="FILE", help="config file (TOML)", default=argparse.SUPPRESS
+        )
         module.add_arguments(command)
         command.set_defaults(_module=module)
     return parser

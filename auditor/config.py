@@ -200,7 +200,7 @@ def _coerce(value: Any, annotation: Any, where: str) -> Any:
         return float(value)
     if origin is tuple:
         if isinstance(value, str) or not isinstance(value, list):
-            raise ConfigError(f"{where}: expected a list, e.g. [\"...\"], got {value!r}")
+            raise ConfigError(f'{where}: expected a list, e.g. ["..."], got {value!r}')
         (item_type, _ellipsis) = typing.get_args(annotation)
         return tuple(_coerce(v, item_type, f"{where}[{i}]") for i, v in enumerate(value))
     if origin is dict:
@@ -266,8 +266,14 @@ def parse(data: dict[str, Any], source: str = "(defaults)") -> Config:
     known = set(SECTIONS) | {"accounts"}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise ConfigError(f"{source}: [{unknown[0]}]: unknown section (known: {', '.join(sorted(known))})")
-    sections = {name: build(cls, data[name], f"{source}: [{name}]") for name, cls in SECTIONS.items() if name in data}
+        raise ConfigError(
+            f"{source}: [{unknown[0]}]: unknown section (known: {', '.join(sorted(known))})"
+        )
+    sections = {
+        name: build(cls, data[name], f"{source}: [{name}]")
+        for name, cls in SECTIONS.items()
+        if name in data
+    }
     accounts_table = data.get("accounts", [])
     if not isinstance(accounts_table, list):
         raise ConfigError(f"{source}: accounts: write each account as [[accounts]]")
@@ -283,7 +289,9 @@ def parse(data: dict[str, Any], source: str = "(defaults)") -> Config:
 def load(path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None) -> Config:
     """Load the config from `path`, `$AUDITOR_CONFIG`, `./auditor.toml` or defaults."""
     env = dict(os.environ) if env is None else env
-    chosen = path or env.get("AUDITOR_CONFIG") or (DEFAULT_FILE if Path(DEFAULT_FILE).exists() else None)
+    chosen = (
+        path or env.get("AUDITOR_CONFIG") or (DEFAULT_FILE if Path(DEFAULT_FILE).exists() else None)
+    )
     if chosen:
         file = Path(chosen)
         try:

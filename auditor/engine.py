@@ -73,16 +73,13 @@ class Engine:
             if not rule.applies_to(post):
                 continue
             try:
-                for hit in rule.func(post, self.ctx):
-                    hits.append((rule, hit))
+                hits.extend((rule, hit) for hit in rule.func(post, self.ctx))
             except Exception as exc:  # a broken rule must not abort the audit
                 result.errors.append(RuleError(rule.id, post_key(post), repr(exc)))
         sensitive = [
             (hit.span, hit.kind or "name")
             for rule, hit in hits
-            if hit.span is not None
-            and not hit.allowed
-            and rule.category == Category.PERSONAL_DATA
+            if hit.span is not None and not hit.allowed and rule.category == Category.PERSONAL_DATA
         ]
         seen: set[str] = set()
         for rule, hit in hits:

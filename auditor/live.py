@@ -252,15 +252,17 @@ def _record_failure(app, account: AccountConfig, message: str) -> None:  # type:
     try:
         with app.store.engine.begin() as conn:
             account_id = repo.get_or_create_account(conn, account_info(account), account.name)
-            conn.execute(
-                update(Account).where(Account.id == account_id).values(last_error=message)
-            )
+            conn.execute(update(Account).where(Account.id == account_id).values(last_error=message))
     except Exception as exc:  # recording the error must not hide it
         log.error("%s: could not record the error: %s", account.name, type(exc).__name__)
 
 
 def audit_accounts(  # type: ignore[no-untyped-def]
-    app, *, account: str | None = None, since: datetime | None = None, images: bool = True,
+    app,
+    *,
+    account: str | None = None,
+    since: datetime | None = None,
+    images: bool = True,
     trigger: str = "cli",
 ) -> tuple[AuditSummary, str]:
     """Pull and audit every configured account (or one); return the summary and a label.
@@ -288,8 +290,14 @@ def audit_accounts(  # type: ignore[no-untyped-def]
         total.run_id = total.run_id or run_id
         try:
             summary = audit_account(
-                app, acc, engine, run_id=run_id, since=since, images=images,
-                analyser=analyser, detector=detector,
+                app,
+                acc,
+                engine,
+                run_id=run_id,
+                since=since,
+                images=images,
+                analyser=analyser,
+                detector=detector,
             )
         except AuditorError as exc:
             why = exc.why if isinstance(exc, SourceError) else str(exc)

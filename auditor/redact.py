@@ -28,7 +28,7 @@ def _mask_digits(value: str, keep_start: int, keep_end: int) -> str:
 
 
 def _mask_words(value: str) -> str:
-    """Keep each word's first letter: "Daan van der Berg" -> "D*** v*** d*** B***" (length hidden)."""
+    """Keep each first letter, hide the length: "Daan van der Berg" -> "D*** v*** d*** B***"."""
 
     def one(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -57,7 +57,7 @@ def mask(value: str, kind: str = "") -> str:
         head = value[: value.index("@") + 2] if "@" in value else value[:1]
         return head + "***"
     if kind == "postcode":
-        return _mask_digits(value, 2, 0).translate(str.maketrans({c: "*" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"}))
+        return re.sub(r"[A-Za-z]", "*", _mask_digits(value, 2, 0))
     if kind in {"birthdate"}:
         return _mask_digits(value, 0, 0)
     if kind in {"plate"}:

@@ -34,12 +34,18 @@ def run_audit(archive: Path, database: str, workdir: Path) -> tuple[float, float
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", script, "audit", "--archive", str(archive), "--no-images"],
-        cwd=workdir, env=env, capture_output=True, text=True, check=False,
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(f"audit failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
-    rss_kb = next(int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("RSS_KB"))
+    rss_kb = next(
+        int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("RSS_KB")
+    )
     return elapsed, rss_kb / 1024, proc.stdout.splitlines()[1].strip()
 
 
@@ -54,19 +60,32 @@ def main() -> int:
         archive = workdir / "archive.zip"
         t0 = time.perf_counter()
         subprocess.run(
-            [sys.executable, str(REPO / "bench" / "make_archive.py"), str(args.corpus),
-             str(archive), "--count", str(args.count)],
-            check=True, capture_output=True,
+            [
+                sys.executable,
+                str(REPO / "bench" / "make_archive.py"),
+                str(args.corpus),
+                str(archive),
+                "--count",
+                str(args.count),
+            ],
+            check=True,
+            capture_output=True,
         )
-        print(f"built {args.count} tweets ({archive.stat().st_size / 1e6:.0f} MB zip) "
-              f"in {time.perf_counter() - t0:.1f}s")
+        print(
+            f"built {args.count} tweets ({archive.stat().st_size / 1e6:.0f} MB zip) "
+            f"in {time.perf_counter() - t0:.1f}s"
+        )
         database = args.database or f"sqlite:///{workdir / 'bench.db'}"
         for label in ("first audit", "re-run"):
             elapsed, rss_mb, line = run_audit(archive, database, workdir)
-            print(f"{label}: {args.count / elapsed:,.0f} posts/s ({elapsed:.1f}s), "
-                  f"peak RSS {rss_mb:.0f} MB | {line}")
-    print(f"(peak RSS of this process: "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
+            print(
+                f"{label}: {args.count / elapsed:,.0f} posts/s ({elapsed:.1f}s), "
+                f"peak RSS {rss_mb:.0f} MB | {line}"
+            )
+    print(
+        f"(peak RSS of this process: "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)"
+    )
     return 0
 
 

@@ -12,7 +12,9 @@ import responses
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-PG_ADMIN_URL = os.environ.get("AUDITOR_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG_ADMIN_URL = os.environ.get(
+    "AUDITOR_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
 
 def _pg_available() -> bool:
@@ -47,7 +49,9 @@ def pg_database() -> Iterator[str]:
     """A fresh PostgreSQL database for this test session, dropped afterwards."""
     if not PG_AVAILABLE:
         if os.environ.get("AUDITOR_REQUIRE_PG"):
-            pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL} (AUDITOR_REQUIRE_PG is set)")
+            pytest.fail(
+                f"PostgreSQL is not reachable at {PG_ADMIN_URL} (AUDITOR_REQUIRE_PG is set)"
+            )
         pytest.skip("PostgreSQL is not reachable")
     import psycopg
 

@@ -43,10 +43,22 @@ def _price_rule(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(Span(i, i + 1), "€", "prijs", kind="commercial")
 
 
-NAME_RULE = Rule("personal-data.name", Category.PERSONAL_DATA, "a", Severity.HIGH, _word_rule,
-                 _word_rule.__doc__ or "")
-PRICE_RULE = Rule("commercial.price", Category.COMMERCIAL, "f", Severity.MEDIUM, _price_rule,
-                  _price_rule.__doc__ or "")
+NAME_RULE = Rule(
+    "personal-data.name",
+    Category.PERSONAL_DATA,
+    "a",
+    Severity.HIGH,
+    _word_rule,
+    _word_rule.__doc__ or "",
+)
+PRICE_RULE = Rule(
+    "commercial.price",
+    Category.COMMERCIAL,
+    "f",
+    Severity.MEDIUM,
+    _price_rule,
+    _price_rule.__doc__ or "",
+)
 
 
 def engine(key: bytes = b"test-key") -> Engine:

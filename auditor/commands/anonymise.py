@@ -42,7 +42,8 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
     source: Path = args.image
     if source.is_dir():
         photos = sorted(
-            p for p in source.iterdir()
+            p
+            for p in source.iterdir()
             if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES and SUFFIX not in p.suffixes
         )
         if not photos:

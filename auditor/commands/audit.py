@@ -149,8 +149,10 @@ def print_summary(summary: AuditSummary, label: str, *, verbose: bool, out=None)
     for warning in summary.warnings[:20]:
         w(f"  warning: {warning}\n")
     if summary.rule_errors:
-        w(f"  rule errors: {len(summary.rule_errors)} (first: {summary.rule_errors[0].rule}: "
-          f"{summary.rule_errors[0].error})\n")
+        w(
+            f"  rule errors: {len(summary.rule_errors)} (first: {summary.rule_errors[0].rule}: "
+            f"{summary.rule_errors[0].error})\n"
+        )
     if not summary.per_article:
         w("\nNo findings: every audited post follows the protocol.\n")
         return

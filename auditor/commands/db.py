@@ -28,6 +28,8 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
         else:
             print(f"{store.label}: schema upgraded from {before or 'empty'} to {after}")
     else:
-        print(f"{store.label}: schema at {store.current_revision() or 'empty'} "
-              f"(this auditor: {store.head_revision()})")
+        print(
+            f"{store.label}: schema at {store.current_revision() or 'empty'} "
+            f"(this auditor: {store.head_revision()})"
+        )
     return 0

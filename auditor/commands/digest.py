@@ -12,12 +12,21 @@ HELP = "Render the digest of the findings of the last week or day; --send mails 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--period", choices=("week", "day"), default="week",
-                        help="the last 7 days (default) or the last 24 hours, up to now")
-    parser.add_argument("--output", metavar="FILE.html", type=Path,
-                        help="also write the HTML digest here (and the text one beside it, .txt)")
-    parser.add_argument("--send", action="store_true",
-                        help="mail it to [mail].to, once per ISO week (or day)")
+    parser.add_argument(
+        "--period",
+        choices=("week", "day"),
+        default="week",
+        help="the last 7 days (default) or the last 24 hours, up to now",
+    )
+    parser.add_argument(
+        "--output",
+        metavar="FILE.html",
+        type=Path,
+        help="also write the HTML digest here (and the text one beside it, .txt)",
+    )
+    parser.add_argument(
+        "--send", action="store_true", help="mail it to [mail].to, once per ISO week (or day)"
+    )
     parser.epilog = (
         "examples:\n"
         "  auditor digest                       # saved under reports/out/\n"
@@ -40,13 +49,18 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
     now = datetime.now(UTC)
     prepared = jobs.prepare_digest(app, args.period, now)
     digest = prepared.digest
-    print(f"{digest.period.key}: {digest.new_total} new, {digest.open_total} open, "
-          f"{digest.reviewed_total} handled; saved {prepared.saved[0]} (+ .txt)")
+    print(
+        f"{digest.period.key}: {digest.new_total} new, {digest.open_total} open, "
+        f"{digest.reviewed_total} handled; saved {prepared.saved[0]} (+ .txt)"
+    )
     if args.output is not None:
         target: Path = args.output
         stem = target.stem if target.suffix.lower() in (".html", ".htm") else target.name
-        written = save(Rendered(prepared.rendered.subject, prepared.rendered.text,
-                                prepared.rendered.html), target.parent, stem)
+        written = save(
+            Rendered(prepared.rendered.subject, prepared.rendered.text, prepared.rendered.html),
+            target.parent,
+            stem,
+        )
         if target.suffix.lower() == ".htm":
             shutil.move(written[0], target)
         print(f"written {target} and {written[1]}")
@@ -70,6 +84,8 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
         raise NotifyError(f"{key}: not sent: {entry.last_error}", permanent=True)
     else:
         error = entry.last_error if entry is not None else result.line
-        print(f"{key}: queued, not sent yet ({error}); `auditor worker` or "
-              "`auditor outbox --flush` will retry")
+        print(
+            f"{key}: queued, not sent yet ({error}); `auditor worker` or "
+            "`auditor outbox --flush` will retry"
+        )
     return 0

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 

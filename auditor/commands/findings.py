@@ -15,21 +15,50 @@ NAME = "findings"
 HELP = "List stored findings (filter by status, rule, article, date, platform)."
 FORMATS = ("table", "json", "csv")
 CSV_FIELDS = (
-    "id", "rule", "category", "article", "severity", "status", "platform", "external_id",
-    "created_at", "url", "kind", "excerpt", "reason",
+    "id",
+    "rule",
+    "category",
+    "article",
+    "severity",
+    "status",
+    "platform",
+    "external_id",
+    "created_at",
+    "url",
+    "kind",
+    "excerpt",
+    "reason",
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--status", action="append", choices=("open", "dismissed", "resolved"),
-                        help="only findings with this status (repeatable)")
-    parser.add_argument("--rule", action="append", metavar="ID",
-                        help="rule id, or a prefix ending in * such as 'personal-data.*'")
-    parser.add_argument("--article", action="append", metavar="ART", help="protocol article, e.g. 1a")
-    parser.add_argument("--since", type=parse_date, metavar="DATE",
-                        help="only posts published on or after this date (YYYY-MM-DD)")
-    parser.add_argument("--platform", action="append", choices=("twitter", "facebook", "whatsapp",
-                        "instagram", "linkedin"), help="only this platform (repeatable)")
+    parser.add_argument(
+        "--status",
+        action="append",
+        choices=("open", "dismissed", "resolved"),
+        help="only findings with this status (repeatable)",
+    )
+    parser.add_argument(
+        "--rule",
+        action="append",
+        metavar="ID",
+        help="rule id, or a prefix ending in * such as 'personal-data.*'",
+    )
+    parser.add_argument(
+        "--article", action="append", metavar="ART", help="protocol article, e.g. 1a"
+    )
+    parser.add_argument(
+        "--since",
+        type=parse_date,
+        metavar="DATE",
+        help="only posts published on or after this date (YYYY-MM-DD)",
+    )
+    parser.add_argument(
+        "--platform",
+        action="append",
+        choices=("twitter", "facebook", "whatsapp", "instagram", "linkedin"),
+        help="only this platform (repeatable)",
+    )
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
     parser.add_argument("--limit", type=int, metavar="N", help="at most N findings")
     parser.epilog = (
@@ -45,8 +74,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
     flt = FindingFilter(
-        status=args.status or (), rule=args.rule or (), article=args.article or (),
-        platform=args.platform or (), since=args.since, limit=args.limit,
+        status=args.status or (),
+        rule=args.rule or (),
+        article=args.article or (),
+        platform=args.platform or (),
+        since=args.since,
+        limit=args.limit,
     )
     with app.store.session() as session:
         rows = [finding_json(row) for row in list_findings(session, flt)]
@@ -67,8 +100,10 @@ def render(rows: list[dict[str, Any]], fmt: str, out) -> None:  # type: ignore[n
         if not rows:
             out.write("No findings match.\n")
             return
-        out.write(f"{'id':>5}  {'date':<10}  {'platform':<8}  {'rule':<28} {'art':<4} "
-                  f"{'sev':<6} {'status':<9} excerpt\n")
+        out.write(
+            f"{'id':>5}  {'date':<10}  {'platform':<8}  {'rule':<28} {'art':<4} "
+            f"{'sev':<6} {'status':<9} excerpt\n"
+        )
         for row in rows:
             post = row["post"]
             out.write(

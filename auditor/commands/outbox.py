@@ -39,8 +39,10 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
         return 0
     out.write(f"{'id':>4}  {'status':<8} {'tries':>5}  {'created (UTC)':<16}  key / subject\n")
     for row in rows:
-        out.write(f"{row.id:>4}  {row.status:<8} {row.attempts:>5}  {row.created_at:%Y-%m-%d %H:%M}"
-                  f"  {row.key}  {row.subject}\n")
+        out.write(
+            f"{row.id:>4}  {row.status:<8} {row.attempts:>5}  {row.created_at:%Y-%m-%d %H:%M}"
+            f"  {row.key}  {row.subject}\n"
+        )
         if row.last_error:
             out.write(f"{'':>4}  last error: {row.last_error}\n")
     return 0

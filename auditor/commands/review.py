@@ -12,19 +12,36 @@ HELP = "Dismiss or resolve a finding; a dismissed finding never comes back for t
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("id", type=int, nargs="+", metavar="ID", help="finding id(s) from `auditor findings`")
+    parser.add_argument(
+        "id", type=int, nargs="+", metavar="ID", help="finding id(s) from `auditor findings`"
+    )
     decision = parser.add_mutually_exclusive_group(required=True)
-    decision.add_argument("--dismiss", action="store_const", dest="status", const=Status.DISMISSED,
-                          help="not a problem (false alarm or accepted)")
-    decision.add_argument("--resolve", action="store_const", dest="status", const=Status.RESOLVED,
-                          help="fixed (post edited or removed)")
-    decision.add_argument("--reopen", action="store_const", dest="status", const=Status.OPEN,
-                          help="undo an earlier decision")
+    decision.add_argument(
+        "--dismiss",
+        action="store_const",
+        dest="status",
+        const=Status.DISMISSED,
+        help="not a problem (false alarm or accepted)",
+    )
+    decision.add_argument(
+        "--resolve",
+        action="store_const",
+        dest="status",
+        const=Status.RESOLVED,
+        help="fixed (post edited or removed)",
+    )
+    decision.add_argument(
+        "--reopen",
+        action="store_const",
+        dest="status",
+        const=Status.OPEN,
+        help="undo an earlier decision",
+    )
     parser.add_argument("--note", metavar="TEXT", help="why (kept with the decision)")
     parser.epilog = (
         "examples:\n"
-        "  auditor review 12 --dismiss --note \"naam van de burgemeester, publiek figuur\"\n"
-        "  auditor review 13 14 --resolve --note \"bericht verwijderd\""
+        '  auditor review 12 --dismiss --note "naam van de burgemeester, publiek figuur"\n'
+        '  auditor review 13 14 --resolve --note "bericht verwijderd"'
     )
 
 

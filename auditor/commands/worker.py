@@ -14,7 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         "example:\n"
         "  AUDITOR_SMTP_PASSWORD=... auditor worker --config /etc/auditor.toml\n\n"
-        "[schedule] audit = \"30 3 * * *\", digest = \"0 7 * * mon\": cron lines in\n"
+        '[schedule] audit = "30 3 * * *", digest = "0 7 * * mon": cron lines in\n'
         "[schedule].timezone (default Europe/Amsterdam). A run missed while the worker was\n"
         "down runs once at start-up. One audit at a time across workers and `auditor audit`\n"
         "(database lock). Logs one line per run on stderr. SIGTERM/Ctrl-C: finish the running\n"

@@ -47,9 +47,7 @@ def anonymise_file(src: Path, dst: Path, settings: ImageSettings) -> int:
     return treated
 
 
-def treat_face(
-    image: np.ndarray, box: tuple[int, int, int, int], settings: ImageSettings
-) -> None:
+def treat_face(image: np.ndarray, box: tuple[int, int, int, int], settings: ImageSettings) -> None:
     """Blur or pixelate one padded face box in place."""
     height, width = image.shape[:2]
     x, y, w, h = box

@@ -1,1 +1,1 @@
-"""Data files (word lists) the rules load with importlib.resources; see config/lexicons/README.md."""
+"""Word lists the rules load with importlib.resources; see config/lexicons/README.md."""

@@ -113,8 +113,15 @@ def entries(store: Store, statuses: Sequence[str] = ()) -> list[Entry]:
 
 def _entry(row: OutboxRow) -> Entry:
     return Entry(
-        row.id, row.key, row.kind, row.subject, row.status, row.attempts, row.last_error,
-        row.created_at, row.sent_at,
+        row.id,
+        row.key,
+        row.kind,
+        row.subject,
+        row.status,
+        row.attempts,
+        row.last_error,
+        row.created_at,
+        row.sent_at,
     )
 
 

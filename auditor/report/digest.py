@@ -265,8 +265,13 @@ class Alert:
 
 
 def build_alert(
-    session: Session, run_id: int, now: datetime, language: str = "nl", school: str = "",
-    timezone: str = "Europe/Amsterdam", run_ids: Sequence[int] = (),
+    session: Session,
+    run_id: int,
+    now: datetime,
+    language: str = "nl",
+    school: str = "",
+    timezone: str = "Europe/Amsterdam",
+    run_ids: Sequence[int] = (),
 ) -> Alert | None:
     """The alert for a run (and the other accounts' runs of the same audit, `run_ids`), or
     None when they stored no open high-severity finding."""

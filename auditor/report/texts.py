@@ -9,10 +9,34 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -47,9 +71,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "more": "en nog {n}: zie `auditor findings --status open`",
         "more_plain": "en nog {n}",
         "how_to_review": "Beoordelen: `auditor findings --status open` en `auditor review ID "
-                         "--dismiss` of `--resolve`.",
+        "--dismiss` of `--resolve`.",
         "footer": "Gemaakt door auditor op {when}. Deze mail bevat alleen gemaskeerde "
-                  "fragmenten en nooit foto's.",
+        "fragmenten en nooit foto's.",
         "sev_high": "hoog",
         "sev_medium": "middel",
         "sev_low": "laag",
@@ -59,7 +83,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "alert_title": "Let op: nieuwe bevindingen met hoge ernst",
         "alert_subject": "Let op: {n} nieuwe bevinding(en) met hoge ernst",
         "alert_intro": "De controle van {when} vond {n} nieuwe bevinding(en) met hoge ernst. "
-                       "Bekijk ze liefst vandaag nog.",
+        "Bekijk ze liefst vandaag nog.",
     },
     "en": {
         "title_week": "Weekly social media digest",
@@ -92,9 +116,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "more": "and {n} more: see `auditor findings --status open`",
         "more_plain": "and {n} more",
         "how_to_review": "To review: `auditor findings --status open`, then `auditor review ID "
-                         "--dismiss` or `--resolve`.",
+        "--dismiss` or `--resolve`.",
         "footer": "Made by auditor on {when}. This mail holds masked excerpts only and never "
-                  "photos.",
+        "photos.",
         "sev_high": "high",
         "sev_medium": "medium",
         "sev_low": "low",
@@ -104,7 +128,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "alert_title": "Attention: new high-severity findings",
         "alert_subject": "Attention: {n} new high-severity finding(s)",
         "alert_intro": "The audit of {when} found {n} new high-severity finding(s). Please look "
-                       "at them today.",
+        "at them today.",
     },
 }
 
@@ -115,14 +139,14 @@ def texts(language: str) -> dict[str, str]:
 
 
 def format_date(value: date | datetime, language: str, tz: ZoneInfo | None = None) -> str:
-    """"24 november 2026" / "24 November 2026"; datetimes are shown in `tz` first."""
+    """ "24 november 2026" / "24 November 2026"; datetimes are shown in `tz` first."""
     if isinstance(value, datetime) and tz is not None:
         value = value.astimezone(tz)
     return f"{value.day} {MONTHS.get(language, MONTHS['nl'])[value.month - 1]} {value.year}"
 
 
 def format_datetime(value: datetime, language: str, tz: ZoneInfo) -> str:
-    """"24 november 2026 07:00" in the school's timezone."""
+    """ "24 november 2026 07:00" in the school's timezone."""
     local = value.astimezone(tz)
     return f"{format_date(local, language)} {local:%H:%M}"
 

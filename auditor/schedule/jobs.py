@@ -142,13 +142,19 @@ def alert_new_high(app: Any, run_id: int, now: datetime, run_ids: Sequence[int] 
         return ""
     with app.store.session() as session:
         alert = build_alert(
-            session, run_id, now, mail.language, app.config.school.name,
-            app.config.schedule.timezone, run_ids=run_ids,
+            session,
+            run_id,
+            now,
+            mail.language,
+            app.config.school.name,
+            app.config.schedule.timezone,
+            run_ids=run_ids,
         )
     if alert is None:
         return ""
-    queued = queue_mail(app, key=f"alert:run:{run_id}", kind="alert",
-                        rendered=render.render_alert(alert), now=now)
+    queued = queue_mail(
+        app, key=f"alert:run:{run_id}", kind="alert", rendered=render.render_alert(alert), now=now
+    )
     if not queued:
         return "alert was queued before"
     flushed = flush_outbox(app, now)
@@ -167,16 +173,26 @@ def weekly_digest(app: Any, now: datetime, kind: str = "week") -> JobResult:
     summary = f"{digest.period.key}: {digest.new_total} new, {digest.open_total} open"
     missing = missing_mail_setting(app.config.mail)
     if missing:
-        return _logged(JobResult(
-            "digest", "done", f"{summary}; {where}; not mailed: [mail].{missing} is not set", counts
-        ))
+        return _logged(
+            JobResult(
+                "digest",
+                "done",
+                f"{summary}; {where}; not mailed: [mail].{missing} is not set",
+                counts,
+            )
+        )
     queued = queue_mail(
         app, key=digest.period.key, kind="digest", rendered=prepared.rendered, now=now
     )
     if not queued:
-        return _logged(JobResult(
-            "digest", "skipped", f"{summary}; {where}; already queued or sent, nothing sent", counts
-        ))
+        return _logged(
+            JobResult(
+                "digest",
+                "skipped",
+                f"{summary}; {where}; already queued or sent, nothing sent",
+                counts,
+            )
+        )
     flushed = flush_outbox(app, now)
     return _logged(JobResult("digest", "done", f"{summary}; {where}; {flushed.message}", counts))
 

@@ -110,21 +110,39 @@ def build_scheduler(
         scheduler = BlockingScheduler(timezone=tz, executors={"default": ThreadPoolExecutor(1)})
     common = {"coalesce": True, "max_instances": 1, "replace_existing": True}
     scheduler.add_job(
-        tracker.run, audit, args=(jobs.nightly_audit, app), id="audit", name="nightly audit",
-        misfire_grace_time=int(AUDIT_GRACE.total_seconds()), **common,
+        tracker.run,
+        audit,
+        args=(jobs.nightly_audit, app),
+        id="audit",
+        name="nightly audit",
+        misfire_grace_time=int(AUDIT_GRACE.total_seconds()),
+        **common,
     )
     scheduler.add_job(
-        tracker.run, digest, args=(jobs.weekly_digest, app), id="digest", name="weekly digest",
-        misfire_grace_time=int(DIGEST_GRACE.total_seconds()), **common,
+        tracker.run,
+        digest,
+        args=(jobs.weekly_digest, app),
+        id="digest",
+        name="weekly digest",
+        misfire_grace_time=int(DIGEST_GRACE.total_seconds()),
+        **common,
     )
     scheduler.add_job(
-        tracker.run, IntervalTrigger(minutes=schedule.flush_minutes, timezone=tz),
-        args=(jobs.flush_outbox, app), id="outbox", name="outbox flush",
-        misfire_grace_time=60 * schedule.flush_minutes, **common,
+        tracker.run,
+        IntervalTrigger(minutes=schedule.flush_minutes, timezone=tz),
+        args=(jobs.flush_outbox, app),
+        id="outbox",
+        name="outbox flush",
+        misfire_grace_time=60 * schedule.flush_minutes,
+        **common,
     )
     scheduler.add_job(
-        tracker.run, DateTrigger(run_date=now or datetime.now(UTC), timezone=tz),
-        args=(jobs.catch_up, app), id="catch-up", name="catch-up", misfire_grace_time=None,
+        tracker.run,
+        DateTrigger(run_date=now or datetime.now(UTC), timezone=tz),
+        args=(jobs.catch_up, app),
+        id="catch-up",
+        name="catch-up",
+        misfire_grace_time=None,
         **common,
     )
     return scheduler
@@ -141,8 +159,11 @@ def run_worker(app: Any) -> int:
             log.warning(warning)
     missing = jobs.missing_mail_setting(mail)
     if missing:
-        log.warning("[mail].%s is not set: digests are saved under %s only, not mailed",
-                    missing, jobs.reports_out(app))
+        log.warning(
+            "[mail].%s is not set: digests are saved under %s only, not mailed",
+            missing,
+            jobs.reports_out(app),
+        )
     stopping = threading.Event()
     tracker = Tracker(stopping)
     scheduler = build_scheduler(app, tracker, now=now)
@@ -159,7 +180,10 @@ def run_worker(app: Any) -> int:
             return
         log.info(
             "worker started: audit %r, digest %r (%s), outbox every %d min; database %s",
-            schedule.audit, schedule.digest, schedule.timezone, schedule.flush_minutes,
+            schedule.audit,
+            schedule.digest,
+            schedule.timezone,
+            schedule.flush_minutes,
             store.label,
         )
 

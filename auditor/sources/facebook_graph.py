@@ -322,9 +322,7 @@ class FacebookGraphSource(Source):
             url=item.get("permalink_url"),
             media=tuple(media),
             hashtags=tuple(re.findall(r"#(\w+)", text)),
-            mentions=tuple(
-                str(t["name"]) for t in item.get("message_tags") or [] if t.get("name")
-            ),
+            mentions=tuple(str(t["name"]) for t in item.get("message_tags") or [] if t.get("name")),
             source_ref=f"{ref} id={post_id}",
         )
 

@@ -315,4 +315,3 @@ class LinkedInExportSource(_ExportSource):
             hashtags=tuple(re.findall(r"#(\w+)", text)),
             source_ref=ref,
         )
-

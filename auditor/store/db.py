@@ -56,7 +56,10 @@ class Store:
             folder = Path(parsed.database).parent
             if not folder.exists():
                 raise StoreError(f"{parsed.database}: folder {folder} does not exist")
-        if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
+        if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in (
+            "",
+            "psycopg2",
+        ):
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
             self.engine = create_engine(parsed, pool_pre_ping=True)

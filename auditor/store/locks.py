@@ -27,13 +27,19 @@ def holder_id() -> str:
 
 
 def try_acquire(
-    store: Store, name: str, holder: str, lease: timedelta = DEFAULT_LEASE, now: datetime | None = None
+    store: Store,
+    name: str,
+    holder: str,
+    lease: timedelta = DEFAULT_LEASE,
+    now: datetime | None = None,
 ) -> bool:
     now = now or utcnow()
     try:
         with store.session() as session:
             session.execute(
-                insert(LockRow).values(name=name, holder=holder, acquired_at=now, expires_at=now + lease)
+                insert(LockRow).values(
+                    name=name, holder=holder, acquired_at=now, expires_at=now + lease
+                )
             )
         return True
     except IntegrityError:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Insert, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from auditor.models import Finding, ImageAnalysis, FaceBox, Post
+from auditor.models import FaceBox, Finding, ImageAnalysis, Post
 from auditor.sources.base import AccountInfo
 from auditor.store.models import (
     Account,
@@ -112,7 +112,9 @@ def save_posts(conn: Connection, account_id: int, posts: Sequence[Post]) -> list
             result[post.external_id] = StoredPost(0, True, True, [])
     if new_rows:
         for row in conn.execute(
-            insert(PostRow).returning(PostRow.id, PostRow.external_id, sort_by_parameter_order=True),
+            insert(PostRow).returning(
+                PostRow.id, PostRow.external_id, sort_by_parameter_order=True
+            ),
             new_rows,
         ):
             result[row.external_id].id = row.id
@@ -173,7 +175,9 @@ def _save_media(conn: Connection, posts: Sequence[Post], stored: dict[str, Store
 # -- image analyses ---------------------------------------------------------------------------
 
 
-def cached_analyses(conn: Connection, sha256s: Iterable[str], detector: str) -> dict[str, ImageAnalysis]:
+def cached_analyses(
+    conn: Connection, sha256s: Iterable[str], detector: str
+) -> dict[str, ImageAnalysis]:
     wanted = sorted(set(sha256s))
     if not wanted:
         return {}
@@ -208,7 +212,9 @@ def store_analysis(conn: Connection, sha256: str, detector: str, analysis: Image
     )
 
 
-def mark_media(conn: Connection, media_id: int, analysis: ImageAnalysis | None, status: str) -> None:
+def mark_media(
+    conn: Connection, media_id: int, analysis: ImageAnalysis | None, status: str
+) -> None:
     values: dict[str, Any] = {"status": status}
     if analysis is not None:
         values.update(faces=analysis.faces, recognisable=analysis.recognisable)

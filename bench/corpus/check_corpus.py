@@ -18,6 +18,7 @@ It then prints counts and, for a manual look, unlabelled strings that look like 
 (e-mail addresses, @handles, profile links, phone-like numbers, postcodes, 11-test-valid 9-digit
 numbers, IBANs, plates) and names that are labelled elsewhere in the corpus.
 """
+
 import collections
 import json
 import re
@@ -34,8 +35,20 @@ START, END = "2025-08-01", "2026-08-31"
 TOP = ["id", "platform", "created_at", "kind", "in_reply_to", "text", "labels"]
 LAB = ["personal_data", "commercial", "personal_title", "reply_to_parent", "hard"]
 ITEM = ["type", "text", "role"]
-TYPES = {"name", "phone", "email", "address", "postcode", "birthdate", "bsn", "iban",
-         "health", "plate", "social_handle", "other"}
+TYPES = {
+    "name",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "birthdate",
+    "bsn",
+    "iban",
+    "health",
+    "plate",
+    "social_handle",
+    "other",
+}
 ROLES = {"pupil", "parent", "staff", "other"}
 ROLE_TYPES = {"name", "social_handle"}
 IRT = {None, "parent", "staff", "organisation", "other"}
@@ -43,10 +56,20 @@ TZ = ZoneInfo("Europe/Amsterdam")
 
 L, D = "[A-Z]", r"\d"
 SIDECODES = [  # Dutch licence plate sidecodes 1-14
-    (L * 2, D * 2, D * 2), (D * 2, D * 2, L * 2), (D * 2, L * 2, D * 2), (L * 2, D * 2, L * 2),
-    (L * 2, L * 2, D * 2), (D * 2, L * 2, L * 2), (D * 2, L * 3, D), (D, L * 3, D * 2),
-    (L * 2, D * 3, L), (L, D * 3, L * 2), (L * 3, D * 2, L), (L, D * 2, L * 3),
-    (D, L * 2, D * 3), (D * 3, L * 2, D),
+    (L * 2, D * 2, D * 2),
+    (D * 2, D * 2, L * 2),
+    (D * 2, L * 2, D * 2),
+    (L * 2, D * 2, L * 2),
+    (L * 2, L * 2, D * 2),
+    (D * 2, L * 2, L * 2),
+    (D * 2, L * 3, D),
+    (D, L * 3, D * 2),
+    (L * 2, D * 3, L),
+    (L, D * 3, L * 2),
+    (L * 3, D * 2, L),
+    (L, D * 2, L * 3),
+    (D, L * 2, D * 3),
+    (D * 3, L * 2, D),
 ]
 PLATE_RES = [re.compile("^" + "-".join(p) + "$") for p in SIDECODES]
 PLATE_ANY = re.compile(r"(?<![\w-])(?:" + "|".join("-".join(p) for p in SIDECODES) + r")(?![\w-])")
@@ -205,16 +228,34 @@ def main():
 
     # ---- counts ----
     lb = [p["labels"] for p in posts]
-    clean = [p for p in posts if not p["labels"]["personal_data"] and not p["labels"]["commercial"]
-             and not p["labels"]["personal_title"] and not p["labels"]["reply_to_parent"]]
+    clean = [
+        p
+        for p in posts
+        if not p["labels"]["personal_data"]
+        and not p["labels"]["commercial"]
+        and not p["labels"]["personal_title"]
+        and not p["labels"]["reply_to_parent"]
+    ]
     print(f"OK: {len(posts)} posts in {PATH.name}, no errors\n")
     print("platform:", dict(collections.Counter(p["platform"] for p in posts)))
-    print("kind/in_reply_to:", dict(collections.Counter(f"{p['kind']}/{p['in_reply_to']}" for p in posts)))
-    print(f"clean: {len(clean)} (with hard note: {sum(1 for p in clean if p['labels']['hard'])},"
-          f" replies to non-parents: {sum(1 for p in clean if p['kind'] == 'reply')})")
+    print(
+        "kind/in_reply_to:",
+        dict(collections.Counter(f"{p['kind']}/{p['in_reply_to']}" for p in posts)),
+    )
+    print(
+        f"clean: {len(clean)} (with hard note: {sum(1 for p in clean if p['labels']['hard'])},"
+        f" replies to non-parents: {sum(1 for p in clean if p['kind'] == 'reply')})"
+    )
     pdp = [p for p in posts if p["labels"]["personal_data"]]
-    only_pd = [p for p in pdp if not (p["labels"]["commercial"] or p["labels"]["personal_title"]
-                                      or p["labels"]["reply_to_parent"])]
+    only_pd = [
+        p
+        for p in pdp
+        if not (
+            p["labels"]["commercial"]
+            or p["labels"]["personal_title"]
+            or p["labels"]["reply_to_parent"]
+        )
+    ]
     print(f"with personal data: {len(pdp)} ({len(only_pd)} with personal data only)")
     for k in ("commercial", "personal_title", "reply_to_parent"):
         tot = sum(1 for x in lb if x[k])
@@ -238,21 +279,34 @@ def main():
         print(f"  roles {t}: {dict(roles[t])}")
 
     # ---- manual review: unlabelled look-alikes ----
-    names = {it["text"] for x in lb for it in x["personal_data"] if it["type"] == "name" and len(it["text"]) >= 3}
+    names = {
+        it["text"]
+        for x in lb
+        for it in x["personal_data"]
+        if it["type"] == "name" and len(it["text"]) >= 3
+    }
     print("\nUnlabelled look-alikes (intended traps? check by hand):")
     for p in posts:
         text = p["text"]
-        spans = [(text.find(it["text"]), text.find(it["text"]) + len(it["text"]))
-                 for it in p["labels"]["personal_data"]]
+        spans = [
+            (text.find(it["text"]), text.find(it["text"]) + len(it["text"]))
+            for it in p["labels"]["personal_data"]
+        ]
         labelled = {it["text"] for it in p["labels"]["personal_data"]}
 
         def covered(a, b):
-            return any(x <= a and b <= y for x, y in spans) or any(
-                text[a:b] in s for s in labelled)
+            return any(x <= a and b <= y for x, y in spans) or any(text[a:b] in s for s in labelled)
+
         hits = []
-        for kind, rx in (("email", EMAIL_RE), ("handle", HANDLE_RE), ("profile", PROFILE_RE),
-                         ("phone?", PHONE_RE), ("postcode?", POSTCODE_RE), ("iban", IBAN_RE),
-                         ("plate?", PLATE_ANY)):
+        for kind, rx in (
+            ("email", EMAIL_RE),
+            ("handle", HANDLE_RE),
+            ("profile", PROFILE_RE),
+            ("phone?", PHONE_RE),
+            ("postcode?", POSTCODE_RE),
+            ("iban", IBAN_RE),
+            ("plate?", PLATE_ANY),
+        ):
             for m in rx.finditer(text):
                 if not covered(m.start(), m.end()):
                     hits.append(f"{kind} {m.group().strip()!r}")

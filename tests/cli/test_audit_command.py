@@ -90,8 +90,12 @@ def test_findings_filters_and_formats(cli) -> None:  # type: ignore[no-untyped-d
 def test_rules_lists_every_rule_with_article_and_severity(cli) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli("rules")
     assert code == 0
-    for rule_id in ("personal-data.phone", "personal-data.name", "reply.to-parent",
-                    "image.recognisable-faces"):
+    for rule_id in (
+        "personal-data.phone",
+        "personal-data.name",
+        "reply.to-parent",
+        "image.recognisable-faces",
+    ):
         assert rule_id in out
     assert "1a/2a" in out
 
@@ -169,7 +173,9 @@ def test_wrong_config_is_one_line_naming_the_key(tmp_path: Path, capsys) -> None
     assert code == 2 and "[allow].phones" in err and err.count("\n") == 1
 
 
-def test_new_sqlite_database_is_created_and_migrated_on_first_use(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_new_sqlite_database_is_created_and_migrated_on_first_use(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
     assert main(["audit", "--archive", str(FACEBOOK), "--no-images"]) == 1
     assert (tmp_path / "auditor.db").exists()

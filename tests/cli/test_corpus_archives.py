@@ -24,9 +24,16 @@ CATEGORY_OF_LABEL = {
 
 def build(corpus: Path, out: Path, fmt: str) -> Path:
     subprocess.run(
-        [sys.executable, str(REPO / "bench" / "make_archive.py"), str(corpus), str(out),
-         "--format", fmt],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            str(REPO / "bench" / "make_archive.py"),
+            str(corpus),
+            str(out),
+            "--format",
+            fmt,
+        ],
+        check=True,
+        capture_output=True,
     )
     return out
 
@@ -66,8 +73,10 @@ def audited(tmp_path_factory, request) -> tuple[list[dict], list[dict], tuple[in
         archive = build(corpus, tmp / f"{fmt}.zip", fmt)
         codes.append(main(["--config", str(config), "audit", "--archive", str(archive)]))
     first = _findings(config)
-    rerun = [main(["--config", str(config), "audit", "--archive", str(tmp / f"{f}.zip")])
-             for f in ("twitter", "facebook")]
+    rerun = [
+        main(["--config", str(config), "audit", "--archive", str(tmp / f"{f}.zip")])
+        for f in ("twitter", "facebook")
+    ]
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     assert codes == rerun == [1, 1]
     return rows, first, (len(first), len(_findings(config)))
@@ -97,8 +106,11 @@ def test_labelled_problems_are_found_per_category(audited) -> None:  # type: ign
     recall = {}
     for category in CATEGORY_OF_LABEL.values():
         positives = [r for r in rows if category in expected(r)]
-        hits = [r for r in positives
-                if category in by_post.get((r["platform"], utc_key(r["created_at"])), set())]
+        hits = [
+            r
+            for r in positives
+            if category in by_post.get((r["platform"], utc_key(r["created_at"])), set())
+        ]
         recall[category] = len(hits) / len(positives)
     clean = [r for r in rows if not expected(r)]
     flagged = [r for r in clean if by_post.get((r["platform"], utc_key(r["created_at"])))]

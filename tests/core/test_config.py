@@ -34,7 +34,9 @@ def test_contract_keys_load_into_the_rule_context(tmp_path: Path) -> None:
     assert ctx.allow.organisations == ("Gemeente Voorst", "@GemeenteVoorst")
 
 
-@pytest.mark.parametrize("text", ["", "[school]\n", "[allow]\nnames = []\n", "[school]\nname = 'X'\n"])
+@pytest.mark.parametrize(
+    "text", ["", "[school]\n", "[allow]\nnames = []\n", "[school]\nname = 'X'\n"]
+)
 def test_a_config_with_only_some_keys_is_valid(tmp_path: Path, text: str) -> None:
     load(write(tmp_path, text))
 
@@ -94,11 +96,20 @@ def test_parse_accepts_accounts_contract() -> None:
     config = parse(
         {
             "accounts": [
-                {"name": "facebook", "platform": "facebook", "page_id": "104857600123456",
-                 "token_env": "AUDITOR_FACEBOOK_TOKEN",
-                 "api_base_url": "https://graph.facebook.com/v25.0"},
-                {"name": "twitter", "platform": "twitter", "user_id": "1187654321098765432",
-                 "token_env": "AUDITOR_TWITTER_TOKEN", "api_base_url": "https://api.x.com/2"},
+                {
+                    "name": "facebook",
+                    "platform": "facebook",
+                    "page_id": "104857600123456",
+                    "token_env": "AUDITOR_FACEBOOK_TOKEN",
+                    "api_base_url": "https://graph.facebook.com/v25.0",
+                },
+                {
+                    "name": "twitter",
+                    "platform": "twitter",
+                    "user_id": "1187654321098765432",
+                    "token_env": "AUDITOR_TWITTER_TOKEN",
+                    "api_base_url": "https://api.x.com/2",
+                },
             ]
         }
     )

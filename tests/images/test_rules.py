@@ -51,8 +51,10 @@ def test_recognisable_faces_yield_one_hit_per_media_with_count_and_boxes() -> No
 
 @pytest.mark.parametrize(
     ("kind", "reason"),
-    [(MediaKind.PHOTO, "1 herkenbaar gezicht op foto 1"),
-     (MediaKind.VIDEO, "1 herkenbaar gezicht op video 1")],
+    [
+        (MediaKind.PHOTO, "1 herkenbaar gezicht op foto 1"),
+        (MediaKind.VIDEO, "1 herkenbaar gezicht op video 1"),
+    ],
 )
 def test_the_reason_names_count_and_media(kind: MediaKind, reason: str) -> None:
     hits = list(recognisable_faces(post(photo(analysed(FACE, BLURRED), kind=kind)), CTX))

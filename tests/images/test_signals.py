@@ -16,8 +16,13 @@ TEXTURE = cv2.GaussianBlur(RNG.integers(0, 255, (60, 60), dtype=np.uint8), (3, 3
 
 
 def signals(**changes: float) -> FaceSignals:
-    base = {"size": 40.0, "sharpness": 900.0, "sharpness_ratio": 1.2, "grid_share": 0.1,
-            "flat_share": 0.02}
+    base = {
+        "size": 40.0,
+        "sharpness": 900.0,
+        "sharpness_ratio": 1.2,
+        "grid_share": 0.1,
+        "flat_share": 0.02,
+    }
     return FaceSignals(**{**base, **changes})
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -13,22 +12,6 @@ import pytest
 from live_helpers import FB_TOKEN, X_TOKEN
 
 from auditor.config import AccountConfig
-
-
-@pytest.fixture(autouse=True)
-def only_present_modules(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rule concerns and CLI commands other helpers are still writing are left out, so these
-    tests run before the whole tree has landed (and unchanged after)."""
-    from auditor import cli, rules
-
-    monkeypatch.setattr(
-        rules, "CONCERNS", tuple(m for m in rules.CONCERNS if importlib.util.find_spec(m))
-    )
-    monkeypatch.setattr(
-        cli,
-        "COMMANDS",
-        tuple(c for c in cli.COMMANDS if importlib.util.find_spec(f"auditor.commands.{c}")),
-    )
 
 
 @pytest.fixture
@@ -77,5 +60,3 @@ def make_app(tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch)
     for app in built:
         if "store" in app.__dict__:
             app.store.engine.dispose()
-
-

@@ -116,11 +116,13 @@ def test_album_photos_come_from_subattachments(no_http: responses.RequestsMock) 
         {"type": "photo", "media": {"image": {"src": f"https://cdn.test/album/{n}.jpg"}}}
         for n in range(3)
     ]
-    album = {"type": "album", "title": "Photos from De Linde's post",
-             "media": {"image": {"src": "https://cdn.test/album/cover.jpg"}},
-             "subattachments": {"data": photos}}
-    item = graph_post("5", "2026-03-01T09:00:00+0000", "Sportdag!",
-                      attachments={"data": [album]})
+    album = {
+        "type": "album",
+        "title": "Photos from De Linde's post",
+        "media": {"image": {"src": "https://cdn.test/album/cover.jpg"}},
+        "subattachments": {"data": photos},
+    }
+    item = graph_post("5", "2026-03-01T09:00:00+0000", "Sportdag!", attachments={"data": [album]})
     no_http.add("GET", POSTS_URL, json={"data": [item]})
 
     (post,) = list(source().collect())
@@ -135,19 +137,40 @@ def test_album_photos_come_from_subattachments(no_http: responses.RequestsMock) 
 def test_pages_own_comments_become_replies_to_the_person_answered(
     no_http: responses.RequestsMock,
 ) -> None:
-    item = graph_post("7", "2026-03-02T10:00:00+0000", "Kijkochtend dinsdag",
-                      comments={"data": [], "summary": {"total_count": 4}})
+    item = graph_post(
+        "7",
+        "2026-03-02T10:00:00+0000",
+        "Kijkochtend dinsdag",
+        comments={"data": [], "summary": {"total_count": 4}},
+    )
     no_http.add("GET", POSTS_URL, json={"data": [item]})
     comments = [
-        {"id": "7_1", "from": {"id": "555", "name": "Sanne Vermeulen"}, "message": "Hoe laat?",
-         "created_time": "2026-03-02T11:00:00+0000"},
-        {"id": "7_2", "from": {"id": PAGE_ID, "name": "OBS De Linde"}, "message": "Om 19.00 uur",
-         "created_time": "2026-03-02T11:05:00+0000", "parent": {"id": "7_1"},
-         "permalink_url": "https://www.facebook.com/x/posts/7?comment_id=2"},
-        {"id": "7_3", "from": {"id": "556", "name": "Pieter Bakker"}, "message": "Leuk!",
-         "created_time": "2026-03-02T12:00:00+0000"},
-        {"id": "7_4", "from": {"id": PAGE_ID, "name": "OBS De Linde"}, "message": "Dank je!",
-         "created_time": "2026-03-02T12:10:00+0000"},
+        {
+            "id": "7_1",
+            "from": {"id": "555", "name": "Sanne Vermeulen"},
+            "message": "Hoe laat?",
+            "created_time": "2026-03-02T11:00:00+0000",
+        },
+        {
+            "id": "7_2",
+            "from": {"id": PAGE_ID, "name": "OBS De Linde"},
+            "message": "Om 19.00 uur",
+            "created_time": "2026-03-02T11:05:00+0000",
+            "parent": {"id": "7_1"},
+            "permalink_url": "https://www.facebook.com/x/posts/7?comment_id=2",
+        },
+        {
+            "id": "7_3",
+            "from": {"id": "556", "name": "Pieter Bakker"},
+            "message": "Leuk!",
+            "created_time": "2026-03-02T12:00:00+0000",
+        },
+        {
+            "id": "7_4",
+            "from": {"id": PAGE_ID, "name": "OBS De Linde"},
+            "message": "Dank je!",
+            "created_time": "2026-03-02T12:10:00+0000",
+        },
     ]
     no_http.add("GET", f"{FB_BASE}/{PAGE_ID}_7/comments", json={"data": comments})
 
@@ -156,7 +179,9 @@ def test_pages_own_comments_become_replies_to_the_person_answered(
     assert [p.external_id for p in posts] == [f"{PAGE_ID}_7", "7_2", "7_4"]
     reply, comment = posts[1], posts[2]
     assert (reply.kind, reply.reply_to, reply.reply_to_id) == (
-        PostKind.REPLY, "Sanne Vermeulen", "7_1"
+        PostKind.REPLY,
+        "Sanne Vermeulen",
+        "7_1",
     )
     assert (comment.kind, comment.reply_to) == (PostKind.COMMENT, "Pieter Bakker")
     assert reply.author_is_account and comment.author_is_account
@@ -177,8 +202,9 @@ def test_posts_without_comments_are_not_asked_for_comments(no_http: responses.Re
 def test_missing_comment_permission_is_a_warning_not_a_failure(
     no_http: responses.RequestsMock,
 ) -> None:
-    item = graph_post("9", "2026-03-02T10:00:00+0000", "Hoi",
-                      comments={"data": [], "summary": {"total_count": 1}})
+    item = graph_post(
+        "9", "2026-03-02T10:00:00+0000", "Hoi", comments={"data": [], "summary": {"total_count": 1}}
+    )
     no_http.add("GET", POSTS_URL, json={"data": [item]})
     no_http.add("GET", f"{FB_BASE}/{PAGE_ID}_9/comments", status=403, json=graph_error(10))
     src = source()
@@ -230,8 +256,10 @@ def test_refused_downloads_keep_the_url_and_warn(
     no_http.add("GET", POSTS_URL, json={"data": [photo_post(url)]})
     no_http.add("GET", url, body=body, headers=headers)
     src = FacebookGraphSource(
-        fb_account(media_max_bytes=1024), FB_TOKEN,
-        media_store=MediaStore(tmp_path / "media"), **source_kwargs(),
+        fb_account(media_max_bytes=1024),
+        FB_TOKEN,
+        media_store=MediaStore(tmp_path / "media"),
+        **source_kwargs(),
     )
 
     (post,) = list(src.collect())
@@ -249,7 +277,9 @@ def test_known_media_is_not_downloaded_again(
     stored.write_bytes(b"jpeg")
     no_http.add("GET", POSTS_URL, json={"data": [photo_post(url)]})
     src = FacebookGraphSource(
-        fb_account(), FB_TOKEN, media_store=MediaStore(tmp_path / "media"),
+        fb_account(),
+        FB_TOKEN,
+        media_store=MediaStore(tmp_path / "media"),
         known_media=lambda u, name: ("a" * 64, str(stored)) if name == "seen_n.jpg" else None,
         **source_kwargs(),
     )
@@ -279,10 +309,24 @@ def test_expired_token_fails_with_how_to_renew_it(
 
 @pytest.mark.parametrize("code", [4, 17, 32, 613, 80001])
 def test_graph_rate_limit_codes_are_waited_out(no_http: responses.RequestsMock, code: int) -> None:
-    usage = {PAGE_ID: [{"type": "pages", "call_count": 100, "total_cputime": 20,
-                        "total_time": 20, "estimated_time_to_regain_access": 3}]}
-    no_http.add("GET", POSTS_URL, status=400, json=graph_error(code),
-                headers={"X-Business-Use-Case-Usage": json.dumps(usage)})
+    usage = {
+        PAGE_ID: [
+            {
+                "type": "pages",
+                "call_count": 100,
+                "total_cputime": 20,
+                "total_time": 20,
+                "estimated_time_to_regain_access": 3,
+            }
+        ]
+    }
+    no_http.add(
+        "GET",
+        POSTS_URL,
+        status=400,
+        json=graph_error(code),
+        headers={"X-Business-Use-Case-Usage": json.dumps(usage)},
+    )
     no_http.add("GET", POSTS_URL, json={"data": [graph_post("1", "2026-03-02T10:00:00+0000")]})
     slept: list[float] = []
 
@@ -318,8 +362,12 @@ def test_usage_header_at_100_percent_waits_before_the_next_call(
     no_http: responses.RequestsMock,
 ) -> None:
     next_url = f"{FB_BASE}/{PAGE_ID}/posts?after=abc"
-    no_http.add("GET", POSTS_URL, json={"data": [], "paging": {"next": next_url}},
-                headers={"X-App-Usage": '{"call_count":100,"total_time":5,"total_cputime":5}'})
+    no_http.add(
+        "GET",
+        POSTS_URL,
+        json={"data": [], "paging": {"next": next_url}},
+        headers={"X-App-Usage": '{"call_count":100,"total_time":5,"total_cputime":5}'},
+    )
     no_http.add("GET", next_url, json={"data": []})
     slept: list[float] = []
 
@@ -335,8 +383,13 @@ def test_usage_header_at_100_percent_waits_before_the_next_call(
         ({"X-App-Usage": '{"call_count":28,"total_time":25,"total_cputime":25}'}, None),
         ({"X-App-Usage": '{"call_count":85,"total_time":5,"total_cputime":5}'}, (2.0, False)),
         ({"X-Page-Usage": '{"call_count":100}'}, (60.0, True)),
-        ({"X-Business-Use-Case-Usage": '{"1":[{"type":"pages","call_count":10,'
-          '"estimated_time_to_regain_access":5}]}'}, (300.0, True)),
+        (
+            {
+                "X-Business-Use-Case-Usage": '{"1":[{"type":"pages","call_count":10,'
+                '"estimated_time_to_regain_access":5}]}'
+            },
+            (300.0, True),
+        ),
         ({"X-App-Usage": "not json"}, None),
     ],
     ids=["none", "low", "slow-down", "page-full", "buc-blocked", "garbage"],
@@ -433,7 +486,8 @@ def test_unreadable_post_is_skipped_not_fatal(no_http: responses.RequestsMock) -
 
 
 @pytest.mark.parametrize(
-    "body", [{"error_msg": "no data"}, {"data": {"id": "1"}}, ["not", "an", "object"]],
+    "body",
+    [{"error_msg": "no data"}, {"data": {"id": "1"}}, ["not", "an", "object"]],
     ids=["no-data", "data-not-a-list", "not-an-object"],
 )
 def test_malformed_page_fails_the_read(no_http: responses.RequestsMock, body: object) -> None:

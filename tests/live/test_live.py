@@ -85,8 +85,11 @@ def test_x_second_run_asks_only_since_the_newest_stored_post(
     make_app, no_http: responses.RequestsMock
 ) -> None:
     app = make_app(x_account())
-    no_http.add("GET", TWEETS_URL, json=x_page([x_post("1790", "nieuw"), x_post("1780", "ouder")],
-                                                next_token="p2"))
+    no_http.add(
+        "GET",
+        TWEETS_URL,
+        json=x_page([x_post("1790", "nieuw"), x_post("1780", "ouder")], next_token="p2"),
+    )
     no_http.add("GET", TWEETS_URL, json=x_page([x_post("1770", "oudst")]))
     summary, label = audit_accounts(app, images=False)
 
@@ -196,9 +199,19 @@ def test_one_expired_token_does_not_stop_the_other_account(
     make_app, no_http: responses.RequestsMock
 ) -> None:
     app = make_app(fb_account(), x_account())
-    no_http.add("GET", POSTS_URL, status=400, json={"error": {
-        "message": "Error validating access token: Session has expired",
-        "type": "OAuthException", "code": 190, "error_subcode": 463}})
+    no_http.add(
+        "GET",
+        POSTS_URL,
+        status=400,
+        json={
+            "error": {
+                "message": "Error validating access token: Session has expired",
+                "type": "OAuthException",
+                "code": 190,
+                "error_subcode": 463,
+            }
+        },
+    )
     no_http.add("GET", TWEETS_URL, json=x_page([x_post("1790", "a")]))
 
     with pytest.raises(SourceError) as raised:
@@ -209,7 +222,8 @@ def test_one_expired_token_does_not_stop_the_other_account(
     assert stored(app, "twitter") == ["1790"]
     assert "FB_PAGE_TOKEN" in (account_row(app, "facebook").last_error or "")
     assert [(source, status) for source, status, _ in runs(app)] == [
-        ("live:facebook", "failed"), ("live:twitter", "done")
+        ("live:facebook", "failed"),
+        ("live:twitter", "done"),
     ]
 
 
@@ -254,19 +268,26 @@ def test_images_are_stored_in_the_data_dir_media_store(
     from auditor.commands import audit
     from auditor.models import ImageAnalysis
 
-    monkeypatch.setattr(audit, "image_analyser", lambda app: (
-        lambda media: ImageAnalysis(status="analysed"), "test-detector"))
+    monkeypatch.setattr(
+        audit,
+        "image_analyser",
+        lambda app: (lambda media: ImageAnalysis(status="analysed"), "test-detector"),
+    )
     app = make_app(x_account())
     media = [{"media_key": "3_1", "type": "photo", "url": "https://pbs.twimg.test/media/A1.jpg"}]
     post = x_post("1790", "foto", attachments={"media_keys": ["3_1"]})
     no_http.add("GET", TWEETS_URL, json=x_page([post], media=media))
-    no_http.add("GET", "https://pbs.twimg.test/media/A1.jpg", body=b"jpegdata",
-                content_type="image/jpeg")
+    no_http.add(
+        "GET", "https://pbs.twimg.test/media/A1.jpg", body=b"jpegdata", content_type="image/jpeg"
+    )
     audit_accounts(app)
     assert list((app.config.data_dir / "media").rglob("*.jpg"))
 
-    no_http.add("GET", TWEETS_URL, json=x_page([x_post("1795", "weer", attachments={
-        "media_keys": ["3_1"]})], media=media))
+    no_http.add(
+        "GET",
+        TWEETS_URL,
+        json=x_page([x_post("1795", "weer", attachments={"media_keys": ["3_1"]})], media=media),
+    )
     summary, _ = audit_accounts(app)
 
     media_calls = [c for c in no_http.calls if "pbs.twimg.test" in c.request.url]
@@ -298,9 +319,18 @@ def test_cli_exits_2_with_one_line_when_a_token_is_rejected(
     app = make_app(fb_account())
     next_url = f"{FB_BASE}/{PAGE_ID}/posts?access_token={FB_TOKEN}&after=x"
     no_http.add("GET", POSTS_URL, json={"data": [], "paging": {"next": next_url}})
-    no_http.add("GET", next_url, status=400, json={"error": {
-        "message": f"Invalid OAuth access token - Cannot parse access token {FB_TOKEN}",
-        "type": "OAuthException", "code": 190}})
+    no_http.add(
+        "GET",
+        next_url,
+        status=400,
+        json={
+            "error": {
+                "message": f"Invalid OAuth access token - Cannot parse access token {FB_TOKEN}",
+                "type": "OAuthException",
+                "code": 190,
+            }
+        },
+    )
 
     code = cli.main(["audit", "--config", app.args.config, "--no-images"])
 

@@ -79,8 +79,11 @@ def test_since_id_and_start_time(no_http: responses.RequestsMock) -> None:
 
     list(XApiSource(x_account(), X_TOKEN, since_id="1790", **source_kwargs()).collect())
     start = datetime(2026, 1, 5, tzinfo=UTC)
-    list(XApiSource(x_account(), X_TOKEN, since_id="1790", start_time=start,
-                    **source_kwargs()).collect())
+    list(
+        XApiSource(
+            x_account(), X_TOKEN, since_id="1790", start_time=start, **source_kwargs()
+        ).collect()
+    )
 
     first, second = (c.request.params for c in no_http.calls)
     assert first["since_id"] == "1790"
@@ -88,35 +91,54 @@ def test_since_id_and_start_time(no_http: responses.RequestsMock) -> None:
 
 
 def test_media_joined_from_includes_and_text_expanded(no_http: responses.RequestsMock) -> None:
-    text = ("Juf Anne &amp; groep 5 bij de kinderboerderij #buitenles https://t.co/Lnk12345 "
-            "https://t.co/XyZ98765")
+    text = (
+        "Juf Anne &amp; groep 5 bij de kinderboerderij #buitenles https://t.co/Lnk12345 "
+        "https://t.co/XyZ98765"
+    )
     post = x_post(
-        "1790000000000000001", text,
+        "1790000000000000001",
+        text,
         attachments={"media_keys": ["3_1790000000000000002", "7_1790000000000000003"]},
         entities={
             "hashtags": [{"start": 46, "end": 56, "tag": "buitenles"}],
             "urls": [
-                {"start": 57, "end": 80, "url": "https://t.co/Lnk12345",
-                 "expanded_url": "https://www.obsdelinde.nl/nieuws",
-                 "display_url": "obsdelinde.nl"},
-                {"start": 81, "end": 104, "url": "https://t.co/XyZ98765",
-                 "expanded_url": "https://x.com/obsdelinde/status/1790000000000000001/photo/1",
-                 "display_url": "pic.x.com/XyZ98765", "media_key": "3_1790000000000000002"},
+                {
+                    "start": 57,
+                    "end": 80,
+                    "url": "https://t.co/Lnk12345",
+                    "expanded_url": "https://www.obsdelinde.nl/nieuws",
+                    "display_url": "obsdelinde.nl",
+                },
+                {
+                    "start": 81,
+                    "end": 104,
+                    "url": "https://t.co/XyZ98765",
+                    "expanded_url": "https://x.com/obsdelinde/status/1790000000000000001/photo/1",
+                    "display_url": "pic.x.com/XyZ98765",
+                    "media_key": "3_1790000000000000002",
+                },
             ],
         },
     )
     media = [
-        {"media_key": "3_1790000000000000002", "type": "photo",
-         "url": "https://pbs.twimg.test/media/GIaBcDeXYZ.jpg"},
-        {"media_key": "7_1790000000000000003", "type": "video",
-         "preview_image_url": "https://pbs.twimg.test/ext_tw_video_thumb/1/pu/img/thumb.jpg"},
+        {
+            "media_key": "3_1790000000000000002",
+            "type": "photo",
+            "url": "https://pbs.twimg.test/media/GIaBcDeXYZ.jpg",
+        },
+        {
+            "media_key": "7_1790000000000000003",
+            "type": "video",
+            "preview_image_url": "https://pbs.twimg.test/ext_tw_video_thumb/1/pu/img/thumb.jpg",
+        },
     ]
     no_http.add("GET", TWEETS_URL, json=x_page([post], media=media))
 
     (result,) = list(source().collect())
 
-    assert result.text == ("Juf Anne & groep 5 bij de kinderboerderij #buitenles "
-                           "https://www.obsdelinde.nl/nieuws")
+    assert result.text == (
+        "Juf Anne & groep 5 bij de kinderboerderij #buitenles https://www.obsdelinde.nl/nieuws"
+    )
     assert [(m.kind, m.name) for m in result.media] == [
         (MediaKind.PHOTO, "1790000000000000001-GIaBcDeXYZ.jpg"),
         (MediaKind.VIDEO, "1790000000000000001-thumb.jpg"),
@@ -129,12 +151,17 @@ def test_media_joined_from_includes_and_text_expanded(no_http: responses.Request
 def test_reply_to_is_the_username_of_the_post_answered(
     no_http: responses.RequestsMock, includes_key: str
 ) -> None:
-    reply = x_post("1800", "@jdevries Graag gedaan!",
-                   referenced_tweets=[{"type": "replied_to", "id": "1799"}],
-                   entities={"mentions": [{"start": 0, "end": 9, "username": "jdevries"}]})
+    reply = x_post(
+        "1800",
+        "@jdevries Graag gedaan!",
+        referenced_tweets=[{"type": "replied_to", "id": "1799"}],
+        entities={"mentions": [{"start": 0, "end": 9, "username": "jdevries"}]},
+    )
     includes = {
-        "users": [{"id": USER_ID, "username": "obsdelinde", "name": "De Linde"},
-                  {"id": "42", "username": "jdevries", "name": "Jan de Vries"}],
+        "users": [
+            {"id": USER_ID, "username": "obsdelinde", "name": "De Linde"},
+            {"id": "42", "username": "jdevries", "name": "Jan de Vries"},
+        ],
         includes_key: [{"id": "1799", "author_id": "42", "text": "Bedankt juf!"}],
     }
     no_http.add("GET", TWEETS_URL, json=x_page([reply], **includes))
@@ -148,8 +175,12 @@ def test_reply_to_is_the_username_of_the_post_answered(
 
 
 def test_reply_to_falls_back_to_the_leading_handle(no_http: responses.RequestsMock) -> None:
-    reply = x_post("1801", "@ouder123 Dank!", in_reply_to_user_id="77",
-                   referenced_tweets=[{"type": "replied_to", "id": "1700"}])
+    reply = x_post(
+        "1801",
+        "@ouder123 Dank!",
+        in_reply_to_user_id="77",
+        referenced_tweets=[{"type": "replied_to", "id": "1700"}],
+    )
     no_http.add("GET", TWEETS_URL, json=x_page([reply]))
 
     (post,) = list(source().collect())
@@ -160,8 +191,11 @@ def test_reply_to_falls_back_to_the_leading_handle(no_http: responses.RequestsMo
 def test_retweets_are_shares_and_old_edit_versions_are_skipped(
     no_http: responses.RequestsMock,
 ) -> None:
-    retweet = x_post("1900", "RT @gemeente: Wegafsluiting",
-                     referenced_tweets=[{"type": "retweeted", "id": "1899"}])
+    retweet = x_post(
+        "1900",
+        "RT @gemeente: Wegafsluiting",
+        referenced_tweets=[{"type": "retweeted", "id": "1899"}],
+    )
     old_version = x_post("1901", "Typfout", edit_history_tweet_ids=["1901", "1902"])
     no_http.add("GET", TWEETS_URL, json=x_page([retweet, old_version]))
     src = source()
@@ -186,10 +220,30 @@ def test_long_posts_use_note_tweet_text(no_http: responses.RequestsMock) -> None
     ("raw", "urls", "expected"),
     [
         ("a &lt; b &amp;amp; c", [], "a < b &amp; c"),
-        ("zie https://t.co/a1", [{"start": 4, "end": 19, "url": "https://t.co/a1",
-                                  "expanded_url": "https://school.test/x"}], "zie https://school.test/x"),
-        ("&amp; https://t.co/a1", [{"start": 99, "end": 120, "url": "https://t.co/a1",
-                                    "expanded_url": "https://school.test/y"}], "& https://school.test/y"),
+        (
+            "zie https://t.co/a1",
+            [
+                {
+                    "start": 4,
+                    "end": 19,
+                    "url": "https://t.co/a1",
+                    "expanded_url": "https://school.test/x",
+                }
+            ],
+            "zie https://school.test/x",
+        ),
+        (
+            "&amp; https://t.co/a1",
+            [
+                {
+                    "start": 99,
+                    "end": 120,
+                    "url": "https://t.co/a1",
+                    "expanded_url": "https://school.test/y",
+                }
+            ],
+            "& https://school.test/y",
+        ),
     ],
     ids=["unescape-once", "expand", "bad-offset-falls-back"],
 )
@@ -213,10 +267,18 @@ def test_cap_shrinks_the_page_and_stops_paging(no_http: responses.RequestsMock) 
 
 
 def test_429_waits_until_x_rate_limit_reset(no_http: responses.RequestsMock) -> None:
-    no_http.add("GET", TWEETS_URL, status=429,
-                json={"title": "Too Many Requests", "detail": "Too Many Requests",
-                      "type": "about:blank", "status": 429},
-                headers={"x-rate-limit-reset": str(int(NOW) + 120), "x-rate-limit-remaining": "0"})
+    no_http.add(
+        "GET",
+        TWEETS_URL,
+        status=429,
+        json={
+            "title": "Too Many Requests",
+            "detail": "Too Many Requests",
+            "type": "about:blank",
+            "status": 429,
+        },
+        headers={"x-rate-limit-reset": str(int(NOW) + 120), "x-rate-limit-remaining": "0"},
+    )
     no_http.add("GET", TWEETS_URL, json=x_page([x_post("1", "hoi")]))
     slept: list[float] = []
 
@@ -227,9 +289,13 @@ def test_429_waits_until_x_rate_limit_reset(no_http: responses.RequestsMock) -> 
 
 
 def test_429_v11_shape_with_retry_after(no_http: responses.RequestsMock) -> None:
-    no_http.add("GET", TWEETS_URL, status=429,
-                json={"errors": [{"code": 88, "message": "Rate limit exceeded"}]},
-                headers={"Retry-After": "30"})
+    no_http.add(
+        "GET",
+        TWEETS_URL,
+        status=429,
+        json={"errors": [{"code": 88, "message": "Rate limit exceeded"}]},
+        headers={"Retry-After": "30"},
+    )
     no_http.add("GET", TWEETS_URL, json=x_page([]))
     slept: list[float] = []
 
@@ -239,8 +305,12 @@ def test_429_v11_shape_with_retry_after(no_http: responses.RequestsMock) -> None
 
 
 def test_remaining_zero_pauses_before_the_next_page(no_http: responses.RequestsMock) -> None:
-    no_http.add("GET", TWEETS_URL, json=x_page([x_post("5", "a")], next_token="t2"),
-                headers={"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(int(NOW) + 9)})
+    no_http.add(
+        "GET",
+        TWEETS_URL,
+        json=x_page([x_post("5", "a")], next_token="t2"),
+        headers={"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(int(NOW) + 9)},
+    )
     no_http.add("GET", TWEETS_URL, json=x_page([]))
     slept: list[float] = []
 
@@ -250,8 +320,13 @@ def test_remaining_zero_pauses_before_the_next_page(no_http: responses.RequestsM
 
 
 def test_rate_limit_past_the_budget_fails_clearly(no_http: responses.RequestsMock) -> None:
-    no_http.add("GET", TWEETS_URL, status=429, json={"title": "Too Many Requests"},
-                headers={"x-rate-limit-reset": str(int(NOW) + 900)})
+    no_http.add(
+        "GET",
+        TWEETS_URL,
+        status=429,
+        json={"title": "Too Many Requests"},
+        headers={"x-rate-limit-reset": str(int(NOW) + 900)},
+    )
     slept: list[float] = []
 
     with pytest.raises(SourceError, match="rate_limit_budget_seconds=300"):
@@ -261,9 +336,17 @@ def test_rate_limit_past_the_budget_fails_clearly(no_http: responses.RequestsMoc
 
 
 def test_usage_capped_stops_at_once(no_http: responses.RequestsMock) -> None:
-    no_http.add("GET", TWEETS_URL, status=429, json={
-        "title": "UsageCapExceeded", "detail": "Usage cap exceeded: Monthly product cap",
-        "type": "https://api.x.com/2/problems/usage-capped", "period": "Monthly"})
+    no_http.add(
+        "GET",
+        TWEETS_URL,
+        status=429,
+        json={
+            "title": "UsageCapExceeded",
+            "detail": "Usage cap exceeded: Monthly product cap",
+            "type": "https://api.x.com/2/problems/usage-capped",
+            "period": "Monthly",
+        },
+    )
     slept: list[float] = []
 
     with pytest.raises(SourceError, match="usage cap reached"):
@@ -275,11 +358,27 @@ def test_usage_capped_stops_at_once(no_http: responses.RequestsMock) -> None:
 @pytest.mark.parametrize(
     ("status", "body", "words"),
     [
-        (401, {"title": "Unauthorized", "type": "about:blank", "status": 401,
-               "detail": "Unauthorized"}, "regenerate it in the X developer console"),
-        (403, {"client_id": "123", "title": "Client Forbidden", "reason": "client-not-enrolled",
-               "type": "https://api.twitter.com/2/problems/client-forbidden",
-               "detail": "When authenticating requests ..."}, "client-not-enrolled"),
+        (
+            401,
+            {
+                "title": "Unauthorized",
+                "type": "about:blank",
+                "status": 401,
+                "detail": "Unauthorized",
+            },
+            "regenerate it in the X developer console",
+        ),
+        (
+            403,
+            {
+                "client_id": "123",
+                "title": "Client Forbidden",
+                "reason": "client-not-enrolled",
+                "type": "https://api.twitter.com/2/problems/client-forbidden",
+                "detail": "When authenticating requests ...",
+            },
+            "client-not-enrolled",
+        ),
     ],
     ids=["401", "403"],
 )
@@ -306,8 +405,9 @@ def test_malformed_page_fails_the_read(no_http: responses.RequestsMock) -> None:
 
 def test_partial_errors_become_warnings(no_http: responses.RequestsMock) -> None:
     page = x_page([x_post("6", "a")])
-    page["errors"] = [{"title": "Not Found Error", "detail": "Could not find tweet 5",
-                       "resource_id": "5"}]
+    page["errors"] = [
+        {"title": "Not Found Error", "detail": "Could not find tweet 5", "resource_id": "5"}
+    ]
     no_http.add("GET", TWEETS_URL, json=page)
     src = source()
 

@@ -28,9 +28,14 @@ def configure(tmp_path: Path, store, port: int, **mail) -> Path:  # type: ignore
 
 def queue_one(store, key="digest:week:2026-W48", message_id="<fixed.1@regenboog.example>"):  # type: ignore[no-untyped-def]
     return outbox.queue(
-        store, key=key, kind="digest", subject="Weekoverzicht social media 2026-W48",
-        recipients=["beheerder@regenboog.example"], text="Alles in orde.",
-        html="<p>Alles in orde.</p>", message_id=message_id,
+        store,
+        key=key,
+        kind="digest",
+        subject="Weekoverzicht social media 2026-W48",
+        recipients=["beheerder@regenboog.example"],
+        text="Alles in orde.",
+        html="<p>Alles in orde.</p>",
+        message_id=message_id,
     )
 
 
@@ -178,8 +183,13 @@ def test_a_refused_connection_is_a_transient_error(smtp_server):
     smtp_server.stop()
     mail = MailConfig(**mail_section(smtp_server.port, to=("beheerder@regenboog.example",)))
     message = smtp.build_message(
-        subject="x", sender=mail.sender, to=mail.to, text="x", html="<p>x</p>",
-        message_id="<a@b>", date=smtp_now(),
+        subject="x",
+        sender=mail.sender,
+        to=mail.to,
+        text="x",
+        html="<p>x</p>",
+        message_id="<a@b>",
+        date=smtp_now(),
     )
     with pytest.raises(NotifyError) as info:
         smtp.send(message, mail)
@@ -224,8 +234,15 @@ def test_login_uses_the_named_environment_variables_only_when_set():
     smtplib.SMTP = FakeSMTP  # type: ignore[misc,assignment]
     try:
         mail = make_config(mail=mail_section(2525)).mail
-        message = smtp.build_message(subject="x", sender=mail.sender, to=mail.to, text="x",
-                                     html="x", message_id="<a@b>", date=smtp_now())
+        message = smtp.build_message(
+            subject="x",
+            sender=mail.sender,
+            to=mail.to,
+            text="x",
+            html="x",
+            message_id="<a@b>",
+            date=smtp_now(),
+        )
         smtp.send(message, mail, env={})
         login = {"AUDITOR_SMTP_USER": "auditor", "AUDITOR_SMTP_PASSWORD": "pw"}
         smtp.send(message, mail, env=login)

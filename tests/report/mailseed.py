@@ -127,33 +127,63 @@ def seed_week(store: Any, now: datetime) -> dict[str, int]:
     with store.session() as s:
         account = add_account(s)
         run = add_run(s, started_at=now - timedelta(days=1))
-        add_run(s, started_at=now - timedelta(days=2), source="/home/beheer/twitter-2026.zip",
-                trigger="cli", posts_seen=40, findings_new=0)
+        add_run(
+            s,
+            started_at=now - timedelta(days=2),
+            source="/home/beheer/twitter-2026.zip",
+            trigger="cli",
+            posts_seen=40,
+            findings_new=0,
+        )
         new_post = add_post(s, account, created_at=now - timedelta(days=2))
         phone = add_finding(s, new_post, detected_at=now - timedelta(days=1), run_id=run.id)
         shop = add_finding(
             s,
-            add_post(s, account, created_at=now - timedelta(days=3),
-                     text="Actie bij Bakkerij Zoet", url=None),
-            detected_at=now - timedelta(days=1), article="1f", rule="commercial.promotion",
-            severity="medium", excerpt="Actie bij Bakkerij Zoet", reason="Reclame voor een bedrijf",
+            add_post(
+                s,
+                account,
+                created_at=now - timedelta(days=3),
+                text="Actie bij Bakkerij Zoet",
+                url=None,
+            ),
+            detected_at=now - timedelta(days=1),
+            article="1f",
+            rule="commercial.promotion",
+            severity="medium",
+            excerpt="Actie bij Bakkerij Zoet",
+            reason="Reclame voor een bedrijf",
             run_id=run.id,
         )
         photo = add_finding(
-            s, add_post(s, account, created_at=now - timedelta(days=4), text="Sportdag!"),
-            detected_at=now - timedelta(days=2), article="1c", rule="image.recognisable-faces",
-            severity="high", excerpt="[photo 1: sportdag.jpg] Sportdag!",
-            reason="Herkenbare leerlingen op de foto", details={"faces": 3}, run_id=run.id,
+            s,
+            add_post(s, account, created_at=now - timedelta(days=4), text="Sportdag!"),
+            detected_at=now - timedelta(days=2),
+            article="1c",
+            rule="image.recognisable-faces",
+            severity="high",
+            excerpt="[photo 1: sportdag.jpg] Sportdag!",
+            reason="Herkenbare leerlingen op de foto",
+            details={"faces": 3},
+            run_id=run.id,
         )
         old_post = add_post(s, account, created_at=now - timedelta(days=30))
         old = add_finding(s, old_post, detected_at=now - timedelta(days=20), severity="medium")
         dismissed = add_finding(
-            s, add_post(s, account, created_at=now - timedelta(days=40)),
-            detected_at=now - timedelta(days=35), status="dismissed",
-            reviewed_at=now - timedelta(days=3), severity="low",
+            s,
+            add_post(s, account, created_at=now - timedelta(days=40)),
+            detected_at=now - timedelta(days=35),
+            status="dismissed",
+            reviewed_at=now - timedelta(days=3),
+            severity="low",
         )
-        return {"phone": phone.id, "shop": shop.id, "photo": photo.id, "old": old.id,
-                "dismissed": dismissed.id, "run": run.id}
+        return {
+            "phone": phone.id,
+            "shop": shop.id,
+            "photo": photo.id,
+            "old": old.id,
+            "dismissed": dismissed.id,
+            "run": run.id,
+        }
 
 
 @dataclass
@@ -204,8 +234,9 @@ class Sink:
             return self.reply
         self.envelopes.append(envelope)
         self.messages.append(
-            email.message_from_bytes(envelope.original_content or envelope.content,
-                                     policy=email.policy.default)  # type: ignore[arg-type]
+            email.message_from_bytes(
+                envelope.original_content or envelope.content, policy=email.policy.default
+            )  # type: ignore[arg-type]
         )
         return self.reply
 

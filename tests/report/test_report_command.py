@@ -13,8 +13,12 @@ def test_digest_is_saved_under_reports_out_and_written_to_output(store, tmp_path
     from datetime import UTC, datetime
 
     seed_week(store, datetime.now(UTC))
-    write_config(tmp_path / "auditor.toml", database={"url": store.url},
-                 storage={"reports_dir": "verslagen"}, mail={"language": "en"})
+    write_config(
+        tmp_path / "auditor.toml",
+        database={"url": store.url},
+        storage={"reports_dir": "verslagen"},
+        mail={"language": "en"},
+    )
     assert main(["digest", "--output", "out/week.html"]) == 0
     out = capsys.readouterr().out
     assert "digest:week:" in out and "3 new, 4 open, 1 handled" in out

@@ -130,10 +130,16 @@ def test_digest_never_repeats_the_raw_personal_data_of_the_post(store, now):
 @pytest.mark.parametrize(
     ("language", "expected", "absent"),
     [
-        ("nl", ["Weekoverzicht social media", "Nieuwe bevindingen", "Artikel 1c", "november"],
-         ["New findings"]),
-        ("en", ["Weekly social media digest", "New findings", "Article 1c", "November"],
-         ["Nieuwe bevindingen"]),
+        (
+            "nl",
+            ["Weekoverzicht social media", "Nieuwe bevindingen", "Artikel 1c", "november"],
+            ["New findings"],
+        ),
+        (
+            "en",
+            ["Weekly social media digest", "New findings", "Article 1c", "November"],
+            ["Nieuwe bevindingen"],
+        ),
     ],
 )
 def test_digest_speaks_the_configured_language(store, now, language, expected, absent):
@@ -147,10 +153,13 @@ def test_digest_speaks_the_configured_language(store, now, language, expected, a
     assert f'<html lang="{language}">' in rendered.html
 
 
-@pytest.mark.parametrize(("language", "line"), [
-    ("nl", "Alles in orde: geen nieuwe bevindingen en niets wacht op beoordeling."),
-    ("en", "All clear: no new findings and nothing waiting for review."),
-])
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("nl", "Alles in orde: geen nieuwe bevindingen en niets wacht op beoordeling."),
+        ("en", "All clear: no new findings and nothing waiting for review."),
+    ],
+)
 def test_an_empty_week_is_one_all_clear_line(store, now, language, line):
     digest = digest_of(store, now, language)
     assert digest.all_clear
@@ -165,8 +174,13 @@ def test_an_empty_week_is_one_all_clear_line(store, now, language, line):
 def test_excerpts_are_escaped_in_html(store, now):
     with store.session() as s:
         post = add_post(s, add_account(s), created_at=now - timedelta(days=1))
-        add_finding(s, post, detected_at=now - timedelta(hours=2),
-                    excerpt='<script>alert("x")</script> & <b>', reason="<i>waarom</i>")
+        add_finding(
+            s,
+            post,
+            detected_at=now - timedelta(hours=2),
+            excerpt='<script>alert("x")</script> & <b>',
+            reason="<i>waarom</i>",
+        )
     html = FORMATS["html"].render(digest_of(store, now))
     assert "<script>" not in html and "<b>" not in html and "<i>waarom" not in html
     assert "&lt;script&gt;" in html and "&amp; &lt;b&gt;" in html

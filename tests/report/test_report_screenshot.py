@@ -27,9 +27,19 @@ def test_html_digest_renders_in_a_phone_sized_browser(store, now, tmp_path):
     page.write_text(render_digest(digest).html, encoding="utf-8")
     shot = tmp_path / "digest.png"
     subprocess.run(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-         f"--window-size={PHONE[0]},{PHONE[1]}", f"--screenshot={shot}", page.as_uri()],
-        check=True, capture_output=True, timeout=120,
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--window-size={PHONE[0]},{PHONE[1]}",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     header = shot.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"

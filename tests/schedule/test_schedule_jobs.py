@@ -30,8 +30,10 @@ AMS = ZoneInfo("Europe/Amsterdam")
 
 
 def app_for(store, tmp_path, smtp_port=None, **mail):  # type: ignore[no-untyped-def]
-    sections = {"storage": {"reports_dir": str(tmp_path / "reports")},
-                "school": {"name": "OBS De Regenboog"}}
+    sections = {
+        "storage": {"reports_dir": str(tmp_path / "reports")},
+        "school": {"name": "OBS De Regenboog"},
+    }
     if smtp_port is not None:
         sections["mail"] = mail_section(smtp_port, **mail)
     return FakeApp(make_config(**sections), store)
@@ -57,8 +59,13 @@ class FakeLive:
             for _ in range(self.high_findings):
                 post = add_post(s, account_row, created_at=now - timedelta(hours=5))
                 add_finding(s, post, detected_at=now, run_id=run_id)
-        summary = AuditSummary(run_id=run_id, posts_seen=8, posts_new=3,
-                               findings_new=self.high_findings, open_high=self.high_findings)
+        summary = AuditSummary(
+            run_id=run_id,
+            posts_seen=8,
+            posts_new=3,
+            findings_new=self.high_findings,
+            open_high=self.high_findings,
+        )
         finish_run(self.store, run_id, summary, None)
         return summary, "facebook, twitter"
 
@@ -210,8 +217,12 @@ def test_an_audit_is_missed_when_no_worker_run_succeeded_since_the_last_schedule
     now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)  # 11:00 in Amsterdam
     if last_run is not None:
         with store.session() as s:
-            add_run(s, started_at=datetime(2026, 11, 25, 2, 30, tzinfo=UTC) + timedelta(hours=2)
-                    - last_run)
+            add_run(
+                s,
+                started_at=datetime(2026, 11, 25, 2, 30, tzinfo=UTC)
+                + timedelta(hours=2)
+                - last_run,
+            )
     due = jobs.missed_audit(app_for(store, tmp_path), now)
     assert (due == datetime(2026, 11, 25, 2, 30, tzinfo=UTC)) is missed
 
@@ -228,10 +239,16 @@ def test_a_digest_missed_this_week_is_sent_once_at_start_up(store, tmp_path, smt
     now = datetime.now(UTC)
     with store.session() as s:
         add_run(s, started_at=now)  # the audit is up to date
-    app = app_for(store, tmp_path, smtp_server.port, )
+    app = app_for(
+        store,
+        tmp_path,
+        smtp_server.port,
+    )
     monday_seven = jobs.previous_fire_time(jobs.cron("0 7 * * mon", "Europe/Amsterdam", "d"), now)
-    same_week = jobs.period_ending("week", monday_seven, "Europe/Amsterdam").label == \
-        jobs.period_ending("week", now, "Europe/Amsterdam").label
+    same_week = (
+        jobs.period_ending("week", monday_seven, "Europe/Amsterdam").label
+        == jobs.period_ending("week", now, "Europe/Amsterdam").label
+    )
     results = jobs.catch_up(app, now)
     assert [r.job for r in results] == (["digest"] if same_week else [])
     assert len(smtp_server.messages) == (1 if same_week else 0)

@@ -86,7 +86,10 @@ def test_worker_process_stops_cleanly_on_a_signal_with_exit_code_0(tmp_path: Pat
     )
     process = subprocess.Popen(
         [sys.executable, "-m", "auditor", "worker", "--config", str(config)],
-        cwd=tmp_path, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
     )
     lines: queue.Queue[str] = queue.Queue()
     reader = threading.Thread(

@@ -155,7 +155,7 @@ def test_instagram_detection(make_archive, files, expected):
 
 SHARES = (
     "\ufeffDate,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\r\n"
-    '2025-11-19 09:59:30,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7123456789012,'
+    "2025-11-19 09:59:30,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7123456789012,"
     '"Trots op onze ""Kanjers""!\r\nGroep 8 won de voorleeswedstrijd.",,,MEMBER_NETWORK\r\n'
     "2025-11-20 10:00:00,,Vacature: leerkracht groep 3,https://example.org/vacature,,PUBLIC\r\n"
 )

@@ -24,8 +24,9 @@ POSTS = [
 def run_audit(store, posts) -> object:  # type: ignore[no-untyped-def]
     run_id = start_run(store, "test", ["personal-data.name", "commercial.price"])
     with store.engine.begin() as conn:
-        summary = audit_posts(conn, ACCOUNT, posts, engine(store.fingerprint_key()), run_id=run_id,
-                              analyser=None)
+        summary = audit_posts(
+            conn, ACCOUNT, posts, engine(store.fingerprint_key()), run_id=run_id, analyser=None
+        )
     finish_run(store, run_id, summary, None)
     return summary
 
@@ -79,8 +80,14 @@ def test_a_failed_import_leaves_the_database_as_it_was(store) -> None:  # type: 
     run_id = start_run(store, "broken", [])
     with pytest.raises(SourceError):
         with store.engine.begin() as conn:
-            audit_posts(conn, ACCOUNT, broken_source(), engine(store.fingerprint_key()),
-                        run_id=run_id, analyser=None)
+            audit_posts(
+                conn,
+                ACCOUNT,
+                broken_source(),
+                engine(store.fingerprint_key()),
+                run_id=run_id,
+                analyser=None,
+            )
     finish_run(store, run_id, None, "tweets.js: truncated")
     assert count(store, PostRow) == 3 and count(store, FindingRow) == 2
     with store.session() as session:
@@ -92,8 +99,18 @@ def test_findings_json_contract(store) -> None:  # type: ignore[no-untyped-def]
     with store.session() as session:
         rows = [finding_json(r) for r in list_findings(session, FindingFilter())]
     first = rows[0]
-    assert {"id", "rule", "category", "article", "severity", "status", "excerpt", "span", "media",
-            "post"} <= set(first)
+    assert {
+        "id",
+        "rule",
+        "category",
+        "article",
+        "severity",
+        "status",
+        "excerpt",
+        "span",
+        "media",
+        "post",
+    } <= set(first)
     assert first["span"] == {"start": 0, "end": 5}
     assert first["media"] is None
     assert first["post"] == {
