@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from auditor.engine import select_rules
 from auditor.rules import all_rules
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
     except Exception:  # listing rules must work without a usable config
         enabled = {r.id for r in rules}
     if args.markdown:
-        print(markdown(rules))
+        sys.stdout.write(markdown(rules))
         return 0
     print(f"{'id':<32} {'article':<8} {'severity':<9} {'on':<4} description")
     for rule in rules:
