@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
 # Words may hold inner hyphens or apostrophes (Anne-Fleur, opa's); "'t" is a tussenvoegsel.
-WORD = re.compile(r"['’]t\b|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Possessive (++, *+): a word never gives letters back, which spares the engine its bookkeeping.
+WORD = re.compile(r"[^\W\d_]++(?:['’\-][^\W\d_]++)*+|['’]t\b")
 SENTENCE_END = frozenset(".!?:\n…")
 SKIP_BACK = frozenset(" \t'\"‘“(*-–—")
 JOINERS = frozenset(",;&/)%€+#@")
@@ -23,7 +25,8 @@ class Token(NamedTuple):
     capitalised: bool
 
 
-def _starts_sentence(text: str, start: int) -> bool:
+def starts_sentence(text: str, start: int) -> bool:
+    """True when the word at `start` opens a sentence, line or quote, or follows an emoji."""
     i = start - 1
     while i >= 0 and text[i] in SKIP_BACK:
         if text[i] in "-–—" and i > 0 and text[i - 1] not in " \n":
@@ -43,7 +46,7 @@ def tokenize(text: str) -> list[Token]:
         start = m.start()
         cap = word[0].isupper()
         # Only a capital needs explaining, so only capitalised words get the look back.
-        first = cap and _starts_sentence(text, start)
+        first = cap and starts_sentence(text, start)
         tokens.append(Token(word, start, m.end(), word.lower(), first, cap))
     return tokens
 
@@ -57,3 +60,26 @@ def sentence_opening(text: str, pos: int) -> str:
         if ch.isalpha():
             return ch
     return ""
+
+
+# The only characters that a case-insensitive regex matches to an ASCII letter while their
+# str.lower() is no ASCII letter (İ, dotless ı, long ſ): texts holding one get no folded form.
+FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
+
+
+@functools.lru_cache(maxsize=4)
+def folded(text: str) -> str | None:
+    """`text` lower-cased for quick "could this regex match?" tests, or None when unsafe.
+
+    A case-insensitive match of an ASCII word implies that word occurs in the folded text, so a
+    finder may skip its regex when none of its ASCII key words does.
+    """
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:  # FOLD_EXCEPTIONS
+        return None
+    return text.lower()
+
+
+def may_contain(text: str, keys: tuple[str, ...]) -> bool:
+    """False only when no key (lower-case ASCII) occurs case-insensitively in `text`."""
+    low = folded(text)
+    return low is None or any(map(low.__contains__, keys))

@@ -2,12 +2,12 @@
 
 All rules read one shared pass over the post (`analysis.analyse`), so the finders can respect
 each other (an IBAN is no phone number, a diagnosis needs a named person) and a post is scanned
-once however many of these rules run.
+once however many of these rules run. Each rule returns its kind's hits as they are (a tuple).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from auditor.models import Category, Hit, Post, Severity
 from auditor.rules.base import RuleContext, rule
@@ -30,7 +30,7 @@ KINDS = (
 
 
 @rule("personal-data.email", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
-def email(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+def email(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Personal e-mail addresses (a parent's, or a teacher's own school address that names them).
 
     Why: An e-mail address leads straight to one person; the protocol allows none in a post.
@@ -39,11 +39,11 @@ def email(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Fine: Function mailboxes such as info@ or mr@, and addresses on the allow-list.
     """
-    yield from analyse(post, ctx).of("email")
+    return analyse(post, ctx).of("email")
 
 
 @rule("personal-data.phone", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
-def phone(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+def phone(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Private phone numbers: Dutch mobiles and landlines, written with or without +31.
 
     Why: A parent's or teacher's own number invites calls outside school and cannot be taken back.
@@ -52,11 +52,11 @@ def phone(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Fine: The school's own numbers (allow-list), times such as 8.30-9.30, and the digits of an IBAN.
     """
-    yield from analyse(post, ctx).of("phone")
+    return analyse(post, ctx).of("phone")
 
 
 @rule("personal-data.iban", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
-def iban(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+def iban(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Bank account numbers (IBAN, mod-97 checked) of private persons.
 
     Why: A private account number identifies a person and invites fraud.
@@ -65,11 +65,11 @@ def iban(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Fine: The school's and the foundation's accounts on the allow-list.
     """
-    yield from analyse(post, ctx).of("iban")
+    return analyse(post, ctx).of("iban")
 
 
 @rule("personal-data.bsn", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
-def bsn(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+def bsn(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Citizen service numbers (BSN): nine digits that pass the 11-test.
 
     Why: A BSN is a legal identifier that must never be published.
@@ -78,11 +78,11 @@ def bsn(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Fine: A foundation's RSIN next to RSIN/ANBI/KvK, order or shipment numbers, phone numbers.
     """
-    yield from analyse(post, ctx).of("bsn")
+    return analyse(post, ctx).of("bsn")
 
 
 @rule("personal-data.postcode", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
-def postcode(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+def postcode(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Dutch postcodes (1234 AB) of homes.
 
     Why: A postcode with a name or house number locates a family's home.
@@ -91,11 +91,11 @@ def postcode(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Fine: Lower-case look-alikes and the letter pairs SA, SD and SS that postcodes never use.
     """
-    yield from analyse(post, ctx).of("postcode")
+    return analyse(post, ctx).of("postcode")
 
 
 @rule("personal-data.address", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
-def address(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+def address(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Home addresses: a street name followed by a house number.
 
     Why: A home address tells everyone where a pupil or teacher lives.
@@ -104,11 +104,11 @@ def address(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Fine: Street names without a number (an event route, a playground at the Dorpsstraat).
     """
-    yield from analyse(post, ctx).of("address")
+    return analyse(post, ctx).of("address")
 
 
 @rule("personal-data.plate", category=Category.PERSONAL_DATA, clause="a", severity=Severity.MEDIUM)
-def plate(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+def plate(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Dutch licence plates in any sidecode (4-HZB-72, KR-482-T).
 
     Why: A plate ties a car, and so its owner, to the school. Medium: it needs a registry look-
@@ -118,7 +118,7 @@ def plate(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Fine: Group codes and time ranges (groep 1-4, 9.00-10.30).
     """
-    yield from analyse(post, ctx).of("plate")
+    return analyse(post, ctx).of("plate")
 
 
 @rule(
@@ -127,7 +127,7 @@ def plate(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     clause="a",
     severity=Severity.HIGH,
 )
-def social_handle(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+def social_handle(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """@handles and profile links of private persons.
 
     Why: A private profile opens a pupil's, parent's or teacher's life to everyone reading the post.
@@ -136,13 +136,13 @@ def social_handle(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Fine: The school's own handles and organisations' handles (@BiebOosterwolde, @GGD...).
     """
-    yield from analyse(post, ctx).of("social_handle")
+    return analyse(post, ctx).of("social_handle")
 
 
 @rule(
     "personal-data.birthdate", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH
 )
-def birthdate(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+def birthdate(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Dates of birth and birthday or age announcements tied to a named person.
 
     Why: A birthday with a name is a date of birth, a key to identity theft and not the school's
@@ -154,11 +154,11 @@ def birthdate(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     Fine: Work anniversaries (25 jaar in dienst), the school's own anniversary, ages not tied to
     anyone.
     """
-    yield from analyse(post, ctx).of("birthdate")
+    return analyse(post, ctx).of("birthdate")
 
 
 @rule("personal-data.health", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
-def health(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+def health(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Health and other special-category data (religion) about an identifiable person.
 
     Why: Illness, diagnosis, pregnancy or religion of a named person is special-category data
@@ -170,11 +170,11 @@ def health(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     Fine: Health news about nobody in particular: flu going round, an unnamed child's allergy, a
     theme day.
     """
-    yield from analyse(post, ctx).of("health")
+    return analyse(post, ctx).of("health")
 
 
 @rule("personal-data.other", category=Category.PERSONAL_DATA, clause="a", severity=Severity.MEDIUM)
-def other(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+def other(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Other personal facts about a named person: school advice, grades, divorce, refugee status.
 
     Why: Such facts are private to the family even when they are good news. Medium: less harmful
@@ -185,11 +185,11 @@ def other(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Fine: The same topics without a named person ("de adviezen zijn binnen").
     """
-    yield from analyse(post, ctx).of("other")
+    return analyse(post, ctx).of("other")
 
 
 @rule("personal-data.name", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
-def name(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+def name(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Names of private persons: pupils, parents, staff, volunteers, also first names alone.
 
     Why: A name (with a group, a photo or a story) identifies a child; the protocol allows no
@@ -202,4 +202,4 @@ def name(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     public figures, business names (Bakkerij Dijkstra), venues (dorpshuis De Roos), streets
     without a number, the school's name.
     """
-    yield from analyse(post, ctx).of("name")
+    return analyse(post, ctx).of("name")

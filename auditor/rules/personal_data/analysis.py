@@ -7,7 +7,7 @@ and the rules pick their own kind. The last result is kept, so twelve rules cost
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from auditor.models import Hit, Post, Span
 from auditor.rules.base import RuleContext
@@ -17,9 +17,13 @@ from auditor.rules.personal_data import contact, names, special
 @dataclass(frozen=True)
 class Analysis:
     hits: tuple[Hit, ...]
+    by_kind: dict[str, tuple[Hit, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    def of(self, kind: str) -> list[Hit]:
-        return [h for h in self.hits if h.kind == kind]
+    def of(self, kind: str) -> tuple[Hit, ...]:
+        """The hits of one kind, in the order found."""
+        if not self.by_kind and self.hits:  # built without the index
+            return tuple(h for h in self.hits if h.kind == kind)
+        return self.by_kind.get(kind, ())
 
 
 _last: tuple[str, RuleContext, Analysis] | None = None
@@ -36,6 +40,7 @@ def analyse(post: Post, ctx: RuleContext) -> Analysis:
 
 
 def analyse_text(text: str, ctx: RuleContext) -> Analysis:
+    words = names.scan_words(text)
     emails = contact.find_emails(text, ctx)
     handles = contact.find_handles(text, ctx)
     urls = contact.find_urls(text)
@@ -49,20 +54,40 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
     bsns = contact.find_bsns(text, taken)
     postcodes = contact.find_postcodes(text, taken)
     plates = contact.find_plates(text)
-    addresses = contact.find_addresses(text, taken)
+    # A street name with a house number ends its last word in a street suffix (Kastanjelaan 18).
+    addresses = contact.find_addresses(text, taken) if words.seen & names.STREET_SUFFIX_END else []
     handle_spans = (
         [Span(m.start(), m.end()) for m in contact.HANDLE.finditer(text)] if "@" in text else []
     )
     skip = all_emails + urls + handle_spans + [h.span for h in addresses if h.span]
-    name_hits = names.find_names(text, ctx, skip)
+    name_hits = names.find_names(text, ctx, skip, words)
     people = [h.span for h in name_hits if h.span] + [
         h.span for h in handles if h.span and not h.allowed
     ]
     hits = (*emails, *handles, *ibans, *phones, *bsns, *postcodes, *plates, *addresses, *name_hits)
     if people:  # facts about a person need a person
-        hits += (
-            *special.find_birthdates(text, people),
-            *special.find_health(text, people),
-            *special.find_other(text, people),
-        )
-    return Analysis(hits=tuple(hits))
+        hits += _special_hits(text, people, words.seen)
+    by_kind: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_kind.setdefault(hit.kind, []).append(hit)
+    return Analysis(
+        hits=tuple(hits), by_kind={kind: tuple(found) for kind, found in by_kind.items()}
+    )
+
+
+def _special_hits(text: str, people: list[Span], seen: int) -> tuple[Hit, ...]:
+    """Birthdays, health and other facts near a person. `seen` (the or-ed flags of the text's
+    words) tells which finders' cue words occur: a finder whose regex cannot match is skipped."""
+    birthdate = seen & names.BIRTHDATE_CUE or seen & (names.WORDT | names.DAY_CUE) == (
+        names.WORDT | names.DAY_CUE
+    )
+    health = seen & names.HEALTH_CUE
+    other = seen & names.OTHER_CUE or special.GRADE_HINT.search(text)
+    if not (birthdate or health or other):
+        return ()
+    sentences = special.sentences_of(text)
+    return (
+        *(special.find_birthdates(text, people, sentences) if birthdate else ()),
+        *(special.find_health(text, people, sentences) if health else ()),
+        *(special.find_other(text, people, sentences) if other else ()),
+    )

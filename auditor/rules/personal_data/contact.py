@@ -16,6 +16,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
 from auditor.models import Hit, Span
+from auditor.nlp.tokens import may_contain
 from auditor.rules.base import RuleContext
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -29,6 +30,7 @@ PROFILE = re.compile(
     r"/(?:in/)?@?[\w.\-]+",
     re.IGNORECASE,
 )
+COM_SLASH = re.compile(r"\.com/", re.IGNORECASE)
 HANDLE = re.compile(r"(?<![\w@./])@(\w{2,30})")
 PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)31[\s\-]?(?:\(0\)[\s\-]?)?|0)(?:\d[\s\-.]?){8}\d(?![\d\w])"
@@ -144,6 +146,17 @@ ORGANISATION_HINTS = (
     "kbs",
     "pcbs",
 )
+# Quick tests that every match of the finder's regex passes (cheap patterns that the regex
+# engine scans for fast, as they start with a character class or a dash): when a test
+# fails the regex need not run. Keep them in step with the regexes above.
+DIGIT = re.compile(r"\d")
+PHONE_HINT = re.compile(r"\d(?:[\s\-.]?\d){8}")
+IBAN_HINT = re.compile(r"[A-Z][A-Z]\d\d")  # spelled out: faster than {2}
+BSN_HINT = re.compile(r"\d\d\d[ .]?\d")
+POSTCODE_HINT = re.compile(r"[1-9]\d{3} ?[A-Z]{2}")
+PLATE_HINT = re.compile(r"-(?<=[A-Z\d]-)[A-Z\d]{2,3}-[A-Z\d]")  # a dash first: found fast
+SPACE_DIGIT = re.compile(r"\s\d")  # an address: a street name ending, a space, a house number
+
 PERSONAL_HANDLE_HINTS = ("juf", "meester", "mama", "papa", "opa", "oma", "mam", "pap", "mrs", "mr_")
 
 
@@ -155,6 +168,18 @@ def _free(span: Span, taken: Iterable[Span]) -> bool:
     return not any(spans_overlap(span, t) for t in taken)
 
 
+@functools.lru_cache(maxsize=1)
+def _has_digit(text: str) -> bool:
+    """Whether `text` holds a digit (kept for the last text: every number finder asks)."""
+    return DIGIT.search(text) is not None
+
+
+def _street_then_number(text: str) -> bool:
+    """True when a street name ending is followed by a space and a digit somewhere."""
+    return any(text.endswith(STREET_SUFFIX, 0, m.start()) for m in SPACE_DIGIT.finditer(text))
+
+
+@functools.lru_cache(maxsize=4096)  # a school's own numbers come back in post after post
 def phone_key(raw: str) -> str | None:
     """The national digits of a Dutch phone number ("0612345678"), or None if not valid."""
     try:
@@ -208,6 +233,8 @@ def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
 
 
 def find_ibans(text: str, ctx: RuleContext) -> list[Hit]:
+    if not _has_digit(text) or not IBAN_HINT.search(text):
+        return []
     allowed = _allowed_ibans(ctx.allow.ibans)
     hits = []
     for m in IBAN.finditer(text):
@@ -227,6 +254,8 @@ def find_ibans(text: str, ctx: RuleContext) -> list[Hit]:
 
 
 def find_phones(text: str, ctx: RuleContext, taken: list[Span]) -> list[Hit]:
+    if not _has_digit(text) or not PHONE_HINT.search(text):
+        return []
     allowed = _allowed_phones(ctx.allow.phones)
     hits = []
     for m in PHONE.finditer(text):
@@ -249,6 +278,8 @@ def find_phones(text: str, ctx: RuleContext, taken: list[Span]) -> list[Hit]:
 
 
 def find_bsns(text: str, taken: list[Span]) -> list[Hit]:
+    if not _has_digit(text) or not BSN_HINT.search(text):
+        return []
     hits = []
     for m in NINE_DIGITS.finditer(text):
         span = Span(m.start(1), m.end(1))
@@ -266,6 +297,8 @@ POSTCODE_CONTEXT_BEFORE = re.compile(r"(?:postcode|\d[a-z]?,?)\s*$", re.IGNORECA
 
 
 def find_postcodes(text: str, taken: list[Span]) -> list[Hit]:
+    if not _has_digit(text) or not POSTCODE_HINT.search(text):
+        return []
     hits = []
     for m in POSTCODE.finditer(text):
         span = Span(m.start(), m.end())
@@ -285,6 +318,8 @@ def sidecode(plate: str) -> str:
 
 
 def find_plates(text: str) -> list[Hit]:
+    if not _has_digit(text) or not PLATE_HINT.search(text):
+        return []  # a plate with no digit matches no sidecode
     return [
         Hit(span=Span(m.start(), m.end()), value=m.group(), reason="kenteken", kind="plate")
         for m in PLATE.finditer(text)
@@ -299,6 +334,8 @@ def find_urls(text: str) -> list[Span]:
 
 
 def find_addresses(text: str, taken: list[Span]) -> list[Hit]:
+    if not _has_digit(text) or not _street_then_number(text):
+        return []
     hits = []
     for m in ADDRESS.finditer(text):
         street = m.group(1)
@@ -335,14 +372,20 @@ def is_street(word: str) -> bool:
     return street_word(word)
 
 
+@functools.cache
+def _organisation_keys(organisations: tuple[str, ...], school_name: str) -> tuple[str, ...]:
+    """The allow-listed organisations and the school as bare lower-case letters and digits."""
+    keys = (re.sub(r"\W", "", org.lower()) for org in (*organisations, school_name))
+    return tuple(key for key in keys if key)
+
+
 def is_organisation_handle(handle: str, ctx: RuleContext) -> bool:
     """True when a handle reads as an organisation's (a capitalised brand, a club, the GGD)."""
     lowered = handle.lower()
     if any(hint in lowered for hint in PERSONAL_HANDLE_HINTS):
         return False
-    for org in (*ctx.allow.organisations, ctx.school_name):
-        key = re.sub(r"\W", "", org.lower())
-        if key and (key in lowered.replace("_", "") or lowered.replace("_", "") in key):
+    for key in _organisation_keys(tuple(ctx.allow.organisations), ctx.school_name):
+        if key in lowered.replace("_", "") or lowered.replace("_", "") in key:
             return True
     if any(hint in lowered for hint in ORGANISATION_HINTS):
         return True
@@ -354,10 +397,11 @@ def find_handles(text: str, ctx: RuleContext) -> list[Hit]:
         return []
     own = _allowed_lower((*ctx.account_handles, *ctx.allow.handles))
     hits = []
-    for m in PROFILE.finditer(text):
+    for m in PROFILE.finditer(text) if may_contain(text, (".com/",)) else ():
         value = m.group().rstrip("./")
-        path = value.split(".com/", 1)[1].lstrip("@").lower()
-        if is_organisation_handle(value.split(".com/", 1)[1].lstrip("@"), ctx):
+        profile = COM_SLASH.split(value, maxsplit=1)[1].lstrip("@")  # ".COM/" as well
+        path = profile.lower()
+        if is_organisation_handle(profile, ctx):
             continue
         hits.append(
             Hit(

@@ -11,15 +11,26 @@ article (dorpshuis De Roos), a street (Jan Steenstraat), public figures and sain
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
+from typing import NamedTuple
 
 from auditor.models import Hit, Span
 from auditor.nlp.lexicon import Lexicon, lexicon
-from auditor.nlp.tokens import Token, sentence_opening, tokenize
+from auditor.nlp.tokens import (
+    FOLD_EXCEPTIONS,
+    WORD,
+    may_contain,
+    sentence_opening,
+    starts_sentence,
+)
 from auditor.rules.base import RuleContext
-from auditor.rules.personal_data.contact import STREET_SUFFIX, spans_overlap
+from auditor.rules.personal_data import special
+from auditor.rules.personal_data.contact import STREET_SUFFIX
 
 ORG_SUFFIXES = (
     "bedrijf",
@@ -58,11 +69,50 @@ GREETING_GAP = re.compile(r"^[ ,]{1,3}$")
 LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|&)\s+|\s*[,/&]\s*|\s*\)\s*,?\s*(?:en\s+)?)$")
 
 
-@dataclass(frozen=True)
-class NameHit:
-    start: int
-    end: int
-    reason: str
+# One bit per fact about a word, so a token costs one dict look-up (see `word_flags`).
+CAP = 1 << 0  # first letter upper-case
+UPPER = 1 << 1  # all upper-case ("MR", "GGD")
+LONG = 1 << 2  # more than one character
+FIRST = 1 << 3  # a first name (or hyphenated first names)
+SURNAME = 1 << 4
+COMMON = 1 << 5  # an ordinary Dutch word
+NAME_WORD = 1 << 6  # a first name that is also a word (Roos, Storm)
+NOT_NAME = 1 << 7
+INTERFIX = 1 << 8  # van, de, ter, 't ...
+ORG = 1 << 9  # a business word (bakkerij, autobedrijf)
+STREET = 1 << 10  # a street name by its ending
+TITLE = 1 << 11  # juf, meester, opa, familie
+GREETING = 1 << 12
+DETERMINER = 1 << 13
+PUBLIC_START = 1 << 14  # first word of a public figure's name
+SURNAME_TITLE = 1 << 15
+PRONOUN = 1 << 16
+PERSON_VERB = 1 << 17
+NAME_LIKE = 1 << 18  # see `_Scanner.name_like`
+VENUE = 1 << 19  # "De" or "Het" as written
+ORG_TAIL = 1 << 20  # van, der, den, de, het, 't: may go on a business name
+STREET_HEAD = 1 << 21  # van, de, der, den: may start a street name
+EN = 1 << 22
+EN_OF = 1 << 23
+APOSTROPHE_T = 1 << 24  # "'t" (straight apostrophe)
+LOWER_LONG = 1 << 25  # lower-case form longer than one character
+LOWER_LONGER = 1 << 26  # lower-case form longer than two characters
+LISTED_FIRST = 1 << 27  # in the first-name list as it is (no hyphen splitting)
+# Cue words of the special-category finders (special.py), so they can skip their regexes.
+BIRTHDATE_CUE = 1 << 28
+WORDT = 1 << 29
+DAY_CUE = 1 << 30
+HEALTH_CUE = 1 << 31
+OTHER_CUE = 1 << 32
+# May start a name: capitalised, a listed first name or an interfix, and not an ordinary word
+# that is no name (for such a word `_Scanner.decide` says no at once). An interfix that is also
+# such a word (de, van, in) may start one only after a title ("mevrouw de Vries").
+CANDIDATE = 1 << 33
+AFTER_TITLE = 1 << 34
+LIST_NAME = 1 << 35  # capitalised first name or name-like word: may join a list of names
+INITIAL_CUE = 1 << 36  # ends in a lone capital A-Z ("M", "Jan-M"): may be an initial ("M.")
+STREET_SUFFIX_END = 1 << 37  # ends in a street suffix as written: an address may end here
+BLOCK_CUES = ORG | VENUE | STREET
 
 
 def _is_first(lex: Lexicon, word: str) -> bool:
@@ -101,6 +151,30 @@ def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
 
 
 @functools.cache
+def _phrase_keys(phrases: frozenset[str]) -> tuple[str, ...] | None:
+    """Per phrase its longest ASCII run, one of which any match holds (None: no such run)."""
+    keys = set()
+    for phrase in phrases:
+        runs = re.findall(r"[a-z0-9]+", phrase)
+        if not runs:
+            return None
+        keys.add(max(runs, key=len))
+    return tuple(sorted(keys))
+
+
+def _phrase_finditer(phrases: frozenset[str], text: str) -> list[re.Match[str]]:
+    keys = _phrase_keys(phrases)
+    if keys is not None and not may_contain(text, keys):
+        return []  # the cheap test: no phrase can match, so the slow regex need not run
+    return list(_phrase_pattern(phrases).finditer(text))
+
+
+@functools.cache
+def _own_phrases(school_name: str, organisations: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(p.lower() for p in (school_name, *organisations) if p.strip())
+
+
+@functools.cache
 def _first_words(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(re.split(r"[\s.-]", p, maxsplit=1)[0] for p in phrases)
 
@@ -115,217 +189,360 @@ def _interfix_single(interfixes: frozenset[str]) -> frozenset[str]:
     return frozenset(words | {"'t", "’t", "el", "al", "ben", "bin"})
 
 
-def blocked_spans(text: str, tokens: Sequence[Token], ctx: RuleContext) -> list[Span]:
-    """Spans that hold no private person's name: public figures, schools, businesses, venues,
-    streets."""
+_FLAGS: dict[str, int] = {}
+_FLAGS_LIMIT = 50_000  # distinct spellings kept; a real archive's vocabulary stays far below
+
+
+def word_flags(word: str) -> int:
+    """The bit flags of `word` as written (case matters), computed once and then looked up."""
+    flags = _FLAGS.get(word)
+    if flags is None:
+        if len(_FLAGS) >= _FLAGS_LIMIT:
+            _FLAGS.clear()
+        flags = _FLAGS[word] = _compute_flags(word)
+    return flags
+
+
+def _compute_flags(word: str) -> int:
     lex = lexicon()
-    spans = []
-    if any(t.lower in _first_words(lex.public_figures) for t in tokens):
-        pattern = _phrase_pattern(lex.public_figures)
-        spans += [Span(m.start(), m.end()) for m in pattern.finditer(text)]
-    own = frozenset(p.lower() for p in (ctx.school_name, *ctx.allow.organisations) if p.strip())
+    low = word.lower()
+    facts = (
+        (CAP, word[0].isupper()),
+        (UPPER, word.isupper()),
+        (LONG, len(word) > 1),
+        (FIRST, _is_first(lex, low)),
+        (LISTED_FIRST, low in lex.first_names),
+        (SURNAME, _is_surname(lex, low)),
+        (COMMON, low in lex.common_words),
+        (NAME_WORD, low in lex.name_words),
+        (NOT_NAME, low in lex.not_names),
+        (INTERFIX, low in _interfix_words(lex)),
+        (ORG, _is_org_word(lex, low)),
+        (STREET, word[0].isupper() and is_street(low)),
+        (TITLE, low in lex.strong_titles),
+        (GREETING, low in lex.greetings),
+        (DETERMINER, low in lex.determiners),
+        (PUBLIC_START, low in _first_words(lex.public_figures)),
+        (SURNAME_TITLE, low in SURNAME_TITLES),
+        (PRONOUN, low in PRONOUNS),
+        (PERSON_VERB, low in PERSON_VERBS),
+        (VENUE, word in ("De", "Het")),
+        (ORG_TAIL, low in ("van", "der", "den", "de", "het", "'t", "&")),
+        (STREET_HEAD, low in ("van", "de", "der", "den")),
+        (EN, low == "en"),
+        (EN_OF, low in ("en", "of")),
+        (APOSTROPHE_T, low == "'t"),
+        (LOWER_LONG, len(low) > 1),
+        (LOWER_LONGER, len(low) > 2),
+    )
+    flags = _cue_flags(word, low)
+    for bit, fact in facts:
+        if fact:
+            flags |= bit
+    name_like = (
+        flags & CAP
+        and flags & LONG
+        and flags & (SURNAME | FIRST | COMMON) != COMMON
+        and not flags & (NOT_NAME | UPPER)
+    )
+    if name_like:
+        flags |= NAME_LIKE
+    if flags & (CAP | LISTED_FIRST | INTERFIX):
+        if flags & (COMMON | FIRST | SURNAME) != COMMON:
+            flags |= CANDIDATE
+        elif flags & INTERFIX:
+            flags |= AFTER_TITLE
+    if flags & NAME_LIKE or flags & (CAP | FIRST) == CAP | FIRST:
+        flags |= LIST_NAME
+    if "A" <= word[-1] <= "Z" and (len(word) == 1 or word[-2] in "'’-"):
+        flags |= INITIAL_CUE
+    if word.endswith(STREET_SUFFIX):
+        flags |= STREET_SUFFIX_END
+    return flags
+
+
+def _indices(flags: list[int], mask: int) -> list[int]:
+    """Indices of the words having any flag in `mask` (looped over in C, not in Python)."""
+    return list(compress(range(len(flags)), map(mask.__and__, flags)))
+
+
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cues)))
+
+
+CUE_PATTERNS = (
+    (BIRTHDATE_CUE, _cue_pattern(special.BIRTHDATE_CUES)),
+    (WORDT, _cue_pattern(("wordt",))),
+    (DAY_CUE, _cue_pattern(special.DAY_CUES)),
+    (HEALTH_CUE, _cue_pattern(special.HEALTH_CUES)),
+    (OTHER_CUE, _cue_pattern(special.OTHER_CUES)),
+)
+
+
+def _cue_flags(word: str, low: str) -> int:
+    if any(ch in word for ch in FOLD_EXCEPTIONS):  # a regex may read it as i or s: assume all
+        return BIRTHDATE_CUE | WORDT | DAY_CUE | HEALTH_CUE | OTHER_CUE
+    flags = 0
+    for bit, pattern in CUE_PATTERNS:
+        if pattern.search(low):
+            flags |= bit
+    return flags
+
+
+class Words(NamedTuple):
+    """The word tokens of one text as parallel lists, with their flags (see `word_flags`)."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    flags: list[int]
+    seen: int  # every flag of every word, or-ed together
+
+
+def scan_words(text: str) -> Words:
+    """Tokenise `text` (see auditor.nlp.tokens.WORD) and look up each word's flags."""
+    matches = list(WORD.finditer(text))
+    words = list(map(re.Match.group, matches))
+    flags = list(map(_FLAGS.get, words))
+    if None in flags:  # a word not seen before
+        flags = [word_flags(w) if f is None else f for w, f in zip(words, flags, strict=True)]
+    return Words(
+        words,
+        list(map(re.Match.start, matches)),
+        list(map(re.Match.end, matches)),
+        flags,
+        functools.reduce(operator.or_, flags, 0),
+    )
+
+
+def _phrase_matches(text: str, seen: int, ctx: RuleContext) -> list[re.Match[str]]:
+    """Public figures' names and the school's own names (school, allow-listed organisations);
+    `seen` holds the flags of the text's words."""
+    matches: list[re.Match[str]] = []
+    if seen & PUBLIC_START:
+        matches += _phrase_pattern(lexicon().public_figures).finditer(text)
+    own = _own_phrases(ctx.school_name, tuple(ctx.allow.organisations))
     if own:
-        spans += [Span(m.start(), m.end()) for m in _phrase_pattern(own).finditer(text)]
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        starts_org = _is_org_word(lex, tok.lower)
-        venue = tok.text in {"De", "Het"} and not (
+        matches += _phrase_finditer(own, text)
+    return matches
+
+
+def _blocked_tokens(
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    flags: list[int],
+    seen: int,
+    ctx: RuleContext,
+    skip: Sequence[Span],
+) -> list[bool]:
+    """Per token: True when it lies in a span that holds no private person's name (public
+    figures, the school, businesses, venues, streets) or in `skip` (e-mails, links, handles)."""
+    n = len(starts)
+    blocked = [False] * n
+    spans = [(m.start(), m.end()) for m in _phrase_matches(text, seen, ctx)]
+    spans += [(s.start, s.end) for s in skip]
+    for lo, hi in spans:  # tokens overlapping [lo, hi)
+        for k in range(bisect_right(ends, lo), bisect_left(starts, hi)):
+            blocked[k] = True
+    for i in _indices(flags, BLOCK_CUES) if seen & BLOCK_CUES else ():
+        f = flags[i]
+        starts_org = f & ORG
+        venue = f & VENUE and not (
             i > 0
-            and tokens[i - 1].lower in lex.strong_titles
+            and flags[i - 1] & TITLE
             or i > 0
-            and tokens[i - 1].capitalised
-            and _is_first(lex, tokens[i - 1].lower)
-            and text[tokens[i - 1].end : tok.start] == " "
+            and flags[i - 1] & (CAP | FIRST) == CAP | FIRST
+            and text[ends[i - 1] : starts[i]] == " "
         )
-        if starts_org and tok.capitalised:
-            spans.append(Span(tok.start, tok.end))
+        if starts_org and f & CAP:
+            blocked[i] = True
         if starts_org or venue:
             j = i + 1
             while (
                 j < n
-                and text[tokens[j - 1].end : tokens[j].start] in (" ", " '", " ‘")
-                and (
-                    tokens[j].capitalised
-                    or tokens[j].lower in {"van", "der", "den", "de", "het", "'t", "&"}
-                )
+                and text[ends[j - 1] : starts[j]] in (" ", " '", " ‘")
+                and flags[j] & (CAP | ORG_TAIL)
             ):
-                spans.append(Span(tokens[j].start, tokens[j].end))
+                blocked[j] = True
                 j += 1
-        if tok.capitalised and is_street(tok.lower):
-            spans.append(Span(tok.start, tok.end))
+        if f & STREET:  # set only on capitalised words
+            blocked[i] = True
             j = i - 1
             while (
-                j >= 0
-                and text[tokens[j].end : tokens[j + 1].start] == " "
-                and (tokens[j].capitalised or tokens[j].lower in {"van", "de", "der", "den"})
+                j >= 0 and text[ends[j] : starts[j + 1]] == " " and flags[j] & (CAP | STREET_HEAD)
             ):
-                spans.append(Span(tokens[j].start, tokens[j].end))
+                blocked[j] = True
                 j -= 1
-    return spans
+    return blocked
 
 
 class _Scanner:
-    """One pass over one text: decides per token whether it starts a name, then extends it."""
+    """One pass over one text: decides per token whether it starts a name, then extends it.
 
-    def __init__(self, text: str, tokens: list[Token], blocked: list[Span]) -> None:
+    Tokens are kept as parallel lists (text, offsets, word flags) rather than objects: this is
+    the hot loop of the personal-data rules.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        words: list[str],
+        starts: list[int],
+        ends: list[int],
+        flags: list[int],
+        blocked: list[bool],
+        seen: int,
+    ) -> None:
         self.text = text
-        self.toks = tokens
-        self.lex = lexicon()
-        self.interfix = _interfix_words(self.lex)
-        self.blocked = (
-            [any(t.start < b.end and b.start < t.end for b in blocked) for t in tokens]
-            if blocked
-            else [False] * len(tokens)
-        )
-        self.taken = [False] * len(tokens)
-        self.hits: list[NameHit] = []
+        self.seen = seen
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        self.flags = flags
+        self.n = len(words)
+        self.blocked = blocked
+        self.taken = [False] * self.n
+        self._sentence_start: dict[int, bool] = {}
+        self.hits: list[tuple[int, int, str]] = []
 
     def gap(self, i: int) -> str:
         """The text between token i-1 and token i."""
-        return self.text[self.toks[i - 1].end : self.toks[i].start] if i > 0 else ""
+        return self.text[self.ends[i - 1] : self.starts[i]] if i > 0 else ""
+
+    def spaced(self, i: int) -> bool:
+        """True when a single space separates token i-1 and token i."""
+        start = self.starts[i]
+        return i > 0 and start - self.ends[i - 1] == 1 and self.text[start - 1] == " "
+
+    def sentence_start(self, i: int) -> bool:
+        """Capitalised and first in a sentence, line, quote or after an emoji."""
+        known = self._sentence_start.get(i)
+        if known is None:
+            known = self._sentence_start[i] = bool(
+                self.flags[i] & CAP and starts_sentence(self.text, self.starts[i])
+            )
+        return known
 
     def usable(self, i: int) -> bool:
-        tok = self.toks[i]
+        start = self.starts[i]
         return not (
             self.blocked[i]
             or self.taken[i]
-            or tok.lower in self.lex.not_names
-            or self.text[tok.start - 1 : tok.start] in ("#", "@")
+            or self.flags[i] & NOT_NAME
+            or start > 0
+            and self.text[start - 1] in "#@"
         )
 
-    def common(self, word: str) -> bool:
-        return word in self.lex.common_words
-
     def group_after(self, i: int) -> bool:
-        return bool(GROUP_AFTER.match(self.text, self.toks[i].end))
+        return bool(GROUP_AFTER.match(self.text, self.ends[i]))
 
     def title_before(self, i: int) -> bool:
-        prev = self.toks[i - 1] if i > 0 else None
         return (
-            prev is not None
-            and prev.lower in self.lex.strong_titles
-            and not prev.text.isupper()  # "de MR" is the school council, not "mr." Koen
+            i > 0
+            and self.flags[i - 1] & (TITLE | UPPER) == TITLE  # "de MR" is the council, not "mr."
             and bool(TITLE_GAP.match(self.gap(i)))
         )
 
     def greeting_before(self, i: int) -> bool:
-        return (
-            i > 0
-            and self.toks[i - 1].lower in self.lex.greetings
-            and bool(GREETING_GAP.match(self.gap(i)))
-        )
+        return i > 0 and self.flags[i - 1] & GREETING and bool(GREETING_GAP.match(self.gap(i)))
 
-    def name_like(self, tok: Token) -> bool:
-        """Capitalised, not an ordinary word: a plausible surname or unknown name."""
-        return (
-            tok.capitalised
-            and len(tok.text) > 1
-            and (
-                _is_surname(self.lex, tok.lower)
-                or _is_first(self.lex, tok.lower)
-                or not self.common(tok.lower)
-            )
-            and tok.lower not in self.lex.not_names
-            and not tok.text.isupper()
-        )
+    def title_reason(self, i: int) -> str:
+        return f"naam na '{self.words[i - 1].lower()}'"
 
     def decide(self, i: int) -> str | None:
         """The reason token i is (the start of) a name, or None."""
-        tok = self.toks[i]
-        lex = self.lex
-        word = tok.lower
-        first = _is_first(lex, word)
-        ambiguous = word in lex.name_words
+        flags = self.flags
+        f = flags[i]
+        first = f & FIRST
+        ambiguous = f & NAME_WORD
+        cap = f & CAP
+        titled = self.title_before(i)
         if (
-            self.title_before(i)
-            and word in self.interfix
-            and (tok.capitalised or self.toks[i - 1].lower in SURNAME_TITLES)
+            titled
+            and f & INTERFIX
+            and (cap or flags[i - 1] & SURNAME_TITLE)
             and self.surname_after_interfix(i) is not None
         ):
-            return f"naam na '{self.toks[i - 1].text.lower()}'"
-        if word in lex.common_words and not first and not _is_surname(lex, word):
+            return self.title_reason(i)
+        if f & COMMON and not first and not f & SURNAME:
             return None
-        if self.title_before(i):
-            if tok.capitalised and (first or self.name_like(tok)):
-                return f"naam na '{self.toks[i - 1].text.lower()}'"
-            if not tok.capitalised and first and len(word) > 1:
-                return f"naam na '{self.toks[i - 1].text.lower()}'"
+        if titled:
+            if cap and (first or f & NAME_LIKE):
+                return self.title_reason(i)
+            if not cap and first and f & LOWER_LONG:
+                return self.title_reason(i)
             return None
-        if tok.capitalised and first and self.greeting_before(i):
+        if cap and first and self.greeting_before(i):
             return "naam na een aanhef"
-        if tok.capitalised and first:
-            nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-            if tok.sentence_start and nxt and nxt.lower in PRONOUNS and self.gap(i + 1) == " ":
+        n = self.n
+        if cap and first:
+            if (
+                i + 1 < n
+                and flags[i + 1] & PRONOUN
+                and self.spaced(i + 1)
+                and self.sentence_start(i)
+            ):
                 return None  # "Kent u ...": a verb opening a question
             if not ambiguous:
                 return "voornaam"
             if self.group_after(i):
                 return "voornaam gevolgd door een groep"
-            prev = self.toks[i - 1] if i > 0 else None
-            if tok.sentence_start:
-                nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-                after = self.toks[i + 2] if i + 2 < len(self.toks) else None
+            if self.sentence_start(i):
                 if (
-                    nxt
-                    and nxt.lower in PERSON_VERBS
-                    and self.gap(i + 1) == " "
+                    i + 1 < n
+                    and flags[i + 1] & PERSON_VERB
+                    and self.spaced(i + 1)
                     and (
-                        nxt.lower
-                        != "en"  # "Storm en regen": only "Roos en Daan" is a pair of names
-                        or after is not None
-                        and after.capitalised
-                        and _is_first(self.lex, after.lower)
+                        not flags[i + 1] & EN  # "Storm en regen": only "Roos en Daan" is a pair
+                        or i + 2 < n
+                        and flags[i + 2] & (CAP | FIRST) == CAP | FIRST
                     )
                 ):
                     return "voornaam (ook een woord) als onderwerp"
                 return None
-            if prev and prev.lower in lex.determiners:
+            if i > 0 and flags[i - 1] & DETERMINER:
                 return None
             return "voornaam (ook een woord) met hoofdletter"
         if (
-            tok.capitalised
-            and self.name_like(tok)
+            f & NAME_LIKE  # implies capitalised
             and not first
-            and not tok.sentence_start
+            and not self.sentence_start(i)
             and self.group_after(i)
         ):
             return "naam gevolgd door een groep"
-        if not tok.capitalised and first and not ambiguous and len(word) > 2:
+        if not cap and first and not ambiguous and f & LOWER_LONGER:
             if self.group_after(i) or self.greeting_before(i):
                 return "naam in kleine letters"
-            if sentence_opening(self.text, tok.start).islower():
+            if sentence_opening(self.text, self.starts[i]).islower():
                 return "naam in kleine letters"  # a sloppy all-lower-case sentence
         return None
 
     def extend(self, i: int) -> int:
         """Index of the last token of the full name that starts at token i."""
+        flags = self.flags
         j = i
-        n = len(self.toks)
+        n = self.n
         while j + 1 < n:
             k = j + 1
             while (
                 k < n
-                and self.toks[k].lower in self.interfix
-                and self.gap(k) == " "
+                and flags[k] & INTERFIX
+                and self.spaced(k)
                 and (
-                    not self.toks[k].capitalised
+                    not flags[k] & CAP
                     or k == i + 1
                     and self.title_before(i)
-                    or self.toks[k].lower == "'t"
+                    or flags[k] & APOSTROPHE_T
                 )
             ):
                 k += 1
-            if k >= n or self.gap(k) != " " or not self.usable(k):
+            if k >= n or not self.spaced(k) or not self.usable(k):
                 break
-            nxt = self.toks[k]
-            after_interfix = k > j + 1
-            if not nxt.capitalised or nxt.lower in self.lex.not_names:
+            nxt = flags[k]
+            if not nxt & CAP or nxt & NOT_NAME:
                 break
-            if (
-                after_interfix
-                or _is_surname(self.lex, nxt.lower)
-                or (self.name_like(nxt) and not _is_first(self.lex, nxt.lower))
-            ):
+            if k > j + 1 or nxt & SURNAME or nxt & (NAME_LIKE | FIRST) == NAME_LIKE:
                 j = k
                 continue
             break
@@ -333,87 +550,95 @@ class _Scanner:
 
     def surname_after_interfix(self, i: int) -> int | None:
         """Index of the capitalised surname after an interfix chain starting at token i."""
+        flags = self.flags
         k = i
-        while k < len(self.toks) and self.toks[k].lower in self.interfix:
-            if k > i and self.gap(k) != " ":
+        while k < self.n and flags[k] & INTERFIX:
+            if k > i and not self.spaced(k):
                 return None
             k += 1
-        if k < len(self.toks) and self.gap(k) == " " and self.usable(k):
-            surname = self.toks[k]
+        if k < self.n and self.spaced(k) and self.usable(k):
             # After "familie de" any capitalised word is a surname (de Jong, van Dijk).
-            if surname.capitalised and not surname.text.isupper() and len(surname.text) > 1:
+            if flags[k] & (CAP | UPPER | LONG) == CAP | LONG:
                 return k
         return None
 
     def add(self, i: int, reason: str) -> None:
-        start_surname = (
-            self.surname_after_interfix(i) if self.toks[i].lower in self.interfix else None
-        )
+        start_surname = self.surname_after_interfix(i) if self.flags[i] & INTERFIX else None
         j = self.extend(start_surname if start_surname is not None else i)
         for k in range(i, j + 1):
             self.taken[k] = True
-        start = self.toks[i].start
         # A title before a surname phrase ("mevrouw Van den Broek") may start with an interfix.
-        self.hits.append(NameHit(start, self.toks[j].end, reason))
+        self.hits.append((self.starts[i], self.ends[j], reason))
 
-    def run(self) -> list[NameHit]:
-        first_names, interfix = self.lex.first_names, self.interfix
-        for i, tok in enumerate(self.toks):
-            if not tok.capitalised and tok.lower not in first_names and tok.lower not in interfix:
-                continue  # the common case: an ordinary lower-case word
+    def run(self) -> list[tuple[int, int, str]]:
+        flags = self.flags
+        starts = _indices(flags, CANDIDATE)  # most words cannot start a name
+        titled = [
+            i + 1
+            for i in (_indices(flags, TITLE) if self.seen & TITLE else ())
+            if i + 1 < self.n and flags[i + 1] & AFTER_TITLE and self.title_before(i + 1)
+        ]
+        for i in sorted(starts + titled) if titled else starts:
             if self.usable(i) and (reason := self.decide(i)):
                 self.add(i, reason)
-        self.lists()
+        if self.hits:
+            self.lists()
         self.initials()
         return self.hits
 
     def lists(self) -> None:
         """Names in a list with a found name ("Luuk en Jade") are names too."""
+        flags, taken, n = self.flags, self.taken, self.n
+        capitals = _indices(flags, LIST_NAME)  # only these can join a list
         changed = True
         while changed:
             changed = False
-            for i, tok in enumerate(self.toks):
-                if not tok.capitalised or not self.usable(i):
-                    continue
+            for i in capitals:
+                if True not in taken[max(0, i - 2) : i + 3] or not self.usable(i):
+                    continue  # no found name within two tokens: nothing to join
                 near = [
                     k
                     for k in (i - 1, i + 1)
-                    if 0 <= k < len(self.toks)
-                    and self.taken[k]
-                    and LIST_GAP.match(self.gap(max(i, k)))
+                    if 0 <= k < n and taken[k] and LIST_GAP.match(self.gap(max(i, k)))
                 ] + [
                     k
                     for k, mid in ((i - 2, i - 1), (i + 2, i + 1))
-                    if 0 <= k < len(self.toks)
-                    and self.taken[k]
-                    and self.toks[mid].lower in {"en", "of"}
-                    and self.gap(mid) == " "
-                    and self.gap(mid + 1) == " "
+                    if 0 <= k < n
+                    and taken[k]
+                    and flags[mid] & EN_OF
+                    and self.spaced(mid)
+                    and self.spaced(mid + 1)
                 ]
-                first = _is_first(self.lex, tok.lower)
-                if near and (first or self.name_like(tok) and not tok.sentence_start):
+                if near and (
+                    flags[i] & FIRST or flags[i] & NAME_LIKE and not self.sentence_start(i)
+                ):
                     self.add(i, "naam in een opsomming van namen")
                     changed = True
 
     def initials(self) -> None:
         """Initials and a surname: "M. Kowalski", "R. van Dam"."""
+        if not self.seen & INITIAL_CUE:
+            return  # no capital letter stands alone, so no "M." either
+        lex = lexicon()
         for m in INITIALS.finditer(self.text):
             surname = m.group(3)
             low = surname.lower()
-            if low in self.lex.not_names or (self.common(low) and not _is_surname(self.lex, low)):
+            if low in lex.not_names or (low in lex.common_words and not _is_surname(lex, low)):
                 continue
-            span = Span(m.start(), m.end())
-            idx = [i for i, t in enumerate(self.toks) if spans_overlap(Span(t.start, t.end), span)]
-            if any(self.blocked[i] for i in idx) or any(
-                spans_overlap(span, Span(h.start, h.end)) for h in self.hits
+            lo, hi = m.start(), m.end()
+            overlapping = range(bisect_right(self.ends, lo), bisect_left(self.starts, hi))
+            if any(self.blocked[i] for i in overlapping) or any(
+                lo < end and start < hi for start, end, _ in self.hits
             ):
                 continue
-            self.hits.append(NameHit(m.start(), m.end(), "voorletter en achternaam"))
+            self.hits.append((lo, hi, "voorletter en achternaam"))
 
 
-def _hashtag_names(text: str) -> list[NameHit]:
+def _hashtag_names(text: str) -> list[tuple[int, int, str]]:
+    if "#" not in text:
+        return []
     lex = lexicon()
-    hits: list[NameHit] = []
+    hits: list[tuple[int, int, str]] = []
     for m in HASHTAG.finditer(text):
         body, base = m.group(1), m.start(1)
         segments = [(s.group(), base + s.start()) for s in CAMEL.finditer(body)]
@@ -428,19 +653,19 @@ def _hashtag_names(text: str) -> list[NameHit]:
                     and (cue or low not in lex.name_words)
                     and low not in lex.not_names
                 ):
-                    hits.append(NameHit(pos, pos + len(seg), "naam in een hashtag"))
+                    hits.append((pos, pos + len(seg), "naam in een hashtag"))
             continue
         low = body.lower()
         for cue in (*lex.strong_titles, *lex.greetings):
             if low.startswith(cue) and _is_first(lex, low[len(cue) :]) and len(low) - len(cue) > 2:
-                hits.append(NameHit(base + len(cue), m.end(), "naam in een hashtag"))
+                hits.append((base + len(cue), m.end(), "naam in een hashtag"))
                 break
         else:
             pair = _name_pair(lex, low)
             if pair:
                 a, b = pair
-                hits.append(NameHit(base, base + a, "naam in een hashtag"))
-                hits.append(NameHit(base + a + 2, m.end(), "naam in een hashtag"))
+                hits.append((base, base + a, "naam in een hashtag"))
+                hits.append((base + a + 2, m.end(), "naam in een hashtag"))
             elif (
                 _is_first(lex, low)
                 and low not in lex.name_words
@@ -448,7 +673,7 @@ def _hashtag_names(text: str) -> list[NameHit]:
                 and low not in lex.common_words
                 and low not in lex.not_names
             ):
-                hits.append(NameHit(base, m.end(), "naam in een hashtag"))
+                hits.append((base, m.end(), "naam in een hashtag"))
     return hits
 
 
@@ -473,27 +698,32 @@ def _allowed_names(names: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(n.lower().split()) for n in names if n.strip())
 
 
-def find_names(text: str, ctx: RuleContext, skip: Sequence[Span]) -> list[Hit]:
-    """Every name of a private person in `text`; `skip` holds e-mails, links and handles."""
-    tokens = tokenize(text)
-    blocked = [*blocked_spans(text, tokens, ctx), *skip]
-    found = _Scanner(text, tokens, blocked).run()
+def find_names(
+    text: str, ctx: RuleContext, skip: Sequence[Span], words: Words | None = None
+) -> list[Hit]:
+    """Every name of a private person in `text`; `skip` holds e-mails, links and handles.
+
+    `words` is `scan_words(text)` when the caller has it already.
+    """
+    if words is None:
+        words = scan_words(text)
+    starts, ends, flags = words.starts, words.ends, words.flags
+    blocked = _blocked_tokens(text, starts, ends, flags, words.seen, ctx, skip)
+    found = _Scanner(text, words.words, starts, ends, flags, blocked, words.seen).run()
     found += [
-        h
-        for h in _hashtag_names(text)
-        if not any(spans_overlap(Span(h.start, h.end), b) for b in skip)
+        h for h in _hashtag_names(text) if not any(h[0] < b.end and b.start < h[1] for b in skip)
     ]
-    allowed = _allowed_names(ctx.allow.names)
+    allowed = _allowed_names(tuple(ctx.allow.names))
     hits = []
-    for h in sorted(found, key=lambda h: h.start):
-        value = text[h.start : h.end]
+    for start, end, reason in sorted(found, key=itemgetter(0)):
+        value = text[start:end]
         hits.append(
             Hit(
-                span=Span(h.start, h.end),
+                span=Span(start, end),
                 value=value,
-                reason=h.reason,
+                reason=reason,
                 kind="name",
-                allowed=tuple(value.lower().split()) in allowed,
+                allowed=bool(allowed) and tuple(value.lower().split()) in allowed,
             )
         )
     return hits

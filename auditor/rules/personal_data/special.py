@@ -5,6 +5,7 @@ identifiable: a name (or private @handle) in the same or the previous sentence."
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from auditor.models import Hit, Span
@@ -31,6 +32,11 @@ BIRTHDATE = re.compile(
     re.IGNORECASE,
 )
 NOT_BIRTHDAY = re.compile(r"jaar\s+in\s+dienst|jubileum|jarig\s+bestaan|getrouwd", re.IGNORECASE)
+# Cues: lower-case letters that every match of the regex above holds inside one word, so a post
+# without them needs no regex run (see analysis.py). Keep them in step with the regex: a match
+# holds one of BIRTHDATE_CUES, or "wordt" together with a DAY_CUES word.
+BIRTHDATE_CUES = ("geboren", "geboortedatum", "werd", "jarig", "verjaardag")
+DAY_CUES = ("dag", "vandaag", "morgen", "gisteren")  # maandag..zondag hold "dag"
 
 HEALTH = re.compile(
     r"\b(?:"
@@ -46,6 +52,16 @@ HEALTH = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+HEALTH_CUES = (  # every HEALTH match holds one of these inside one word: keep in step
+    "ziek", "griep", "koorts", "verkouden", "ontsteking", "gebroken", "breuk", "verzwik",
+    "verstuik", "hersenschudding", "geopereerd", "operatie", "opgenomen", "allergi", "diabetes",
+    "epilepsie", "astma", "adhd", "add", "autis", "dyslexie", "dyscalculie", "diagnose", "kanker",
+    "leukemie", "chemo", "burn", "depressie", "overspannen", "zwanger", "verwachting", "beval",
+    "miskraam", "hoofdluis", "neten", "gehoorapparaat", "doof", "slechthorend", "blind",
+    "slechtziend", "rolstoel", "krukken", "gips", "misselijk", "overgegeven", "syndroom",
+    "ramadan", "hindoe", "moslim", "islamitisch", "joods", "katholiek", "boeddhist", "gedoopt",
+    "communie", "vasten",
+)  # fmt: skip
 NOT_HEALTH = re.compile(
     r"^(?:ziekmelding\w*|ziekmelden|ziekte\w*verzuim|luizenpluizen|ziekenboeg)$", re.IGNORECASE
 )
@@ -62,26 +78,42 @@ OTHER = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Every OTHER match holds one of these inside one word, or is a grade (GRADE_HINT): keep in step.
+OTHER_CUES = (
+    "advies", "vwo", "havo", "vmbo", "elkaar", "scheid", "vlucht", "asielzoeker", "statushouder",
+    "azc", "geplaatst", "pleeg",
+)  # fmt: skip
+GRADE_HINT = re.compile(r"\d,\d")
 GRADE = re.compile(r"^(?:10|[1-9]),\d$")
 GRADE_CONTEXT = re.compile(r"toets|cijfer|rapport|score|gehaald|haalde|punten", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
-def _sentences(text: str) -> list[Span]:
+def sentences_of(text: str) -> list[Span]:
+    """The sentences of `text` (runs up to and including . ! ? or a line break), in order."""
     return [Span(m.start(), m.end()) for m in SENTENCE.finditer(text)]
 
 
 def _identified(span: Span, sentences: list[Span], people: Sequence[Span]) -> bool:
     """True when a person is named in the sentence of `span` or the one before it."""
-    for idx, sentence in enumerate(sentences):
-        if sentence.start <= span.start < sentence.end:
-            lo = sentences[idx - 1].start if idx > 0 else sentence.start
-            return any(lo <= p.start < sentence.end for p in people)
-    return False
+    idx = bisect_right(sentences, span.start, key=_start) - 1  # the last sentence starting here
+    if idx < 0 or span.start >= sentences[idx].end:
+        return False
+    sentence = sentences[idx]
+    lo = sentences[idx - 1].start if idx > 0 else sentence.start
+    return any(lo <= p.start < sentence.end for p in people)
 
 
-def find_birthdates(text: str, people: Sequence[Span]) -> list[Hit]:
-    sentences = _sentences(text)
+def _start(span: Span) -> int:
+    return span.start
+
+
+def find_birthdates(
+    text: str, people: Sequence[Span], sentences: list[Span] | None = None
+) -> list[Hit]:
+    """Birthdays and ages near a named person; `sentences` as `sentences_of(text)` if known."""
+    if sentences is None:
+        sentences = sentences_of(text)
     hits = []
     for m in BIRTHDATE.finditer(text):
         span = Span(m.start(), m.end())
@@ -99,8 +131,12 @@ def find_birthdates(text: str, people: Sequence[Span]) -> list[Hit]:
     return hits
 
 
-def find_health(text: str, people: Sequence[Span]) -> list[Hit]:
-    sentences = _sentences(text)
+def find_health(
+    text: str, people: Sequence[Span], sentences: list[Span] | None = None
+) -> list[Hit]:
+    """Health and religion near a named person; `sentences` as `sentences_of(text)` if known."""
+    if sentences is None:
+        sentences = sentences_of(text)
     hits = []
     for m in HEALTH.finditer(text):
         if NOT_HEALTH.match(m.group()):
@@ -118,8 +154,10 @@ def find_health(text: str, people: Sequence[Span]) -> list[Hit]:
     return hits
 
 
-def find_other(text: str, people: Sequence[Span]) -> list[Hit]:
-    sentences = _sentences(text)
+def find_other(text: str, people: Sequence[Span], sentences: list[Span] | None = None) -> list[Hit]:
+    """School advice, grades, family matters near a named person (`sentences` as above)."""
+    if sentences is None:
+        sentences = sentences_of(text)
     hits = []
     for m in OTHER.finditer(text):
         span = Span(m.start(), m.end())
