@@ -186,7 +186,9 @@ def parse_line(line: str, where: str) -> LabelledPost:
         data = json.loads(line)
         labels = data["labels"]
         kind = PostKind(data.get("kind") or "post")
-        reply_to = data.get("in_reply_to") if kind == PostKind.REPLY else None
+        # what a source knows of a reply's target: the leading @handle (never the gold role)
+        handle = re.match(r"\s*@(\w+)", str(data["text"])) if kind == PostKind.REPLY else None
+        reply_to = handle.group(1) if handle else None
         post = Post(
             platform=Platform(data["platform"]),
             external_id=str(data["id"]),
