@@ -36,16 +36,9 @@ class SchoolConfig:
     handles: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class AllowConfig:
-    """`[allow]`: details the school publishes on purpose; never findings (contract keys)."""
-
-    phones: tuple[str, ...] = ()
-    emails: tuple[str, ...] = ()
-    names: tuple[str, ...] = ()
-    organisations: tuple[str, ...] = ()
-    ibans: tuple[str, ...] = ()
-    handles: tuple[str, ...] = ()
+# `[allow]`: details the school publishes on purpose, never findings (contract keys phones,
+# emails, names, organisations; also ibans and handles). The rules read the same dataclass.
+AllowConfig = Allow
 
 
 @dataclass(frozen=True)
@@ -144,10 +137,9 @@ class Config:
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
 
     def rule_context(self) -> RuleContext:
-        allow = Allow(**dataclasses.asdict(self.allow))
         return RuleContext(
             school_name=self.school.name,
-            allow=allow,
+            allow=self.allow,
             account_handles=self.school.handles,
         )
 

@@ -42,7 +42,12 @@ def article_for(platform: Platform, clause: str) -> str:
 
 @dataclass(frozen=True)
 class Allow:
-    """Allow-lists from config: published on purpose, so never a finding."""
+    """Allow-lists (`[allow]` in config): published on purpose, so never a finding.
+
+    phones / emails / ibans: the school's own public contact details; names: staff who
+    consented to being named; organisations and handles: public bodies and businesses that are
+    not private persons (also as reply targets).
+    """
 
     phones: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()

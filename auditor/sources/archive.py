@@ -16,6 +16,7 @@ Nothing is ever extracted to disk: members are streamed (media go to the `MediaS
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import re
@@ -28,6 +29,8 @@ from pathlib import Path, PurePosixPath
 from typing import IO, BinaryIO
 
 from auditor.errors import SourceError
+from auditor.media_store import MediaStore
+from auditor.models import Media
 
 GiB = 1024**3
 MiB = 1024**2
@@ -325,3 +328,24 @@ class ArchiveReader:
 
 def member_basename(name: str) -> str:
     return PurePosixPath(name).name
+
+
+def store_member(
+    reader: ArchiveReader,
+    media_store: MediaStore,
+    member: str,
+    media: Media,
+    warnings: list[str],
+) -> Media:
+    """`media` with the member's bytes copied into the store (path + sha256).
+
+    A member larger than the store accepts is not copied: a warning names it and the media
+    stays without a path (the image pipeline then reports it as not analysed).
+    """
+    try:
+        with reader.open(member) as stream:
+            sha, path = media_store.put(stream, PurePosixPath(member).suffix)
+    except ValueError as exc:
+        warnings.append(f"{reader.member_where(member)}: not stored ({exc})")
+        return media
+    return dataclasses.replace(media, path=path, sha256=sha)

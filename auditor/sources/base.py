@@ -11,7 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from auditor.models import Platform, Post
 
@@ -52,3 +52,12 @@ class Source(ABC):
     def estimated_total(self) -> int | None:
         """How many posts `collect` will yield, when cheap to know (for progress bars)."""
         return None
+
+    def close(self) -> None:  # noqa: B027 - optional hook: most live sources hold nothing
+        """Release files or connections the source holds (nothing by default)."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

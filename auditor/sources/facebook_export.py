@@ -25,7 +25,7 @@ from typing import Any, ClassVar
 from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
-from auditor.sources.archive import ArchiveReader, normalise_member_name
+from auditor.sources.archive import ArchiveReader, normalise_member_name, store_member
 from auditor.sources.base import AccountInfo, SkippedPost, Source
 
 POSTS_FILES = (
@@ -297,18 +297,11 @@ class FacebookExportSource(Source):
             elif self.media_store is None:
                 result.append(Media(kind=kind, name=name))
             else:
-                result.append(self._stored(kind, name, member))
+                media = Media(kind=kind, name=name)
+                result.append(
+                    store_member(self.reader, self.media_store, member, media, self.warnings)
+                )
         return tuple(result)
-
-    def _stored(self, kind: MediaKind, name: str, member: str) -> Media:
-        assert self.media_store is not None
-        try:
-            with self.reader.open(member) as stream:
-                sha, path = self.media_store.put(stream, PurePosixPath(member).suffix)
-        except ValueError as exc:
-            self.warnings.append(f"{self.reader.member_where(member)}: not stored ({exc})")
-            return Media(kind=kind, name=name)
-        return Media(kind=kind, name=name, path=path, sha256=sha)
 
     # -- posts and comments --
 
@@ -401,9 +394,3 @@ class FacebookExportSource(Source):
     def close(self) -> None:
         """Release the archive file."""
         self.reader.close()
-
-    def __enter__(self) -> FacebookExportSource:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

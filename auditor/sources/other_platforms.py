@@ -28,7 +28,7 @@ from typing import Any, ClassVar
 from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, Platform, Post, PostKind
-from auditor.sources.archive import ArchiveReader, normalise_member_name
+from auditor.sources.archive import ArchiveReader, normalise_member_name, store_member
 from auditor.sources.base import AccountInfo, SkippedPost, Source
 from auditor.sources.facebook_export import media_kind_for, repair_strings
 
@@ -100,25 +100,14 @@ class _ExportSource(Source):
         member = self._resolve(uri)
         if member is None:
             return Media(kind=kind, name=name, missing=True)
+        media = Media(kind=kind, name=name)
         if self.media_store is None:
-            return Media(kind=kind, name=name)
-        try:
-            with self.reader.open(member) as stream:
-                sha, path = self.media_store.put(stream, PurePosixPath(member).suffix)
-        except ValueError as exc:
-            self.warnings.append(f"{self.reader.member_where(member)}: not stored ({exc})")
-            return Media(kind=kind, name=name)
-        return Media(kind=kind, name=name, path=path, sha256=sha)
+            return media
+        return store_member(self.reader, self.media_store, member, media, self.warnings)
 
     def close(self) -> None:
         """Release the archive file."""
         self.reader.close()
-
-    def __enter__(self) -> _ExportSource:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 # -- Instagram -------------------------------------------------------------------------------

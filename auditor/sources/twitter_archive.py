@@ -35,7 +35,7 @@ from typing import Any, ClassVar, TextIO
 from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
-from auditor.sources.archive import ArchiveReader
+from auditor.sources.archive import ArchiveReader, store_member
 from auditor.sources.base import AccountInfo, SkippedPost, Source
 
 TWEETS_FILE = r"tweets?(?:-part(\d+))?\.js"
@@ -404,15 +404,10 @@ class TwitterArchiveSource(Source):
     ) -> Media:
         if member is None:
             return Media(kind=kind, name=name, url=url, missing=True)
+        media = Media(kind=kind, name=name, url=url)
         if self.media_store is None:
-            return Media(kind=kind, name=name, url=url)
-        try:
-            with self.reader.open(member) as stream:
-                sha, path = self.media_store.put(stream, PurePosixPath(member).suffix)
-        except ValueError as exc:
-            self.warnings.append(f"{self.reader.member_where(member)}: not stored ({exc})")
-            return Media(kind=kind, name=name, url=url)
-        return Media(kind=kind, name=name, path=path, url=url, sha256=sha)
+            return media
+        return store_member(self.reader, self.media_store, member, media, self.warnings)
 
     # -- posts --
 
@@ -506,9 +501,3 @@ class TwitterArchiveSource(Source):
     def close(self) -> None:
         """Release the archive file."""
         self.reader.close()
-
-    def __enter__(self) -> TwitterArchiveSource:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

@@ -34,7 +34,7 @@ from zoneinfo import ZoneInfo
 from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
-from auditor.sources.archive import ArchiveReader
+from auditor.sources.archive import ArchiveReader, store_member
 from auditor.sources.base import AccountInfo, SkippedPost, Source
 
 LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
@@ -601,23 +601,12 @@ class WhatsAppExportSource(Source):
         if member is None:
             self._missing_media += 1
             return Media(kind=marker.kind, name=marker.name, missing=True)
+        media = Media(kind=marker.kind, name=marker.name)
         if self.media_store is None or self.reader is None:
-            return Media(kind=marker.kind, name=marker.name)
-        try:
-            with self.reader.open(member) as stream:
-                sha, path = self.media_store.put(stream, PurePosixPath(member).suffix)
-        except ValueError as exc:
-            self.warnings.append(f"{self.reader.member_where(member)}: not stored ({exc})")
-            return Media(kind=marker.kind, name=marker.name)
-        return Media(kind=marker.kind, name=marker.name, path=path, sha256=sha)
+            return media
+        return store_member(self.reader, self.media_store, member, media, self.warnings)
 
     def close(self) -> None:
         """Release the zip file, if any."""
         if self.reader is not None:
             self.reader.close()
-
-    def __enter__(self) -> WhatsAppExportSource:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
