@@ -63,15 +63,14 @@ class Engine:
         self.ctx = ctx
         self.key = key
         self.severities = severities or {}
+        self._applicable: dict[tuple[str, str], list[Rule]] = {}
 
     def audit(self, post: Post) -> AuditResult:
         result = AuditResult(post)
         if not post.author_is_account:
             return result
         hits: list[tuple[Rule, Hit]] = []
-        for rule in self.rules:
-            if not rule.applies_to(post):
-                continue
+        for rule in self._rules_for(post):
             try:
                 hits.extend((rule, hit) for hit in rule.func(post, self.ctx))
             except Exception as exc:  # a broken rule must not abort the audit
@@ -108,6 +107,12 @@ class Engine:
                 )
             )
         return result
+
+    def _rules_for(self, post: Post) -> list[Rule]:
+        key = (post.platform.value, post.kind.value)
+        if key not in self._applicable:
+            self._applicable[key] = [r for r in self.rules if r.applies_to(post)]
+        return self._applicable[key]
 
     @staticmethod
     def _excerpt(post: Post, hit: Hit, sensitive: list) -> str:
