@@ -125,7 +125,7 @@ class ScheduleConfig:
 
 @dataclass(frozen=True)
 class Config:
-    source: str = "(defaults)"
+    source: str = "(no config file)"
     school: SchoolConfig = field(default_factory=SchoolConfig)
     allow: AllowConfig = field(default_factory=AllowConfig)
     rules: RulesConfig = field(default_factory=RulesConfig)
@@ -253,7 +253,7 @@ def _validate(config: Config) -> None:
             raise ConfigError(f"{where}.token_env: name the environment variable with the token")
 
 
-def parse(data: dict[str, Any], source: str = "(defaults)") -> Config:
+def parse(data: dict[str, Any], source: str = "(no config file)") -> Config:
     """Turn parsed TOML into a validated `Config`."""
     known = set(SECTIONS) | {"accounts"}
     unknown = sorted(set(data) - known)
