@@ -44,6 +44,7 @@ PRETEND_CONTEXT = re.compile(
 DISCOUNT = re.compile(
     r"korting\w*|\bactie(?:tarief|prijs|prijzen)\b|\baanbieding(?:en)?\b|\buitverkoop\b"
     r"|\bhalve prijs\b|\bvoor de prijs van (?:één|een|1)\b|\b\d\s?\+\s?\d\s?gratis\b"
+    r"|\b(?:\d|twee|drie|vier)\s+(?:halen|nemen|kopen)\s*,?\s*(?:\d|één|een|twee|drie)\s+betalen\b"
     r"|\bgratis (?:verzend\w*|bezorg\w*|aan huis bezorgd)|\bgeen verzendkosten\b"
     r"|\b(?:cadeau|waarde|tegoed|kado)bon\w*|\bin plaats van\s?€|\bnormaal\s?€"
     r"|\bvan\s?€[\d,.\-]+\s?voor\s?€"
@@ -116,7 +117,9 @@ OWN_CHANNEL = re.compile(r"\b(?:onze|de) (?:website|site|schoolgids|nieuwsbrief)
 
 # Cheap first looks (plain substring tests on the lowercased text): most posts hold none of
 # these, and then the costlier patterns never run.
-OFFER_HINTS = ("€", "euro", "korting", "prijs", "gratis", "bon", "aanbieding", "uitverkoop")
+OFFER_HINTS = (
+    "€", "euro", "korting", "prijs", "gratis", "bon", "aanbieding", "uitverkoop", "betalen",
+)  # fmt: skip
 CHANNEL_HINTS = ("shop", "winkel", "code", "partner", "affiliate", "aankoop", "%", "link")
 BUSINESS_HINTS = BUSINESS_KINDS + BRANDS
 
@@ -179,10 +182,11 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     post sells something, whether for a shop, a course, childcare or the school's own sale.
 
     Flagged: discount words (korting, vroegboekkorting, actietarief, halve prijs, "2 voor de
-    prijs van 1", gratis verzending, cadeaubon, "in plaats van €12,-"); a price in a sales frame
-    ("voor maar €12,99", "nu €39,-", "vanaf €1,-", "€8,95 per uur", "3 bollen voor €4,-"); and
-    any price in a post that also orders, sells or names a web shop (bestellen, verkopen,
-    prijzen, pinnen, verzendkosten), such as the Christmas market with priced stalls.
+    prijs van 1", "2 halen, 1 betalen", gratis verzending, cadeaubon, "in plaats van €12,-");
+    a price in a sales frame ("voor maar €12,99", "nu €39,-", "vanaf €1,-", "€8,95 per uur",
+    "3 bollen voor €4,-"); and any price in a post that also orders, sells or names a web shop
+    (bestellen, verkopen, prijzen, pinnen, verzendkosten), such as the Christmas market with
+    priced stalls.
 
     Fine: the ouderbijdrage, trip or camp costs, transfers to an IBAN, sponsor money, the
     proceeds of an event, a price limit for a surprise, and pretend prices in a classroom game

@@ -47,9 +47,12 @@ ORGANISATION_WORDS = (
     # businesses and chains
     "bakkerij", "slagerij", "winkel", "shop", "supermarkt", "jumbo", "albertheijn", "plus",
     "spar", "lidl", "aldi", "hema", "kruidvat", "bruna", "rabobank", "bank", "bv", "official",
+    # youth health care, sport, trades; and the staff of an organisation ("medewerkers van")
+    "jgz", "sport", "gym", "atelier", "praktijk", "fysio", "chocolaterie", "team",
+    "medewerker", "organisatie", "bestuur",
 )
 # fmt: on
-ORGANISATION_PREFIXES = ("ggd", "vv", "bso", "ikc", "obs", "cbs", "pcbs")
+ORGANISATION_PREFIXES = ("ggd", "jgz", "vv", "bso", "kdv", "ikc", "obs", "cbs", "pcbs")
 # Words that mark the target as a (former) member of staff.
 STAFF_WORDS = ("juf", "meester", "master", "leerkracht", "docent", "collega", "directeur")
 STAFF_PREFIXES = ("juf", "meester", "master")
@@ -76,6 +79,12 @@ GREETING = re.compile(
     r"|lieve|dear)\s+"
     rf"(?P<target>(?i:(?:meneer|mevrouw|mevr\.|mw\.|dhr\.|juf|meester|familie|fam\.)\s*)?"
     rf"(?:{_NAME})?)\s*[,!:]",
+)
+# A greeting of a group or a role in lower case ("Beste medewerkers van het museum,", "Hoi
+# collega,"): the target is read from its words, as a name or handle is.
+LOOSE_GREETING = re.compile(
+    r"\A\s*(?i:hoi|hallo|hey|beste|dag|goedemorgen|goedemiddag|geachte|lieve)\s+"
+    r"(?P<target>[a-zà-ÿ][^,!:\n]{2,60}?)\s*[,!:]"
 )
 VOCATIVE = re.compile(
     r"\b(?i:dank\s+(?:je|jullie|u)\s+wel|dankjewel|dankjulliewel|bedankt|proficiat"
@@ -169,6 +178,9 @@ def _targets(post: Post) -> list[Target]:
     greeting = GREETING.match(post.text)
     if greeting and greeting.group("target").strip():
         return [_target_from(greeting, "target")]
+    loose = LOOSE_GREETING.match(post.text)
+    if loose:
+        return [_target_from(loose, "target")]
     vocative = VOCATIVE.search(post.text)
     if vocative:
         return [_target_from(vocative, "target" if vocative.group("target") else "tail")]
@@ -189,9 +201,10 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Fine: posts and shares; replies in the account's own thread; replies to allow-listed
     organisations, handles and staff; targets whose handle or name shows an organisation
-    (gemeente, bibliotheek, GGD, brandweer, politie, scouting, vv, kinderopvang, a shop or
-    chain) or a member of staff (juf, meester); replies that call the person a former pupil or
-    colleague ("oud-leerling", "toen jij hier voor de klas stond").
+    (gemeente, bibliotheek, GGD, JGZ, brandweer, politie, scouting, vv, a sports centre,
+    kinderopvang, a shop or chain) or a member of staff (juf, meester, collega); greetings of an
+    organisation's staff ("Beste medewerkers van het museum,"); replies that call the person a
+    former pupil or colleague ("oud-leerling", "toen jij hier voor de klas stond").
     """
     if post.kind not in (PostKind.REPLY, PostKind.COMMENT) or not post.author_is_account:
         return

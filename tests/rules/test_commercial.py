@@ -55,6 +55,10 @@ def fired(text: str) -> set[str]:
             "commercial.price-offer",
         ),
         (
+            "Ons sportontbijt is gesponsord door Bakkerij Kramer: daar nu 3 halen, 2 betalen!",
+            "commercial.price-offer",
+        ),
+        (
             "Bestel de schooltrui in onze webshop, nu verkrijgbaar in alle maten.",
             "commercial.order-channel",
         ),

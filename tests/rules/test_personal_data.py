@@ -216,3 +216,62 @@ def test_rules_are_personal_data_of_clause_a(rule_id: str) -> None:
     assert rule.category == Category.PERSONAL_DATA and rule.clause == "a"
     expected = Severity.MEDIUM if rule_id.endswith((".plate", ".other")) else Severity.HIGH
     assert rule.severity == expected
+
+
+# Generalisation cases: new phrasings of the same labelling rules (all invented).
+MORE_POSITIVES = [
+    ("phone", "Opa Gerrit is bereikbaar op (0591) 62 48 13.", "(0591) 62 48 13"),
+    ("address", "Stuur Lotte een kaartje: haar adres is Zwanebloem 14.", "Zwanebloem 14"),
+    ("address", "Ophalen bij de familie Veenstra, Reiger 9, elke middag.", "Reiger 9"),
+    ("address", "Inleveren bij Tjitske, Boterbloem 3, 8431 KP Oosterwolde.", "Boterbloem 3"),
+    ("birthdate", "Hoera, Jesse vandaag 8 jaar! 🎈", "vandaag 8 jaar"),
+    ("birthdate", "Proficiat Mila! Ze is vandaag 10 geworden.", "is vandaag 10 geworden"),
+    ("health", "Bij Ruben en Sofie zijn levende luizen gevonden.", "levende luizen"),
+    ("health", "Meester Youssef is vader: zijn vrouw Laila beviel van een zoon.", "beviel"),
+    ("health", "Juf Tetsje hat har pols brutsen.", "brutsen"),
+    ("health", "Amira en Yusuf vieren volgende week het Suikerfeest.", "vieren"),
+    ("other", "Daarom haalt de vader van Jesse hem op, omdat de ouders uit elkaar zijn.", "uit"),
+    (
+        "other",
+        "Welkom, Noor en Sami Haddad! 🌟\n\nZe zijn als vluchteling naar Nederland gekomen.",
+        "vluchteling",
+    ),
+    ("name", "Veel plezier bij ons, #welkomtesfay", "tesfay"),
+    ("name", "Winnaars van de quiz: #teamsemenlina", "lina"),
+    ("name", "Hoi Agnieszka, Kuba mag zijn jas morgen ophalen.", "Kuba"),
+    ("name", "Welkom, Sarimin Wongsodikromo! Fijn dat je er bent.", "Sarimin Wongsodikromo"),
+    ("name", "📚 Bauke Hoekstra, ús konsjerzje, lies foar.", "Bauke Hoekstra"),
+]
+MORE_NEGATIVES = [
+    ("name", "Klassenkonijn Guus logeert bij een kind uit groep 3."),
+    ("name", "Onze schoolhond Bobbie kreeg een koekje."),
+    ("name", "Groep 4 speelde het verhaal van Caspar, Melchior en Balthasar na."),
+    ("name", "We lazen de verhalen van Hella Haasse en bekeken werk van K. Appelboom."),
+    ("name", "Dit jaar lopen we de sponsorloop voor KiKa!"),
+    ("name", "Wat een feest #welkomterug #welkomallemaal"),
+    ("address", "U vindt IKC De Zeearend op Kievit 7, 8431 KP Oosterwolde."),
+    ("postcode", "Ons bezoekadres: Schoolstraat 2, 8431 KP Oosterwolde."),
+    ("address", "De school staat aan de Kerkweg 3; parkeren kan erachter."),
+    ("birthdate", "De bibliotheek bestaat vandaag 50 jaar! Juf Anke trakteert."),
+    ("birthdate", "Meester Jan werkt hier vandaag 12 jaar."),
+    ("health", "Juf Els vertelt over het Suikerfeest als thema."),
+    ("social_handle", "Dank @chocolaterie_devries voor de paaseitjes!"),
+    ("social_handle", "Dank @jgz_oosterwolde voor de voorlichting."),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "value"), MORE_POSITIVES)
+def test_flags_new_phrasings_of_personal_data(kind: str, text: str, value: str) -> None:
+    assert any(value in found for found in findings(kind, text))
+
+
+@pytest.mark.parametrize(("kind", "text"), MORE_NEGATIVES)
+def test_leaves_pets_public_figures_and_the_school_address_alone(kind: str, text: str) -> None:
+    ctx_school = RuleContext(school_name="IKC De Zeearend", allow=CTX.allow)
+    hits = REGISTRY[f"personal-data.{kind}"].func(post(text), ctx_school)
+    assert [h.value for h in hits if not h.allowed] == []
+
+
+def test_a_word_like_samen_before_a_birthday_does_not_hide_it() -> None:
+    text = "Ze vieren het samen: Sanne wordt vandaag 7 jaar!"
+    assert findings("birthdate", text) == ["wordt vandaag 7 jaar"]

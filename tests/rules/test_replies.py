@@ -139,3 +139,29 @@ def test_rule_is_registered_as_high_clause_d() -> None:
 def test_organisation_words_are_plain_data() -> None:
     assert "gemeente" in replies.ORGANISATION_WORDS
     assert all(word == word.lower() for word in replies.ORGANISATION_WORDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@sportcentrum_oost Dank voor het lenen van de matten!",
+        "@jgz_noordwest Dank voor de voorlichting over slapen.",
+        "@kdvdeknuffel Goed idee, we hangen de poster op.",
+        "Beste medewerkers van het natuurmuseum, dank voor de rondleiding!",
+        "Hoi collega, wat fijn dat je het lied hebt vertaald!",
+    ],
+)
+def test_replies_to_organisations_and_colleagues_by_their_words_are_fine(text: str) -> None:
+    assert hits(reply(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoi allebei, de gymtas mag op vrijdag mee naar huis.",
+        "Beste mama van Sem, dank voor uw vraag!",
+        "@sportmama_anja Ja hoor, de sportdag gaat door!",
+    ],
+)
+def test_parents_greeted_in_lower_case_are_still_flagged(text: str) -> None:
+    assert len(hits(reply(text))) == 1

@@ -48,7 +48,8 @@ def phone(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Why: A parent's or teacher's own number invites calls outside school and cannot be taken back.
 
-    Flagged: 06-12345678, +31 (0)6 1234 5678, 0521-123456 (validated with phonenumbers).
+    Flagged: 06-12345678, +31 (0)6 1234 5678, 0521-123456, (0521) 12 34 56 (validated with
+    phonenumbers).
 
     Fine: The school's own numbers (allow-list), times such as 8.30-9.30, and the digits of an IBAN.
     """
@@ -89,7 +90,8 @@ def postcode(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Flagged: 1234 AB and 1234AB.
 
-    Fine: Lower-case look-alikes and the letter pairs SA, SD and SS that postcodes never use.
+    Fine: Lower-case look-alikes, the letter pairs SA, SD and SS that postcodes never use, and the
+    school's own postcode (after its name or "bezoekadres").
     """
     return analyse(post, ctx).of("postcode")
 
@@ -100,9 +102,12 @@ def address(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Why: A home address tells everyone where a pupil or teacher lives.
 
-    Flagged: Kastanjelaan 18, Hegedyk 12, Jan Steenstraat 5a.
+    Flagged: Kastanjelaan 18, Hegedyk 12, Jan Steenstraat 5a; a street without a street ending
+    where the text shows an address ("haar adres is Kievit 7", "bij de familie Smit, Kievit 7,")
+    or a postcode follows ("Kievit 7, 1234 AB").
 
-    Fine: Street names without a number (an event route, a playground at the Dorpsstraat).
+    Fine: Street names without a number (an event route, a playground at the Dorpsstraat), and
+    the school's own address (after its name, "bezoekadres" or "de school staat aan").
     """
     return analyse(post, ctx).of("address")
 
@@ -148,8 +153,8 @@ def birthdate(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     Why: A birthday with a name is a date of birth, a key to identity theft and not the school's
     to share.
 
-    Flagged: "Sanne wordt vandaag 7 jaar", "juf X viert vandaag haar verjaardag", "geboren op 20
-    juni 1960".
+    Flagged: "Sanne wordt vandaag 7 jaar", "Sanne vandaag 7 jaar!", "ze is vandaag 11 geworden",
+    "juf X viert vandaag haar verjaardag", "geboren op 20 juni 1960".
 
     Fine: Work anniversaries (25 jaar in dienst), the school's own anniversary, ages not tied to
     anyone.
@@ -164,8 +169,10 @@ def health(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     Why: Illness, diagnosis, pregnancy or religion of a named person is special-category data
     under the GDPR.
 
-    Flagged: "Noor heeft een notenallergie", "meester Johan is geopereerd", a named child's ADHD
-    or Ramadan.
+    Flagged: "Noor heeft een notenallergie", "meester Johan is geopereerd", "bij Sem zijn levende
+    luizen gevonden", "zijn vrouw beviel van een dochter", a named child's ADHD, Ramadan or
+    Suikerfeest ("Amira en Yusuf vieren het Suikerfeest"), and the same in Frisian ("har pols
+    brutsen", "siik").
 
     Fine: Health news about nobody in particular: flu going round, an unnamed child's allergy, a
     theme day.
@@ -181,7 +188,7 @@ def other(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     than contact or health data, yet still not the school's to publish.
 
     Flagged: "Mehmet kreeg een vwo-advies", "Daan met een 9,8", "zijn ouders gaan scheiden",
-    "uit Oekraïne gevlucht".
+    "omdat de ouders uit elkaar zijn", "uit Oekraïne gevlucht", "als vluchteling gekomen".
 
     Fine: The same topics without a named person ("de adviezen zijn binnen").
     """
@@ -195,11 +202,12 @@ def name(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     Why: A name (with a group, a photo or a story) identifies a child; the protocol allows no
     personal data.
 
-    Flagged: "Sanne uit groep 5", "juf Anouk", "Daan van der Berg", #jufInge, lower-case names
-    in sloppy tweets.
+    Flagged: "Sanne uit groep 5", "juf Anouk", "Daan van der Berg", #jufInge, #welkomsemhar,
+    #teamsemenlina, lower-case names in sloppy tweets.
 
-    Fine: Words that are also names when used as words (de roos, storm), saints and holidays,
-    public figures, business names (Bakkerij Dijkstra), venues (dorpshuis De Roos), streets
-    without a number, the school's name.
+    Fine: Words that are also names when used as words (de roos, storm), saints and holidays
+    (the Three Kings), public figures, the author or artist after "de verhalen van" or "werk
+    van", pets (klassenkonijn Daan), business names (Bakkerij Dijkstra), venues (dorpshuis De
+    Roos), streets without a number, the school's name.
     """
     return analyse(post, ctx).of("name")

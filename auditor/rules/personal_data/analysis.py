@@ -56,6 +56,13 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
     plates = contact.find_plates(text)
     # A street name with a house number ends its last word in a street suffix (Kastanjelaan 18).
     addresses = contact.find_addresses(text, taken) if words.seen & names.STREET_SUFFIX_END else []
+    if postcodes or words.seen & names.ADDRESS_CUE:
+        addresses += contact.find_context_addresses(
+            text, taken + [h.span for h in addresses if h.span], postcodes
+        )
+    if addresses or postcodes:
+        addresses = [h for h in addresses if not _school_place(text, h, ctx)]
+        postcodes = [h for h in postcodes if not _school_place(text, h, ctx)]
     handle_spans = (
         [Span(m.start(), m.end()) for m in contact.HANDLE.finditer(text)] if "@" in text else []
     )
@@ -75,19 +82,30 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
     )
 
 
+def _school_place(text: str, hit: Hit, ctx: RuleContext) -> bool:
+    return hit.span is not None and contact.is_school_address(text, hit.span.start, ctx)
+
+
 def _special_hits(text: str, people: list[Span], seen: int) -> tuple[Hit, ...]:
     """Birthdays, health and other facts near a person. `seen` (the or-ed flags of the text's
     words) tells which finders' cue words occur: a finder whose regex cannot match is skipped."""
-    birthdate = seen & names.BIRTHDATE_CUE or seen & (names.WORDT | names.DAY_CUE) == (
-        names.WORDT | names.DAY_CUE
+    birthdate = (
+        seen & names.BIRTHDATE_CUE
+        or seen & (names.WORDT | names.DAY_CUE) == names.WORDT | names.DAY_CUE
     )
+    age = (
+        not birthdate
+        and seen & (names.JAAR | names.DAY_CUE) == names.JAAR | names.DAY_CUE
+        and special.AGE_TODAY.search(text) is not None  # common words: look before more work
+    )
+    birthdate = birthdate or age
     health = seen & names.HEALTH_CUE
     other = seen & names.OTHER_CUE or special.GRADE_HINT.search(text)
     if not (birthdate or health or other):
         return ()
     sentences = special.sentences_of(text)
     return (
-        *(special.find_birthdates(text, people, sentences) if birthdate else ()),
+        *(special.find_birthdates(text, people, sentences, bool(age)) if birthdate else ()),
         *(special.find_health(text, people, sentences) if health else ()),
         *(special.find_other(text, people, sentences) if other else ()),
     )

@@ -35,6 +35,10 @@ HANDLE = re.compile(r"(?<![\w@./])@(\w{2,30})")
 PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)31[\s\-]?(?:\(0\)[\s\-]?)?|0)(?:\d[\s\-.]?){8}\d(?![\d\w])"
 )
+# An area code in brackets: "(0512) 51 27 63", "(020) 123 45 67" (ten digits in all).
+PHONE_BRACKETS = re.compile(
+    r"(?<![\w+])\((?:0\d\d\)\s?(?:\d[\s\-.]?){6}|0\d\d\d\)\s?(?:\d[\s\-.]?){5})\d(?![\d\w])"
+)
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
 NINE_DIGITS = re.compile(
     r"(?<![\d\w.,\-/])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d\w])"
@@ -91,6 +95,28 @@ ADDRESS = re.compile(
     r"(?<![\w-])((?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*(?:" + "|".join(STREET_SUFFIX) + r"))"
     r"\s(" + HOUSE_NUMBER + r")(?![\d:.,]\d|\w|\s?(?:uur|jaar|km|meter|min))"
 )
+# A house number after a one-word street name without a street suffix (Grutto 41, Fonteinkruid
+# 22): an address only where the text says so ("adres is", "woont op", "bij de familie X,") or
+# where a postcode follows.
+_ONE_WORD_STREET = r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s(" + HOUSE_NUMBER + r")"
+_NOT_AN_AMOUNT = r"(?![\d:.,]\d|\w|\s?(?:uur|jaar|km|meter|min))"
+CONTEXT_ADDRESS = re.compile(
+    r"\b(?:adres\s+is|adres\s*:|woon\w*\s+(?:nu\s+)?(?:op|aan)|bij\s+(?:de\s+)?fam(?:ilie|\.)"
+    r"\s+[^,.\n]{2,30},)\s+" + _ONE_WORD_STREET + _NOT_AN_AMOUNT
+)
+ADDRESS_BEFORE_POSTCODE = re.compile(
+    r"(?<![\w-])" + _ONE_WORD_STREET + _NOT_AN_AMOUNT + r"(?=,?\s+[1-9]\d{3}\s?[A-Z]{2}\b)"
+)
+CONTEXT_ADDRESS_CUES = ("adres", "woon", "familie", "fam.")
+# Where the school gives its own address: it is public contact data, no home.
+SCHOOL_ADDRESS_BEFORE = re.compile(
+    r"(?:bezoek|post)adres|adres\s+van\s+(?:de|onze|het)\s+(?:school|ikc|kindcentrum)|"
+    r"(?:school|ikc|kindcentrum|gebouw)\s+(?:staat|zit|ligt|is)\s+(?:aan|op)|ons\s+adres",
+    re.IGNORECASE,
+)
+SCHOOL_WORDS = frozenset(
+    "ikc cbs obs pcbs kbs rkbs basisschool school kindcentrum de het 't".split()
+)
 ROLE_MAILBOXES = frozenset(
     "info administratie admin mr or directie secretariaat contact receptie ouderraad noreply "
     "no-reply post school bestuur office mail redactie nieuws communicatie planning leerlingzaken "
@@ -145,6 +171,22 @@ ORGANISATION_HINTS = (
     "ikc",
     "kbs",
     "pcbs",
+    # businesses by their trade, youth health care, sports centres
+    "erij",
+    "chocolat",
+    "sserie",
+    "atelier",
+    "salon",
+    "fysio",
+    "praktijk",
+    "kinderfysio",
+    "jgz",
+    "kdv",
+    "bieb",
+    "museum",
+    "dorpshuis",
+    "scouting",
+    "muziek",
 )
 # Quick tests that every match of the finder's regex passes (cheap patterns that the regex
 # engine scans for fast, as they start with a character class or a dash): when a test
@@ -254,11 +296,18 @@ def find_ibans(text: str, ctx: RuleContext) -> list[Hit]:
 
 
 def find_phones(text: str, ctx: RuleContext, taken: list[Span]) -> list[Hit]:
-    if not _has_digit(text) or not PHONE_HINT.search(text):
+    if not _has_digit(text):
+        return []
+    brackets = "(0" in text
+    if not brackets and not PHONE_HINT.search(text):
         return []
     allowed = _allowed_phones(ctx.allow.phones)
     hits = []
-    for m in PHONE.finditer(text):
+    matches = list(PHONE.finditer(text))
+    if brackets:
+        matches += PHONE_BRACKETS.finditer(text)
+        matches.sort(key=re.Match.start)
+    for m in matches:
         value = m.group().rstrip(" -.")
         span = Span(m.start(), m.start() + len(value))
         key = phone_key(value)
@@ -364,6 +413,56 @@ def find_addresses(text: str, taken: list[Span]) -> list[Hit]:
             )
         )
     return hits
+
+
+def find_context_addresses(text: str, taken: list[Span], postcodes: list[Hit]) -> list[Hit]:
+    """Addresses whose street has no street suffix, known by their context (see
+    CONTEXT_ADDRESS); `postcodes` are the postcodes found, one of which may follow."""
+    cued = may_contain(text, CONTEXT_ADDRESS_CUES)
+    if not postcodes and not cued:
+        return []
+    hits = []
+    matches = list(CONTEXT_ADDRESS.finditer(text)) if cued else []
+    if postcodes:
+        matches += ADDRESS_BEFORE_POSTCODE.finditer(text)
+    for m in matches:
+        street = m.group(1)
+        if is_street(street.split()[-1].lower()):
+            continue  # the suffix finder has it
+        span = Span(m.start(1), m.end(2))
+        if not _free(span, taken):
+            continue
+        taken = [*taken, span]  # found by both patterns: keep one
+        hits.append(
+            Hit(
+                span=span,
+                value=text[span.start : span.end],
+                reason="straat met huisnummer",
+                kind="address",
+            )
+        )
+    hits.sort(key=lambda hit: hit.span.start if hit.span else 0)
+    return hits
+
+
+@functools.cache
+def _school_keys(school_name: str) -> tuple[str, ...]:
+    """The distinctive words of the school's name ("kraanvogel" of "IKC De Kraanvogel")."""
+    words = [w for w in re.findall(r"\w+", school_name.lower()) if w not in SCHOOL_WORDS]
+    return (" ".join(words),) if words else ()
+
+
+def is_school_address(text: str, start: int, ctx: RuleContext) -> bool:
+    """True when an address or postcode at `start` is the school's own: it follows the school's
+    name or words such as "bezoekadres" or "de school staat aan" within the same sentence."""
+    lo = max(0, start - 80)
+    before = text[lo:start]
+    cut = max(before.rfind(ch) for ch in ".!?\n")
+    before = before[cut + 1 :] if cut >= 0 else before
+    if SCHOOL_ADDRESS_BEFORE.search(before):
+        return True
+    low = before.lower()
+    return any(key in low for key in _school_keys(ctx.school_name))
 
 
 def is_street(word: str) -> bool:

@@ -53,6 +53,26 @@ PERSON_VERBS = frozenset(
     "vertelt speelde speelt maakte maakt deed doet ging gaat kwam komt en uit hield houdt is was "
     "staat stond liep loopt zong zingt danste tekende schreef".split()
 )
+# Animals and toys, also at the end of a compound ("klassenkonijn Daan", "onze schoolhond Bolt").
+ANIMALS = (
+    "konijn", "konijntje", "cavia", "hamster", "hond", "hondje", "puppy", "kat", "poes", "kitten",
+    "vis", "goudvis", "schildpad", "kip", "haan", "pony", "paard", "ezel", "geit", "schaap",
+    "lammetje", "parkiet", "papegaai", "muis", "rat", "knuffel", "mascotte", "pop", "beer",
+)  # fmt: skip
+# Works of an author, artist or historical figure: a full name after "de verhalen van" is theirs.
+WORK_WORDS = frozenset(
+    "verhalen verhaal boek boeken gedicht gedichten schilderij schilderijen prenten tekeningen "
+    "werk werken kunstwerken liedjes muziek biografie leven".split()
+)
+MAKER_WORDS = frozenset(
+    "schrijver schrijfster kunstenaar schilder dichter dichteres componist verzetsstrijder "
+    "auteur uitvinder ontdekkingsreiziger wetenschapper".split()
+)
+PUBLIC_WORK_BEFORE = re.compile(
+    r"\b(?:(?:" + "|".join(sorted(WORK_WORDS)) + r")\s+van|"
+    r"(?:" + "|".join(sorted(MAKER_WORDS)) + r")(?:\s+en\s+\w+)?)\s+$",
+    re.IGNORECASE,
+)
 STREET_END = re.compile(r"...(?:" + "|".join(STREET_SUFFIX) + r")$")
 # Titles that take a surname, so "familie van Dijk" is a name but "vader van Daan" is not.
 SURNAME_TITLES = frozenset("familie fam mevrouw mevr mw meneer dhr heer".split())
@@ -112,6 +132,10 @@ AFTER_TITLE = 1 << 34
 LIST_NAME = 1 << 35  # capitalised first name or name-like word: may join a list of names
 INITIAL_CUE = 1 << 36  # ends in a lone capital A-Z ("M", "Jan-M"): may be an initial ("M.")
 STREET_SUFFIX_END = 1 << 37  # ends in a street suffix as written: an address may end here
+JAAR = 1 << 38  # holds "jaar": with a day word, an age may follow ("vandaag 9 jaar")
+ANIMAL = 1 << 39  # an animal or toy (klassenkonijn, cavia): the name after it is a pet's
+WORK_CUE = 1 << 40  # the works of someone (verhalen, schilderijen): see `PUBLIC_WORK_BEFORE`
+ADDRESS_CUE = 1 << 41  # adres, woont, familie: an address may follow (contact.CONTEXT_ADDRESS)
 BLOCK_CUES = ORG | VENUE | STREET
 
 
@@ -258,6 +282,12 @@ def _compute_flags(word: str) -> int:
         flags |= INITIAL_CUE
     if word.endswith(STREET_SUFFIX):
         flags |= STREET_SUFFIX_END
+    if low.endswith(ANIMALS):
+        flags |= ANIMAL
+    if low.startswith(("adres", "woon", "fam")) or low.endswith("adres"):
+        flags |= ADDRESS_CUE
+    if low in WORK_WORDS or low in MAKER_WORDS:
+        flags |= WORK_CUE
     return flags
 
 
@@ -274,6 +304,7 @@ CUE_PATTERNS = (
     (BIRTHDATE_CUE, _cue_pattern(special.BIRTHDATE_CUES)),
     (WORDT, _cue_pattern(("wordt",))),
     (DAY_CUE, _cue_pattern(special.DAY_CUES)),
+    (JAAR, _cue_pattern(("jaar",))),
     (HEALTH_CUE, _cue_pattern(special.HEALTH_CUES)),
     (OTHER_CUE, _cue_pattern(special.OTHER_CUES)),
 )
@@ -281,7 +312,7 @@ CUE_PATTERNS = (
 
 def _cue_flags(word: str, low: str) -> int:
     if any(ch in word for ch in FOLD_EXCEPTIONS):  # a regex may read it as i or s: assume all
-        return BIRTHDATE_CUE | WORDT | DAY_CUE | HEALTH_CUE | OTHER_CUE
+        return BIRTHDATE_CUE | WORDT | DAY_CUE | JAAR | HEALTH_CUE | OTHER_CUE
     flags = 0
     for bit, pattern in CUE_PATTERNS:
         if pattern.search(low):
@@ -457,6 +488,8 @@ class _Scanner:
         first = f & FIRST
         ambiguous = f & NAME_WORD
         cap = f & CAP
+        if self.seen & ANIMAL and i > 0 and flags[i - 1] & ANIMAL and self.spaced(i):
+            return None  # "klassenkonijn Daan": a pet's name
         titled = self.title_before(i)
         if (
             titled
@@ -476,6 +509,14 @@ class _Scanner:
         if cap and first and self.greeting_before(i):
             return "naam na een aanhef"
         n = self.n
+        if (
+            f & NAME_LIKE
+            and i + 1 < n
+            and flags[i + 1] & NAME_LIKE
+            and self.spaced(i + 1)
+            and self.greeting_before(i)
+        ):
+            return "naam na een aanhef"  # an unknown first name with a surname: "Hoi Semra Aydın"
         if cap and first:
             if (
                 i + 1 < n
@@ -500,6 +541,12 @@ class _Scanner:
                     )
                 ):
                     return "voornaam (ook een woord) als onderwerp"
+                if (
+                    i + 1 < n
+                    and flags[i + 1] & (CAP | SURNAME | COMMON | NOT_NAME) == CAP | SURNAME
+                    and self.spaced(i + 1)
+                ):
+                    return "voornaam (ook een woord) met achternaam"
                 return None
             if i > 0 and flags[i - 1] & DETERMINER:
                 return None
@@ -656,8 +703,17 @@ def _hashtag_names(text: str) -> list[tuple[int, int, str]]:
                     hits.append((pos, pos + len(seg), "naam in een hashtag"))
             continue
         low = body.lower()
-        for cue in (*lex.strong_titles, *lex.greetings):
-            if low.startswith(cue) and _is_first(lex, low[len(cue) :]) and len(low) - len(cue) > 2:
+        for cue in (*lex.strong_titles, *lex.greetings, *HASHTAG_CUES):
+            if not low.startswith(cue) or len(low) - len(cue) < 3:
+                continue
+            rest = low[len(cue) :]
+            pair = _name_pair(lex, rest, cued=True)
+            if pair:  # "#teambramenelif"
+                a = base + len(cue) + pair[0]
+                hits.append((base + len(cue), a, "naam in een hashtag"))
+                hits.append((a + 2, m.end(), "naam in een hashtag"))
+                break
+            if _is_first(lex, rest) or cue in UNKNOWN_NAME_CUES and _unknown_name(lex, rest):
                 hits.append((base + len(cue), m.end(), "naam in een hashtag"))
                 break
         else:
@@ -677,8 +733,27 @@ def _hashtag_names(text: str) -> list[tuple[int, int, str]]:
     return hits
 
 
-def _name_pair(lex: Lexicon, tag: str) -> tuple[int, int] | None:
-    """Split "sterreendaan" into two first names joined by "en": lengths of the two names."""
+# Hashtag openings a name may follow ("#teamsem", "#jarigenoor") besides titles and greetings;
+# after the words in UNKNOWN_NAME_CUES even a name missing from the lexicon ("#welkomsemhar").
+HASHTAG_CUES = ("team", "jarige", "hoera", "happybirthday", "trotsop")
+UNKNOWN_NAME_CUES = frozenset(("welkom", "juf", "meester", "jarige"))
+
+
+def _unknown_name(lex: Lexicon, word: str) -> bool:
+    """A word that is no known word, so after "#welkom" or "#juf" most likely a name."""
+    return (
+        3 <= len(word) <= 12
+        and word.isalpha()
+        and word not in lex.common_words
+        and word not in lex.not_names
+        and word not in lex.organisation_words
+    )
+
+
+def _name_pair(lex: Lexicon, tag: str, cued: bool = False) -> tuple[int, int] | None:
+    """Split "sterreendaan" into two first names joined by "en": lengths of the two names.
+
+    `cued`: the tag opens with a cue ("#team..."), so names that are also words may count."""
     for cut in range(3, len(tag) - 4):
         if tag[cut : cut + 2] == "en":
             a, b = tag[:cut], tag[cut + 2 :]
@@ -686,11 +761,21 @@ def _name_pair(lex: Lexicon, tag: str) -> tuple[int, int] | None:
                 _is_first(lex, a)
                 and _is_first(lex, b)
                 and len(b) > 2
-                and a not in lex.name_words
-                and b not in lex.name_words
+                and (cued or a not in lex.name_words and b not in lex.name_words)
             ):
                 return len(a), len(b)
     return None
+
+
+def _public_work(text: str, start: int, end: int, reason: str) -> bool:
+    """A full name ("Anton de Kom", "M.C. Escher") right after "de verhalen van" or "schrijver":
+    a public figure's work, unless a group follows (a pupil's drawings)."""
+    value = text[start:end]
+    return (
+        (" " in value or "." in value)
+        and PUBLIC_WORK_BEFORE.search(text, max(0, start - 40), start) is not None
+        and not GROUP_AFTER.match(text, end)
+    )
 
 
 @functools.cache
@@ -713,6 +798,8 @@ def find_names(
     found += [
         h for h in _hashtag_names(text) if not any(h[0] < b.end and b.start < h[1] for b in skip)
     ]
+    if words.seen & WORK_CUE:
+        found = [h for h in found if not _public_work(text, *h)]
     allowed = _allowed_names(tuple(ctx.allow.names))
     hits = []
     for start, end, reason in sorted(found, key=itemgetter(0)):

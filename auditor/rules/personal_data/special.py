@@ -9,11 +9,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from auditor.models import Hit, Span
+from auditor.nlp.tokens import may_contain
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 DATE = rf"\d{{1,2}}(?:e|ste)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}"
 DAY = r"(?:vandaag|morgen|gisteren|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 
+AGE_TODAY_PATTERN = (
+    rf"\b{DAY}\s+\d{{1,2}}\s+jaar\b(?!\s+(?:geleden|getrouwd|samen|in\s+dienst|oud))"
+)
 BIRTHDATE = re.compile(
     "|".join(
         [
@@ -27,17 +31,28 @@ BIRTHDATE = re.compile(
             rf"\bviert\s+(?:{DAY}\s+)?(?:zijn|haar)\s+(?:\d+(?:ste|e)\s+)?verjaardag",
             rf"\b(?:{DAY}\s+)?(?:zijn|haar)\s+\d+(?:ste|e)\s+verjaardag",
             rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
+            rf"\b(?:is|werd)\s+(?:{DAY}\s+)?\d{{1,3}}(?:\s+jaar)?\s+geworden\b",
+            AGE_TODAY_PATTERN,
         ]
     ),
     re.IGNORECASE,
 )
-NOT_BIRTHDAY = re.compile(r"jaar\s+in\s+dienst|jubileum|jarig\s+bestaan|getrouwd", re.IGNORECASE)
+# "vandaag 9 jaar": run alone when the post has a day word and "jaar" but no other birthday cue.
+AGE_TODAY = re.compile(AGE_TODAY_PATTERN, re.IGNORECASE)
+NOT_BIRTHDAY = re.compile(
+    r"jaar\s+in\s+dienst|jubileum|jarig\s+bestaan|getrouwd|bestaa?t\b", re.IGNORECASE
+)
+# Just before "vandaag 50 jaar": the age of a school, a marriage or a job ("bestaat ...").
+NOT_BIRTHDAY_BEFORE = re.compile(
+    r"\b(?:bestaa?t|bestonden|getrouwd|werkt|werken|samen)\b[^.!?\n]{0,12}$", re.IGNORECASE
+)
 # Cues: lower-case letters that every match of the regex above holds inside one word, so a post
 # without them needs no regex run (see analysis.py). Keep them in step with the regex: a match
-# holds one of BIRTHDATE_CUES, or "wordt" together with a DAY_CUES word.
-BIRTHDATE_CUES = ("geboren", "geboortedatum", "werd", "jarig", "verjaardag")
+# holds one of BIRTHDATE_CUES, or a DAY_CUES word together with "wordt" or "jaar".
+BIRTHDATE_CUES = ("geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden")
 DAY_CUES = ("dag", "vandaag", "morgen", "gisteren")  # maandag..zondag hold "dag"
 
+FEASTS = r"(?:het\s+)?(?:suiker|offer)feest|divali|diwali|chanoeka|pesach|vesak"
 HEALTH = re.compile(
     r"\b(?:"
     r"ziek\w*|griep\w*|koorts\w*|verkouden|longontsteking|\w*ontsteking|gebroken|breuk|"
@@ -48,10 +63,21 @@ HEALTH = re.compile(
     r"hoofdluis|neten|gehoorapparaat|doof|slechthorend|blind|slechtziend|rolstoel|krukken|"
     r"gips|wagenziek|misselijk|overgegeven|hartoperatie|downsyndroom|syndroom|"
     r"ramadan|hindoe\w*|moslim\w*|islamitisch\w*|joods\w*|katholiek\w*|boeddhist\w*|"
-    r"gedoopt|communie|vasten"
+    r"gedoopt|communie|vasten|"
+    r"beviel|brutsen|siik|sikehûs"  # Frisian: broken, ill, hospital
     r")\b",
     re.IGNORECASE,
 )
+# Phrases, run only when the text holds one of HEALTH_PHRASE_KEYS: live head lice, and a
+# religious feast that someone celebrates (the religion of a named child).
+HEALTH_PHRASES = re.compile(
+    r"\b(?:levende\s+luizen|(?:hoofd)?luizen\s+(?:gevonden|aangetroffen)|"
+    r"(?:heeft|hebben|had|hadden)\s+(?:hoofd)?luizen|"
+    rf"vier\w*\s+(?:\S+\s+){{0,3}}?(?:{FEASTS})|(?:{FEASTS})\s+(?:\S+\s+){{0,3}}?vier\w*"
+    r")\b",
+    re.IGNORECASE,
+)
+HEALTH_PHRASE_KEYS = ("luizen", "feest", "divali", "diwali", "chanoeka", "pesach", "vesak")
 HEALTH_CUES = (  # every HEALTH match holds one of these inside one word: keep in step
     "ziek", "griep", "koorts", "verkouden", "ontsteking", "gebroken", "breuk", "verzwik",
     "verstuik", "hersenschudding", "geopereerd", "operatie", "opgenomen", "allergi", "diabetes",
@@ -60,7 +86,8 @@ HEALTH_CUES = (  # every HEALTH match holds one of these inside one word: keep i
     "miskraam", "hoofdluis", "neten", "gehoorapparaat", "doof", "slechthorend", "blind",
     "slechtziend", "rolstoel", "krukken", "gips", "misselijk", "overgegeven", "syndroom",
     "ramadan", "hindoe", "moslim", "islamitisch", "joods", "katholiek", "boeddhist", "gedoopt",
-    "communie", "vasten",
+    "communie", "vasten", "beviel", "luizen", "brutsen", "siik", "sikeh", "suikerfeest",
+    "offerfeest", "divali", "diwali", "chanoeka", "pesach", "vesak",
 )  # fmt: skip
 NOT_HEALTH = re.compile(
     r"^(?:ziekmelding\w*|ziekmelden|ziekte\w*verzuim|luizenpluizen|ziekenboeg)$", re.IGNORECASE
@@ -72,6 +99,7 @@ OTHER = re.compile(
     r"(?:school)?advies\s+(?:vwo|havo|vmbo\S*|praktijkonderwijs)|"
     r"van\s+(?:vwo|havo|vmbo)\S*\s+naar\s+(?:vwo|havo|vmbo)\S*|"
     r"(?:gaan|zijn|gaat)\s+(?:uit\s+elkaar|scheiden)|gescheiden|echtscheiding|"
+    r"uit\s+elkaar\s+(?:zijn|gaan|gegaan)|"
     r"gevlucht|vluchteling\w*|asielzoeker\w*|statushouder\w*|azc|uit\s+huis\s+geplaatst|"
     r"pleeggezin|pleegkind|"
     r"(?<![\d.,])(?:10|[1-9]),\d(?![\d,])"
@@ -86,7 +114,8 @@ OTHER_CUES = (
 GRADE_HINT = re.compile(r"\d,\d")
 GRADE = re.compile(r"^(?:10|[1-9]),\d$")
 GRADE_CONTEXT = re.compile(r"toets|cijfer|rapport|score|gehaald|haalde|punten", re.IGNORECASE)
-SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+# A sentence holds a letter or digit: an emoji on a line of its own joins the sentence before.
+SENTENCE = re.compile(r"[^.!?\n]*\w[^.!?\n]*[.!?\n]*(?:[^\w.!?\n]*(?:[.!?\n]+|$))*")
 
 
 def sentences_of(text: str) -> list[Span]:
@@ -109,16 +138,25 @@ def _start(span: Span) -> int:
 
 
 def find_birthdates(
-    text: str, people: Sequence[Span], sentences: list[Span] | None = None
+    text: str,
+    people: Sequence[Span],
+    sentences: list[Span] | None = None,
+    ages_only: bool = False,
 ) -> list[Hit]:
-    """Birthdays and ages near a named person; `sentences` as `sentences_of(text)` if known."""
+    """Birthdays and ages near a named person; `sentences` as `sentences_of(text)` if known.
+
+    `ages_only`: the text holds none of BIRTHDATE_CUES, so only "vandaag 9 jaar" can match."""
     if sentences is None:
         sentences = sentences_of(text)
     hits = []
-    for m in BIRTHDATE.finditer(text):
+    for m in (AGE_TODAY if ages_only else BIRTHDATE).finditer(text):
         span = Span(m.start(), m.end())
         if NOT_BIRTHDAY.search(text[m.start() : m.end() + 30]):
             continue
+        if AGE_TODAY.match(m.group()) and NOT_BIRTHDAY_BEFORE.search(
+            text[max(0, m.start() - 30) : m.start()]
+        ):
+            continue  # "bestaat vandaag 50 jaar": no one's age
         if _identified(span, sentences, people):
             hits.append(
                 Hit(
@@ -138,7 +176,11 @@ def find_health(
     if sentences is None:
         sentences = sentences_of(text)
     hits = []
-    for m in HEALTH.finditer(text):
+    matches = list(HEALTH.finditer(text))
+    if may_contain(text, HEALTH_PHRASE_KEYS):
+        matches += HEALTH_PHRASES.finditer(text)
+        matches.sort(key=re.Match.start)
+    for m in matches:
         if NOT_HEALTH.match(m.group()):
             continue
         span = Span(m.start(), m.end())
