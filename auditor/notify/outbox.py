@@ -4,10 +4,9 @@
   insert with the same key conflicts and queues nothing, so a period's digest goes out once.
 * `flush` claims each queued row with a conditional UPDATE (queued -> sending); only the one
   process whose UPDATE changed the row sends it, so two workers never send the same mail.
-* A row left in "sending" by a crashed process is claimed again after `STALE_AFTER`. While a row
-  is "sending", `sent_at` holds when the attempt started (the schema has no separate column);
-  once sent it holds when it was delivered. Retries reuse the stored Message-ID, so a mail
-  client shows a mail that a crash made go out twice only once.
+* A row left in "sending" by a crashed process is claimed again after `STALE_AFTER`
+  (`claimed_at` holds when the attempt started; `sent_at` when it was delivered). Retries reuse
+  the stored Message-ID, so a mail client shows a mail that a crash made go out twice only once.
 * A permanent SMTP error (5xx) marks the row failed with `last_error`; anything else leaves it
   queued for the next flush. Nothing is ever lost, nothing is sent twice.
 """
@@ -134,10 +133,10 @@ def claim(store: Store, row_id: int, now: datetime, stale_after: timedelta = STA
                 OutboxRow.id == row_id,
                 or_(
                     OutboxRow.status == "queued",
-                    (OutboxRow.status == "sending") & (OutboxRow.sent_at < now - stale_after),
+                    (OutboxRow.status == "sending") & (OutboxRow.claimed_at < now - stale_after),
                 ),
             )
-            .values(status="sending", sent_at=now, attempts=OutboxRow.attempts + 1)
+            .values(status="sending", claimed_at=now, attempts=OutboxRow.attempts + 1)
         )
         return taken.rowcount == 1
 
@@ -148,7 +147,7 @@ def _due(store: Store, now: datetime, stale_after: timedelta) -> list[int]:
         .where(
             or_(
                 OutboxRow.status == "queued",
-                (OutboxRow.status == "sending") & (OutboxRow.sent_at < now - stale_after),
+                (OutboxRow.status == "sending") & (OutboxRow.claimed_at < now - stale_after),
             )
         )
         .order_by(OutboxRow.created_at, OutboxRow.id)
@@ -197,10 +196,10 @@ def flush(
             error = str(exc)[:MAX_ERROR]
             result.errors.append(error)
             if exc.permanent:
-                _finish(store, row_id, status="failed", sent_at=None, last_error=error)
+                _finish(store, row_id, status="failed", last_error=error)
                 result.failed.append(key)
             else:
-                _finish(store, row_id, status="queued", sent_at=None, last_error=error)
+                _finish(store, row_id, status="queued", last_error=error)
                 result.retry.append(key)
             continue
         note = f"refused for {', '.join(refused)}" if refused else None
