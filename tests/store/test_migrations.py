@@ -18,8 +18,9 @@ def test_an_old_database_upgrades_to_head_and_keeps_its_rows(database_url: str) 
         conn.execute(
             text(
                 "INSERT INTO outbox (key, kind, subject, recipients, body_text, body_html,"
-                " message_id, status, attempts, created_at, sent_at) VALUES ('digest:week:2026-W48',"
-                " 'digest', 's', '[]', 't', 'h', '<m@x>', 'sending', 1, :t, :t)"
+                " message_id, status, attempts, created_at, sent_at)"
+                " VALUES ('digest:week:2026-W48', 'digest', 's', '[]', 't', 'h', '<m@x>',"
+                " 'sending', 1, :t, :t)"
             ),
             {"t": "2026-11-23 07:00:00"},
         )
