@@ -78,10 +78,10 @@ def finding_json(row: FindingRow) -> dict[str, Any]:
     media = None
     if row.media is not None:
         media = {"faces": int(row.details.get("faces", row.media.recognisable or 0))}
+        if row.media.path or not row.media.url:
+            media["path"] = row.media.path or row.media.name  # the local copy to look at
         if row.media.url:
             media["url"] = row.media.url
-        else:
-            media["path"] = row.media.path or row.media.name
     return {
         "id": row.id,
         "rule": row.rule,
