@@ -25,6 +25,7 @@ from auditor.store.db import Store
 from auditor.store.models import AuditRun, utcnow
 
 BATCH = 500
+STATS_REFRESH_AT = {2, 5, 20, 80, 320}  # batches after which the planner learns the new sizes
 ANALYSABLE = {MediaKind.PHOTO, MediaKind.VIDEO, MediaKind.GIF}
 MAX_LISTED = 200  # new findings kept in memory for the summary; the rest are only counted
 
@@ -126,7 +127,9 @@ def audit_posts(
     """Store and audit every post of one account inside the caller's transaction."""
     summary = AuditSummary(run_id=run_id, run_ids=[run_id])
     account_id = repo.get_or_create_account(conn, account, config_name)
-    for batch in _batches(posts, BATCH):
+    for number, batch in enumerate(_batches(posts, BATCH), 1):
+        if number in STATS_REFRESH_AT:
+            repo.refresh_planner_stats(conn)
         stored = repo.save_posts(conn, account_id, batch)
         if analyser is not None:
             batch = _analyse_media(conn, batch, stored, analyser, detector, summary)
@@ -144,11 +147,11 @@ def audit_posts(
                     media_id = sp.media_ids[f.media_index]
                 rows.append((sp.id, media_id, f))
                 meta[f.fingerprint] = (post, f)
-        inserted = repo.save_findings(conn, rows, run_id)
-        states = repo.statuses(conn, meta)
+        states = repo.statuses(conn, meta)  # decisions already recorded on known findings
+        inserted = repo.save_findings(conn, rows, run_id, known=states)
         for fp, (post, f) in meta.items():
             summary.per_article[f.article] += 1
-            if states.get(fp) == "open" and f.severity == Severity.HIGH:
+            if states.get(fp, "open") == "open" and f.severity == Severity.HIGH:
                 summary.open_high += 1
             if fp in inserted:
                 summary.findings_new += 1
