@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Validate corpus2/posts.jsonl against the corpus conventions. Exit 1 on errors."""
+
+import json, re, sys, collections
+from datetime import datetime, date
+from zoneinfo import ZoneInfo
+from pathlib import Path
+
+PATH = Path(__file__).with_name("posts.jsonl")
+AMS = ZoneInfo("Europe/Amsterdam")
+TYPES = {
+    "name",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "birthdate",
+    "bsn",
+    "iban",
+    "health",
+    "plate",
+    "social_handle",
+    "other",
+}
+ROLES = {"pupil", "parent", "staff", "other"}
+FIELDS = {"id", "platform", "created_at", "kind", "in_reply_to", "text", "labels"}
+LFIELDS = {"personal_data", "commercial", "personal_title", "reply_to_parent", "hard"}
+START, END = date(2026, 8, 1), date(2027, 8, 31)
+SIDECODES = [
+    r"[A-Z]{2}-\d{2}-\d{2}",
+    r"\d{2}-\d{2}-[A-Z]{2}",
+    r"\d{2}-[A-Z]{2}-\d{2}",
+    r"[A-Z]{2}-\d{2}-[A-Z]{2}",
+    r"[A-Z]{2}-[A-Z]{2}-\d{2}",
+    r"\d{2}-[A-Z]{2}-[A-Z]{2}",
+    r"\d{2}-[A-Z]{3}-\d",
+    r"\d-[A-Z]{3}-\d{2}",
+    r"[A-Z]{2}-\d{3}-[A-Z]",
+    r"[A-Z]-\d{3}-[A-Z]{2}",
+    r"[A-Z]{3}-\d{2}-[A-Z]",
+    r"[A-Z]-\d{2}-[A-Z]{3}",
+    r"\d-[A-Z]{2}-\d{3}",
+    r"\d{3}-[A-Z]{2}-\d",
+]
+
+
+def elfproef(s):
+    d = [int(c) for c in s]
+    return len(d) == 9 and (sum(d[i] * (9 - i) for i in range(8)) - d[8]) % 11 == 0
+
+
+def mod97(iban):
+    s = re.sub(r"\s", "", iban).upper()
+    s = s[4:] + s[:4]
+    return int("".join(str(int(c, 36)) for c in s)) % 97 == 1
+
+
+errors, notes = [], []
+
+
+def err(pid, msg):
+    errors.append(f"{pid}: {msg}")
+
+
+rows = [json.loads(l) for l in PATH.read_text(encoding="utf-8").splitlines()]
+seen_ts, prev = set(), None
+all_names = set()
+for r in rows:
+    for p in r["labels"]["personal_data"]:
+        if p["type"] == "name":
+            all_names.add(p["text"])
+for i, r in enumerate(rows, 1):
+    pid = r.get("id")
+    if set(r) != FIELDS:
+        err(pid, f"fields {sorted(r)}")
+        continue
+    if set(r["labels"]) != LFIELDS:
+        err(pid, "label fields")
+    if pid != f"j{i:04d}":
+        err(pid, "id not sequential")
+    if r["platform"] not in ("facebook", "twitter"):
+        err(pid, "platform")
+    dt = datetime.fromisoformat(r["created_at"])
+    if r["created_at"] in seen_ts:
+        err(pid, "duplicate created_at")
+    seen_ts.add(r["created_at"])
+    if dt.utcoffset() != dt.astimezone(AMS).utcoffset():
+        err(pid, "wrong Amsterdam offset")
+    if not (START <= dt.date() <= END):
+        err(pid, "date out of range")
+    if prev and dt <= prev:
+        err(pid, "not in created_at order")
+    prev = dt
+    t = r["text"]
+    if r["platform"] == "twitter" and len(t) > 280:
+        err(pid, f"tweet {len(t)} chars")
+    if r["kind"] == "post":
+        if r["in_reply_to"] is not None:
+            err(pid, "post with in_reply_to")
+    elif r["kind"] == "reply":
+        if r["in_reply_to"] not in ("parent", "staff", "organisation", "other"):
+            err(pid, "bad in_reply_to")
+    else:
+        err(pid, "kind")
+    L = r["labels"]
+    if L["reply_to_parent"] != (r["kind"] == "reply" and r["in_reply_to"] == "parent"):
+        err(pid, "reply_to_parent")
+    for k in ("commercial", "personal_title", "reply_to_parent"):
+        if not isinstance(L[k], bool):
+            err(pid, f"{k} not bool")
+    if not isinstance(L["hard"], str):
+        err(pid, "hard not str")
+    seen, lastpos = set(), -1
+    for p in L["personal_data"]:
+        if set(p) != {"type", "text", "role"}:
+            err(pid, f"label fields {p}")
+        ty, s, role = p["type"], p["text"], p["role"]
+        if ty not in TYPES:
+            err(pid, f"type {ty}")
+        if ty in ("name", "social_handle"):
+            if role not in ROLES:
+                err(pid, f"role {role} for {s}")
+        elif role != "n/a":
+            err(pid, f"role should be n/a for {ty}")
+        pos = t.find(s)
+        if pos < 0:
+            err(pid, f"label not a substring: {s!r}")
+        if (ty, s) in seen or s in {x[1] for x in seen}:
+            err(pid, f"duplicate label {s!r}")
+        seen.add((ty, s))
+        inside_earlier = any(s in x and s != x for _, x in seen if (_, x) != (ty, s))
+        if pos < lastpos and not inside_earlier:
+            err(pid, f"label out of order: {s!r}")
+        lastpos = max(lastpos, pos)
+        if ty == "bsn" and not elfproef(re.sub(r"\D", "", s)):
+            err(pid, f"BSN fails 11-test {s}")
+        if ty == "iban" and not mod97(s):
+            err(pid, f"IBAN fails mod-97 {s}")
+        if ty == "phone":
+            d = re.sub(r"\D", "", s.replace("(0)", ""))
+            if d.startswith("31"):
+                d = "0" + d[2:]
+            if len(d) != 10:
+                err(pid, f"phone does not normalise to 10 digits {s}")
+        if ty == "postcode" and not re.fullmatch(r"[1-9]\d{3} ?[A-Z]{2}", s):
+            err(pid, f"postcode {s}")
+        if ty == "plate" and not any(re.fullmatch(sc, s) for sc in SIDECODES):
+            err(pid, f"plate sidecode {s}")
+    # every IBAN-like string in the text must pass mod-97
+    for m in re.finditer(r"\bNL\d{2}(?: ?[A-Z]{4})(?: ?\d{2,4}){3,4}\b", t):
+        if not mod97(m.group()):
+            err(pid, f"IBAN in text fails mod-97 {m.group()}")
+    # manual-check listing of unlabelled candidates
+    labelled = {p["text"] for p in L["personal_data"]}
+
+    def cover(x):
+        return any(x in s or s in x for s in labelled)
+
+    for rx, what in [
+        (r"[\w.+-]+@[\w-]+\.[\w.]+", "email"),
+        (r"(?<![\w.])@\w+", "handle"),
+        (r"(?:\+31|0)[\d ()\-]{8,16}\d", "phone-like"),
+        (r"\b[1-9]\d{3} ?[A-Z]{2}\b", "postcode-like"),
+        (r"\b\d{9}\b", "9 digits"),
+        (r"\bNL\d{2} ?[A-Z]{4}[\d ]{10,14}", "IBAN"),
+    ]:
+        for m in re.finditer(rx, t):
+            g = m.group().strip()
+            if what == "9 digits" and not elfproef(g):
+                continue
+            if not cover(g):
+                notes.append(f"{pid}: unlabelled {what}: {g}")
+    for n in all_names:
+        if (
+            len(n) > 2
+            and re.search(r"\b" + re.escape(n) + r"\b", t)
+            and n not in labelled
+            and not cover(n)
+        ):
+            notes.append(f"{pid}: unlabelled name-like (labelled elsewhere): {n}")
+
+for n in notes:
+    print("CHECK", n)
+for e in errors:
+    print("ERROR", e)
+c = collections.Counter()
+types = collections.Counter()
+tposts = collections.Counter()
+roles = collections.Counter()
+for r in rows:
+    L = r["labels"]
+    pd = L["personal_data"]
+    c["posts"] += 1
+    c[r["platform"]] += 1
+    c["reply"] += r["kind"] == "reply"
+    if r["kind"] == "reply":
+        c["reply_" + r["in_reply_to"]] += 1
+    clean = not pd and not L["commercial"] and not L["personal_title"] and not L["reply_to_parent"]
+    c["clean"] += clean
+    c["clean_hard"] += clean and bool(L["hard"])
+    c["with_pd"] += bool(pd)
+    c["commercial"] += L["commercial"]
+    c["personal_title"] += L["personal_title"]
+    c["reply_to_parent"] += L["reply_to_parent"]
+    c["hard"] += bool(L["hard"])
+    for p in pd:
+        types[p["type"]] += 1
+        if p["type"] in ("name", "social_handle"):
+            roles[(p["type"], p["role"])] += 1
+    for ty in {p["type"] for p in pd}:
+        tposts[ty] += 1
+print(dict(c))
+print(
+    {k: (types[k], tposts[k]) for k in sorted(TYPES, key=lambda k: -types[k])}, sum(types.values())
+)
+print(dict(roles))
+print("OK" if not errors else f"{len(errors)} errors")
+sys.exit(1 if errors else 0)
