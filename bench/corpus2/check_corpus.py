@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Validate corpus2/posts.jsonl against the corpus conventions. Exit 1 on errors."""
 
-import json, re, sys, collections
-from datetime import datetime, date
-from zoneinfo import ZoneInfo
+import collections
+import json
+import re
+import sys
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 PATH = Path(__file__).with_name("posts.jsonl")
 AMS = ZoneInfo("Europe/Amsterdam")
