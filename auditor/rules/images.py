@@ -7,7 +7,7 @@ at images at all (images switched off): then neither rule says anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from auditor.models import Category, Hit, Media, MediaKind, Platform, Post, Severity
 from auditor.rules.base import RuleContext, rule
@@ -44,6 +44,14 @@ def recognisable_faces(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     Fine: photos without people, people far away or seen from behind, faces that are blurred,
     pixelated, covered by an emoji, or too small to identify; drawings, logos, animals.
     """
+    return face_hits(post, lambda media, index, faces: f"{faces} op {_label(media, index)}")
+
+
+def face_hits(post: Post, reason: Callable[[Media, int, str], str]) -> Iterator[Hit]:
+    """One hit per photo or video with recognisable faces: counts and boxes, never pixels.
+
+    `reason(media, index, faces)` words the finding; `faces` reads "2 herkenbare gezichten".
+    """
     for index, media in enumerate(post.media):
         analysis = media.analysis
         if analysis is None or analysis.status != "analysed" or analysis.recognisable <= 0:
@@ -54,7 +62,7 @@ def recognisable_faces(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(
             span=None,
             value="",
-            reason=f"{count} {noun} op {_label(media, index)}",
+            reason=reason(media, index, f"{count} {noun}"),
             kind="image",
             media_index=index,
             details={"faces": count, "boxes": boxes},

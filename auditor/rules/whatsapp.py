@@ -20,8 +20,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from auditor.models import Category, Hit, MediaKind, Platform, Post, Severity, Span
+from auditor.models import Category, Hit, Media, MediaKind, Platform, Post, Severity, Span
 from auditor.rules.base import RuleContext, rule
+from auditor.rules.images import face_hits
 from auditor.sources.whatsapp_export import DEFAULT_PHRASES
 
 CLAUSE_GROUPS = "g"
@@ -159,22 +160,12 @@ def pupil_photo(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     Fine: media without recognisable faces; media that were not analysed (images switched off,
     or left out of the export: `image.unanalysed` reports those).
     """
-    for index, media in enumerate(post.media):
-        analysis = media.analysis
-        if analysis is None or analysis.status != "analysed" or analysis.recognisable <= 0:
-            continue
-        count = analysis.recognisable
-        noun = "herkenbaar gezicht" if count == 1 else "herkenbare gezichten"
+
+    def reason(media: Media, index: int, faces: str) -> str:
         what = {MediaKind.VIDEO: "video", MediaKind.GIF: "GIF"}.get(media.kind, "foto")
-        boxes = [[b.x, b.y, b.w, b.h] for b in analysis.boxes if b.recognisable]
-        yield Hit(
-            span=None,
-            value="",
-            reason=f"{what} {index + 1} met {count} {noun} gedeeld in WhatsApp",
-            kind="image",
-            media_index=index,
-            details={"faces": count, "boxes": boxes},
-        )
+        return f"{what} {index + 1} met {faces} gedeeld in WhatsApp"
+
+    return face_hits(post, reason)
 
 
 @rule(
