@@ -21,9 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--archive",
         metavar="PATH",
         type=Path,
+        action="append",
         help=(
             "export to audit: Twitter/X archive or Facebook JSON export (.zip or folder), "
-            "WhatsApp chat (.txt/.zip), Instagram or LinkedIn export"
+            "WhatsApp chat (.txt/.zip), Instagram or LinkedIn export; repeat it to audit several "
+            "exports in one go (a Facebook export split over several zips: extract them into "
+            "one folder and pass the folder)"
         ),
     )
     parser.add_argument("--no-images", action="store_true", help="skip image analysis (text only)")
@@ -41,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "examples:\n"
         "  auditor audit --archive twitter-2025-03-02.zip\n"
         "  auditor audit --archive facebook-export/ --no-images\n"
+        "  auditor audit --archive twitter.zip --archive facebook.zip\n"
         "  auditor audit                      # every configured account, live\n"
         "  auditor audit --account facebook --since 2025-01-01\n\n"
         "exit codes: 0 done, 1 open high-severity findings in the audited posts, 2 bad input."
@@ -59,8 +63,8 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
 
     store = app.store
     with locks.held(store, "audit"):
-        if args.archive is not None:
-            summary, label = audit_archive(app, args.archive, images=not args.no_images)
+        if args.archive:
+            summary, label = audit_archives(app, args.archive, images=not args.no_images)
         else:
             from auditor.errors import SourceError
             from auditor.live import audit_accounts
@@ -88,6 +92,16 @@ def image_analyser(app):  # type: ignore[no-untyped-def]
         return analyse_file(media.path, settings)
 
     return analyse, cache_version(settings)
+
+
+def audit_archives(app, paths: list[Path], *, images: bool) -> tuple[AuditSummary, str]:  # type: ignore[no-untyped-def]
+    """Audit several exports in turn, each in its own transaction, into one summary."""
+    summary, label = audit_archive(app, paths[0], images=images)
+    for path in paths[1:]:
+        more, more_label = audit_archive(app, path, images=images)
+        summary.merge(more)
+        label += f" + {more_label}"
+    return summary, label
 
 
 def audit_archive(app, path: Path, *, images: bool) -> tuple[AuditSummary, str]:  # type: ignore[no-untyped-def]

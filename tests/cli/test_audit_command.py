@@ -189,3 +189,13 @@ def test_every_command_has_help_with_an_example(capsys) -> None:  # type: ignore
             main([name, "--help"])
         assert done.value.code == 0
         assert "example" in capsys.readouterr().out.lower(), name
+
+
+def test_several_archives_in_one_command(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli(
+        "audit", "--archive", str(TWITTER), "--archive", str(FACEBOOK), "--no-images"
+    )
+    assert code == 1
+    assert "twitter" in out and "facebook" in out
+    platforms = {row["post"]["platform"] for row in findings(cli)}
+    assert platforms == {"twitter", "facebook"}
