@@ -85,12 +85,12 @@ class Engine:
             if hit.allowed:
                 result.allowed.append((rule.id, redact.mask(hit.value, hit.kind)))
                 continue
-            identity = redact.normalise_value(hit.value)
+            identity = redact.identity_value(hit.value)
             if hit.media_index is not None:
                 identity = f"media:{hit.details.get('sha256') or hit.media_index}"
             fp = redact.fingerprint(self.key, rule.id, post_key(post), identity)
             if fp in seen:
-                continue  # the same value twice in one post is one finding
+                continue  # the same string twice in one post is one finding
             seen.add(fp)
             result.findings.append(
                 Finding(

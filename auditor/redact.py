@@ -107,9 +107,13 @@ def excerpt(
     return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
 
 
-def normalise_value(value: str) -> str:
-    folded = unicodedata.normalize("NFKC", value).casefold()
-    return re.sub(r"[\s\-().]+", "", folded)
+def identity_value(value: str) -> str:
+    """What makes two hits the same finding within a post: the same written string.
+
+    Case and spelling are kept on purpose: "Kees" and "#dankjewelopakees" are two mentions the
+    account manager must both remove, so each is its own finding; a literal repeat is one.
+    """
+    return " ".join(unicodedata.normalize("NFC", value).split())
 
 
 def fingerprint(key: bytes, *parts: str) -> str:

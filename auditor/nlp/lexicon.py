@@ -95,7 +95,7 @@ def lexicon() -> Lexicon:
     """The shared lexicon, built on first use and kept for the life of the process."""
     first, last, interfixes = deduce_names()
     first = first | package_list("first_names_extra") | package_list("first_names_hand")
-    last = last | package_list("surnames_extra")
+    last = last | package_list("surnames_extra") | package_list("surnames_hand")
     not_names = package_list("not_names")
     stop_words = package_list("stop_words")
     first = first - not_names - stop_words

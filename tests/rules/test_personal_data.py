@@ -275,3 +275,45 @@ def test_leaves_pets_public_figures_and_the_school_address_alone(kind: str, text
 def test_a_word_like_samen_before_a_birthday_does_not_hide_it() -> None:
     text = "Ze vieren het samen: Sanne wordt vandaag 7 jaar!"
     assert findings("birthdate", text) == ["wordt vandaag 7 jaar"]
+
+
+# Gaps found on a second unseen corpus (all sentences invented).
+THIRD_POSITIVES = [
+    ("other", "Door de scheiding is het thuis onrustig voor Elif.", "scheiding"),
+    ("other", "Welkom Dawit in gr. 5! Hij woont als statushouder in Zeist.", "statushouder"),
+    ("other", "Tim Verbeek haalde een II op spelling.", "een II op spelling"),
+    ("other", "Sara ging van een V naar een III op rekenen.", "van een V naar een III op rekenen"),
+    ("name", "Op het podium: Jesse Dekker en femke van 't veld.", "femke van 't veld"),
+    ("name", "Hoera, Edson Tavares Monteiro werd 7!", "Edson Tavares Monteiro"),
+    ("name", "Welkom Andreea Ionescu in groep 3.", "Andreea Ionescu"),
+    ("name", "Dank aan oma Tineke! #bedanktomatineke", "tineke"),
+    ("name", "Overmaken naar NL91 ABNA 0417 1643 00 t.n.v. K. Tran graag.", "K. Tran"),
+    ("name", "Dank aan opa Cor voor het schilderen.", "Cor"),
+    ("name", "(Awa, dank voor je hulp bij het knutselen!)", "Awa"),
+    ("health", "Dank voor de kaartjes na mijn operatie. Liefs, juf Marloes", "mijn operatie"),
+    ("social_handle", "@Buurman_uit_Delft Leuk dat u langskwam!", "@Buurman_uit_Delft"),
+]
+THIRD_NEGATIVES = [
+    ("address", "Ons adres blijft gewoon Zeearendlaan 12, kom gerust langs."),
+    ("name", "Het schoolkonijn in groep 4 heet Storm en is dol op wortels."),
+    ("name", "Na schooltijd: Dansen met Demi in de gymzaal, €4 per les. Zie dansenmetdemi.nl"),
+    ("name", "Woensdag vierden we Valentijn met zelfgemaakte kaartjes."),
+    ("name", "Groep 8 hield spreekbeurten over Marie Curie en Nelson Mandela."),
+    ("name", "Groep 8 maakte posters over Ada Lovelace en Rosa Parks."),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "value"), THIRD_POSITIVES)
+def test_flags_facts_names_and_handles_a_second_corpus_showed(
+    kind: str, text: str, value: str
+) -> None:
+    assert value in findings(kind, text)
+
+
+@pytest.mark.parametrize(("kind", "text"), THIRD_NEGATIVES)
+def test_leaves_school_street_pets_brands_holidays_and_famous_people_alone(
+    kind: str, text: str
+) -> None:
+    ctx_school = RuleContext(school_name="IKC De Zeearend", allow=CTX.allow)
+    hits = REGISTRY[f"personal-data.{kind}"].func(post(text), ctx_school)
+    assert [h.value for h in hits if not h.allowed] == []

@@ -83,7 +83,11 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
 
 
 def _school_place(text: str, hit: Hit, ctx: RuleContext) -> bool:
-    return hit.span is not None and contact.is_school_address(text, hit.span.start, ctx)
+    return hit.span is not None and (
+        contact.is_school_address(text, hit.span.start, ctx)
+        or hit.kind == "address"
+        and contact.is_school_street(hit.value, ctx)
+    )
 
 
 def _special_hits(text: str, people: list[Span], seen: int) -> tuple[Hit, ...]:

@@ -199,7 +199,11 @@ POSTCODE_HINT = re.compile(r"[1-9]\d{3} ?[A-Z]{2}")
 PLATE_HINT = re.compile(r"-(?<=[A-Z\d]-)[A-Z\d]{2,3}-[A-Z\d]")  # a dash first: found fast
 SPACE_DIGIT = re.compile(r"\s\d")  # an address: a street name ending, a space, a house number
 
-PERSONAL_HANDLE_HINTS = ("juf", "meester", "mama", "papa", "opa", "oma", "mam", "pap", "mrs", "mr_")
+# Words that mark a private person's handle (a relative, a neighbour), even when capitalised.
+PERSONAL_HANDLE_HINTS = (
+    "juf", "meester", "mama", "papa", "opa", "oma", "mam", "pap", "mrs", "mr_", "buurvrouw",
+    "buurman", "tante",
+)  # fmt: skip
 
 
 def spans_overlap(a: Span, b: Span) -> bool:
@@ -463,6 +467,13 @@ def is_school_address(text: str, start: int, ctx: RuleContext) -> bool:
         return True
     low = before.lower()
     return any(key in low for key in _school_keys(ctx.school_name))
+
+
+def is_school_street(address: str, ctx: RuleContext) -> bool:
+    """True when the street is named after the school ("Maasbrugplein 3" of "IKC De Maasbrug"):
+    the school's distinctive name word (five letters or more) is part of the street's name."""
+    low = address.lower()
+    return any(len(key) >= 5 and key in low for key in _school_keys(ctx.school_name))
 
 
 def is_street(word: str) -> bool:

@@ -30,7 +30,7 @@ from auditor.nlp.tokens import (
 )
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data import special
-from auditor.rules.personal_data.contact import STREET_SUFFIX
+from auditor.rules.personal_data.contact import STREET_SUFFIX, TLD, URL
 
 ORG_SUFFIXES = (
     "bedrijf",
@@ -60,6 +60,11 @@ ANIMALS = (
     "lammetje", "parkiet", "papegaai", "muis", "rat", "knuffel", "mascotte", "pop", "beer",
 )  # fmt: skip
 # Works of an author, artist or historical figure: a full name after "de verhalen van" is theirs.
+# "de klassencavia heet Storm", "een hond genaamd Bolt": the name after these is the animal's.
+PET_NAMING = frozenset("heet heten genaamd noemen noemden".split())
+# Days named after a person ("vierden we Valentijn"): after a celebrating word, a day, no one.
+HOLIDAY_NAMES = frozenset(("valentijn", "sint-jan", "sint-nicolaas"))
+CELEBRATE_BEFORE = re.compile(r"(?:\bvier\w*|\bfijne|\bhappy|\bop)\s+(?:\w+\s+){0,2}$", re.I)
 WORK_WORDS = frozenset(
     "verhalen verhaal boek boeken gedicht gedichten schilderij schilderijen prenten tekeningen "
     "werk werken kunstwerken liedjes muziek biografie leven".split()
@@ -478,6 +483,16 @@ class _Scanner:
     def greeting_before(self, i: int) -> bool:
         return i > 0 and self.flags[i - 1] & GREETING and bool(GREETING_GAP.match(self.gap(i)))
 
+    def animal_before(self, i: int) -> bool:
+        """True when an animal word comes before token i within its sentence (8 words back)."""
+        for k in range(i - 1, max(-1, i - 9), -1):
+            gap = self.text[self.ends[k] : self.starts[k + 1]]
+            if any(ch in "!?\n" for ch in gap) or "." in gap and len(self.words[k]) > 3:
+                return False  # a sentence ends here (a full stop after "gr." ends none)
+            if self.flags[k] & ANIMAL:
+                return True
+        return False
+
     def title_reason(self, i: int) -> str:
         return f"naam na '{self.words[i - 1].lower()}'"
 
@@ -490,6 +505,13 @@ class _Scanner:
         cap = f & CAP
         if self.seen & ANIMAL and i > 0 and flags[i - 1] & ANIMAL and self.spaced(i):
             return None  # "klassenkonijn Daan": a pet's name
+        if self.seen & ANIMAL and i > 1 and self.words[i - 1].lower() in PET_NAMING:
+            if self.animal_before(i - 1):
+                return None  # "onze klassencavia heet Storm"
+        if self.words[i].lower() in HOLIDAY_NAMES and CELEBRATE_BEFORE.search(
+            self.text, max(0, self.starts[i] - 40), self.starts[i]
+        ):
+            return None  # "vierden we alvast Valentijn": the day
         titled = self.title_before(i)
         if (
             titled
@@ -587,7 +609,14 @@ class _Scanner:
             if k >= n or not self.spaced(k) or not self.usable(k):
                 break
             nxt = flags[k]
-            if not nxt & CAP or nxt & NOT_NAME:
+            lower_surname = (  # "lisa van 't hof": a lower-case name keeps its surname
+                k > j + 1
+                and not flags[i] & CAP
+                and nxt & SURNAME
+                and not nxt & CAP
+                and all(flags[m] & (STREET_HEAD | APOSTROPHE_T) for m in range(j + 1, k))
+            )
+            if not (nxt & CAP or lower_surname) or nxt & NOT_NAME:
                 break
             if k > j + 1 or nxt & SURNAME or nxt & (NAME_LIKE | FIRST) == NAME_LIKE:
                 j = k
@@ -637,6 +666,13 @@ class _Scanner:
         """Names in a list with a found name ("Luuk en Jade") are names too."""
         flags, taken, n = self.flags, self.taken, self.n
         capitals = _indices(flags, LIST_NAME)  # only these can join a list
+        lower = [  # "..., Georgi Petrov en lisa van 't hof": a lower-case first name
+            i
+            for i in _indices(flags, FIRST)
+            if flags[i] & (CAP | LOWER_LONGER | NAME_WORD | COMMON) == LOWER_LONGER
+        ]
+        if lower:
+            capitals = sorted(capitals + lower)
         changed = True
         while changed:
             changed = False
@@ -674,10 +710,13 @@ class _Scanner:
                 continue
             lo, hi = m.start(), m.end()
             overlapping = range(bisect_right(self.ends, lo), bisect_left(self.starts, hi))
-            if any(self.blocked[i] for i in overlapping) or any(
-                lo < end and start < hi for start, end, _ in self.hits
-            ):
+            if any(self.blocked[i] for i in overlapping):
                 continue
+            inside = [h for h in self.hits if lo < h[1] and h[0] < hi]
+            if any(h[0] < m.start(3) for h in inside):
+                continue  # a name found already holds the initial's place
+            for h in inside:  # "t.n.v. V. Nguyen": the surname alone was found, keep the whole
+                self.hits.remove(h)
             self.hits.append((lo, hi, "voorletter en achternaam"))
 
 
@@ -703,6 +742,10 @@ def _hashtag_names(text: str) -> list[tuple[int, int, str]]:
                     hits.append((pos, pos + len(seg), "naam in een hashtag"))
             continue
         low = body.lower()
+        thanks = next((t for t in HASHTAG_THANKS if low.startswith(t)), "")
+        if thanks and low[len(thanks) :].startswith(tuple(lex.strong_titles)):
+            # "#dankjewelopakees": the thanks, then a title and its name
+            low, base = low[len(thanks) :], base + len(thanks)
         for cue in (*lex.strong_titles, *lex.greetings, *HASHTAG_CUES):
             if not low.startswith(cue) or len(low) - len(cue) < 3:
                 continue
@@ -736,6 +779,7 @@ def _hashtag_names(text: str) -> list[tuple[int, int, str]]:
 # Hashtag openings a name may follow ("#teamsem", "#jarigenoor") besides titles and greetings;
 # after the words in UNKNOWN_NAME_CUES even a name missing from the lexicon ("#welkomsemhar").
 HASHTAG_CUES = ("team", "jarige", "hoera", "happybirthday", "trotsop")
+HASHTAG_THANKS = ("dankjewel", "dankjulliewel", "dankuwel", "dankje", "bedankt", "thanks", "merci")
 UNKNOWN_NAME_CUES = frozenset(("welkom", "juf", "meester", "jarige"))
 
 
@@ -778,6 +822,30 @@ def _public_work(text: str, start: int, end: int, reason: str) -> bool:
     )
 
 
+def _drop_brands(
+    text: str, found: list[tuple[int, int, str]], starts: list[int], flags: list[int]
+) -> list[tuple[int, int, str]]:
+    """Drop names that are part of a business name spelled out in a web address of the post:
+    "Yoga met Yvonne ... yogametyvonne.nl", "Studio Lotte ... studiolotte.nl"."""
+    domains = " ".join(m.group().lower() for m in URL.finditer(text))
+    if not domains:
+        return found
+    kept = []
+    for start, end, reason in found:
+        first = bisect_left(starts, start)
+        name = re.sub(r"\W", "", text[start:end].lower())
+        brand = any(
+            len(phrase := re.sub(r"\W", "", text[starts[k] : end].lower())) > len(name)
+            and phrase in domains
+            for k in range(max(0, first - 3), first)
+            if "\n" not in text[starts[k] : start]
+            and not any(map(TITLE.__and__, flags[k:first]))  # "meester Quincy": no brand
+        )
+        if not brand:
+            kept.append((start, end, reason))
+    return kept
+
+
 @functools.cache
 def _allowed_names(names: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(n.lower().split()) for n in names if n.strip())
@@ -800,6 +868,8 @@ def find_names(
     ]
     if words.seen & WORK_CUE:
         found = [h for h in found if not _public_work(text, *h)]
+    if words.seen & CAP and TLD.search(text):
+        found = _drop_brands(text, found, starts, flags)
     allowed = _allowed_names(tuple(ctx.allow.names))
     hits = []
     for start, end, reason in sorted(found, key=itemgetter(0)):

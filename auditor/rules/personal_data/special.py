@@ -89,6 +89,13 @@ HEALTH_CUES = (  # every HEALTH match holds one of these inside one word: keep i
     "communie", "vasten", "beviel", "luizen", "brutsen", "siik", "sikeh", "suikerfeest",
     "offerfeest", "divali", "diwali", "chanoeka", "pesach", "vesak",
 )  # fmt: skip
+# A post signed by one staff member ("Tot snel, juf Ewa") whose health words follow "mijn":
+# the signer's own health, so an identifiable person's.
+STAFF_SIGNATURE = re.compile(
+    r"(?:^|[\n,.!-])\s*(?:juf|meester|mr\.?|mevrouw|directeur)\s+[A-Z][\w'-]+[^\w\n]*$",
+    re.IGNORECASE,
+)
+FIRST_PERSON_BEFORE = re.compile(r"\bmijn\s+$", re.IGNORECASE)
 NOT_HEALTH = re.compile(
     r"^(?:ziekmelding\w*|ziekmelden|ziekte\w*verzuim|luizenpluizen|ziekenboeg)$", re.IGNORECASE
 )
@@ -98,7 +105,7 @@ OTHER = re.compile(
     r"(?:voorlopig\s+)?(?:vwo|havo|vmbo(?:-[a-z]+)?|kader|basis|pro)(?:/(?:vwo|havo))?-advies|"
     r"(?:school)?advies\s+(?:vwo|havo|vmbo\S*|praktijkonderwijs)|"
     r"van\s+(?:vwo|havo|vmbo)\S*\s+naar\s+(?:vwo|havo|vmbo)\S*|"
-    r"(?:gaan|zijn|gaat)\s+(?:uit\s+elkaar|scheiden)|gescheiden|echtscheiding|"
+    r"(?:gaan|zijn|gaat)\s+(?:uit\s+elkaar|scheiden)|gescheiden|(?:echt)?scheiding|"
     r"uit\s+elkaar\s+(?:zijn|gaan|gegaan)|"
     r"gevlucht|vluchteling\w*|asielzoeker\w*|statushouder\w*|azc|uit\s+huis\s+geplaatst|"
     r"pleeggezin|pleegkind|"
@@ -106,10 +113,22 @@ OTHER = re.compile(
     r")",
     re.IGNORECASE,
 )
-# Every OTHER match holds one of these inside one word, or is a grade (GRADE_HINT): keep in step.
+# A pupil-tracking (Cito/LVS) level with its subject: "een I+ op rekenen", "van een IV naar een
+# II op begrijpend lezen". The level is matched case-sensitively: "een V" is a level, "een v" not.
+LVS_LEVEL = r"(?:I{1,3}|IV|V|[A-E])[+-]?(?![\w+-])"
+LVS_SUBJECT = (
+    r"(?:begrijpend\s+|technisch\s+)?lezen|rekenen(?:-wiskunde)?|spelling|taal|woordenschat"
+)
+LVS = re.compile(
+    rf"\b(?:van\s+een\s+{LVS_LEVEL}\s+naar\s+)?een\s+{LVS_LEVEL}\s+(?:op|voor|bij)\s+"
+    rf"(?:{LVS_SUBJECT})\b"
+)
+LVS_CUES = ("lezen", "rekenen", "spelling", "taal", "woordenschat")
+# Every OTHER or LVS match holds one of these inside one word, or is a grade (GRADE_HINT): keep
+# in step.
 OTHER_CUES = (
     "advies", "vwo", "havo", "vmbo", "elkaar", "scheid", "vlucht", "asielzoeker", "statushouder",
-    "azc", "geplaatst", "pleeg",
+    "azc", "geplaatst", "pleeg", *LVS_CUES,
 )  # fmt: skip
 GRADE_HINT = re.compile(r"\d,\d")
 GRADE = re.compile(r"^(?:10|[1-9]),\d$")
@@ -118,9 +137,24 @@ GRADE_CONTEXT = re.compile(r"toets|cijfer|rapport|score|gehaald|haalde|punten", 
 SENTENCE = re.compile(r"[^.!?\n]*\w[^.!?\n]*[.!?\n]*(?:[^\w.!?\n]*(?:[.!?\n]+|$))*")
 
 
+# A full stop after these abbreviations ends no sentence ("Senait in gr. 4 en gr. 6").
+ABBREVIATION_END = re.compile(r"\b(?:gr|nr|bijv|o\.a|mevr|dhr|mw|ca|t\.n\.v|z\.s\.m)\.\s*$", re.I)
+
+
 def sentences_of(text: str) -> list[Span]:
-    """The sentences of `text` (runs up to and including . ! ? or a line break), in order."""
-    return [Span(m.start(), m.end()) for m in SENTENCE.finditer(text)]
+    """The sentences of `text` (runs up to and including . ! ? or a line break), in order; a
+    full stop after an abbreviation such as "gr." ends no sentence."""
+    spans = [Span(m.start(), m.end()) for m in SENTENCE.finditer(text)]
+    if "." not in text or len(spans) < 2:
+        return spans
+    merged = [spans[0]]
+    for span in spans[1:]:
+        last = merged[-1]
+        if ABBREVIATION_END.search(text, last.start, last.end):
+            merged[-1] = Span(last.start, span.end)
+        else:
+            merged.append(span)
+    return merged
 
 
 def _identified(span: Span, sentences: list[Span], people: Sequence[Span]) -> bool:
@@ -180,15 +214,19 @@ def find_health(
     if may_contain(text, HEALTH_PHRASE_KEYS):
         matches += HEALTH_PHRASES.finditer(text)
         matches.sort(key=re.Match.start)
+    signed = STAFF_SIGNATURE.search(text, max(0, len(text) - 60)) is not None
     for m in matches:
         if NOT_HEALTH.match(m.group()):
             continue
         span = Span(m.start(), m.end())
-        if _identified(span, sentences, people):
+        own = signed and FIRST_PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if own:  # "na mijn operatie ... Tot snel, juf Ewa": the signer's own health
+            span = Span(own.start(), m.end())
+        if own or _identified(span, sentences, people):
             hits.append(
                 Hit(
                     span=span,
-                    value=m.group(),
+                    value=text[span.start : span.end],
                     reason="gezondheid of geloof van een persoon",
                     kind="health",
                 )
@@ -201,7 +239,11 @@ def find_other(text: str, people: Sequence[Span], sentences: list[Span] | None =
     if sentences is None:
         sentences = sentences_of(text)
     hits = []
-    for m in OTHER.finditer(text):
+    matches = list(OTHER.finditer(text))
+    if may_contain(text, LVS_CUES):
+        matches += LVS.finditer(text)
+        matches.sort(key=re.Match.start)
+    for m in matches:
         span = Span(m.start(), m.end())
         if GRADE.match(m.group()):
             sentence = next((s for s in sentences if s.start <= span.start < s.end), span)
