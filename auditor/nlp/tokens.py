@@ -1,10 +1,9 @@
-"""A small word tokeniser that keeps character offsets into the original text."""
+"""Word and sentence helpers for the text rules (offsets always into the original text)."""
 
 from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
 
 # Words may hold inner hyphens or apostrophes (Anne-Fleur, opa's); "'t" is a tussenvoegsel.
 # Possessive (++, *+): a word never gives letters back, which spares the engine its bookkeeping.
@@ -12,17 +11,6 @@ WORD = re.compile(r"[^\W\d_]++(?:['’\-][^\W\d_]++)*+|['’]t\b")
 SENTENCE_END = frozenset(".!?:\n…")
 SKIP_BACK = frozenset(" \t'\"‘“(*-–—")
 JOINERS = frozenset(",;&/)%€+#@")
-
-
-class Token(NamedTuple):
-    """One word: its text, offsets, lower-case form and where it stands in its sentence."""
-
-    text: str
-    start: int
-    end: int
-    lower: str
-    sentence_start: bool  # capitalised and first in a sentence, line, quote or after an emoji
-    capitalised: bool
 
 
 def starts_sentence(text: str, start: int) -> bool:
@@ -36,19 +24,6 @@ def starts_sentence(text: str, start: int) -> bool:
         return True
     ch = text[i]
     return ch in SENTENCE_END or not (ch.isalnum() or ch in JOINERS)
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split `text` into word tokens with offsets (numbers and punctuation are skipped)."""
-    tokens = []
-    for m in WORD.finditer(text):
-        word = m.group()
-        start = m.start()
-        cap = word[0].isupper()
-        # Only a capital needs explaining, so only capitalised words get the look back.
-        first = cap and starts_sentence(text, start)
-        tokens.append(Token(word, start, m.end(), word.lower(), first, cap))
-    return tokens
 
 
 def sentence_opening(text: str, pos: int) -> str:
