@@ -31,6 +31,24 @@ class SkippedPost:
     reason: str
 
 
+class UniqueIds:
+    """Keeps external ids unique within one export: a second "fb-1a2b" becomes "fb-1a2b-2".
+
+    Exports without post ids derive them from content; two identical posts must still be two.
+    """
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def __call__(self, external_id: str) -> str:
+        candidate, n = external_id, 1
+        while candidate in self._seen:
+            n += 1
+            candidate = f"{external_id}-{n}"
+        self._seen.add(candidate)
+        return candidate
+
+
 class Source(ABC):
     """Yields the posts of one account from one archive or API."""
 

@@ -26,7 +26,7 @@ from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
 from auditor.sources.archive import ArchiveReader, normalise_member_name, store_member
-from auditor.sources.base import AccountInfo, SkippedPost, Source
+from auditor.sources.base import AccountInfo, SkippedPost, Source, UniqueIds
 
 POSTS_FILES = (
     r"your_posts(?:_\d+)?\.json",
@@ -190,7 +190,7 @@ class FacebookExportSource(Source):
             self.warnings.append(f"{self.reader.where}: no posts file, only comments")
         self._account = self._load_account()
         self._by_basename: dict[str, list[str]] | None = None
-        self._seen_ids: set[str] = set()
+        self._unique = UniqueIds()
 
     @classmethod
     def detect(cls, reader: ArchiveReader) -> bool:
@@ -336,14 +336,6 @@ class FacebookExportSource(Source):
             where = self.reader.member_where(name)
             raise SourceError(where, f"not a Facebook export file (expected [...] or {want})")
         return data
-
-    def _unique(self, external_id: str) -> str:
-        candidate, n = external_id, 1
-        while candidate in self._seen_ids:
-            n += 1
-            candidate = f"{external_id}-{n}"
-        self._seen_ids.add(candidate)
-        return candidate
 
     def _post(self, entry: dict[str, Any], ref: str) -> Post:
         timestamp = int(entry["timestamp"])

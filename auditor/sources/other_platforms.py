@@ -29,7 +29,7 @@ from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, Platform, Post, PostKind
 from auditor.sources.archive import ArchiveReader, normalise_member_name, store_member
-from auditor.sources.base import AccountInfo, SkippedPost, Source
+from auditor.sources.base import AccountInfo, SkippedPost, Source, UniqueIds
 from auditor.sources.facebook_export import media_kind_for, repair_strings
 
 IG_FOLDERS = r"media|content"
@@ -57,21 +57,13 @@ class _ExportSource(Source):
         super().__init__()
         self.reader = archive if isinstance(archive, ArchiveReader) else ArchiveReader(archive)
         self.media_store = media_store
-        self._seen_ids: set[str] = set()
+        self._unique = UniqueIds()
         self._by_basename: dict[str, list[str]] | None = None
 
     def _close_own(self, archive: ArchiveReader | Path) -> None:
         """Close the reader when this source opened it (the caller closes one it passed in)."""
         if not isinstance(archive, ArchiveReader):
             self.reader.close()
-
-    def _unique(self, external_id: str) -> str:
-        candidate, n = external_id, 1
-        while candidate in self._seen_ids:
-            n += 1
-            candidate = f"{external_id}-{n}"
-        self._seen_ids.add(candidate)
-        return candidate
 
     def _resolve(self, uri: str) -> str | None:
         """The member for a root-relative `uri`: as given, as a path suffix, else by base name."""

@@ -35,7 +35,7 @@ from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
 from auditor.sources.archive import ArchiveReader, store_member
-from auditor.sources.base import AccountInfo, SkippedPost, Source
+from auditor.sources.base import AccountInfo, SkippedPost, Source, UniqueIds
 
 LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
 MAX_CHAT_BYTES = 512 * 1024**2
@@ -416,7 +416,7 @@ class WhatsAppExportSource(Source):
             self.ref_name = self.chat_file.name
         self.chat_name = self._chat_name()
         self._by_basename: dict[str, str] | None = None
-        self._seen_ids: set[str] = set()
+        self._unique = UniqueIds()
         self._missing_media = 0
         self.order, self._headers = self._scan()
 
@@ -573,14 +573,6 @@ class WhatsAppExportSource(Source):
             hashtags=tuple(re.findall(r"#(\w+)", text)),
             source_ref=ref,
         )
-
-    def _unique(self, external_id: str) -> str:
-        candidate, n = external_id, 1
-        while candidate in self._seen_ids:
-            n += 1
-            candidate = f"{external_id}-{n}"
-        self._seen_ids.add(candidate)
-        return candidate
 
     # -- media --
 
