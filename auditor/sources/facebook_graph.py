@@ -34,12 +34,10 @@ from auditor.config import AccountConfig
 from auditor.errors import ConfigError, SourceError, TokenError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
-from auditor.sources.base import AccountInfo, SkippedPost, Source
+from auditor.sources.base import AccountInfo, SkippedPost
 from auditor.sources.http import (
-    HttpClient,
-    HttpPolicy,
+    ApiSource,
     KnownMedia,
-    MediaFetcher,
     RateLimited,
     Throttle,
     Transient,
@@ -142,7 +140,7 @@ def attachment_media(attachment: dict[str, Any]) -> list[tuple[MediaKind, str]]:
     return []
 
 
-class FacebookGraphSource(Source):
+class FacebookGraphSource(ApiSource):
     """A Facebook Page's published posts and the Page's own comments, via the Graph API."""
 
     kind: ClassVar[str] = "facebook-graph"
@@ -161,39 +159,25 @@ class FacebookGraphSource(Source):
         clock: Callable[[], float] | None = None,
         rand: Callable[[], float] | None = None,
     ) -> None:
-        super().__init__()
         if config.graph_edge not in EDGES:
             raise ConfigError(
                 f"[[accounts]] {config.name}.graph_edge: use {' or '.join(EDGES)}, "
                 f"not {config.graph_edge!r}"
             )
-        self.config = config
-        self.page_id = config.page_id
-        self.base = (config.api_base_url or f"{DEFAULT_HOST}/{config.graph_version}").rstrip("/")
-        self.since = since
-        self.client = HttpClient(
-            session or requests.Session(),
-            config.name,
-            policy=HttpPolicy(
-                timeout=config.timeout_seconds,
-                max_retries=config.max_retries,
-                rate_limit_budget=config.rate_limit_budget_seconds,
-            ),
-            secrets=(token,),
-            headers={"Authorization": f"Bearer {token}"},
-            check=self._check,
+        super().__init__(
+            config,
+            token,
+            session=session,
+            media_store=media_store,
+            known_media=known_media,
             sleep=sleep,
             clock=clock,
             rand=rand,
         )
-        self.media = MediaFetcher(
-            self.client, media_store, max_bytes=config.media_max_bytes, known=known_media
-        )
+        self.page_id = config.page_id
+        self.base = (config.api_base_url or f"{DEFAULT_HOST}/{config.graph_version}").rstrip("/")
+        self.since = since
         self.page_name = ""
-        self.posts_read = 0
-        self.complete = False
-        self.newest_id: str | None = None
-        self.newest_time: datetime | None = None
         self._comments_denied = False
 
     @staticmethod

@@ -24,15 +24,18 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote, quote_plus, urlsplit
 
 import requests
 
+from auditor.config import AccountConfig
 from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind
+from auditor.sources.base import Source
 
 log = logging.getLogger("auditor.live")
 
@@ -418,3 +421,55 @@ class MediaFetcher:
             return Media(kind=kind, name=name, url=url)
         self.downloaded += 1
         return Media(kind=kind, name=name, url=url, sha256=sha, path=path)
+
+
+class ApiSource(Source):
+    """What the live sources share: the account's config, an HTTP client that knows its token
+    (sent only in the Authorization header, redacted from every message), a media fetcher, and
+    the progress the cursor logic reads (`posts_read`, `complete`, `newest_id`, `newest_time`).
+
+    Subclasses implement `_check(response)` (the platform's error mapping), `account()` and
+    `collect()`.
+    """
+
+    def __init__(
+        self,
+        config: AccountConfig,
+        token: str,
+        *,
+        session: requests.Session | None = None,
+        media_store: MediaStore | None = None,
+        known_media: KnownMedia | None = None,
+        sleep: Callable[[float], None] | None = None,
+        clock: Callable[[], float] | None = None,
+        rand: Callable[[], float] | None = None,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.client = HttpClient(
+            session or requests.Session(),
+            config.name,
+            policy=HttpPolicy(
+                timeout=config.timeout_seconds,
+                max_retries=config.max_retries,
+                rate_limit_budget=config.rate_limit_budget_seconds,
+            ),
+            secrets=(token,),
+            headers={"Authorization": f"Bearer {token}"},
+            check=self._check,
+            sleep=sleep,
+            clock=clock,
+            rand=rand,
+        )
+        self.media = MediaFetcher(
+            self.client, media_store, max_bytes=config.media_max_bytes, known=known_media
+        )
+        self.posts_read = 0
+        self.complete = False
+        self.newest_id: str | None = None
+        self.newest_time: datetime | None = None
+
+    def _check(self, response: requests.Response) -> Throttle | None:
+        """Map a response to the platform's error or throttle signal (subclasses know the
+        codes); None when it is fine."""
+        raise NotImplementedError

@@ -33,12 +33,10 @@ from auditor.config import AccountConfig
 from auditor.errors import SourceError, TokenError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
-from auditor.sources.base import AccountInfo, SkippedPost, Source
+from auditor.sources.base import AccountInfo, SkippedPost
 from auditor.sources.http import (
-    HttpClient,
-    HttpPolicy,
+    ApiSource,
     KnownMedia,
-    MediaFetcher,
     RateLimited,
     Throttle,
     json_or_none,
@@ -97,7 +95,7 @@ def v2_text(raw: str, entities: dict[str, Any]) -> str:
     return expand_text(raw, {"urls": urls}, {"media": media} if media else None)
 
 
-class XApiSource(Source):
+class XApiSource(ApiSource):
     """The posts of one X account, via `GET /2/users/{id}/tweets`."""
 
     kind: ClassVar[str] = "x-api"
@@ -117,36 +115,22 @@ class XApiSource(Source):
         clock: Callable[[], float] | None = None,
         rand: Callable[[], float] | None = None,
     ) -> None:
-        super().__init__()
-        self.config = config
-        self.user_id = config.user_id
-        self.base = (config.api_base_url or DEFAULT_BASE).rstrip("/")
-        self.since_id = since_id
-        self.start_time = start_time
-        self.client = HttpClient(
-            session or requests.Session(),
-            config.name,
-            policy=HttpPolicy(
-                timeout=config.timeout_seconds,
-                max_retries=config.max_retries,
-                rate_limit_budget=config.rate_limit_budget_seconds,
-            ),
-            secrets=(token,),
-            headers={"Authorization": f"Bearer {token}"},
-            check=self._check,
+        super().__init__(
+            config,
+            token,
+            session=session,
+            media_store=media_store,
+            known_media=known_media,
             sleep=sleep,
             clock=clock,
             rand=rand,
         )
-        self.media = MediaFetcher(
-            self.client, media_store, max_bytes=config.media_max_bytes, known=known_media
-        )
+        self.user_id = config.user_id
+        self.base = (config.api_base_url or DEFAULT_BASE).rstrip("/")
+        self.since_id = since_id
+        self.start_time = start_time
         self.username = config.handle
         self.display_name = ""
-        self.posts_read = 0
-        self.complete = False
-        self.newest_id: str | None = None
-        self.newest_time: datetime | None = None
         self.superseded = 0
 
     @staticmethod
