@@ -1,5 +1,13 @@
 #!/usr/bin/env python3
-"""Validate corpus2/posts.jsonl against the corpus conventions. Exit 1 on errors."""
+"""Validate a labelled corpus against the conventions of ../shared/corpus/README.md.
+
+    python bench/check_corpus.py bench/corpus/independent.jsonl
+    python bench/check_corpus.py bench/corpus2/posts.jsonl
+
+Checks fields, sequential ids, unique created_at with the correct Amsterdam offset, one school
+year, tweet length, labels as exact substrings in order, allowed types/roles, BSN 11-test, IBAN
+mod-97, phone/postcode/plate formats; lists unlabelled look-alikes for a manual check (traps).
+Exit 1 on errors."""
 
 import collections
 import json
@@ -9,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-PATH = Path(__file__).with_name("posts.jsonl")
+PATH = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "corpus2" / "posts.jsonl"
 AMS = ZoneInfo("Europe/Amsterdam")
 TYPES = {
     "name",
@@ -28,7 +36,7 @@ TYPES = {
 ROLES = {"pupil", "parent", "staff", "other"}
 FIELDS = {"id", "platform", "created_at", "kind", "in_reply_to", "text", "labels"}
 LFIELDS = {"personal_data", "commercial", "personal_title", "reply_to_parent", "hard"}
-START, END = date(2026, 8, 1), date(2027, 8, 31)
+SCHOOL_YEAR_DAYS = 400  # every post falls within one school year of the first
 SIDECODES = [
     r"[A-Z]{2}-\d{2}-\d{2}",
     r"\d{2}-\d{2}-[A-Z]{2}",
@@ -67,6 +75,8 @@ def err(pid, msg):
 
 rows = [json.loads(l) for l in PATH.read_text(encoding="utf-8").splitlines()]
 seen_ts, prev = set(), None
+PREFIX = re.sub(r"\d+$", "", rows[0]["id"]) if rows else ""
+FIRST_DAY = datetime.fromisoformat(rows[0]["created_at"]).date() if rows else date.today()
 all_names = set()
 for r in rows:
     for p in r["labels"]["personal_data"]:
@@ -79,7 +89,7 @@ for i, r in enumerate(rows, 1):
         continue
     if set(r["labels"]) != LFIELDS:
         err(pid, "label fields")
-    if pid != f"j{i:04d}":
+    if pid != f"{PREFIX}{i:04d}":
         err(pid, "id not sequential")
     if r["platform"] not in ("facebook", "twitter"):
         err(pid, "platform")
@@ -89,7 +99,7 @@ for i, r in enumerate(rows, 1):
     seen_ts.add(r["created_at"])
     if dt.utcoffset() != dt.astimezone(AMS).utcoffset():
         err(pid, "wrong Amsterdam offset")
-    if not (START <= dt.date() <= END):
+    if not 0 <= (dt.date() - FIRST_DAY).days <= SCHOOL_YEAR_DAYS:
         err(pid, "date out of range")
     if prev and dt <= prev:
         err(pid, "not in created_at order")
@@ -141,8 +151,10 @@ for i, r in enumerate(rows, 1):
             err(pid, f"IBAN fails mod-97 {s}")
         if ty == "phone":
             d = re.sub(r"\D", "", s.replace("(0)", ""))
-            if d.startswith("31"):
-                d = "0" + d[2:]
+            for country in ("0031", "31"):  # +31 and 0031 both mean the Netherlands
+                if d.startswith(country):
+                    d = "0" + d[len(country) :]
+                    break
             if len(d) != 10:
                 err(pid, f"phone does not normalise to 10 digits {s}")
         if ty == "postcode" and not re.fullmatch(r"[1-9]\d{3} ?[A-Z]{2}", s):
