@@ -17,22 +17,11 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from auditor.evaluation import PD_TYPES
+
 PATH = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "corpus2" / "posts.jsonl"
 AMS = ZoneInfo("Europe/Amsterdam")
-TYPES = {
-    "name",
-    "phone",
-    "email",
-    "address",
-    "postcode",
-    "birthdate",
-    "bsn",
-    "iban",
-    "health",
-    "plate",
-    "social_handle",
-    "other",
-}
+TYPES = set(PD_TYPES)
 ROLES = {"pupil", "parent", "staff", "other"}
 FIELDS = {"id", "platform", "created_at", "kind", "in_reply_to", "text", "labels"}
 LFIELDS = {"personal_data", "commercial", "personal_title", "reply_to_parent", "hard"}
