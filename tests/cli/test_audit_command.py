@@ -199,3 +199,29 @@ def test_several_archives_in_one_command(cli) -> None:  # type: ignore[no-untype
     assert "twitter" in out and "facebook" in out
     platforms = {row["post"]["platform"] for row in findings(cli)}
     assert platforms == {"twitter", "facebook"}
+
+
+def test_eval_takes_the_allow_list_from_a_given_config(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    line = {
+        "id": "t0001",
+        "platform": "twitter",
+        "created_at": "2025-03-12T09:15:00+01:00",
+        "kind": "post",
+        "in_reply_to": None,
+        "text": "Ziekmelden kan via 0599-41 23 87 (administratie).",
+        "labels": {
+            "personal_data": [],
+            "commercial": False,
+            "personal_title": False,
+            "reply_to_parent": False,
+            "hard": "the school's own number",
+        },
+    }
+    corpus = tmp_path / "mini.jsonl"
+    corpus.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    config = tmp_path / "school.toml"
+    config.write_text('[allow]\nphones = ["0599-41 23 87"]\n', encoding="utf-8")
+    assert main(["eval", str(corpus)]) == 0
+    assert "100.0% (1/1)" in capsys.readouterr().out  # not allowed: a false alarm
+    assert main(["--config", str(config), "eval", str(corpus)]) == 0
+    assert "0.0% (0/1)" in capsys.readouterr().out
