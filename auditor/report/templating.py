@@ -1,4 +1,7 @@
-"""Jinja2 templates from the repo's `reports/templates/`, and the format seam.
+"""Jinja2 templates shipped inside the package (`auditor/report/templates/`), and the format seam.
+
+Templates are read with `importlib.resources`, so an installed wheel (or a zipped package)
+renders exactly what a source checkout renders.
 
 HTML templates are autoescaped (an excerpt can never inject markup); text templates are not.
 A format is anything with `name`, `suffix` and `render(digest) -> str`; `TemplateFormat` is the
@@ -7,20 +10,22 @@ one both built-in formats use.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateNotFound
 from markupsafe import Markup, escape
 
 from auditor.errors import ConfigError
 from auditor.report import texts
 from auditor.report.digest import Alert, Digest
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "reports" / "templates"
+TEMPLATES: Traversable = files("auditor.report") / "templates"
 CODE_STYLE = "font-family:Menlo,Consolas,'Courier New',monospace;font-size:13px;"
 
 
@@ -63,10 +68,33 @@ class Formatter:
         return Markup("".join(parts) if len(parts) % 2 else "`".join(parts))
 
 
+class ResourceLoader(BaseLoader):
+    """Loads templates from a package resource folder (a directory, or a zip when installed so)."""
+
+    def __init__(self, folder: Traversable) -> None:
+        self.folder = folder
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        resource = self.folder
+        for part in template.split("/"):
+            if part in ("", ".", ".."):
+                raise TemplateNotFound(template)
+            resource = resource / part
+        if not resource.is_file():
+            raise TemplateNotFound(template)
+        # Package data does not change while the process runs: never reload.
+        return resource.read_text(encoding="utf-8"), None, lambda: True
+
+    def list_templates(self) -> list[str]:
+        return sorted(entry.name for entry in self.folder.iterdir() if entry.is_file())
+
+
 @cache
-def environment(autoescape: bool, folder: Path = TEMPLATES) -> Environment:
+def environment(autoescape: bool, folder: Traversable = TEMPLATES) -> Environment:
     return Environment(
-        loader=FileSystemLoader(str(folder)),
+        loader=ResourceLoader(folder),
         autoescape=autoescape,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -79,7 +107,7 @@ def render_template(name: str, *, autoescape: bool, **context: Any) -> str:
     try:
         template = environment(autoescape).get_template(name)
     except TemplateNotFound:
-        raise ConfigError(f"{TEMPLATES / name}: template not found") from None
+        raise ConfigError(f"auditor/report/templates/{name}: template not found") from None
     return template.render(**context)
 
 
