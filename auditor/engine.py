@@ -46,7 +46,23 @@ def select_rules(
 
 
 def post_key(post: Post) -> str:
+    """How messages name a post: platform, account and id (readable, not part of fingerprints)."""
     return f"{post.platform.value}:{post.account}:{post.external_id}"
+
+
+def post_identity(post: Post, identity: str | None = None) -> str:
+    """The post part of a fingerprint: platform and the post's stored identity.
+
+    Not the account name (the config and the export may spell it differently) and not the path
+    that read the post: X posts are their tweet id; a Facebook post keeps the id it was first
+    stored under when a live read later gives it its Graph id (see `store.repository`).
+    """
+    return f"{post.platform.value}:{identity or post.external_id}"
+
+
+def finding_fingerprint(key: bytes, rule_id: str, post_part: str, identity: str) -> str:
+    """Keyed hash of (rule, post identity, normalised value): the same finding in every path."""
+    return redact.fingerprint(key, rule_id, post_part, identity)
 
 
 class Engine:
@@ -65,7 +81,8 @@ class Engine:
         self.severities = severities or {}
         self._applicable: dict[tuple[str, str], list[Rule]] = {}
 
-    def audit(self, post: Post) -> AuditResult:
+    def audit(self, post: Post, identity: str | None = None) -> AuditResult:
+        """Run the rules on `post`; `identity` is its stored identity (default: its id)."""
         result = AuditResult(post)
         if not post.author_is_account:
             return result
@@ -81,14 +98,17 @@ class Engine:
             if hit.span is not None and not hit.allowed and rule.category == Category.PERSONAL_DATA
         ]
         seen: set[str] = set()
+        post_part = post_identity(post, identity)
         for rule, hit in hits:
             if hit.allowed:
                 result.allowed.append((rule.id, redact.mask(hit.value, hit.kind)))
                 continue
-            identity = redact.identity_value(hit.value)
+            value = redact.identity_value(hit.value)
             if hit.media_index is not None:
-                identity = f"media:{hit.details.get('sha256') or hit.media_index}"
-            fp = redact.fingerprint(self.key, rule.id, post_key(post), identity)
+                # the position, not the file's hash: an export's copy and the platform's CDN
+                # copy of one photo differ in bytes but are the same attachment
+                value = f"media:{hit.media_index}"
+            fp = finding_fingerprint(self.key, rule.id, post_part, value)
             if fp in seen:
                 continue  # the same string twice in one post is one finding
             seen.add(fp)

@@ -133,7 +133,7 @@ def audit_posts(
         stored = repo.save_posts(conn, account_id, batch)
         if analyser is not None:
             batch = _analyse_media(conn, batch, stored, analyser, detector, summary)
-        results = [engine.audit(post) for post in batch]
+        results = [engine.audit(post, sp.identity) for post, sp in zip(batch, stored, strict=True)]
         rows: list[tuple[int, int | None, Finding]] = []
         meta: dict[str, tuple[Post, Finding]] = {}
         for post, sp, result in zip(batch, stored, results, strict=True):

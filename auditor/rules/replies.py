@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.models import Category, Hit, Post, PostKind, Severity, Span
+from auditor.models import Category, Hit, Platform, Post, PostKind, Severity, Span
 from auditor.rules.base import RuleContext, rule
 
 # Words that mark a handle or display name as an organisation. Words of five letters or more
@@ -160,15 +160,27 @@ def _target_from(match: re.Match[str], group: str) -> Target:
     return Target(value, Span(match.start(group), match.start(group) + len(value)))
 
 
+def _known_target(post: Post, target: str, *, is_handle: bool) -> Target:
+    """A target the source named, written one way whatever the source: an X handle is
+    `@handle` (archives say `handle`, the API `@handle`) and its span covers the `@` in the
+    text, so both paths give the same finding."""
+    lowered = post.text.lower()
+    bare = target.lstrip("@")
+    if target.startswith("@") or (is_handle and post.platform == Platform.TWITTER):
+        handle = "@" + bare
+        for match in HANDLE.finditer(post.text):
+            if match.group().lower() == handle.lower():
+                return Target(handle, Span(match.start(), match.end()))
+        return Target(handle, None)
+    where = lowered.find(target.lower())
+    return Target(target, Span(where, where + len(target)) if where >= 0 else None)
+
+
 def _targets(post: Post) -> list[Target]:
     """Who the reply goes to, from the source's fields or else from the opening of the text."""
     known = [t for t in (post.reply_to, post.reply_to_name) if t and t.strip()]
     if known:
-        spans = {}
-        for target in known:
-            where = post.text.lower().find(target.strip().lower())
-            spans[target] = Span(where, where + len(target.strip())) if where >= 0 else None
-        return [Target(t.strip(), spans[t]) for t in known]
+        return [_known_target(post, t.strip(), is_handle=t is post.reply_to) for t in known]
     leading = LEADING_HANDLES.match(post.text)
     if leading:
         return [

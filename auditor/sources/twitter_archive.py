@@ -15,8 +15,11 @@ Choices, in plain words:
   object; versions whose id is not the last of `edit_info.*.editTweetIds` are left out (counted
   in `warnings`). X shows edit history publicly, so a reviewer who fixes a post should check it.
   If the final version is absent from the archive the chain is not audited at all.
-- **Long posts (`note-tweet.js`) are not merged**: the archive gives no documented link from a
-  note to its post, so the first 280 characters are audited.
+- **Long posts are audited in full**: `full_text` holds only the first ~280 characters of a
+  long post; the whole text is in `note-tweet.js`. The archive does not say which note belongs
+  to which post, so a note is linked to the post created within `NOTE_MATCH_SECONDS` of it
+  whose visible text starts the note (formats.md 1.5); the note's text, links expanded, becomes
+  the post's text. A post with no matching note keeps its `full_text` (a warning counts them).
 - **Retweets** (`RT @…`) become kind SHARE; **replies** kind REPLY with `reply_to` the bare
   screen name (no `@`). A reply in the account's own thread gets `reply_to` = the account's own
   handle, which the reply rule ignores.
@@ -27,7 +30,9 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, TextIO
@@ -39,6 +44,9 @@ from auditor.sources.archive import ArchiveReader, store_member
 from auditor.sources.base import AccountInfo, SkippedPost, Source
 
 TWEETS_FILE = r"tweets?(?:-part(\d+))?\.js"
+NOTES_FILE = r"note-tweet(?:-part\d+)?\.js"
+NOTE_MATCH_SECONDS = 10
+NOTE_PREFIX_CHARS = 60  # this much of the visible text must start the note's text
 MEDIA_FOLDERS = ("tweets_media", "tweet_media")
 CHUNK_CHARS = 1 << 16
 MAX_ITEM_CHARS = 32 * 1024 * 1024  # one tweet object is a few KB; beyond this it is not JSON
@@ -173,6 +181,62 @@ def match_media_file(
     return choice
 
 
+def _comparable(text: str) -> str:
+    """Text reduced for linking a note to its post: links, ellipsis and spacing left out."""
+    text = re.sub(r"https?://\S+", " ", unicodedata.normalize("NFC", text))
+    return " ".join(text.replace("…", " ").split())
+
+
+def note_entities(core: dict[str, Any]) -> dict[str, Any]:
+    """A note's links in the shape `expand_text` takes (`shortUrl`/`fromIndex` or v1 names)."""
+    urls = []
+    for u in core.get("urls") or []:
+        if not isinstance(u, dict):
+            continue
+        short = u.get("shortUrl") or u.get("url")
+        if short:
+            urls.append(
+                {
+                    "url": short,
+                    "expanded_url": u.get("expandedUrl") or u.get("expanded_url") or short,
+                    "indices": [u.get("fromIndex"), u.get("toIndex")],
+                }
+            )
+    return {"urls": urls}
+
+
+@dataclass(frozen=True)
+class Note:
+    """The full text of one long post, and what links it to its post."""
+
+    created_at: datetime
+    text: str
+    key: str
+
+
+def parse_note(item: Any) -> Note | None:
+    """One entry of note-tweet.js, or None when it has no time or text."""
+    note = item.get("noteTweet") if isinstance(item, dict) else None
+    core = note.get("core") if isinstance(note, dict) else None
+    if not isinstance(core, dict) or not core.get("text") or not note.get("createdAt"):
+        return None
+    created = datetime.fromisoformat(str(note["createdAt"]).replace("Z", "+00:00")).astimezone(UTC)
+    text = expand_text(str(core["text"]), note_entities(core), None)
+    return Note(created, text, _comparable(text))
+
+
+def find_note(notes: list[Note], created: datetime, visible_text: str) -> Note | None:
+    """The note of a post: created within NOTE_MATCH_SECONDS, starting with its visible text."""
+    prefix = _comparable(visible_text)[:NOTE_PREFIX_CHARS]
+    if not prefix:
+        return None
+    for note in notes:
+        close = abs((note.created_at - created).total_seconds()) <= NOTE_MATCH_SECONDS
+        if close and note.key.startswith(prefix) and len(note.text) > len(visible_text) - 5:
+            return note
+    return None
+
+
 # -- streaming the .js array ----------------------------------------------------------------
 
 
@@ -289,6 +353,7 @@ class TwitterArchiveSource(Source):
         self.tweet_files = self._tweet_files()
         self._account = self._load_account()
         self._media_index: dict[str, list[str]] | None = None
+        self._notes: list[Note] | None = None
 
     # -- detection and setup --
 
@@ -409,6 +474,26 @@ class TwitterArchiveSource(Source):
             return media
         return store_member(self.reader, self.media_store, member, media, self.warnings)
 
+    # -- long posts --
+
+    def notes(self) -> list[Note]:
+        """The long posts' full texts from note-tweet.js (small: loaded once)."""
+        if self._notes is None:
+            self._notes = []
+            for name in self._prefer_data(self.reader.find(NOTES_FILE)):
+                where = self.reader.member_where(name)
+                with self.reader.open_text(name) as stream:
+                    for n, item in enumerate(JsArrayReader(stream, where), 1):
+                        try:
+                            note = parse_note(item)
+                        except (ValueError, TypeError, AttributeError):
+                            note = None
+                        if note is None:
+                            self.warnings.append(f"{where}#{n}: unreadable long-post note")
+                        else:
+                            self._notes.append(note)
+        return self._notes
+
     # -- posts --
 
     def collect(self) -> Iterator[Post]:
@@ -459,6 +544,10 @@ class TwitterArchiveSource(Source):
         if raw is None:
             raw = tweet["text"]
         text = expand_text(raw, entities, tweet.get("extended_entities"))
+        if len(text) >= 200 and self.notes():
+            note = find_note(self.notes(), created, text)
+            if note is not None:
+                text = note.text
         mentions_list = entities.get("user_mentions") or []
         handle = self._account.handle
         kind = PostKind.POST

@@ -4,9 +4,9 @@ Reads `GET {base}/users/{user_id}/tweets` newest first, following `meta.next_tok
 absent. Media come from `includes.media` (joined on `attachments.media_keys`); reply targets
 from `includes.users` (expanded `in_reply_to_user_id`, `author_id`, mentions) and the replied-to
 post in `includes.tweets` (or `includes.posts`, the name since Aug 2026), so `reply_to` is
-`@username`. Text follows formats.md 1.6: t.co links expanded from `entities.urls`, media links
-dropped, HTML unescaped once. The post-fields parameter name is `fields_param` in the config
-(`tweet.fields`, or `post.fields` after X's rename).
+the bare username, as the archive writes it. Text follows formats.md 1.6: t.co links expanded
+from `entities.urls`, media links dropped, HTML unescaped once. The post-fields parameter name
+is `fields_param` in the config (`tweet.fields`, or `post.fields` after X's rename).
 
 Choices, in plain words:
 
@@ -286,8 +286,8 @@ class XApiSource(ApiSource):
         elif "replied_to" in refs or item.get("in_reply_to_user_id"):
             kind = PostKind.REPLY
             reply_to_id, user = self._reply_target(item, refs.get("replied_to"), lookup)
-            username = user.get("username") or _leading_handle(raw)
-            reply_to = f"@{username}" if username else None
+            # the bare screen name, as the archive writes it: one post, one stored form
+            reply_to = user.get("username") or _leading_handle(raw) or None
             reply_to_name = user.get("name") or None
         mentions = tuple(
             str(m["username"]) for m in entities.get("mentions") or [] if m.get("username")

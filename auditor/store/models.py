@@ -22,6 +22,9 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import (
+    text as sql_text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -87,16 +90,31 @@ class Account(Base):
 
 
 class PostRow(Base):
+    """A post, reply or comment, stored once whatever path read it (see `store.repository`).
+
+    `identity` is what fingerprints name the post by: the id it was first stored under. It stays
+    when a Facebook export post later takes over its Graph id from a live read, so the findings
+    and reviews of the post keep their fingerprints. A tweet id is one post in any account row.
+    """
+
     __tablename__ = "posts"
     __table_args__ = (
         UniqueConstraint("account_id", "external_id"),
         Index("ix_posts_created_at", "created_at"),
+        Index(
+            "uq_posts_twitter_external_id",
+            "external_id",
+            unique=True,
+            sqlite_where=sql_text("platform = 'twitter'"),
+            postgresql_where=sql_text("platform = 'twitter'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
     platform: Mapped[str] = mapped_column(String(16))
     external_id: Mapped[str] = mapped_column(String(128))
+    identity: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     text: Mapped[str] = mapped_column(Text, default="")
     url: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -7,6 +7,7 @@ that fails half-way leaves the database exactly as it was.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Insert, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from auditor.models import FaceBox, Finding, ImageAnalysis, Post
+from auditor.models import FaceBox, Finding, ImageAnalysis, Platform, Post, PostKind
 from auditor.sources.base import AccountInfo
 from auditor.store.models import (
     Account,
@@ -62,25 +63,52 @@ def get_or_create_account(
     return int(row.id)
 
 
+# Platforms whose post ids are unique on the whole platform: a post read under another
+# account row (the archive's handle, the config's name) is the same post.
+PLATFORM_WIDE_IDS = {Platform.TWITTER.value, Platform.FACEBOOK.value}
+# Facebook exports carry no post ids: their posts get ids derived from time and text
+EXPORT_ID_PREFIX = "fb-"
+_THREAD_KINDS = {PostKind.REPLY.value, PostKind.COMMENT.value}
+
+
+def same_text_key(text: str) -> str:
+    """Text as compared across paths: NFC, invisible marks dropped, whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text).replace("\ufeff", "").replace("\u200b", "")
+    return " ".join(text.split())
+
+
+def is_export_id(platform: str, external_id: str) -> bool:
+    """An id an export derived from content (Facebook), not one the platform gave."""
+    return platform == Platform.FACEBOOK.value and external_id.startswith(EXPORT_ID_PREFIX)
+
+
 @dataclass
 class StoredPost:
     id: int
     is_new: bool
     changed: bool
     media_ids: list[int]
+    identity: str = ""
+
+
+@dataclass
+class _Existing:
+    id: int
+    external_id: str
+    content_hash: str
+    identity: str
+    url: str | None
 
 
 def save_posts(conn: Connection, account_id: int, posts: Sequence[Post]) -> list[StoredPost]:
-    """Insert new posts, update changed ones; return ids in the order of `posts`."""
-    ids = [p.external_id for p in posts]
-    existing = {
-        row.external_id: (row.id, row.content_hash)
-        for row in conn.execute(
-            select(PostRow.id, PostRow.external_id, PostRow.content_hash).where(
-                PostRow.account_id == account_id, PostRow.external_id.in_(ids)
-            )
-        )
-    }
+    """Insert new posts, update changed ones; return ids in the order of `posts`.
+
+    A post already stored by another path is that post, not a new one: a tweet id under any
+    account row; a Facebook post read live that matches a stored export post (same second and
+    same text, or the same permalink) takes over the Graph id and URL and keeps its identity,
+    findings and reviews; an export post matching a stored live post maps onto it.
+    """
+    existing = _find_existing(conn, account_id, posts)
     now = utcnow()
     result: dict[str, StoredPost] = {}
     new_rows = []
@@ -88,28 +116,35 @@ def save_posts(conn: Connection, account_id: int, posts: Sequence[Post]) -> list
         digest = content_hash(post)
         if post.external_id in result:
             continue  # the same post twice in one export: keep the first
-        if post.external_id in existing:
-            row_id, old_hash = existing[post.external_id]
-            changed = old_hash != digest
+        found = existing.get(post.external_id)
+        if found is not None:
+            changed = found.content_hash != digest
+            values: dict[str, Any] = {}
+            takes_over = found.external_id != post.external_id and not is_export_id(
+                post.platform.value, post.external_id
+            )
+            if takes_over:  # the live read gives the export post its platform id and URL
+                values.update(external_id=post.external_id, url=post.url or found.url)
             if changed:
-                conn.execute(
-                    update(PostRow)
-                    .where(PostRow.id == row_id)
-                    .values(**_post_values(post), content_hash=digest)
-                )
-                conn.execute(delete(MediaRow).where(MediaRow.post_id == row_id))
-            result[post.external_id] = StoredPost(row_id, False, changed, [])
+                values.update(_post_values(post), content_hash=digest)
+                values["url"] = post.url or found.url  # an export has no URL: keep the live one
+            if values:
+                conn.execute(update(PostRow).where(PostRow.id == found.id).values(**values))
+            if changed:
+                conn.execute(delete(MediaRow).where(MediaRow.post_id == found.id))
+            result[post.external_id] = StoredPost(found.id, False, changed, [], found.identity)
         else:
             new_rows.append(
                 {
                     **_post_values(post),
                     "account_id": account_id,
                     "external_id": post.external_id,
+                    "identity": post.external_id,
                     "content_hash": digest,
                     "imported_at": now,
                 }
             )
-            result[post.external_id] = StoredPost(0, True, True, [])
+            result[post.external_id] = StoredPost(0, True, True, [], post.external_id)
     if new_rows:
         # plain executemany, then one SELECT for the ids: on PostgreSQL this runs as a
         # pipelined prepared statement, several times faster than a huge INSERT .. RETURNING
@@ -123,6 +158,85 @@ def save_posts(conn: Connection, account_id: int, posts: Sequence[Post]) -> list
             result[row.external_id].id = row.id
     _save_media(conn, posts, result)
     return [result[p.external_id] for p in posts]
+
+
+def _find_existing(
+    conn: Connection, account_id: int, posts: Sequence[Post]
+) -> dict[str, _Existing]:
+    """The stored row of each post of `posts` already in the database, by its external id."""
+    columns = (
+        PostRow.id,
+        PostRow.external_id,
+        PostRow.content_hash,
+        PostRow.identity,
+        PostRow.url,
+        PostRow.account_id,
+    )
+    found: dict[str, _Existing] = {}
+    by_platform: dict[str, list[Post]] = {}
+    for post in posts:
+        by_platform.setdefault(post.platform.value, []).append(post)
+    for platform, group in by_platform.items():
+        ids = [p.external_id for p in group]
+        where = PostRow.external_id.in_(ids)
+        if platform in PLATFORM_WIDE_IDS:
+            where &= PostRow.platform == platform
+        else:
+            where &= PostRow.account_id == account_id
+        rows = sorted(
+            conn.execute(select(*columns).where(where)), key=lambda r: r.account_id != account_id
+        )
+        for row in rows:
+            found.setdefault(row.external_id, _Existing(*row[:5]))
+        if platform == Platform.FACEBOOK.value:
+            unmatched = [p for p in group if p.external_id not in found]
+            found.update(_match_across_paths(conn, unmatched, columns))
+    return found
+
+
+def _match_across_paths(
+    conn: Connection, posts: Sequence[Post], columns: tuple[Any, ...]
+) -> dict[str, _Existing]:
+    """Facebook posts stored by the other path: an export post (derived id) for a live post,
+    a live post (Graph id) for an export post. Same second and same normalised text and kind
+    family, or the same permalink; each stored row matches one post at most."""
+    if not posts:
+        return {}
+    times = sorted({p.created_at for p in posts})
+    urls = sorted({p.url for p in posts if p.url})
+    where = PostRow.created_at.in_(times)
+    if urls:
+        where |= PostRow.url.in_(urls)
+    candidates = list(
+        conn.execute(
+            select(*columns, PostRow.created_at, PostRow.text, PostRow.kind).where(
+                (PostRow.platform == Platform.FACEBOOK.value) & where
+            )
+        )
+    )
+    used: set[int] = set()
+    out: dict[str, _Existing] = {}
+    for post in posts:
+        from_export = is_export_id(post.platform.value, post.external_id)
+        key = same_text_key(post.text)
+        thread = post.kind.value in _THREAD_KINDS
+        for row in candidates:
+            if (
+                row.id in used
+                or is_export_id(Platform.FACEBOOK.value, row.external_id) == from_export
+            ):
+                continue
+            same_url = bool(post.url and row.url == post.url)
+            same_post = (
+                row.created_at == post.created_at
+                and (row.kind in _THREAD_KINDS) == thread
+                and same_text_key(row.text) == key
+            )
+            if same_url or same_post:
+                used.add(row.id)
+                out[post.external_id] = _Existing(*row[:5])
+                break
+    return out
 
 
 def _post_values(post: Post) -> dict[str, Any]:

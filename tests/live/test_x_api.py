@@ -169,7 +169,7 @@ def test_reply_to_is_the_username_of_the_post_answered(
     (post,) = list(source().collect())
 
     assert post.kind == PostKind.REPLY
-    assert (post.reply_to, post.reply_to_id) == ("@jdevries", "42")
+    assert (post.reply_to, post.reply_to_id) == ("jdevries", "42")
     assert post.reply_to_name == "Jan de Vries"
     assert post.mentions == ("jdevries",)
 
@@ -185,7 +185,7 @@ def test_reply_to_falls_back_to_the_leading_handle(no_http: responses.RequestsMo
 
     (post,) = list(source().collect())
 
-    assert (post.reply_to, post.reply_to_id) == ("@ouder123", "77")
+    assert (post.reply_to, post.reply_to_id) == ("ouder123", "77")
 
 
 def test_retweets_are_shares_and_old_edit_versions_are_skipped(
