@@ -28,6 +28,7 @@ COMMANDS = (
     "digest",
     "outbox",
     "worker",
+    "check",
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -79,7 +80,10 @@ def _load(name: str) -> ModuleType:
     return importlib.import_module(f"auditor.commands.{name}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The CLI parser; with `only`, just that command is loaded (a fast start: `auditor check`
+    must answer within a second and a half, and the other commands import the store and the
+    image models)."""
     parser = argparse.ArgumentParser(
         prog="auditor",
         description=(
@@ -99,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"auditor {__version__}")
     parser.add_argument("--config", metavar="FILE", help="config file (TOML)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         module = _load(name)
         command = sub.add_parser(
             module.NAME,
@@ -115,8 +119,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command named on the command line, if it is one we know (options skipped)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--config":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_word(argv))
     args = parser.parse_args(argv)
     if getattr(args, "_module", None) is None:
         parser.print_help()
