@@ -21,8 +21,10 @@ from typing import Any, TypeVar, get_type_hints
 
 from auditor.errors import ConfigError
 from auditor.images import ImageSettings
-from auditor.models import Platform, Severity
+from auditor.models import Severity
 from auditor.rules.base import Allow, RuleContext
+from auditor.sources import live_source_for
+from auditor.sources.accounts import AccountSettings
 
 DEFAULT_FILE = "auditor.toml"
 DEFAULT_DATABASE_URL = "sqlite:///auditor.db"
@@ -66,37 +68,6 @@ class StorageConfig:
 
 
 @dataclass(frozen=True)
-class AccountConfig:
-    """`[[accounts]]`: a live account to pull (contract keys: name, platform, page_id, user_id,
-    token_env, api_base_url).
-
-    `api_base_url` empty means the platform's own API (`https://graph.facebook.com/<graph_version>`
-    or `https://api.x.com/2`); set it to use a proxy or test server. `handle` is the stored
-    account handle (default: the page or user id); set it to the X username to share one account
-    with `--archive` imports. `lookback_days` applies to Facebook only (X bills every post read).
-    `graph_edge` is `posts` or `published_posts`. See docs/sources.md.
-    """
-
-    name: str
-    platform: str
-    page_id: str = ""
-    user_id: str = ""
-    token_env: str = ""
-    api_base_url: str = ""
-    handle: str = ""
-    graph_version: str = "v25.0"
-    graph_edge: str = "posts"
-    lookback_days: int = 7
-    max_posts_per_run: int = 500
-    page_size: int = 100
-    timeout_seconds: float = 30.0
-    max_retries: int = 4
-    rate_limit_budget_seconds: float = 900.0
-    media_max_bytes: int = 50 * 1024 * 1024
-    fields_param: str = "tweet.fields"  # X renamed it "post.fields" in Aug 2026: configurable
-
-
-@dataclass(frozen=True)
 class MailConfig:
     """`[mail]`: digest delivery (contract keys). Login comes from the named env variables."""
 
@@ -132,7 +103,9 @@ class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     storage: StorageConfig = field(default_factory=StorageConfig)
     images: ImageSettings = field(default_factory=ImageSettings)
-    accounts: tuple[AccountConfig, ...] = ()
+    # `[[accounts]]`: each entry is its platform's `AccountSettings` subclass (`FacebookAccount`,
+    # `XAccount`, ...), chosen by its `platform` key through the live-source registry.
+    accounts: tuple[AccountSettings, ...] = ()
     mail: MailConfig = field(default_factory=MailConfig)
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
 
@@ -150,7 +123,7 @@ class Config:
     def data_dir(self) -> Path:
         return Path(self.storage.data_dir)
 
-    def account(self, name: str) -> AccountConfig:
+    def account(self, name: str) -> AccountSettings:
         for account in self.accounts:
             if account.name == name:
                 return account
@@ -243,14 +216,20 @@ def _validate(config: Config) -> None:
         if account.name in names:
             raise ConfigError(f"{where}: name is used twice")
         names.add(account.name)
-        if account.platform not in {Platform.FACEBOOK.value, Platform.TWITTER.value}:
-            raise ConfigError(f"{where}.platform: use facebook or twitter")
-        if account.platform == "facebook" and not account.page_id:
-            raise ConfigError(f"{where}.page_id: required for a facebook account")
-        if account.platform == "twitter" and not account.user_id:
-            raise ConfigError(f"{where}.user_id: required for a twitter account")
-        if not account.token_env:
-            raise ConfigError(f"{where}.token_env: name the environment variable with the token")
+        account.check(where)
+
+
+def _build_account(table: Any, where: str) -> AccountSettings:
+    """One `[[accounts]]` table as its platform's settings class (from the live registry)."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: expected a table")
+    platform = table.get("platform")
+    if platform is None:
+        raise ConfigError(f"{where}.platform: required setting is missing")
+    if not isinstance(platform, str):
+        raise ConfigError(f"{where}.platform: expected a string, got {platform!r}")
+    named = f"{where} ({table.get('name', '?')})"
+    return build(live_source_for(platform, named).settings, table, where)
 
 
 def parse(data: dict[str, Any], source: str = "(no config file)") -> Config:
@@ -270,7 +249,7 @@ def parse(data: dict[str, Any], source: str = "(no config file)") -> Config:
     if not isinstance(accounts_table, list):
         raise ConfigError(f"{source}: accounts: write each account as [[accounts]]")
     accounts = tuple(
-        build(AccountConfig, table, f"{source}: [[accounts]] #{i + 1}")
+        _build_account(table, f"{source}: [[accounts]] #{i + 1}")
         for i, table in enumerate(accounts_table)
     )
     config = Config(source=source, accounts=accounts, **sections)

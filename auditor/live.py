@@ -8,9 +8,13 @@ that account and the next run asks for the same posts again. Nothing is duplicat
 posts are keyed by their platform id.
 
 An account that fails gets `accounts.last_error` and a failed run; the other accounts go on.
-After all accounts, one `SourceError` names the failed ones, so the CLI exits 2 while the
-successful accounts stay committed. Tokens come from the environment variable named by
+`audit_accounts` returns a `LiveResult`: the summary of the accounts that worked, and the
+failures; `LiveResult.error()` is one `SourceError` naming the failed accounts, so the CLI exits 2
+while the successful accounts stay committed. Tokens come from the environment variable named by
 `token_env` and never reach a message, the database or a report.
+
+Nothing here knows a platform: the live-source registry (`auditor.sources.LIVE_SOURCES`) gives
+each account's source class, which knows its settings, its cursor and its warnings.
 
 Cursor rules (see docs/sources.md):
 - Facebook asks `since` = cursor time minus `lookback_days` (re-reads are free); X asks
@@ -26,49 +30,66 @@ from __future__ import annotations
 import logging
 import os
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from pathlib import Path
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection
 
-from auditor.config import AccountConfig
 from auditor.engine import Engine
 from auditor.errors import AuditorError, ConfigError, SourceError, TokenError
 from auditor.media_store import MediaStore
-from auditor.models import Platform
-from auditor.pipeline import AuditSummary, audit_posts, finish_run, start_run
-from auditor.sources.base import AccountInfo
-from auditor.sources.facebook_graph import FacebookGraphSource
-from auditor.sources.http import redact
-from auditor.sources.x_api import XApiSource
-from auditor.store import repository as repo
-from auditor.store.models import Account, MediaRow, PostRow
+from auditor.pipeline import AuditSummary, audit_source
+from auditor.sources import live_source_of
+from auditor.sources.accounts import AccountSettings, Cursor
+from auditor.sources.api import ApiSource, LiveRead
+from auditor.sources.base import AccountInfo, Source
+from auditor.sources.tokens import redact
+from auditor.store import accounts as stored_accounts
+
+__all__ = ["Cursor", "LiveResult", "audit_accounts", "next_cursor"]
 
 log = logging.getLogger("auditor.live")
 
 
 @dataclass(frozen=True)
-class Cursor:
-    """How far an account was read: the newest post id and its time."""
+class AccountFailure:
+    """A configured account whose audit failed, and why (tokens redacted)."""
 
-    id: str | None = None
-    time: datetime | None = None
+    account: str
+    why: str
+    run_id: int = 0
 
 
-def account_info(account: AccountConfig) -> AccountInfo:
+@dataclass
+class LiveResult:
+    """What a live audit did: the summary of the accounts that worked, a label naming every
+    account, and the accounts that failed."""
+
+    summary: AuditSummary
+    label: str
+    failures: list[AccountFailure] = field(default_factory=list)
+
+    def error(self) -> SourceError | None:
+        """One error naming every failed account (None when all worked)."""
+        if not self.failures:
+            return None
+        names = ", ".join(f.account for f in self.failures)
+        if len(self.failures) == 1:
+            return SourceError(names, self.failures[0].why)
+        return SourceError(names, "; ".join(f"{f.account}: {f.why}" for f in self.failures))
+
+
+def account_info(account: AccountSettings) -> AccountInfo:
     """The stored identity of a configured account (platform and handle)."""
-    if account.platform == Platform.FACEBOOK.value:
-        return FacebookGraphSource.info_for(account)
-    return XApiSource.info_for(account)
+    return live_source_of(account).info_for(account)
 
 
-def read_token(account: AccountConfig) -> str:
+def read_token(account: AccountSettings) -> str:
     """The account's token from its environment variable, or a TokenError saying which."""
     token = os.environ.get(account.token_env, "").strip()
     if not token:
-        what = "Page access token" if account.platform == "facebook" else "X Bearer token"
+        what = live_source_of(account).token_name
         raise TokenError(
             account.name,
             f"environment variable {account.token_env} is not set; put the {what} in it "
@@ -98,232 +119,166 @@ def next_cursor(
     return newest if newer else old
 
 
-def _read_cursor(conn: Connection, info: AccountInfo) -> Cursor:
-    row = conn.execute(
-        select(Account.cursor_id, Account.cursor_time).where(
-            Account.platform == info.platform.value, Account.handle == info.handle
+class _AccountRun:
+    """One account's read: its source built from the stored cursor, and the cursor it leaves."""
+
+    def __init__(
+        self,
+        account: AccountSettings,
+        since: datetime | None,
+        media_store: MediaStore | None = None,
+    ) -> None:
+        self.account = account
+        self.source_class = live_source_of(account)
+        self.info = self.source_class.info_for(account)
+        self.since = since
+        self.media_store = media_store
+        self.old = Cursor()
+        self.new = Cursor()
+        self.token = ""
+        self.run_id = 0
+
+    def started(self, run_id: int) -> None:
+        self.run_id = run_id
+
+    def open(self, conn: Connection) -> ApiSource:
+        self.token = read_token(self.account)
+        self.old = stored_accounts.read_cursor(conn, self.info)
+        platform = self.info.platform
+
+        def known(url: str, name: str) -> tuple[str, str] | None:
+            return stored_accounts.stored_media_copy(conn, platform, url, name)
+
+        read = LiveRead(self.old, self.since, self.media_store, known)
+        return self.source_class.for_run(self.account, self.token, read)
+
+    def save_cursor(self, conn: Connection, source: Source) -> None:
+        assert isinstance(source, ApiSource)
+        self.new = next_cursor(
+            self.old,
+            Cursor(source.newest_id, source.newest_time),
+            complete=source.complete,
+            skipped=len(source.skipped),
+            by_id=self.source_class.cursor_by_id,
         )
-    ).first()
-    return Cursor(row.cursor_id, row.cursor_time) if row else Cursor()
-
-
-KnownMedia = Callable[[str, str], "tuple[str, str] | None"]
-
-
-def _known_media(conn: Connection, platform: Platform) -> KnownMedia:
-    """Look up a stored copy of a media file by URL or file name (skips the download)."""
-
-    def lookup(url: str, name: str) -> tuple[str, str] | None:
-        rows = conn.execute(
-            select(MediaRow.sha256, MediaRow.path)
-            .join(PostRow, PostRow.id == MediaRow.post_id)
-            .where(
-                PostRow.platform == platform.value,
-                MediaRow.sha256.is_not(None),
-                MediaRow.path.is_not(None),
-                (MediaRow.url == url) | (MediaRow.name == name),
-            )
-            .limit(5)
+        stored_accounts.save_read(
+            conn, self.info, self.account.name, self.new, source.account().name
         )
-        for row in rows:
-            if row.path and Path(row.path).is_file():
-                return row.sha256, row.path
-        return None
 
-    return lookup
-
-
-def _source(
-    account: AccountConfig,
-    token: str,
-    cursor: Cursor,
-    since: datetime | None,
-    media_store: MediaStore | None,
-    known: KnownMedia,
-) -> FacebookGraphSource | XApiSource:
-    if account.platform == Platform.FACEBOOK.value:
-        start = since
-        if start is None and cursor.time is not None:
-            start = cursor.time - timedelta(days=max(0, account.lookback_days))
-        return FacebookGraphSource(
-            account, token, since=start, media_store=media_store, known_media=known
-        )
-    return XApiSource(
-        account,
-        token,
-        since_id=None if since is not None else cursor.id,
-        start_time=since,
-        media_store=media_store,
-        known_media=known,
-    )
+    def warnings(self, source: ApiSource) -> list[str]:
+        name = self.account.name
+        out = [f"{name}: {w}" for w in source.warnings + source.media.warnings]
+        out += [f"{name}: skipped {s.where}: {s.reason}" for s in source.skipped]
+        out += [f"{name}: {w}" for w in source.run_warnings()]
+        if not source.complete:
+            cap = self.account.max_posts_per_run
+            if self.old.id is None and self.old.time is None and self.since is None:
+                out.append(
+                    f"{name}: back-fill stopped at max_posts_per_run={cap}; older posts "
+                    "are not read (import an archive for them)"
+                )
+            else:
+                out.append(
+                    f"{name}: more than max_posts_per_run={cap} posts to read; the cursor "
+                    "stays where it was so none are skipped: raise max_posts_per_run"
+                )
+        elif source.skipped and self.new == self.old:
+            out.append(f"{name}: cursor not moved because posts were skipped")
+        return out
 
 
-def audit_account(  # type: ignore[no-untyped-def]
-    app,
-    account: AccountConfig,
+def _failure_text(secrets: tuple[str, ...]) -> Any:
+    def describe(exc: BaseException) -> str:
+        if isinstance(exc, AuditorError):
+            return redact(exc.why if isinstance(exc, SourceError) else str(exc), secrets)
+        if isinstance(exc, Exception):
+            return redact(f"unexpected {type(exc).__name__}: {exc}", secrets)
+        return redact(f"interrupted: {exc!r}", secrets)
+
+    return describe
+
+
+def audit_account(
+    app: Any,
+    run: _AccountRun,
     engine: Engine,
     *,
-    run_id: int,
-    since: datetime | None,
     images: bool,
-    analyser,
-    detector: str,
+    trigger: str,
 ) -> AuditSummary:
-    """Pull, audit and store one account and move its cursor, all in one transaction."""
-    token = read_token(account)
-    info = account_info(account)
+    """Pull, audit and store one account and move its cursor, all in one transaction (one run).
+
+    Raises what the read raised, after recording the run as failed (tokens redacted)."""
+    account = run.account
     media_store = (
         MediaStore(app.config.data_dir / "media", max_bytes=account.media_max_bytes)
         if images
         else None
     )
-    platform = Platform(account.platform)
-    with app.store.engine.begin() as conn:
-        old = _read_cursor(conn, info)
-        source = _source(account, token, old, since, media_store, _known_media(conn, platform))
-        try:
-            summary = audit_posts(
-                conn,
-                info,
-                source.collect(),
-                engine,
-                run_id=run_id,
-                analyser=analyser,
-                detector=detector,
-                config_name=account.name,
-            )
-        finally:
-            source.client.session.close()
-        skipped = len(source.skipped)
-        new = next_cursor(
-            old,
-            Cursor(source.newest_id, source.newest_time),
-            complete=source.complete,
-            skipped=skipped,
-            by_id=platform == Platform.TWITTER,
-        )
-        name = source.account().name
-        values: dict[str, object] = {
-            "cursor_id": new.id,
-            "cursor_time": new.time,
-            "last_error": None,
-            "config_name": account.name,
-        }
-        if name:
-            values["name"] = name
-        account_id = repo.get_or_create_account(conn, info, account.name)
-        conn.execute(update(Account).where(Account.id == account_id).values(**values))
-    summary.warnings.extend(_warnings(account, source, old, new, since))
-    summary.warnings[:] = [redact(w, (token,)) for w in summary.warnings]
+    run.media_store = media_store
+    secrets = (os.environ.get(account.token_env, ""),)
+    done = audit_source(
+        app,
+        run.open,
+        label=f"live:{account.name}",
+        engine=engine,
+        images=images,
+        trigger=trigger,
+        config_name=account.name,
+        before_commit=run.save_cursor,
+        describe_failure=_failure_text(secrets),
+        on_start=run.started,
+    )
+    assert isinstance(done.source, ApiSource)
+    summary = done.summary
+    summary.warnings.extend(run.warnings(done.source))
+    summary.warnings[:] = [redact(w, (run.token,)) for w in summary.warnings]
     return summary
 
 
-def _warnings(
-    account: AccountConfig,
-    source: FacebookGraphSource | XApiSource,
-    old: Cursor,
-    new: Cursor,
-    since: datetime | None,
-) -> list[str]:
-    out = [f"{account.name}: {w}" for w in source.warnings + source.media.warnings]
-    out += [f"{account.name}: skipped {s.where}: {s.reason}" for s in source.skipped]
-    if isinstance(source, XApiSource) and source.superseded:
-        out.append(
-            f"{account.name}: {source.superseded} earlier version(s) of edited posts skipped"
-        )
-    if not source.complete:
-        cap = account.max_posts_per_run
-        if old.id is None and old.time is None and since is None:
-            out.append(
-                f"{account.name}: back-fill stopped at max_posts_per_run={cap}; older posts "
-                "are not read (import an archive for them)"
-            )
-        else:
-            out.append(
-                f"{account.name}: more than max_posts_per_run={cap} posts to read; the cursor "
-                "stays where it was so none are skipped: raise max_posts_per_run"
-            )
-    elif source.skipped and new == old:
-        out.append(f"{account.name}: cursor not moved because posts were skipped")
-    return out
-
-
-def _record_failure(app, account: AccountConfig, message: str) -> None:  # type: ignore[no-untyped-def]
+def _record_failure(app: Any, account: AccountSettings, message: str) -> None:
     try:
-        with app.store.engine.begin() as conn:
-            account_id = repo.get_or_create_account(conn, account_info(account), account.name)
-            conn.execute(update(Account).where(Account.id == account_id).values(last_error=message))
+        stored_accounts.record_error(app.store.engine, account_info(account), account.name, message)
     except Exception as exc:  # recording the error must not hide it
         log.error("%s: could not record the error: %s", account.name, type(exc).__name__)
 
 
-def audit_accounts(  # type: ignore[no-untyped-def]
-    app,
+def audit_accounts(
+    app: Any,
     *,
     account: str | None = None,
     since: datetime | None = None,
     images: bool = True,
     trigger: str = "cli",
-) -> tuple[AuditSummary, str]:
-    """Pull and audit every configured account (or one); return the summary and a label.
+) -> LiveResult:
+    """Pull and audit every configured account (or one): what worked, and what failed.
 
-    Raises ConfigError when no accounts are configured or `account` is unknown, and, after
-    committing every account that worked, SourceError naming the accounts that failed.
+    Raises ConfigError when no accounts are configured or `account` is unknown. An account that
+    fails is recorded (failed run, `last_error`) and listed in the result; the others go on.
     """
     config = app.config
     if not config.accounts:
         raise ConfigError(f"{config.source}: no [[accounts]] configured; use --archive PATH")
     chosen = [config.account(account)] if account else list(config.accounts)
     engine = app.engine()
-    rule_ids = [r.id for r in engine.rules]
-    analyser, detector = None, ""
-    if images:
-        from auditor.commands.audit import image_analyser
-
-        analyser, detector = image_analyser(app)
     total = AuditSummary()
     parts: list[str] = []
-    failures: list[tuple[str, str]] = []
+    failures: list[AccountFailure] = []
     for acc in chosen:
         secrets = (os.environ.get(acc.token_env, ""),)
-        run_id = start_run(app.store, f"live:{acc.name}", rule_ids, trigger)
-        total.run_id = total.run_id or run_id
+        run = _AccountRun(acc, since)
         try:
-            summary = audit_account(
-                app,
-                acc,
-                engine,
-                run_id=run_id,
-                since=since,
-                images=images,
-                analyser=analyser,
-                detector=detector,
-            )
-        except AuditorError as exc:
-            why = exc.why if isinstance(exc, SourceError) else str(exc)
-            failures.append((acc.name, redact(why, secrets)))
-        except Exception as exc:  # a bug in one account must not stop the others
-            log.debug("%s", redact(traceback.format_exc(), secrets))
-            failures.append((acc.name, redact(f"unexpected {type(exc).__name__}: {exc}", secrets)))
-        except BaseException as exc:
-            finish_run(app.store, run_id, None, redact(f"interrupted: {exc!r}", secrets))
-            raise
-        else:
-            finish_run(app.store, run_id, summary, None)
-            total.merge(summary)
-            parts.append(f"{acc.name} ({summary.posts_new} new posts)")
+            summary = audit_account(app, run, engine, images=images, trigger=trigger)
+        except Exception as exc:  # one account failing (or a bug in it) must not stop the others
+            if not isinstance(exc, AuditorError):
+                log.debug("%s", redact(traceback.format_exc(), secrets))
+            why = _failure_text(secrets)(exc)
+            failures.append(AccountFailure(acc.name, why, run.run_id))
+            total.run_id = total.run_id or run.run_id
+            _record_failure(app, acc, why)
+            parts.append(f"{acc.name} (failed)")
             continue
-        name, why = failures[-1]
-        finish_run(app.store, run_id, None, why)
-        _record_failure(app, acc, why)
-        parts.append(f"{name} (failed)")
-    if failures:
-        names = ", ".join(name for name, _ in failures)
-        if len(failures) == 1:
-            error = SourceError(names, failures[0][1])
-        else:
-            error = SourceError(names, "; ".join(f"{name}: {why}" for name, why in failures))
-        # what the accounts that worked stored, for the CLI to report before the error
-        error.partial = (total, "live: " + ", ".join(parts))  # type: ignore[attr-defined]
-        raise error
-    return total, "live: " + ", ".join(parts)
+        total.run_id = total.run_id or summary.run_id
+        total.merge(summary)
+        parts.append(f"{acc.name} ({summary.posts_new} new posts)")
+    return LiveResult(total, "live: " + ", ".join(parts), failures)

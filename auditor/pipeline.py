@@ -1,8 +1,10 @@
 """The audit of one source: import posts, analyse their images, run the rules, store findings.
 
-This is the I/O edge around the pure engine. One source is imported in one transaction: when
-the source fails half-way (a broken archive, an API error) nothing of it is stored, and the run
-is recorded as failed in a transaction of its own.
+This is the I/O edge around the pure engine. `audit_source` is the one service both archive
+audits (`auditor.archives`) and live audits (`auditor.live`) use: it records the run, imports the
+source in one transaction and finishes the run. When the source fails half-way (a broken
+archive, an API error) nothing of it is stored, and the run is recorded as failed in a
+transaction of its own.
 """
 
 from __future__ import annotations
@@ -13,16 +15,30 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection
 
-from auditor import __version__
 from auditor.engine import Engine, RuleError
+from auditor.errors import AuditorError
 from auditor.models import Finding, ImageAnalysis, Media, MediaKind, Post, Severity
-from auditor.sources.base import AccountInfo
+from auditor.progress import Progress as ProgressLine
+from auditor.sources.base import AccountInfo, Source
 from auditor.store import repository as repo
+from auditor.store import runs
 from auditor.store.db import Store
-from auditor.store.models import AuditRun, utcnow
+from auditor.store.runs import start_run
+
+__all__ = [
+    "AuditSummary",
+    "NewFinding",
+    "SourceAudit",
+    "audit_posts",
+    "audit_source",
+    "finish_run",
+    "start_run",
+]
 
 BATCH = 500
 STATS_REFRESH_AT = {2, 5, 20, 80, 320}  # batches after which the planner learns the new sizes
@@ -78,32 +94,104 @@ Analyser = Callable[[Media], ImageAnalysis]
 Progress = Callable[[int], None]
 
 
-def start_run(store: Store, source: str, rules: list[str], trigger: str = "cli") -> int:
-    with store.session() as session:
-        run = AuditRun(source=source, rules=rules, version=__version__, trigger=trigger)
-        session.add(run)
-        session.flush()
-        return run.id
-
-
 def finish_run(store: Store, run_id: int, summary: AuditSummary | None, error: str | None) -> None:
-    with store.session() as session:
-        run = session.get(AuditRun, run_id)
-        if run is None:
-            return
-        run.finished_at = utcnow()
-        run.status = "failed" if error else "done"
-        run.error = error
-        if summary is not None:
-            run.posts_seen = summary.posts_seen
-            run.posts_new = summary.posts_new
-            run.findings_new = summary.findings_new
-            run.counts = {
-                "per_article": dict(summary.per_article),
-                "per_article_new": dict(summary.per_article_new),
-                "rule_errors": len(summary.rule_errors),
-                "images_analysed": summary.images_analysed,
-            }
+    """Record the run as done with the summary's counts, or as failed with `error`."""
+    if summary is None:
+        runs.finish_run(store, run_id, error=error)
+        return
+    runs.finish_run(
+        store,
+        run_id,
+        error=error,
+        posts_seen=summary.posts_seen,
+        posts_new=summary.posts_new,
+        findings_new=summary.findings_new,
+        counts={
+            "per_article": dict(summary.per_article),
+            "per_article_new": dict(summary.per_article_new),
+            "rule_errors": len(summary.rule_errors),
+            "images_analysed": summary.images_analysed,
+        },
+    )
+
+
+def run_failure(exc: BaseException) -> str:
+    """What a failed run records by default: the error's line, or that it was interrupted."""
+    return str(exc) if isinstance(exc, AuditorError) else f"interrupted: {exc!r}"
+
+
+@dataclass
+class SourceAudit:
+    """What `audit_source` did: the summary, and the source (for its warnings and state)."""
+
+    summary: AuditSummary
+    source: Source
+
+
+def audit_source(
+    app: Any,
+    open_source: Callable[[Connection], Source],
+    *,
+    label: str,
+    engine: Engine,
+    images: bool,
+    trigger: str = "cli",
+    config_name: str | None = None,
+    show_progress: bool = False,
+    before_commit: Callable[[Connection, Source], None] | None = None,
+    describe_failure: Callable[[BaseException], str] = run_failure,
+    on_start: Callable[[int], None] | None = None,
+) -> SourceAudit:
+    """Audit one source as one run: record the run, import and audit every post in one
+    transaction, and finish the run as done or failed.
+
+    `open_source(conn)` gives the source inside the transaction (a live source looks up its
+    cursor there); it is closed once its posts are read. `before_commit(conn, source)` stores
+    what must commit together with the posts (a live account's cursor). On any error the
+    transaction is rolled back, the run is recorded as failed with `describe_failure(error)`,
+    and the error propagates. `on_start` hears the run's id as soon as it is recorded.
+    """
+    run_id = start_run(app.store, label, [r.id for r in engine.rules], trigger)
+    if on_start is not None:
+        on_start(run_id)
+    analyser: Analyser | None = None
+    detector = ""
+    if images:
+        from auditor.images import media_analyser
+
+        analyser, detector = media_analyser(app.image_settings)
+    progress: ProgressLine | None = None
+    try:
+        with app.store.engine.begin() as conn:
+            source = open_source(conn)
+            try:
+                if show_progress:
+                    total = source.estimated_total()
+                    progress = ProgressLine(f"auditing {Path(label).name}", total)
+                summary = audit_posts(
+                    conn,
+                    source.account(),
+                    source.collect(),
+                    engine,
+                    run_id=run_id,
+                    analyser=analyser,
+                    detector=detector,
+                    config_name=config_name,
+                    progress=progress,
+                )
+            finally:
+                source.close()
+            if before_commit is not None:
+                before_commit(conn, source)
+    except BaseException as exc:
+        if progress is not None:
+            progress.close()
+        finish_run(app.store, run_id, None, describe_failure(exc))
+        raise
+    if progress is not None:
+        progress.close()
+    finish_run(app.store, run_id, summary, None)
+    return SourceAudit(summary, source)
 
 
 def _batches(posts: Iterable[Post], size: int) -> Iterator[list[Post]]:

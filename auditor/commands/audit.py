@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 from auditor import protocol
-from auditor.errors import AuditorError
+from auditor.commands.options import parse_date
 from auditor.pipeline import AuditSummary
 
 NAME = "audit"
@@ -51,104 +50,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def parse_date(value: str) -> datetime:
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r}: use YYYY-MM-DD") from None
-
-
 def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
     from auditor.store import locks
 
-    store = app.store
-    with locks.held(store, "audit"):
+    with locks.held(app.store, "audit"):
         if args.archive:
+            from auditor.archives import audit_archives
+
             summary, label = audit_archives(app, args.archive, images=not args.no_images)
         else:
-            from auditor.errors import SourceError
             from auditor.live import audit_accounts
 
-            try:
-                summary, label = audit_accounts(
-                    app, account=args.account, since=args.since, images=not args.no_images
-                )
-            except SourceError as exc:
-                partial = getattr(exc, "partial", None)
-                if partial is not None and partial[0].posts_seen:
-                    print_summary(partial[0], partial[1], verbose=args.verbose)
-                raise
+            result = audit_accounts(
+                app, account=args.account, since=args.since, images=not args.no_images
+            )
+            error = result.error()
+            if error is not None:
+                # what the accounts that worked stored, before the one-line error
+                if result.summary.posts_seen:
+                    print_summary(result.summary, result.label, verbose=args.verbose)
+                raise error
+            summary, label = result.summary, result.label
     print_summary(summary, label, verbose=args.verbose)
     return 1 if summary.open_high else 0
-
-
-def image_analyser(app):  # type: ignore[no-untyped-def]
-    """The analyser the pipeline calls per media file, and the detector version it keys on."""
-    from auditor.images import analyse_file, cache_version
-
-    settings = app.image_settings
-
-    def analyse(media):  # type: ignore[no-untyped-def]
-        return analyse_file(media.path, settings)
-
-    return analyse, cache_version(settings)
-
-
-def audit_archives(app, paths: list[Path], *, images: bool) -> tuple[AuditSummary, str]:  # type: ignore[no-untyped-def]
-    """Audit several exports in turn, each in its own transaction, into one summary."""
-    summary, label = audit_archive(app, paths[0], images=images)
-    for path in paths[1:]:
-        more, more_label = audit_archive(app, path, images=images)
-        summary.merge(more)
-        label += f" + {more_label}"
-    return summary, label
-
-
-def audit_archive(app, path: Path, *, images: bool) -> tuple[AuditSummary, str]:  # type: ignore[no-untyped-def]
-    """Audit one archive in one transaction; a failure stores nothing but the failed run."""
-    from auditor.media_store import MediaStore
-    from auditor.sources import open_archive_source
-
-    media_store = MediaStore(app.config.data_dir / "media") if images else None
-    with open_archive_source(path, media_store) as source:
-        return _audit_source(app, source, str(path), images=images)
-
-
-def _audit_source(app, source, label: str, *, images: bool) -> tuple[AuditSummary, str]:  # type: ignore[no-untyped-def]
-    from auditor.pipeline import audit_posts, finish_run, start_run
-    from auditor.progress import Progress
-
-    account = source.account()
-    # the archive's own account is the school: replies to it are self-threads, not to parents
-    engine = app.engine(extra_handles=(account.handle, account.name))
-    analyser, detector = image_analyser(app) if images else (None, "")
-    run_id = start_run(app.store, label, [r.id for r in engine.rules])
-    progress = Progress(f"auditing {Path(label).name}", source.estimated_total())
-    try:
-        with app.store.engine.begin() as conn:
-            summary = audit_posts(
-                conn,
-                account,
-                source.collect(),
-                engine,
-                run_id=run_id,
-                analyser=analyser,
-                detector=detector,
-                progress=progress,
-            )
-    except AuditorError as exc:
-        progress.close()
-        finish_run(app.store, run_id, None, str(exc))
-        raise
-    except BaseException as exc:
-        progress.close()
-        finish_run(app.store, run_id, None, f"interrupted: {exc!r}")
-        raise
-    progress.close()
-    summary.warnings.extend(source.warnings)
-    summary.warnings.extend(f"skipped {s.where}: {s.reason}" for s in source.skipped)
-    finish_run(app.store, run_id, summary, None)
-    return summary, f"{label} ({account.platform.value}, {account.name or account.handle})"
 
 
 def print_summary(summary: AuditSummary, label: str, *, verbose: bool, out=None) -> None:  # type: ignore[no-untyped-def]

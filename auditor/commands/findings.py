@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from auditor.commands.audit import parse_date
+from auditor.commands.options import parse_date
 from auditor.store.queries import FindingFilter, finding_json, list_findings
 
 NAME = "findings"

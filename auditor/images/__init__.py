@@ -8,7 +8,14 @@ pixels or face crops.
 
 from __future__ import annotations
 
-from auditor.images.analyse import DETECTOR_VERSION, analyse_file, analyse_image, cache_version
+from auditor.images.analyse import (
+    DETECTOR_VERSION,
+    MediaAnalyser,
+    analyse_file,
+    analyse_image,
+    cache_version,
+    media_analyser,
+)
 from auditor.images.anonymise import anonymise_file
 from auditor.images.frames import ImageError, is_media_file
 from auditor.images.settings import ImageSettings
@@ -17,9 +24,11 @@ __all__ = [
     "DETECTOR_VERSION",
     "ImageError",
     "ImageSettings",
+    "MediaAnalyser",
     "analyse_file",
     "analyse_image",
     "anonymise_file",
     "cache_version",
     "is_media_file",
+    "media_analyser",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import astuple
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from auditor.images import quality
 from auditor.images.detector import Detection, detect
 from auditor.images.frames import ImageError, read_frames
 from auditor.images.settings import ImageSettings
-from auditor.models import FaceBox, ImageAnalysis
+from auditor.models import FaceBox, ImageAnalysis, Media
 
 # Bump when the detector, its decoding or the recognisability logic changes: cached analyses
 # keyed on an older version are then redone.
@@ -137,3 +138,16 @@ def _rank(boxes: tuple[FaceBox, ...]) -> tuple[int, int]:
 def _short_error(message: str, path: Path) -> str:
     prefix = f"{path}: "
     return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+MediaAnalyser = Callable[[Media], ImageAnalysis]
+
+
+def media_analyser(settings: ImageSettings) -> tuple[MediaAnalyser, str]:
+    """What the audit pipeline calls per media file, and the version its cache is keyed on."""
+
+    def analyse(media: Media) -> ImageAnalysis:
+        assert media.path is not None  # the pipeline analyses stored copies only
+        return analyse_file(media.path, settings)
+
+    return analyse, cache_version(settings)

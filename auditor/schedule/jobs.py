@@ -101,17 +101,18 @@ def nightly_audit(app: Any, now: datetime) -> JobResult:
     """Audit every configured account under the audit lock; alert on new high findings."""
     from auditor import live  # looked up at call time: tests replace live.audit_accounts
 
-    failure = ""
     try:
         with locks.held(app.store, "audit"):
-            summary, label = live.audit_accounts(app, trigger="worker")
+            result = live.audit_accounts(app, trigger="worker")
     except LockedError:
         return _logged(JobResult("audit", "skipped", "another audit is running"))
     except AuditorError as exc:
-        partial = getattr(exc, "partial", None)  # accounts that worked were stored
-        if partial is None or not partial[0].run_ids:
-            return _logged(JobResult("audit", "failed", str(exc)))
-        (summary, label), failure = partial, str(exc)
+        return _logged(JobResult("audit", "failed", str(exc)))
+    summary, label = result.summary, result.label
+    error = result.error()
+    failure = str(error) if error is not None else ""
+    if error is not None and not summary.run_ids:  # no account worked
+        return _logged(JobResult("audit", "failed", failure))
     counts = {
         "run_id": summary.run_id,
         "posts_seen": summary.posts_seen,

@@ -1,9 +1,11 @@
 """The source seam: every platform or export format yields the same `Post` records.
 
-Write `auditor/sources/<kind>.py` with a `Source` subclass, set `kind` and `platform`, yield posts
-from `collect()`, and add one line to `SOURCES` (archives: also to `ARCHIVE_DETECTORS`) in
-`auditor/sources/__init__.py`. Map I/O and parse errors to `SourceError(where, why)`; a single
-post that cannot be read becomes a `SkippedPost` on `source.skipped`, not a crash.
+An export format is `auditor/sources/<kind>.py` with an `ArchiveSource` subclass (set `kind`,
+`platform`, `format_hint`, implement `detect`, `account()` and `collect()`) plus one line in
+`ARCHIVE_SOURCES` in `auditor/sources/__init__.py`; a live platform is an `ApiSource`
+(`auditor/sources/api.py`) plus one line in `LIVE_SOURCES`. Map I/O and parse errors to
+`SourceError(where, why)`; a single post that cannot be read becomes a `SkippedPost` on
+`source.skipped`, not a crash.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar, Self
 
+from auditor.media_store import MediaStore
 from auditor.models import Platform, Post
+from auditor.sources.archive import ArchiveReader
 
 
 @dataclass(frozen=True)
@@ -79,3 +84,30 @@ class Source(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class ArchiveSource(Source):
+    """Yields the posts of one exported archive: a zip, an unpacked folder, or a single file.
+
+    The registry opens an export with the first `ARCHIVE_SOURCES` member whose `detect_file`
+    (a plain file) or `detect` (member names of a zip or folder) says yes, as
+    `cls(archive, media_store)`. `format_hint` names the format in the "not recognised" error,
+    e.g. "a Twitter/X archive (data/tweets.js)". `media_store` None means "do not copy media".
+    """
+
+    format_hint: ClassVar[str]
+
+    def __init__(
+        self, archive: ArchiveReader | Path | None = None, media_store: MediaStore | None = None
+    ) -> None:
+        super().__init__()
+
+    @classmethod
+    @abstractmethod
+    def detect(cls, reader: ArchiveReader) -> bool:
+        """True when the archive's member names look like this format (never reads content)."""
+
+    @classmethod
+    def detect_file(cls, path: Path) -> bool:
+        """True when `path`, a plain file that is not a zip, is this format (none by default)."""
+        return False

@@ -26,7 +26,7 @@ from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
 from auditor.sources.archive import ArchiveReader, normalise_member_name, store_member
-from auditor.sources.base import AccountInfo, SkippedPost, Source, UniqueIds
+from auditor.sources.base import AccountInfo, ArchiveSource, SkippedPost, UniqueIds
 
 POSTS_FILES = (
     r"your_posts(?:_\d+)?\.json",
@@ -163,11 +163,12 @@ def post_text(entry: dict[str, Any]) -> str:
 # -- the source ------------------------------------------------------------------------------
 
 
-class FacebookExportSource(Source):
+class FacebookExportSource(ArchiveSource):
     """Posts and own comments of a Facebook profile or Page from a JSON export."""
 
     kind: ClassVar[str] = "facebook-export"
     platform: ClassVar[Platform] = Platform.FACEBOOK
+    format_hint: ClassVar[str] = "a Facebook JSON export (your_posts*.json)"
 
     def __init__(
         self, archive: ArchiveReader | Path, media_store: MediaStore | None = None

@@ -25,24 +25,20 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, ClassVar, Self
 
 import requests
 
-from auditor.config import AccountConfig
 from auditor.errors import ConfigError, SourceError, TokenError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
+from auditor.sources.accounts import AccountSettings
+from auditor.sources.api import ApiSource, LiveRead
 from auditor.sources.base import AccountInfo, SkippedPost
-from auditor.sources.http import (
-    ApiSource,
-    KnownMedia,
-    RateLimited,
-    Throttle,
-    Transient,
-    json_or_none,
-)
+from auditor.sources.http import RateLimited, Throttle, Transient, json_or_none
+from auditor.sources.media_fetch import KnownMedia
 
 DEFAULT_HOST = "https://graph.facebook.com"
 EDGES = ("posts", "published_posts")
@@ -67,6 +63,26 @@ TOKEN_SUBCODES = {
 }
 SLOWDOWN_PERCENT = 80
 SLOWDOWN_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class FacebookAccount(AccountSettings):
+    """`[[accounts]]` with `platform = "facebook"`: a Page read through the Graph API.
+
+    `page_id` is required. `api_base_url` empty means `https://graph.facebook.com/<graph_version>`.
+    `graph_edge` is `posts` or `published_posts`. `lookback_days`: each run reads again from the
+    cursor time minus this many days (re-reads are free on the Graph API). See docs/sources.md.
+    """
+
+    page_id: str = ""
+    graph_version: str = "v25.0"
+    graph_edge: str = "posts"
+    lookback_days: int = 7
+
+    def check(self, where: str) -> None:
+        if not self.page_id:
+            raise ConfigError(f"{where}.page_id: required for a facebook account")
+        super().check(where)
 
 
 class GraphPermissionError(TokenError):
@@ -145,10 +161,13 @@ class FacebookGraphSource(ApiSource):
 
     kind: ClassVar[str] = "facebook-graph"
     platform: ClassVar[Platform] = Platform.FACEBOOK
+    settings: ClassVar[type[AccountSettings]] = FacebookAccount
+    token_name: ClassVar[str] = "Page access token"
+    config: FacebookAccount
 
     def __init__(
         self,
-        config: AccountConfig,
+        config: FacebookAccount,
         token: str,
         *,
         since: datetime | None = None,
@@ -180,9 +199,21 @@ class FacebookGraphSource(ApiSource):
         self.page_name = ""
         self._comments_denied = False
 
-    @staticmethod
-    def info_for(config: AccountConfig) -> AccountInfo:
-        return AccountInfo(Platform.FACEBOOK, config.handle or config.page_id)
+    @classmethod
+    def account_id(cls, config: AccountSettings) -> str:
+        assert isinstance(config, FacebookAccount)
+        return config.page_id
+
+    @classmethod
+    def for_run(cls, config: AccountSettings, token: str, read: LiveRead) -> Self:
+        """Ask `since` = the cursor time minus `lookback_days` (or the date the user gave)."""
+        assert isinstance(config, FacebookAccount)
+        start = read.since
+        if start is None and read.cursor.time is not None:
+            start = read.cursor.time - timedelta(days=max(0, config.lookback_days))
+        return cls(
+            config, token, since=start, media_store=read.media_store, known_media=read.known_media
+        )
 
     def account(self) -> AccountInfo:
         info = self.info_for(self.config)

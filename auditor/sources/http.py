@@ -8,10 +8,8 @@ clear message instead of hanging the nightly run. The platform hook (`check`) se
 response first and may raise `RateLimited`, `Transient`, a `SourceError`/`TokenError`, or return
 a `Throttle` (pause before the next call, e.g. when usage headers say 100 %).
 
-Tokens never leave this module in a message: every error text and log line goes through
-`redact`, which removes the configured secrets (also URL-encoded) and any `access_token=...`
-query value (the Graph API puts the token in its `paging.next` URLs). `sleep`, `clock` and `rand`
-are injectable so tests never sleep.
+Every error text and log line goes through `auditor.sources.tokens.redact`. `sleep`, `clock` and
+`rand` are injectable so tests never sleep.
 """
 
 from __future__ import annotations
@@ -19,54 +17,21 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import quote, quote_plus, urlsplit
 
 import requests
 
-from auditor.config import AccountConfig
 from auditor.errors import SourceError
-from auditor.media_store import MediaStore
-from auditor.models import Media, MediaKind
-from auditor.sources.base import Source
+from auditor.sources.tokens import redact
 
 log = logging.getLogger("auditor.live")
 
-REDACTED = "***"
-TOKEN_QUERY = re.compile(
-    r"(?i)\b((?:access_token|input_token|client_secret|fb_exchange_token|bearer_token)=)[^&\s'\"#]+"
-)
-BEARER = re.compile(r"(?i)\b(bearer\s+)[A-Za-z0-9._~+/=%-]+")
-MEDIA_TYPES = ("image/", "video/")
-CONTENT_SUFFIX = {
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "image/gif": ".gif",
-    "image/webp": ".webp",
-    "video/mp4": ".mp4",
-    "video/quicktime": ".mov",
-}
-CHUNK = 1 << 16
 # What a client sleeps with when none is injected; tests of the whole live run replace it.
 default_sleep: Callable[[float], None] = time.sleep
-
-
-def redact(text: str, secrets: Iterable[str] = ()) -> str:
-    """`text` without the given secrets (plain or URL-encoded) and without token query values."""
-    for secret in secrets:
-        if not secret:
-            continue
-        for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
-            text = text.replace(form, REDACTED)
-    text = TOKEN_QUERY.sub(lambda m: m.group(1) + REDACTED, text)
-    return BEARER.sub(lambda m: m.group(1) + REDACTED, text)
 
 
 class RateLimited(Exception):
@@ -338,138 +303,3 @@ class HttpClient:
 def _close(response: requests.Response | None) -> None:
     if response is not None:
         response.close()
-
-
-class _IterReader:
-    """A file-like `read(n)` over `response.iter_content`, for `MediaStore.put`."""
-
-    def __init__(self, response: requests.Response) -> None:
-        self._chunks = response.iter_content(CHUNK)
-        self._buf = b""
-
-    def read(self, size: int = -1) -> bytes:
-        while size < 0 or len(self._buf) < size:
-            try:
-                self._buf += next(self._chunks)
-            except StopIteration:
-                break
-        if size < 0:
-            out, self._buf = self._buf, b""
-        else:
-            out, self._buf = self._buf[:size], self._buf[size:]
-        return out
-
-
-KnownMedia = Callable[[str, str], "tuple[str, str] | None"]
-
-
-def media_name(url: str) -> str:
-    """The file name in a media URL (query string dropped)."""
-    return PurePosixPath(urlsplit(url).path).name or "media"
-
-
-class MediaFetcher:
-    """Downloads post media into the content-addressed store, or records URLs only.
-
-    `store` None means `--no-images`: nothing is downloaded. `known(url, name)` may return the
-    `(sha256, path)` of a copy already stored under that URL or file name: it is reused without a
-    download. A download that fails (timeout, HTTP error, wrong content type, larger than
-    `max_bytes`) gives a Media with its URL only and a warning; it never fails the account.
-    """
-
-    def __init__(
-        self,
-        client: HttpClient,
-        store: MediaStore | None,
-        *,
-        max_bytes: int,
-        known: KnownMedia | None = None,
-    ) -> None:
-        self.client = client
-        self.store = store
-        self.max_bytes = max_bytes
-        self.known = known
-        self.warnings: list[str] = []
-        self.downloaded = 0
-        self.reused = 0
-
-    def fetch(self, kind: MediaKind, url: str, name: str | None = None) -> Media:
-        name = name or media_name(url)
-        if self.store is None:
-            return Media(kind=kind, name=name, url=url)
-        if self.known is not None:
-            found = self.known(url, name)
-            if found is not None:
-                sha, path = found
-                self.reused += 1
-                return Media(kind=kind, name=name, url=url, sha256=sha, path=Path(path))
-        try:
-            with self.client.download(url) as response:
-                ctype = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-                if not ctype.startswith(MEDIA_TYPES):
-                    raise ValueError(f"content type {ctype or 'missing'}, not an image or video")
-                length = response.headers.get("Content-Length", "")
-                if length.isdigit() and int(length) > self.max_bytes:
-                    raise ValueError(f"{length} bytes, larger than media_max_bytes")
-                suffix = PurePosixPath(name).suffix or CONTENT_SUFFIX.get(ctype, "")
-                store = MediaStore(self.store.root, min(self.store.max_bytes, self.max_bytes))
-                sha, path = store.put(_IterReader(response), suffix)  # type: ignore[arg-type]
-        except (SourceError, ValueError, OSError, requests.RequestException) as exc:
-            self.warnings.append(
-                self.client.redact(f"media {name} not downloaded ({exc}); recorded by URL only")
-            )
-            return Media(kind=kind, name=name, url=url)
-        self.downloaded += 1
-        return Media(kind=kind, name=name, url=url, sha256=sha, path=path)
-
-
-class ApiSource(Source):
-    """What the live sources share: the account's config, an HTTP client that knows its token
-    (sent only in the Authorization header, redacted from every message), a media fetcher, and
-    the progress the cursor logic reads (`posts_read`, `complete`, `newest_id`, `newest_time`).
-
-    Subclasses implement `_check(response)` (the platform's error mapping), `account()` and
-    `collect()`.
-    """
-
-    def __init__(
-        self,
-        config: AccountConfig,
-        token: str,
-        *,
-        session: requests.Session | None = None,
-        media_store: MediaStore | None = None,
-        known_media: KnownMedia | None = None,
-        sleep: Callable[[float], None] | None = None,
-        clock: Callable[[], float] | None = None,
-        rand: Callable[[], float] | None = None,
-    ) -> None:
-        super().__init__()
-        self.config = config
-        self.client = HttpClient(
-            session or requests.Session(),
-            config.name,
-            policy=HttpPolicy(
-                timeout=config.timeout_seconds,
-                max_retries=config.max_retries,
-                rate_limit_budget=config.rate_limit_budget_seconds,
-            ),
-            secrets=(token,),
-            headers={"Authorization": f"Bearer {token}"},
-            check=self._check,
-            sleep=sleep,
-            clock=clock,
-            rand=rand,
-        )
-        self.media = MediaFetcher(
-            self.client, media_store, max_bytes=config.media_max_bytes, known=known_media
-        )
-        self.posts_read = 0
-        self.complete = False
-        self.newest_id: str | None = None
-        self.newest_time: datetime | None = None
-
-    def _check(self, response: requests.Response) -> Throttle | None:
-        """Map a response to the platform's error or throttle signal (subclasses know the
-        codes); None when it is fine."""
-        raise NotImplementedError

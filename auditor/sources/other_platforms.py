@@ -29,7 +29,7 @@ from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, Platform, Post, PostKind
 from auditor.sources.archive import ArchiveReader, normalise_member_name, store_member
-from auditor.sources.base import AccountInfo, SkippedPost, Source, UniqueIds
+from auditor.sources.base import AccountInfo, ArchiveSource, SkippedPost, UniqueIds
 from auditor.sources.facebook_export import media_kind_for, repair_strings
 
 IG_FOLDERS = r"media|content"
@@ -48,7 +48,7 @@ def _id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-class _ExportSource(Source):
+class _ExportSource(ArchiveSource):
     """Shared plumbing: the archive, media copying and stable unique ids."""
 
     def __init__(
@@ -139,6 +139,7 @@ class InstagramExportSource(_ExportSource):
 
     kind: ClassVar[str] = "instagram-export"
     platform: ClassVar[Platform] = Platform.INSTAGRAM
+    format_hint: ClassVar[str] = "an Instagram export"
 
     def __init__(
         self, archive: ArchiveReader | Path, media_store: MediaStore | None = None
@@ -232,6 +233,7 @@ class LinkedInExportSource(_ExportSource):
 
     kind: ClassVar[str] = "linkedin-export"
     platform: ClassVar[Platform] = Platform.LINKEDIN
+    format_hint: ClassVar[str] = "a LinkedIn export"
 
     def __init__(
         self, archive: ArchiveReader | Path, media_store: MediaStore | None = None

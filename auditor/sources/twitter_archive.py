@@ -41,7 +41,7 @@ from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
 from auditor.sources.archive import ArchiveReader, store_member
-from auditor.sources.base import AccountInfo, SkippedPost, Source
+from auditor.sources.base import AccountInfo, ArchiveSource, SkippedPost
 
 TWEETS_FILE = r"tweets?(?:-part(\d+))?\.js"
 NOTES_FILE = r"note-tweet(?:-part\d+)?\.js"
@@ -337,11 +337,12 @@ def parse_js_assignment(text: str, where: str) -> Any:
 # -- the source ------------------------------------------------------------------------------
 
 
-class TwitterArchiveSource(Source):
+class TwitterArchiveSource(ArchiveSource):
     """Posts, replies and retweets of the account, read from an X/Twitter archive."""
 
     kind: ClassVar[str] = "twitter-archive"
     platform: ClassVar[Platform] = Platform.TWITTER
+    format_hint: ClassVar[str] = "a Twitter/X archive (data/tweets.js)"
 
     def __init__(
         self, archive: ArchiveReader | Path, media_store: MediaStore | None = None

@@ -35,7 +35,7 @@ from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
 from auditor.sources.archive import ArchiveReader, store_member
-from auditor.sources.base import AccountInfo, SkippedPost, Source, UniqueIds
+from auditor.sources.base import AccountInfo, ArchiveSource, SkippedPost, UniqueIds
 
 LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
 MAX_CHAT_BYTES = 512 * 1024**2
@@ -372,11 +372,12 @@ class _Message:
     marked: bool  # the text after "Naam: " started with U+200E (iOS system line or attachment)
 
 
-class WhatsAppExportSource(Source):
+class WhatsAppExportSource(ArchiveSource):
     """The messages of one WhatsApp chat from its export (`.txt`, `.zip` or unpacked folder)."""
 
     kind: ClassVar[str] = "whatsapp-export"
     platform: ClassVar[Platform] = Platform.WHATSAPP
+    format_hint: ClassVar[str] = "a WhatsApp chat export (_chat.txt)"
 
     def __init__(
         self,
@@ -427,8 +428,8 @@ class WhatsAppExportSource(Source):
         """True when a zip or folder holds a chat export (`_chat.txt` or `WhatsApp Chat*.txt`)."""
         return bool(reader.find(CHAT_FILE))
 
-    @staticmethod
-    def detect_file(path: Path) -> bool:
+    @classmethod
+    def detect_file(cls, path: Path) -> bool:
         """True when `path` is a `.txt` file whose first line is a WhatsApp message header."""
         path = Path(path)
         if path.suffix.lower() != ".txt" or not path.is_file():

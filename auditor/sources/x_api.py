@@ -24,26 +24,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 import requests
 
-from auditor.config import AccountConfig
-from auditor.errors import SourceError, TokenError
+from auditor.errors import ConfigError, SourceError, TokenError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
+from auditor.sources.accounts import AccountSettings
+from auditor.sources.api import ApiSource, LiveRead
 from auditor.sources.base import AccountInfo, SkippedPost
-from auditor.sources.http import (
-    ApiSource,
-    KnownMedia,
-    RateLimited,
-    Throttle,
-    json_or_none,
-    media_name,
-    reset_wait,
-    retry_after,
-)
+from auditor.sources.http import RateLimited, Throttle, json_or_none, reset_wait, retry_after
+from auditor.sources.media_fetch import KnownMedia, media_name
 from auditor.sources.twitter_archive import expand_text
 
 DEFAULT_BASE = "https://api.x.com/2"
@@ -95,15 +89,37 @@ def v2_text(raw: str, entities: dict[str, Any]) -> str:
     return expand_text(raw, {"urls": urls}, {"media": media} if media else None)
 
 
+@dataclass(frozen=True)
+class XAccount(AccountSettings):
+    """`[[accounts]]` with `platform = "twitter"`: an X account read through API v2.
+
+    `user_id` is required. `api_base_url` empty means `https://api.x.com/2`. Set `handle` to the
+    X username to share one stored account with `--archive` imports. `fields_param` is the
+    post-fields parameter name (`tweet.fields`; X renamed it `post.fields` in Aug 2026).
+    """
+
+    user_id: str = ""
+    fields_param: str = "tweet.fields"
+
+    def check(self, where: str) -> None:
+        if not self.user_id:
+            raise ConfigError(f"{where}.user_id: required for a twitter account")
+        super().check(where)
+
+
 class XApiSource(ApiSource):
     """The posts of one X account, via `GET /2/users/{id}/tweets`."""
 
     kind: ClassVar[str] = "x-api"
     platform: ClassVar[Platform] = Platform.TWITTER
+    settings: ClassVar[type[AccountSettings]] = XAccount
+    token_name: ClassVar[str] = "X Bearer token"
+    cursor_by_id: ClassVar[bool] = True  # post ids are snowflakes: newer means larger
+    config: XAccount
 
     def __init__(
         self,
-        config: AccountConfig,
+        config: XAccount,
         token: str,
         *,
         since_id: str | None = None,
@@ -133,9 +149,29 @@ class XApiSource(ApiSource):
         self.display_name = ""
         self.superseded = 0
 
-    @staticmethod
-    def info_for(config: AccountConfig) -> AccountInfo:
-        return AccountInfo(Platform.TWITTER, config.handle or config.user_id)
+    @classmethod
+    def account_id(cls, config: AccountSettings) -> str:
+        assert isinstance(config, XAccount)
+        return config.user_id
+
+    @classmethod
+    def for_run(cls, config: AccountSettings, token: str, read: LiveRead) -> Self:
+        """Ask `since_id` = the newest stored post, no look-back (X bills every post read); a
+        date the user gave asks `start_time` instead."""
+        assert isinstance(config, XAccount)
+        return cls(
+            config,
+            token,
+            since_id=None if read.since is not None else read.cursor.id,
+            start_time=read.since,
+            media_store=read.media_store,
+            known_media=read.known_media,
+        )
+
+    def run_warnings(self) -> list[str]:
+        if not self.superseded:
+            return []
+        return [f"{self.superseded} earlier version(s) of edited posts skipped"]
 
     def account(self) -> AccountInfo:
         info = self.info_for(self.config)

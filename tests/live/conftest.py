@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from live_helpers import FB_TOKEN, X_TOKEN
 
-from auditor.config import AccountConfig
+from auditor.sources.accounts import AccountSettings
 
 
 @pytest.fixture
@@ -29,14 +29,14 @@ def make_app(tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch)
     """Build an `App` with a TOML config holding the given accounts and the test database."""
     from auditor.cli import App
 
-    def build(*accounts: AccountConfig, tokens: bool = True) -> Any:
+    def build(*accounts: AccountSettings, tokens: bool = True) -> Any:
         lines = [
             f'[database]\nurl = "{database_url}"\n',
             f'[storage]\ndata_dir = "{tmp_path}/data"\n',
         ]
         for account in accounts:
             lines.append("[[accounts]]")
-            for field in dataclasses.fields(AccountConfig):
+            for field in dataclasses.fields(account):
                 value = getattr(account, field.name)
                 if value != field.default:
                     lines.append(f"{field.name} = {json.dumps(value)}")
@@ -51,7 +51,7 @@ def make_app(tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch)
 
     built: list[Any] = []
 
-    def tracked(*accounts: AccountConfig, tokens: bool = True) -> Any:
+    def tracked(*accounts: AccountSettings, tokens: bool = True) -> Any:
         app = build(*accounts, tokens=tokens)
         built.append(app)
         return app

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from auditor.config import AccountConfig
+from auditor.sources.facebook_graph import FacebookAccount
+from auditor.sources.x_api import XAccount
 
 FB_TOKEN = "EAAtestPageToken0123456789abcdef"
 X_TOKEN = "AAAAtestBearerToken%2Fxyz0123456789"
@@ -21,8 +22,8 @@ PAGE_ID = "1000000000001"
 USER_ID = "2244994945"
 
 
-def fb_account(**changes: Any) -> AccountConfig:
-    base = AccountConfig(
+def fb_account(**changes: Any) -> FacebookAccount:
+    base = FacebookAccount(
         name="facebook",
         platform="facebook",
         page_id=PAGE_ID,
@@ -32,8 +33,8 @@ def fb_account(**changes: Any) -> AccountConfig:
     return dataclasses.replace(base, **changes)
 
 
-def x_account(**changes: Any) -> AccountConfig:
-    base = AccountConfig(
+def x_account(**changes: Any) -> XAccount:
+    base = XAccount(
         name="twitter",
         platform="twitter",
         user_id=USER_ID,

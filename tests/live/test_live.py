@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 import responses
@@ -24,11 +25,21 @@ from sqlalchemy import select
 
 from auditor import cli
 from auditor.errors import ConfigError, SourceError
-from auditor.live import Cursor, audit_accounts, next_cursor
+from auditor.live import Cursor, LiveResult, audit_accounts, next_cursor
 from auditor.store.models import Account, AuditRun, PostRow
 
 TWEETS_URL = f"{X_BASE}/users/{USER_ID}/tweets"
 POSTS_URL = f"{FB_BASE}/{PAGE_ID}/posts"
+
+
+def audit_or_raise(app: Any, **options: Any) -> tuple[Any, str]:
+    """`audit_accounts`, with its failures raised as the one error the CLI shows."""
+    result = audit_accounts(app, **options)
+    assert isinstance(result, LiveResult)
+    error = result.error()
+    if error is not None:
+        raise error
+    return result.summary, result.label
 
 
 def stored(app, platform: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -91,14 +102,14 @@ def test_x_second_run_asks_only_since_the_newest_stored_post(
         json=x_page([x_post("1790", "nieuw"), x_post("1780", "ouder")], next_token="p2"),
     )
     no_http.add("GET", TWEETS_URL, json=x_page([x_post("1770", "oudst")]))
-    summary, label = audit_accounts(app, images=False)
+    summary, label = audit_or_raise(app, images=False)
 
     assert summary.posts_new == 3 and label == "live: twitter (3 new posts)"
     assert "since_id" not in no_http.calls[0].request.params
     assert account_row(app, "twitter").cursor_id == "1790"
 
     no_http.add("GET", TWEETS_URL, json=x_page([x_post("1800", "vandaag")]))
-    summary, _ = audit_accounts(app, images=False)
+    summary, _ = audit_or_raise(app, images=False)
 
     assert no_http.calls[2].request.params["since_id"] == "1790"
     assert "start_time" not in no_http.calls[2].request.params
@@ -112,11 +123,11 @@ def test_facebook_second_run_asks_since_cursor_minus_lookback(
 ) -> None:
     app = make_app(fb_account(lookback_days=3))
     no_http.add("GET", POSTS_URL, json={"data": [graph_post("2", "2026-03-10T08:00:00+0000", "a")]})
-    audit_accounts(app, images=False)
+    audit_or_raise(app, images=False)
     assert "since" not in no_http.calls[0].request.params
 
     no_http.add("GET", POSTS_URL, json={"data": [graph_post("2", "2026-03-10T08:00:00+0000", "a")]})
-    summary, _ = audit_accounts(app, images=False)
+    summary, _ = audit_or_raise(app, images=False)
 
     expected = datetime(2026, 3, 10, 8, tzinfo=UTC) - timedelta(days=3)
     assert no_http.calls[1].request.params["since"] == str(int(expected.timestamp()))
@@ -127,10 +138,10 @@ def test_facebook_second_run_asks_since_cursor_minus_lookback(
 def test_since_overrides_the_cursor(make_app, no_http: responses.RequestsMock) -> None:
     app = make_app(x_account())
     no_http.add("GET", TWEETS_URL, json=x_page([x_post("1790", "a")]))
-    audit_accounts(app, images=False)
+    audit_or_raise(app, images=False)
     no_http.add("GET", TWEETS_URL, json=x_page([]))
 
-    audit_accounts(app, since=datetime(2026, 1, 1, tzinfo=UTC), images=False)
+    audit_or_raise(app, since=datetime(2026, 1, 1, tzinfo=UTC), images=False)
 
     params = no_http.calls[1].request.params
     assert params["start_time"] == "2026-01-01T00:00:00Z" and "since_id" not in params
@@ -139,11 +150,11 @@ def test_since_overrides_the_cursor(make_app, no_http: responses.RequestsMock) -
 def test_capped_incremental_run_keeps_the_cursor(make_app, no_http: responses.RequestsMock) -> None:
     app = make_app(x_account(max_posts_per_run=5))
     no_http.add("GET", TWEETS_URL, json=x_page([x_post("100", "a")]))
-    audit_accounts(app, images=False)
+    audit_or_raise(app, images=False)
     many = [x_post(str(200 - n), f"b{n}") for n in range(5)]
     no_http.add("GET", TWEETS_URL, json=x_page(many, next_token="more"))
 
-    summary, _ = audit_accounts(app, images=False)
+    summary, _ = audit_or_raise(app, images=False)
 
     assert account_row(app, "twitter").cursor_id == "100"
     assert any("raise max_posts_per_run" in w for w in summary.warnings)
@@ -161,7 +172,7 @@ def test_truncated_page_stores_nothing_and_keeps_the_cursor(
     no_http.add("GET", TWEETS_URL, body='{"data": [{"id": "1780", "text": "b", "crea')
 
     with pytest.raises(SourceError, match="not complete JSON"):
-        audit_accounts(app, images=False)
+        audit_or_raise(app, images=False)
 
     assert stored(app, "twitter") == []
     row = account_row(app, "twitter")
@@ -170,7 +181,7 @@ def test_truncated_page_stores_nothing_and_keeps_the_cursor(
 
     no_http.add("GET", TWEETS_URL, json=x_page([x_post("1790", "a")], next_token="p2"))
     no_http.add("GET", TWEETS_URL, json=x_page([x_post("1780", "b")]))
-    audit_accounts(app, images=False)
+    audit_or_raise(app, images=False)
 
     assert stored(app, "twitter") == ["1780", "1790"]
     row = account_row(app, "twitter")
@@ -189,7 +200,7 @@ def test_interrupted_run_stores_nothing_and_marks_the_run(
     no_http.add_callback("GET", TWEETS_URL, callback=interrupt)
 
     with pytest.raises(KeyboardInterrupt):
-        audit_accounts(app, images=False)
+        audit_or_raise(app, images=False)
 
     assert stored(app, "twitter") == []
     assert runs(app)[-1][1] == "failed" and "interrupted" in (runs(app)[-1][2] or "")
@@ -215,7 +226,7 @@ def test_one_expired_token_does_not_stop_the_other_account(
     no_http.add("GET", TWEETS_URL, json=x_page([x_post("1790", "a")]))
 
     with pytest.raises(SourceError) as raised:
-        audit_accounts(app, images=False)
+        audit_or_raise(app, images=False)
 
     message = str(raised.value)
     assert message.startswith("facebook: ") and "FB_PAGE_TOKEN" in message and "\n" not in message
@@ -235,29 +246,46 @@ def test_several_failures_are_named_in_one_line(
     no_http.add("GET", TWEETS_URL, status=401, json={"title": "Unauthorized", "status": 401})
 
     with pytest.raises(SourceError) as raised:
-        audit_accounts(app, images=False)
+        audit_or_raise(app, images=False)
 
     assert raised.value.where == "facebook, twitter"
     assert "FB_PAGE_TOKEN is not set" in str(raised.value) and "X_BEARER_TOKEN" in str(raised.value)
 
 
+def test_live_result_holds_what_worked_and_what_failed(
+    make_app, no_http: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(fb_account(), x_account())
+    monkeypatch.delenv("FB_PAGE_TOKEN")
+    no_http.add("GET", TWEETS_URL, json=x_page([x_post("1790", "a")]))
+
+    result = audit_accounts(app, images=False)
+
+    assert result.summary.posts_new == 1 and result.summary.run_ids
+    assert result.label == "live: facebook (failed), twitter (1 new posts)"
+    [failure] = result.failures
+    assert failure.account == "facebook" and "FB_PAGE_TOKEN is not set" in failure.why
+    error = result.error()
+    assert error is not None and error.where == "facebook"
+
+
 def test_unknown_account_name_is_a_config_error(make_app) -> None:
     app = make_app(x_account())
     with pytest.raises(ConfigError, match="'instagram'"):
-        audit_accounts(app, account="instagram", images=False)
+        audit_or_raise(app, account="instagram", images=False)
 
 
 def test_no_accounts_is_a_config_error(make_app) -> None:
     app = make_app()
     with pytest.raises(ConfigError, match="no \\[\\[accounts\\]\\] configured"):
-        audit_accounts(app, images=False)
+        audit_or_raise(app, images=False)
 
 
 def test_only_the_named_account_is_read(make_app, no_http: responses.RequestsMock) -> None:
     app = make_app(fb_account(), x_account())
     no_http.add("GET", TWEETS_URL, json=x_page([]))
 
-    audit_accounts(app, account="twitter", images=False)
+    audit_or_raise(app, account="twitter", images=False)
 
     assert all(c.request.url.startswith(X_BASE) for c in no_http.calls)
 
@@ -265,13 +293,13 @@ def test_only_the_named_account_is_read(make_app, no_http: responses.RequestsMoc
 def test_images_are_stored_in_the_data_dir_media_store(
     make_app, no_http: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from auditor.commands import audit
+    import auditor.images
     from auditor.models import ImageAnalysis
 
     monkeypatch.setattr(
-        audit,
-        "image_analyser",
-        lambda app: (lambda media: ImageAnalysis(status="analysed"), "test-detector"),
+        auditor.images,
+        "media_analyser",
+        lambda settings: (lambda media: ImageAnalysis(status="analysed"), "test-detector"),
     )
     app = make_app(x_account())
     media = [{"media_key": "3_1", "type": "photo", "url": "https://pbs.twimg.test/media/A1.jpg"}]
@@ -280,7 +308,7 @@ def test_images_are_stored_in_the_data_dir_media_store(
     no_http.add(
         "GET", "https://pbs.twimg.test/media/A1.jpg", body=b"jpegdata", content_type="image/jpeg"
     )
-    audit_accounts(app)
+    audit_or_raise(app)
     assert list((app.config.data_dir / "media").rglob("*.jpg"))
 
     no_http.add(
@@ -288,7 +316,7 @@ def test_images_are_stored_in_the_data_dir_media_store(
         TWEETS_URL,
         json=x_page([x_post("1795", "weer", attachments={"media_keys": ["3_1"]})], media=media),
     )
-    summary, _ = audit_accounts(app)
+    summary, _ = audit_or_raise(app)
 
     media_calls = [c for c in no_http.calls if "pbs.twimg.test" in c.request.url]
     assert len(media_calls) == 1  # the second post's photo came from the store

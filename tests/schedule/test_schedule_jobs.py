@@ -67,7 +67,7 @@ class FakeLive:
             open_high=self.high_findings,
         )
         finish_run(self.store, run_id, summary, None)
-        return summary, "facebook, twitter"
+        return live.LiveResult(summary, "facebook, twitter")
 
 
 # -- cron and DST -------------------------------------------------------------------------------
