@@ -89,6 +89,11 @@ class Account(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+def _identity_default(context: Any) -> str:
+    """A post stored without an identity is known by its own id."""
+    return str(context.get_current_parameters()["external_id"])
+
+
 class PostRow(Base):
     """A post, reply or comment, stored once whatever path read it (see `store.repository`).
 
@@ -114,7 +119,7 @@ class PostRow(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
     platform: Mapped[str] = mapped_column(String(16))
     external_id: Mapped[str] = mapped_column(String(128))
-    identity: Mapped[str] = mapped_column(String(128))
+    identity: Mapped[str] = mapped_column(String(128), default=_identity_default)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     text: Mapped[str] = mapped_column(Text, default="")
     url: Mapped[str | None] = mapped_column(Text, nullable=True)
