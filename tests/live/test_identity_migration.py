@@ -196,7 +196,7 @@ def test_migration_merges_duplicates_and_keeps_dismissals(
     app = make_app(fb_account(name="school-facebook"), x_account(name="school-x"))
     serve_x(no_http)
     serve_graph(no_http)
-    summary, _ = audit_accounts(app, images=False)
+    summary = audit_accounts(app, images=False).summary
     assert (summary.posts_new, summary.findings_new) == (0, 0)
     with app.store.engine.connect() as conn:
         status = conn.execute(

@@ -98,7 +98,7 @@ def test_exports_then_live_add_and_double_nothing(
     # and once more live: still nothing new
     serve_x(no_http)
     serve_graph(no_http)
-    summary, _ = audit_accounts(app, images=False)
+    summary = audit_accounts(app, images=False).summary
     assert (summary.posts_new, summary.findings_new) == (0, 0)
     assert _count(app, FindingRow) == len(before)
 
