@@ -29,6 +29,7 @@ COMMANDS = (
     "outbox",
     "worker",
     "check",
+    "serve",
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2

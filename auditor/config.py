@@ -95,6 +95,16 @@ class ScheduleConfig:
 
 
 @dataclass(frozen=True)
+class WebConfig:
+    """`[web]`: the review site (`auditor serve`). `base_url` is where reviewers reach it
+    (e.g. "https://auditor.school.nl"); when set, the digest links each finding to its page.
+    The password is never in the file: `password_env` names the variable that holds it."""
+
+    base_url: str = ""
+    password_env: str = "AUDITOR_WEB_PASSWORD"
+
+
+@dataclass(frozen=True)
 class Config:
     source: str = "(no config file)"
     school: SchoolConfig = field(default_factory=SchoolConfig)
@@ -108,6 +118,7 @@ class Config:
     accounts: tuple[AccountSettings, ...] = ()
     mail: MailConfig = field(default_factory=MailConfig)
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
+    web: WebConfig = field(default_factory=WebConfig)
 
     def rule_context(self) -> RuleContext:
         return RuleContext(
@@ -140,6 +151,7 @@ SECTIONS: dict[str, type] = {
     "images": ImageSettings,
     "mail": MailConfig,
     "schedule": ScheduleConfig,
+    "web": WebConfig,
 }
 
 T = TypeVar("T")
@@ -210,6 +222,8 @@ def _validate(config: Config) -> None:
         raise ConfigError(f"{src}: [mail].security: use starttls, ssl or none")
     if config.mail.language not in {"nl", "en"}:
         raise ConfigError(f"{src}: [mail].language: use nl or en")
+    if config.web.base_url and not config.web.base_url.startswith(("http://", "https://")):
+        raise ConfigError(f"{src}: [web].base_url: start it with https:// (or http://)")
     names: set[str] = set()
     for i, account in enumerate(config.accounts):
         where = f"{src}: [[accounts]] #{i + 1} ({account.name})"

@@ -28,3 +28,19 @@ def title(article: str, language: str = "nl") -> str:
 def label(article: str, language: str = "nl") -> str:
     word = "Artikel" if language == "nl" else "Article"
     return f"{word} {article}"
+
+
+@cache
+def _rule_titles() -> dict[str, Any]:
+    text = resources.files("auditor").joinpath("data/rule_titles.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def rule_title(rule_id: str, language: str = "nl") -> str:
+    """The human title of a rule ("Privé telefoonnummer" for personal-data.phone), from
+    `auditor/data/rule_titles.toml`; a rule without one gets its concern's title."""
+    data = _rule_titles()
+    entry = data["rules"].get(rule_id) or data["concerns"].get(rule_id.partition(".")[0])
+    if not entry:
+        return rule_id
+    return str(entry.get(language) or entry["nl"])

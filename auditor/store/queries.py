@@ -22,6 +22,7 @@ class FindingFilter:
     article: Sequence[str] = ()
     platform: Sequence[str] = ()
     since: datetime | None = None  # post created at or after
+    until: datetime | None = None  # post created before
     detected_since: datetime | None = None
     detected_until: datetime | None = None
     limit: int | None = None
@@ -44,6 +45,8 @@ def _apply(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
         stmt = stmt.where(PostRow.platform.in_(flt.platform))
     if flt.since:
         stmt = stmt.where(PostRow.created_at >= flt.since)
+    if flt.until:
+        stmt = stmt.where(PostRow.created_at < flt.until)
     if flt.detected_since:
         stmt = stmt.where(FindingRow.detected_at >= flt.detected_since)
     if flt.detected_until:

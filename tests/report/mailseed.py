@@ -49,10 +49,12 @@ def add_post(
     text: str = POST_TEXT,
     url: str | None = "https://www.facebook.com/obsderegenboog/posts/1001",
 ) -> PostRow:
+    external_id = f"post-{next(_ids)}"
     post = PostRow(
         account_id=account.id,
         platform=account.platform,
-        external_id=f"post-{next(_ids)}",
+        external_id=external_id,
+        identity=external_id,
         created_at=created_at,
         text=text,
         url=url,

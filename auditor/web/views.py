@@ -1,0 +1,93 @@
+"""What the pages show, as plain data: the draft with its findings marked (masked), a stored
+post in context with every personal-data span masked, and finding rows for the templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from auditor import protocol, redact
+from auditor.models import Finding, Span
+from auditor.store.models import FindingRow
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of the draft: plain text, or a marked finding shown masked."""
+
+    text: str
+    marked: bool = False
+    reason: str = ""
+
+
+def _kind(rule: str, category: str) -> str | None:
+    return rule.partition(".")[2] if category == "personal_data" else None
+
+
+def marked_draft(text: str, findings: Sequence[Finding]) -> list[Segment]:
+    """The draft with each finding's span marked; personal data in it masked, everything else
+    scrubbed of stray numbers, so the page never repeats the personal data in full."""
+    spans = sorted(
+        (f for f in findings if f.span is not None), key=lambda f: (f.span.start, -f.span.end)
+    )
+    segments: list[Segment] = []
+    cursor = 0
+    for finding in spans:
+        span = finding.span
+        assert span is not None
+        if span.start < cursor:
+            continue
+        if span.start > cursor:
+            segments.append(Segment(redact.scrub(text[cursor : span.start])))
+        value = text[span.start : span.end]
+        kind = _kind(finding.rule, finding.category.value)
+        shown = redact.mask(value, kind) if kind else value
+        segments.append(Segment(shown, marked=True, reason=finding.reason))
+        cursor = span.end
+    if cursor < len(text):
+        segments.append(Segment(redact.scrub(text[cursor:])))
+    return segments
+
+
+def masked_post_text(text: str, rows: Iterable[FindingRow]) -> str:
+    """A stored post's whole text with every personal-data span of its findings masked."""
+    spans = [
+        (Span(r.span_start, r.span_end), _kind(r.rule, r.category) or "name")
+        for r in rows
+        if r.category == "personal_data" and r.span_start is not None and r.span_end is not None
+    ]
+    return redact.excerpt(text, None, spans, context=len(text) // 2 + 1)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    what: str
+    note: str = ""
+    by: str = ""
+
+
+def history(row: FindingRow, t: dict[str, str]) -> list[HistoryEntry]:
+    """What happened to a finding, oldest first: found, then each review decision."""
+    entries = [HistoryEntry(row.detected_at, t["detected"])]
+    trail = getattr(row, "reviews", None)  # the review trail, where the store keeps one
+    if trail:
+        entries += [
+            HistoryEntry(
+                review.reviewed_at,
+                t.get(review.status, review.status),
+                review.note or "",
+                getattr(review, "reviewer", "") or "",
+            )
+            for review in trail
+        ]
+    elif row.reviewed_at is not None:
+        entries.append(
+            HistoryEntry(row.reviewed_at, t.get(row.status, row.status), row.review_note or "")
+        )
+    return entries
+
+
+def rule_title(rule: str, language: str) -> str:
+    return protocol.rule_title(rule, language)
