@@ -7,10 +7,10 @@ from pathlib import Path
 
 from auditor.errors import AuditorError
 from auditor.images import ImageError, ImageSettings, analyse_file, anonymise_file
-from auditor.images.frames import IMAGE_SUFFIXES
+from auditor.images.frames import IMAGE_SUFFIXES, VIDEO_SUFFIXES
 
 NAME = "anonymise"
-HELP = "Write a copy of a photo (or every photo in a folder) with all faces blurred."
+HELP = "Write a copy of a photo or video (or of every one in a folder) with all faces blurred."
 SUFFIX = ".anonymised"
 
 
@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "image",
         type=Path,
         metavar="IMAGE",
-        help="a photo, or a folder: every photo directly in it (not in subfolders)",
+        help="a photo or video, or a folder: every one directly in it (not in subfolders)",
     )
     parser.add_argument(
         "-o",
@@ -31,8 +31,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.epilog = (
         "Every detected face is blurred (recognisable or not); each copy is checked again.\n"
-        "Videos are not anonymised. examples:\n"
+        "Videos (.mp4, .mov, .m4v, .avi, .mkv) are treated frame by frame, without sound;\n"
+        "a GIF or WebM video becomes an .mp4 copy. examples:\n"
         "  auditor anonymise klassenfoto.jpg\n"
+        "  auditor anonymise sportdag.mp4\n"
         "  auditor anonymise uitje/ -o uitje-anoniem/"
     )
 
@@ -44,10 +46,12 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
         photos = sorted(
             p
             for p in source.iterdir()
-            if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES and SUFFIX not in p.suffixes
+            if p.is_file()
+            and p.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES
+            and SUFFIX not in p.suffixes
         )
         if not photos:
-            raise AuditorError(f"{source}: no photos in this folder")
+            raise AuditorError(f"{source}: no photos or videos in this folder")
         pairs = [(p, _target(p, args.output, folder=True)) for p in photos]
     elif source.is_file():
         pairs = [(source, _target(source, args.output, folder=False))]
@@ -58,7 +62,10 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
             count = anonymise_file(src, dst, settings)
         except ImageError as exc:
             raise AuditorError(str(exc)) from exc
-        line = f"{src}: {count} faces blurred -> {dst}"
+        if src.suffix.lower() in VIDEO_SUFFIXES:
+            line = f"{src}: faces blurred in every frame ({count} detections) -> {dst}"
+        else:
+            line = f"{src}: {count} faces blurred -> {dst}"
         check = analyse_file(dst, settings)
         if check.status != "analysed":
             line += f" (check failed: {check.error})"
@@ -69,12 +76,13 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
 
 
 def _target(src: Path, output: Path | None, *, folder: bool) -> Path:
-    default_name = f"{src.stem}{SUFFIX}{src.suffix}"
+    suffix = ".mp4" if src.suffix.lower() in {".gif", ".webm", ".3gp"} else src.suffix
+    default_name = f"{src.stem}{SUFFIX}{suffix}"
     if output is None:
         return src.with_name(default_name)
     if folder or output.is_dir():
         same_folder = output.resolve() == src.parent.resolve()
-        return output / (default_name if same_folder or not folder else src.name)
+        return output / (default_name if same_folder or not folder else f"{src.stem}{suffix}")
     if output.resolve() == src.resolve():
         raise AuditorError(f"{output}: would overwrite the original photo; choose another name")
     return output

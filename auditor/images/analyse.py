@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import astuple
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict
 from pathlib import Path
 
 import cv2
@@ -18,15 +20,40 @@ from auditor.models import FaceBox, ImageAnalysis, Media
 
 # Bump when the detector, its decoding or the recognisability logic changes: cached analyses
 # keyed on an older version are then redone.
-DETECTOR_VERSION = "centerface-2023/recog-1"
+DETECTOR_VERSION = "centerface-int8/recog-2"
 
 RECOGNISABLE = "herkenbaar"
+BACKGROUND = "achtergrond (rest geanonimiseerd)"
+HIDDEN = ("onscherp gemaakt", "gepixeld", "afgedekt (sticker of tekening)")
+CONTEXT_SCORE = 0.3  # weaker detections only tell whether other faces were anonymised
+MAX_UPSCALE = 4.0
+NOT_IN_CACHE_KEY = {"workers"}  # settings that do not change a verdict
 
 
 def cache_version(settings: ImageSettings) -> str:
     """DETECTOR_VERSION plus a digest of the thresholds: a cache key that also notices config."""
-    digest = hashlib.sha256(repr(astuple(settings)).encode()).hexdigest()[:8]
+    values = {k: v for k, v in asdict(settings).items() if k not in NOT_IN_CACHE_KEY}
+    digest = hashlib.sha256(repr(tuple(values.values())).encode()).hexdigest()[:8]
     return f"{DETECTOR_VERSION}+{digest}"
+
+
+def analyse_files(
+    paths: Iterable[Path], settings: ImageSettings
+) -> Iterator[tuple[Path, ImageAnalysis]]:
+    """`analyse_file` for many files, `settings.workers` at a time, in the order given.
+
+    Decoding (OpenCV) and detection (onnxruntime) release the GIL, so threads sharing the one
+    model keep every core busy; results are yielded as soon as they are ready, in order.
+    """
+    workers = settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
+    if workers == 1:
+        for path in paths:
+            yield path, analyse_file(path, settings)
+        return
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="faces") as pool:
+        pending = [(path, pool.submit(analyse_file, path, settings)) for path in paths]
+        for path, future in pending:
+            yield path, future.result()
 
 
 def analyse_file(path: Path, settings: ImageSettings) -> ImageAnalysis:
@@ -37,7 +64,7 @@ def analyse_file(path: Path, settings: ImageSettings) -> ImageAnalysis:
     recognisable faces is reported (`frames` says how many were looked at).
     """
     try:
-        frames = read_frames(path, settings)
+        frames, reduced = read_frames(path, settings)
     except ImageError as exc:
         return ImageAnalysis(status="failed", error=_short_error(str(exc), path))
     except (cv2.error, MemoryError, ValueError) as exc:
@@ -45,7 +72,7 @@ def analyse_file(path: Path, settings: ImageSettings) -> ImageAnalysis:
     best: tuple[FaceBox, ...] = ()
     try:
         for frame in frames:
-            boxes = analyse_image(frame, settings)
+            boxes = analyse_image(frame, settings, reduced=reduced)
             if _rank(boxes) > _rank(best):
                 best = boxes
     except (cv2.error, MemoryError) as exc:
@@ -59,24 +86,65 @@ def analyse_file(path: Path, settings: ImageSettings) -> ImageAnalysis:
     )
 
 
-def analyse_image(image: np.ndarray, settings: ImageSettings) -> tuple[FaceBox, ...]:
-    """Every face in a BGR image, boxes in its own pixels, each with a verdict and a reason."""
+def analyse_image(
+    image: np.ndarray, settings: ImageSettings, reduced: int = 1
+) -> tuple[FaceBox, ...]:
+    """Every face in a BGR image, boxes in the published photo's pixels, each with a verdict.
+
+    `reduced` says the image was decoded at 1/reduced of the published size (a large JPEG read
+    with IMREAD_REDUCED_*): boxes and sizes are given in published pixels all the same.
+    """
     small, scale = fit(image, settings.max_side)
+    scale /= reduced
     grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
     image_sharpness = quality.laplacian_variance(grey)
-    boxes = []
-    for found in detect(small, settings.score_threshold):
+    height, width = image.shape[:2]
+    published = (height * reduced, width * reduced)
+    min_score = min(settings.score_threshold, CONTEXT_SCORE)
+    judged = []
+    for found in detect_upscaled(small, min_score, settings.min_detect_side):
         signals = quality.measure(
-            grey, image_sharpness, (found.x, found.y, found.w, found.h), 1 / scale
+            grey, image_sharpness, (found.x, found.y, found.w, found.h), 1 / scale, max(published)
         )
-        reason = judge(signals, settings)
-        boxes.append(_face_box(found, scale, image.shape, reason == RECOGNISABLE, reason))
+        judged.append((found, signals, judge(signals, settings)))
+    hidden = max((s.size for _, s, reason in judged if reason in HIDDEN), default=0.0)
+    boxes = []
+    for found, signals, reason in judged:
+        if found.score < settings.score_threshold:
+            continue
+        if reason == RECOGNISABLE and is_background(signals.size, hidden, settings):
+            reason = BACKGROUND
+        boxes.append(_face_box(found, scale, published, reason == RECOGNISABLE, reason))
     return tuple(boxes)
+
+
+def detect_upscaled(image: np.ndarray, min_score: float, min_side: int) -> list[Detection]:
+    """`detect`, on the image enlarged to `min_side` (at most 4x) when it is smaller.
+
+    CenterFace misses faces under ~10 px; in a thumbnail those are the faces of the photo.
+    Boxes come back in the given image's pixels.
+    """
+    long_side = max(image.shape[:2])
+    factor = min(MAX_UPSCALE, min_side / long_side) if long_side else 1.0
+    if factor <= 1.0:
+        return detect(image, min_score)
+    big = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_LINEAR)
+    return [
+        Detection(
+            x=d.x / factor,
+            y=d.y / factor,
+            w=d.w / factor,
+            h=d.h / factor,
+            score=d.score,
+            landmarks=tuple((lx / factor, ly / factor) for lx, ly in d.landmarks),
+        )
+        for d in detect(big, min_score)
+    ]
 
 
 def judge(signals: quality.FaceSignals, settings: ImageSettings) -> str:
     """The verdict on one face: "herkenbaar" or why it is not (short, Dutch)."""
-    if signals.size < settings.min_face_px:
+    if signals.size < min_face_size(signals.photo_side, settings):
         return f"te klein ({signals.size:.0f} px)"
     if (
         signals.sharpness < settings.min_sharpness
@@ -88,6 +156,25 @@ def judge(signals: quality.FaceSignals, settings: ImageSettings) -> str:
     if signals.flat_share > settings.max_flat_share:
         return "afgedekt (sticker of tekening)"
     return RECOGNISABLE
+
+
+def min_face_size(photo_side: float, settings: ImageSettings) -> float:
+    """Smallest recognisable face side (published pixels) in a photo with this long side.
+
+    `min_face_px` in an ordinary photo; in a small photo (a thumbnail) a face that spans
+    `min_face_share` of the photo is one of its subjects, down to `min_face_px_small`.
+    """
+    relative = max(settings.min_face_px_small, settings.min_face_share * photo_side)
+    return min(settings.min_face_px, relative) if photo_side > 0 else settings.min_face_px
+
+
+def is_background(size: float, largest_hidden: float, settings: ImageSettings) -> bool:
+    """A small unblurred head in a photo whose faces someone anonymised: left behind, far away."""
+    return (
+        largest_hidden > 0
+        and size < settings.background_face_share * largest_hidden
+        and size < 2 * settings.min_face_px
+    )
 
 
 def fit(image: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
@@ -106,16 +193,16 @@ def detect_boxes(
     """Face boxes (x, y, w, h) in the image's own pixels, detected at analysis resolution."""
     small, scale = fit(image, settings.max_side)
     boxes = []
-    for found in detect(small, min_score):
-        box = _face_box(found, scale, image.shape, False, "")
+    for found in detect_upscaled(small, min_score, settings.min_detect_side):
+        box = _face_box(found, scale, image.shape[:2], False, "")
         boxes.append((box.x, box.y, box.w, box.h))
     return boxes
 
 
 def _face_box(
-    found: Detection, scale: float, shape: tuple[int, ...], recognisable: bool, reason: str
+    found: Detection, scale: float, shape: tuple[int, int], recognisable: bool, reason: str
 ) -> FaceBox:
-    height, width = shape[:2]
+    height, width = shape
     x0 = int(np.clip(round(found.x / scale), 0, width - 1))
     y0 = int(np.clip(round(found.y / scale), 0, height - 1))
     x1 = int(np.clip(round((found.x + found.w) / scale), x0 + 1, width))

@@ -24,6 +24,7 @@ class FaceSignals:
     sharpness_ratio: float  # sharpness divided by the whole image's
     grid_share: float  # share of gradient energy on a regular block grid (pixelation)
     flat_share: float  # share of the inner region without texture (stickers, drawings)
+    photo_side: float = 0.0  # long side of the published photo, pixels (0: unknown)
 
 
 def laplacian_variance(grey: np.ndarray) -> float:
@@ -86,7 +87,11 @@ def flat_share(region: np.ndarray) -> float:
 
 
 def measure(
-    grey: np.ndarray, image_sharpness: float, box: tuple[float, float, float, float], scale: float
+    grey: np.ndarray,
+    image_sharpness: float,
+    box: tuple[float, float, float, float],
+    scale: float,
+    photo_side: float = 0.0,
 ) -> FaceSignals:
     """All signals for one face box (analysis coordinates); `scale` maps to published pixels."""
     x, y, w, h = box
@@ -98,4 +103,5 @@ def measure(
         sharpness_ratio=sharpness / image_sharpness if image_sharpness > 0 else 0.0,
         grid_share=grid_share(region),
         flat_share=flat_share(region),
+        photo_side=photo_side,
     )
