@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -267,6 +269,7 @@ def _analyse_media(
     """Attach an analysis to every media item: from the cache by sha256, else analysed now."""
     wanted = [m.sha256 for p in batch for m in p.media if m.sha256 and m.kind in ANALYSABLE]
     cache = repo.cached_analyses(conn, wanted, detector)
+    analyser = _prefetched(analyser, batch, cache)
     out = []
     for post, sp in zip(batch, stored, strict=True):
         if not post.media:
@@ -281,6 +284,37 @@ def _analyse_media(
                 repo.mark_media(conn, sp.media_ids[index], analysis, status)
         out.append(dataclasses.replace(post, media=tuple(media_list)))
     return out
+
+
+def _prefetched(analyser: Analyser, batch: list[Post], cache: dict[str, ImageAnalysis]) -> Analyser:
+    """`analyser`, with this batch's new files already analysed side by side (one per core).
+
+    The face detector releases the GIL and is shared by threads, so a batch of photos is
+    analysed about twice as fast on two cores; each file is still analysed once.
+    """
+    todo: dict[str, Media] = {}
+    for post in batch:
+        for media in post.media:
+            if (
+                media.sha256
+                and media.path is not None
+                and not media.missing
+                and media.kind in ANALYSABLE
+                and media.sha256 not in cache
+            ):
+                todo.setdefault(media.sha256, media)
+    workers = min(len(todo), os.cpu_count() or 1)
+    if workers < 2:
+        return analyser
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="media") as pool:
+        ready = dict(zip(todo, pool.map(analyser, todo.values()), strict=True))
+
+    def analyse(media: Media) -> ImageAnalysis:
+        if media.sha256 in ready:
+            return ready.pop(media.sha256)
+        return analyser(media)
+
+    return analyse
 
 
 def _analysis_for(
