@@ -91,6 +91,7 @@ class ScheduleConfig:
     timezone: str = "Europe/Amsterdam"
     audit: str = "30 3 * * *"  # 03:30: outside the 02:00-03:00 hour that DST skips or repeats
     digest: str = "0 7 * * mon"
+    purge: str = "0 5 * * sun"  # weekly: what is past [retention] is deleted
     flush_minutes: int = 15
 
 
@@ -102,6 +103,21 @@ class WebConfig:
 
     base_url: str = ""
     password_env: str = "AUDITOR_WEB_PASSWORD"
+
+
+@dataclass(frozen=True)
+class RetentionConfig:
+    """`[retention]` (contract keys): how long the auditor keeps what it stored, in days.
+
+    `post_text_days`: full texts and media copies of audited posts, counted from publication; a
+    post with an open finding keeps its text until the finding is reviewed. After that a post
+    keeps only what its findings need (masked excerpt, fingerprint, dates, link).
+    `closed_findings_days`: dismissed and resolved findings with their review trail, counted
+    from the last review action. See docs/privacy.md.
+    """
+
+    post_text_days: int = 365
+    closed_findings_days: int = 730
 
 
 @dataclass(frozen=True)
@@ -119,6 +135,7 @@ class Config:
     mail: MailConfig = field(default_factory=MailConfig)
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
     web: WebConfig = field(default_factory=WebConfig)
+    retention: RetentionConfig = field(default_factory=RetentionConfig)
 
     def rule_context(self) -> RuleContext:
         return RuleContext(
@@ -152,6 +169,7 @@ SECTIONS: dict[str, type] = {
     "mail": MailConfig,
     "schedule": ScheduleConfig,
     "web": WebConfig,
+    "retention": RetentionConfig,
 }
 
 T = TypeVar("T")
@@ -224,6 +242,9 @@ def _validate(config: Config) -> None:
         raise ConfigError(f"{src}: [mail].language: use nl or en")
     if config.web.base_url and not config.web.base_url.startswith(("http://", "https://")):
         raise ConfigError(f"{src}: [web].base_url: start it with https:// (or http://)")
+    for key in ("post_text_days", "closed_findings_days"):
+        if getattr(config.retention, key) < 1:
+            raise ConfigError(f"{src}: [retention].{key}: use a number of days of at least 1")
     names: set[str] = set()
     for i, account in enumerate(config.accounts):
         where = f"{src}: [[accounts]] #{i + 1} ({account.name})"

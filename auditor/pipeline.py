@@ -28,8 +28,9 @@ from auditor.models import Finding, ImageAnalysis, Media, MediaKind, Post, Sever
 from auditor.progress import Progress as ProgressLine
 from auditor.sources.base import AccountInfo, Source
 from auditor.store import repository as repo
-from auditor.store import runs
+from auditor.store import retention, runs
 from auditor.store.db import Store
+from auditor.store.models import utcnow
 from auditor.store.runs import start_run
 
 __all__ = [
@@ -74,6 +75,7 @@ class AuditSummary:
     rule_errors: list[RuleError] = field(default_factory=list)
     images_analysed: int = 0
     images_cached: int = 0
+    texts_not_kept: int = 0  # old posts audited, then stored without text ([retention])
     warnings: list[str] = field(default_factory=list)
 
     def merge(self, other: AuditSummary) -> None:
@@ -89,6 +91,7 @@ class AuditSummary:
         self.rule_errors.extend(other.rule_errors)
         self.images_analysed += other.images_analysed
         self.images_cached += other.images_cached
+        self.texts_not_kept += other.texts_not_kept
         self.warnings.extend(other.warnings)
 
 
@@ -115,6 +118,11 @@ def finish_run(store: Store, run_id: int, summary: AuditSummary | None, error: s
             "images_analysed": summary.images_analysed,
         },
     )
+
+
+def text_cutoff(app: Any) -> datetime:
+    """Posts published before this keep no text unless a finding is open ([retention])."""
+    return retention.Cutoffs.of(app.config.retention, utcnow()).post_text
 
 
 def run_failure(exc: BaseException) -> str:
@@ -180,6 +188,7 @@ def audit_source(
                     detector=detector,
                     config_name=config_name,
                     progress=progress,
+                    text_cutoff=text_cutoff(app),
                 )
             finally:
                 source.close()
@@ -213,8 +222,13 @@ def audit_posts(
     detector: str = "",
     config_name: str | None = None,
     progress: Progress | None = None,
+    text_cutoff: datetime | None = None,
 ) -> AuditSummary:
-    """Store and audit every post of one account inside the caller's transaction."""
+    """Store and audit every post of one account inside the caller's transaction.
+
+    Posts published before `text_cutoff` (`[retention] post_text_days`) are audited, then keep
+    their text only while they have an open finding: retention holds at import too.
+    """
     summary = AuditSummary(run_id=run_id, run_ids=[run_id])
     account_id = repo.get_or_create_account(conn, account, config_name)
     for number, batch in enumerate(_batches(posts, BATCH), 1):
@@ -253,9 +267,19 @@ def audit_posts(
                         )
                     )
         repo.mark_audited(conn, [sp.id for sp in stored])
+        if text_cutoff is not None:
+            summary.texts_not_kept += _apply_retention(conn, stored, text_cutoff, engine.key)
         if progress is not None:
             progress(len(batch))
     return summary
+
+
+def _apply_retention(
+    conn: Connection, stored: list[repo.StoredPost], cutoff: datetime, key: bytes
+) -> int:
+    expired = retention.expired_posts(conn, cutoff, sorted({sp.id for sp in stored}))
+    retention.strip_posts(conn, expired, key, utcnow())
+    return len(expired)
 
 
 def _analyse_media(

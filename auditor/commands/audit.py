@@ -84,6 +84,11 @@ def print_summary(summary: AuditSummary, label: str, *, verbose: bool, out=None)
         f" | images: {summary.images_analysed} analysed, {summary.images_cached} from cache"
         f" | findings: {summary.findings_new} new\n"
     )
+    if summary.texts_not_kept:
+        w(
+            f"  retention: {summary.texts_not_kept} post(s) older than [retention] "
+            "post_text_days audited and stored without their text (no open finding)\n"
+        )
     for warning in summary.warnings[:20]:
         w(f"  warning: {warning}\n")
     if summary.rule_errors:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from typing import Any
 
 from auditor.commands.options import parse_date
+from auditor.report.spreadsheet import write_rows
 from auditor.store.queries import FindingFilter, finding_json, list_findings
 
 NAME = "findings"
@@ -61,18 +61,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
     parser.add_argument("--limit", type=int, metavar="N", help="at most N findings")
+    parser.add_argument(
+        "--history",
+        type=int,
+        metavar="ID",
+        help="the review trail of one finding: every action with who, when and note",
+    )
     parser.epilog = (
         "examples:\n"
         "  auditor findings --status open\n"
         "  auditor findings --rule 'personal-data.*' --since 2025-01-01 --format csv > open.csv\n"
-        "  auditor findings --format json | jq '.[] | select(.severity == \"high\")'\n\n"
+        "  auditor findings --format json | jq '.[] | select(.severity == \"high\")'\n"
+        "  auditor findings --history 12 --format json\n\n"
         "JSON fields (stable): id, rule, category, article, severity, status, excerpt (masked),\n"
         "reason, span {start, end} or null, media null or {path|url, faces}, post {platform,\n"
-        "external_id, created_at (UTC), url, kind}, detected_at, review_note, reviewed_at."
+        "external_id, created_at (UTC), url, kind}, detected_at, review_note, reviewed_at.\n"
+        "--history JSON (stable): a list of {action, by, at (ISO-8601 UTC), note}, oldest first."
     )
 
 
 def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+    if args.history is not None:
+        return show_history(args, app)
     flt = FindingFilter(
         status=args.status or (),
         rule=args.rule or (),
@@ -92,10 +102,7 @@ def render(rows: list[dict[str, Any]], fmt: str, out) -> None:  # type: ignore[n
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({**row, **row["post"]})
+        write_rows(out, CSV_FIELDS, ({**row, **row["post"]} for row in rows))
     else:
         if not rows:
             out.write("No findings match.\n")
@@ -112,3 +119,23 @@ def render(rows: list[dict[str, Any]], fmt: str, out) -> None:  # type: ignore[n
                 f"{row['excerpt']}\n"
             )
         out.write(f"{len(rows)} finding(s)\n")
+
+
+def show_history(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+    from auditor.store.reviews import history
+
+    with app.store.session() as session:
+        actions = history(session, args.history)
+    out = sys.stdout
+    if args.format == "json":
+        json.dump(actions, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "csv":
+        write_rows(out, ("action", "by", "at", "note"), actions)
+    elif not actions:
+        out.write(f"finding {args.history}: no review actions yet (open since it was found)\n")
+    else:
+        for action in actions:
+            note = f"  {action['note']}" if action["note"] else ""
+            out.write(f"{action['at']}  {action['action']:<8} by {action['by']}{note}\n")
+    return 0

@@ -162,6 +162,21 @@ def alert_new_high(app: Any, run_id: int, now: datetime, run_ids: Sequence[int] 
     return f"alert queued ({flushed.message})"
 
 
+def weekly_purge(app: Any, now: datetime) -> JobResult:
+    """Delete what is past `[retention]` (as `auditor purge`), under the audit lock."""
+    from auditor.store.retention import purge_store
+
+    try:
+        with locks.held(app.store, "audit"):
+            report = purge_store(app.store, app.config.retention, now, dry_run=False)
+    except LockedError:
+        return _logged(JobResult("purge", "skipped", "an audit is running; next week again"))
+    except AuditorError as exc:
+        return _logged(JobResult("purge", "failed", str(exc)))
+    message = ", ".join(f"{count} {kind}" for kind, count in report.counts.items())
+    return _logged(JobResult("purge", "done", f"deleted {message}", dict(report.counts)))
+
+
 def weekly_digest(app: Any, now: datetime, kind: str = "week") -> JobResult:
     """Render and save the digest; queue it once per period and send it when mail is set up."""
     try:

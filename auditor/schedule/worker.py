@@ -99,13 +99,14 @@ class SignalCounter:
 def build_scheduler(
     app: Any, tracker: Tracker, scheduler: BaseScheduler | None = None, now: datetime | None = None
 ) -> BaseScheduler:
-    """The scheduler with the audit, digest and outbox jobs (and a catch-up run if one is due)."""
+    """The scheduler with the audit, digest, purge and outbox jobs (and a due catch-up run)."""
     schedule = app.config.schedule
     tz = jobs.zone(schedule.timezone)
     if schedule.flush_minutes < 1:
         raise ConfigError(f"{app.config.source}: [schedule].flush_minutes: use 1 or more")
     audit = jobs.cron(schedule.audit, schedule.timezone, "[schedule].audit")
     digest = jobs.cron(schedule.digest, schedule.timezone, "[schedule].digest")
+    purge = jobs.cron(schedule.purge, schedule.timezone, "[schedule].purge")
     if scheduler is None:
         scheduler = BlockingScheduler(timezone=tz, executors={"default": ThreadPoolExecutor(1)})
     common = {"coalesce": True, "max_instances": 1, "replace_existing": True}
@@ -124,6 +125,15 @@ def build_scheduler(
         args=(jobs.weekly_digest, app),
         id="digest",
         name="weekly digest",
+        misfire_grace_time=int(DIGEST_GRACE.total_seconds()),
+        **common,
+    )
+    scheduler.add_job(
+        tracker.run,
+        purge,
+        args=(jobs.weekly_purge, app),
+        id="purge",
+        name="weekly purge",
         misfire_grace_time=int(DIGEST_GRACE.total_seconds()),
         **common,
     )

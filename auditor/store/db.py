@@ -40,6 +40,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
+    # deleted and overwritten data (purged texts) is zeroed in the file, not just unlinked
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

@@ -2,7 +2,9 @@
 
 Times are stored as UTC; `UTCDateTime` gives aware datetimes back on both engines. Personal data
 is never stored in findings: only a masked excerpt and a keyed fingerprint. Post texts are kept
-(they are the school's own published posts) so a reviewer can read the original in context.
+(they are the school's own published posts) so a reviewer can read the original in context, for
+`[retention] post_text_days`; then `text_purged_at` is set and the text, reply target and media
+copies are gone (see auditor/store/retention.py and docs/privacy.md).
 """
 
 from __future__ import annotations
@@ -130,6 +132,8 @@ class PostRow(Base):
     source_ref: Mapped[str] = mapped_column(Text, default="")
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     audited_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # set when retention removed the text, reply target and media copies of this post
+    text_purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     account: Mapped[Account] = relationship()
     media: Mapped[list[MediaRow]] = relationship(
@@ -225,6 +229,45 @@ class FindingRow(Base):
 
     post: Mapped[PostRow] = relationship()
     media: Mapped[MediaRow | None] = relationship()
+    actions: Mapped[list[ReviewActionRow]] = relationship(
+        back_populates="finding",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ReviewActionRow.id",
+    )
+
+
+class ReviewActionRow(Base):
+    """One review action on a finding (the review trail): rows are only ever added.
+
+    `findings.status`, `review_note` and `reviewed_at` mirror the latest action; the trail keeps
+    every earlier one. Deleted only together with its finding, by retention.
+    """
+
+    __tablename__ = "review_actions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(16))  # dismiss | resolve | reopen
+    reviewer: Mapped[str] = mapped_column(String(255))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    finding: Mapped[FindingRow] = relationship(back_populates="actions")
+
+
+class ClosedFingerprintRow(Base):
+    """The decision on a closed finding that retention deleted: its keyed fingerprint and status
+    stay, so auditing the post again (an old export, a live re-read) does not bring it back."""
+
+    __tablename__ = "closed_fingerprints"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))  # dismissed | resolved
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class OutboxRow(Base):

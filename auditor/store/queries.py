@@ -1,4 +1,4 @@
-"""Reading findings for people and scripts, and recording review decisions."""
+"""Reading findings for people and scripts. Review decisions: auditor/store/reviews.py."""
 
 from __future__ import annotations
 
@@ -7,12 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from auditor.errors import AuditorError
-from auditor.models import Status
-from auditor.store.models import FindingRow, PostRow, utcnow
+from auditor.store.models import FindingRow, PostRow, ReviewActionRow
 
 
 @dataclass(frozen=True)
@@ -25,6 +23,7 @@ class FindingFilter:
     until: datetime | None = None  # post created before
     detected_since: datetime | None = None
     detected_until: datetime | None = None
+    active_since: datetime | None = None  # found or reviewed on or after this moment
     limit: int | None = None
 
 
@@ -36,8 +35,6 @@ def _apply(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
         prefixes = [r[:-1] for r in flt.rule if r.endswith("*")]
         conditions = [FindingRow.rule.in_(exact)] if exact else []
         conditions += [FindingRow.rule.startswith(p) for p in prefixes]
-        from sqlalchemy import or_
-
         stmt = stmt.where(or_(*conditions))
     if flt.article:
         stmt = stmt.where(FindingRow.article.in_(flt.article))
@@ -51,6 +48,11 @@ def _apply(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
         stmt = stmt.where(FindingRow.detected_at >= flt.detected_since)
     if flt.detected_until:
         stmt = stmt.where(FindingRow.detected_at < flt.detected_until)
+    if flt.active_since:
+        reviewed = exists().where(
+            ReviewActionRow.finding_id == FindingRow.id, ReviewActionRow.at >= flt.active_since
+        )
+        stmt = stmt.where(or_(FindingRow.detected_at >= flt.active_since, reviewed))
     return stmt
 
 
@@ -109,14 +111,3 @@ def finding_json(row: FindingRow) -> dict[str, Any]:
         "review_note": row.review_note,
         "reviewed_at": iso_utc(row.reviewed_at),
     }
-
-
-def review(session: Session, finding_id: int, status: Status, note: str | None) -> FindingRow:
-    """Record a decision. Dismissed findings stay dismissed on later audits (same fingerprint)."""
-    row = session.get(FindingRow, finding_id)
-    if row is None:
-        raise AuditorError(f"finding {finding_id} does not exist (see `auditor findings`)")
-    row.status = status.value
-    row.review_note = note
-    row.reviewed_at = utcnow()
-    return row

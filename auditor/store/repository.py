@@ -20,6 +20,7 @@ from auditor.models import FaceBox, Finding, ImageAnalysis, Platform, Post, Post
 from auditor.sources.base import AccountInfo
 from auditor.store.models import (
     Account,
+    ClosedFingerprintRow,
     FindingRow,
     ImageAnalysisRow,
     MediaRow,
@@ -98,6 +99,7 @@ class _Existing:
     content_hash: str
     identity: str
     url: str | None
+    purged: bool = False  # retention removed its text: an import never brings it back
 
 
 def save_posts(conn: Connection, account_id: int, posts: Sequence[Post]) -> list[StoredPost]:
@@ -125,6 +127,9 @@ def save_posts(conn: Connection, account_id: int, posts: Sequence[Post]) -> list
             )
             if takes_over:  # the live read gives the export post its platform id and URL
                 values.update(external_id=post.external_id, url=post.url or found.url)
+            if changed and found.purged:  # keep no text, reply target or media again
+                values.update(content_hash=digest)
+                changed = False
             if changed:
                 values.update(_post_values(post), content_hash=digest)
                 values["url"] = post.url or found.url  # an export has no URL: keep the live one
@@ -170,6 +175,7 @@ def _find_existing(
         PostRow.content_hash,
         PostRow.identity,
         PostRow.url,
+        PostRow.text_purged_at,
         PostRow.account_id,
     )
     found: dict[str, _Existing] = {}
@@ -187,7 +193,7 @@ def _find_existing(
             conn.execute(select(*columns).where(where)), key=lambda r: r.account_id != account_id
         )
         for row in rows:
-            found.setdefault(row.external_id, _Existing(*row[:5]))
+            found.setdefault(row.external_id, _Existing(*row[:5], purged=row[5] is not None))
         if platform == Platform.FACEBOOK.value:
             unmatched = [p for p in group if p.external_id not in found]
             found.update(_match_across_paths(conn, unmatched, columns))
@@ -234,7 +240,7 @@ def _match_across_paths(
             )
             if same_url or same_post:
                 used.add(row.id)
-                out[post.external_id] = _Existing(*row[:5])
+                out[post.external_id] = _Existing(*row[:5], purged=row[5] is not None)
                 break
     return out
 
@@ -386,10 +392,18 @@ def save_findings(
 
 
 def statuses(conn: Connection, fingerprints: Iterable[str]) -> dict[str, str]:
+    """Recorded decisions by fingerprint: of stored findings, and of closed findings that
+    retention deleted (their fingerprint is kept so they do not come back)."""
     wanted = list(set(fingerprints))
     out: dict[str, str] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
+        for row in conn.execute(
+            select(ClosedFingerprintRow.fingerprint, ClosedFingerprintRow.status).where(
+                ClosedFingerprintRow.fingerprint.in_(chunk)
+            )
+        ):
+            out[row.fingerprint] = row.status
         for row in conn.execute(
             select(FindingRow.fingerprint, FindingRow.status).where(
                 FindingRow.fingerprint.in_(chunk)

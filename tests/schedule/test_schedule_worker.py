@@ -31,7 +31,7 @@ def scheduled(schedule: dict | None = None):  # type: ignore[no-untyped-def]
 
 def test_every_job_runs_once_at_a_time_and_coalesces_missed_runs():
     jobs = scheduled()
-    assert set(jobs) == {"audit", "digest", "outbox", "catch-up"}
+    assert set(jobs) == {"audit", "digest", "purge", "outbox", "catch-up"}
     for job in jobs.values():
         assert job.coalesce is True
         assert job.max_instances == 1

@@ -42,3 +42,55 @@ def test_schema_matches_the_models_after_all_migrations(store) -> None:  # type:
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_review_status_and_note_become_the_first_row_of_the_trail(database_url: str) -> None:
+    store = Store(database_url)
+    cfg = alembic_config(store.engine)
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+    t = "2025-03-01 10:00:00"
+    with store.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO accounts (id, platform, handle, name, created_at)"
+                " VALUES (1, 'twitter', 'x', 'x', :t)"
+            ),
+            {"t": t},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO posts (id, account_id, platform, external_id, created_at, text, kind,"
+                " content_hash, source_ref, imported_at) VALUES (1, 1, 'twitter', '1', :t, 'x',"
+                " 'post', 'h', '', :t)"
+            ),
+            {"t": t},
+        )
+        for fid, status, note, reviewed in (
+            (1, "dismissed", "publiek figuur", t),
+            (2, "open", None, None),
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO findings (id, post_id, rule, category, article, severity,"
+                    " excerpt, reason, details, fingerprint, status, review_note, reviewed_at,"
+                    " detected_at) VALUES (:id, 1, 'personal-data.name', 'personal_data', '2a',"
+                    " 'high', 'S***', '', '{}', :fp, :status, :note, :reviewed, :t)"
+                ),
+                {
+                    "id": fid,
+                    "fp": f"fp{fid}",
+                    "status": status,
+                    "note": note,
+                    "reviewed": reviewed,
+                    "t": t,
+                },
+            )
+    store.upgrade()
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT finding_id, action, reviewer, note FROM review_actions")
+        ).all()
+    assert [tuple(r) for r in rows] == [(1, "dismiss", "unknown", "publiek figuur")]
+    store.engine.dispose()

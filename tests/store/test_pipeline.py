@@ -11,7 +11,8 @@ from auditor.errors import SourceError
 from auditor.models import Post, Status
 from auditor.pipeline import audit_posts, finish_run, start_run
 from auditor.store.models import AuditRun, FindingRow, PostRow
-from auditor.store.queries import FindingFilter, finding_json, list_findings, review
+from auditor.store.queries import FindingFilter, finding_json, list_findings
+from auditor.store.reviews import review
 from tests.factories import ACCOUNT, engine, post
 
 POSTS = [
@@ -61,7 +62,7 @@ def test_a_dismissed_finding_never_comes_back(store) -> None:  # type: ignore[no
     run_audit(store, POSTS)
     with store.session() as session:
         finding = list_findings(session, FindingFilter(rule=["personal-data.name"]))[0]
-        review(session, finding.id, Status.DISMISSED, "toestemming van ouders")
+        review(session, finding.id, Status.DISMISSED, by="test", note="toestemming van ouders")
     again = run_audit(store, POSTS)
     assert again.findings_new == 0 and again.open_high == 0
     with store.session() as session:
