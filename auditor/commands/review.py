@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
-from auditor.commands.audit import parse_date
+from auditor.commands.options import parse_date
 from auditor.errors import AuditorError
 from auditor.store.reviews import (
     Action,
