@@ -10,7 +10,6 @@ never logged. Reviews go through the same store function as `auditor review`.
 from __future__ import annotations
 
 import base64
-import inspect
 import tempfile
 import time
 from collections import OrderedDict
@@ -252,16 +251,14 @@ def create_app(config: Any, store: Any, password: str, checker: Any = None) -> F
         return render_template("message.html.j2", message=t["bad_photo"]), 413
 
     def _review(ids: list[int], status: Status, note: str) -> None:
-        """The same store function as `auditor review`; the logged-in name goes into the
-        review trail where the store keeps one (its `by` argument)."""
-        from auditor.store.queries import review
+        """The same review service as `auditor review`; the logged-in name goes into the
+        review trail."""
+        from auditor.store.reviews import review
 
-        extra = {}
-        if "by" in inspect.signature(review).parameters:
-            extra["by"] = session.get("reviewer") or "web"
+        by = session.get("reviewer") or "web"
         with store.session() as db:
             for fid in ids:
-                review(db, fid, status, note.strip() or None, **extra)
+                review(db, fid, status, by=by, note=note.strip() or None)
 
     return app
 

@@ -69,22 +69,14 @@ class HistoryEntry:
 
 
 def history(row: FindingRow, t: dict[str, str]) -> list[HistoryEntry]:
-    """What happened to a finding, oldest first: found, then each review decision."""
+    """What happened to a finding, oldest first: found, then each action of its review trail."""
+    from auditor.store.reviews import Action
+
     entries = [HistoryEntry(row.detected_at, t["detected"])]
-    trail = getattr(row, "reviews", None)  # the review trail, where the store keeps one
-    if trail:
-        entries += [
-            HistoryEntry(
-                review.reviewed_at,
-                t.get(review.status, review.status),
-                review.note or "",
-                getattr(review, "reviewer", "") or "",
-            )
-            for review in trail
-        ]
-    elif row.reviewed_at is not None:
+    for action in row.actions:
+        status = Action(action.action).status.value
         entries.append(
-            HistoryEntry(row.reviewed_at, t.get(row.status, row.status), row.review_note or "")
+            HistoryEntry(action.at, t.get(status, status), action.note or "", action.reviewer)
         )
     return entries
 

@@ -161,11 +161,16 @@ def test_dismiss_one_with_a_note_shows_in_its_history(
         data={"csrf_token": token(page), "action": "dismiss", "note": "nummer van de school"},
     )
     html = client.get(f"/findings/{fid}").get_data(as_text=True)
-    assert "afgewezen" in html and "nummer van de school" in html
+    assert "afgewezen" in html and "nummer van de school" in html and "Juf Test" in html
     from auditor.store.models import FindingRow
+    from auditor.store.reviews import history
 
     with store.session() as s:
         assert s.get(FindingRow, fid).status == "dismissed"
+        trail = history(s, fid)
+    assert [(a["action"], a["by"], a["note"]) for a in trail] == [
+        ("dismiss", "Juf Test", "nummer van de school")
+    ]
 
 
 def test_resolve_selected_findings_together(
