@@ -78,6 +78,12 @@ def same_text_key(text: str) -> str:
     return " ".join(text.split())
 
 
+def text_digest(text: str) -> str:
+    """What a post whose text retention removed keeps of it (in `content_hash`): enough to
+    recognise the same post read by the other path, nothing to read back."""
+    return hashlib.sha256(("text\x1f" + same_text_key(text)).encode("utf-8")).hexdigest()
+
+
 def is_export_id(platform: str, external_id: str) -> bool:
     """An id an export derived from content (Facebook), not one the platform gave."""
     return platform == Platform.FACEBOOK.value and external_id.startswith(EXPORT_ID_PREFIX)
@@ -127,9 +133,8 @@ def save_posts(conn: Connection, account_id: int, posts: Sequence[Post]) -> list
             )
             if takes_over:  # the live read gives the export post its platform id and URL
                 values.update(external_id=post.external_id, url=post.url or found.url)
-            if changed and found.purged:  # keep no text, reply target or media again
-                values.update(content_hash=digest)
-                changed = False
+            if found.purged:  # keep no text, reply target or media again (its hash is
+                changed = False  # the text digest retention left, see text_digest)
             if changed:
                 values.update(_post_values(post), content_hash=digest)
                 values["url"] = post.url or found.url  # an export has no URL: keep the live one
@@ -233,10 +238,15 @@ def _match_across_paths(
             ):
                 continue
             same_url = bool(post.url and row.url == post.url)
+            same_text = (
+                row.content_hash == text_digest(post.text)
+                if row.text_purged_at is not None  # retention left only the text's digest
+                else same_text_key(row.text) == key
+            )
             same_post = (
                 row.created_at == post.created_at
                 and (row.kind in _THREAD_KINDS) == thread
-                and same_text_key(row.text) == key
+                and same_text
             )
             if same_url or same_post:
                 used.add(row.id)

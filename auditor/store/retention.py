@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, exists, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, exists, func, insert, select, update
 
 from auditor.models import Category, Status
 from auditor.store.models import (
@@ -37,6 +37,7 @@ from auditor.store.models import (
     PostRow,
     ReviewActionRow,
 )
+from auditor.store.repository import text_digest
 from auditor.subject import subject_keys
 
 KINDS = ("post texts", "media copies", "closed findings", "review actions", "sent mails")
@@ -107,10 +108,22 @@ def strip_posts(conn: Connection, post_ids: Sequence[int], key: bytes, now: date
                 select(MediaRow.path).where(MediaRow.post_id.in_(chunk), MediaRow.path.is_not(None))
             )
         )
+        digests = [
+            {"pid": row.id, "digest": text_digest(row.text or "")}
+            for row in conn.execute(select(PostRow.id, PostRow.text).where(PostRow.id.in_(chunk)))
+        ]
         conn.execute(
             update(PostRow)
-            .where(PostRow.id.in_(chunk))
-            .values(text="", reply_to=None, reply_to_id=None, source_ref="", text_purged_at=now)
+            .where(PostRow.id == bindparam("pid"))
+            .values(
+                text="",
+                reply_to=None,
+                reply_to_id=None,
+                source_ref="",
+                content_hash=bindparam("digest"),
+                text_purged_at=now,
+            ),
+            digests,
         )
         conn.execute(update(MediaRow).where(MediaRow.post_id.in_(chunk)).values(path=None))
         removed_files += remove_unreferenced_files(conn, paths)

@@ -169,7 +169,7 @@ def test_migration_merges_duplicates_and_keeps_dismissals(
 
     before, after = store.upgrade()
 
-    assert (before, after) == ("0002", "0003_i12_post_identity")
+    assert (before, after) == ("0002", store.head_revision())
     assert _count(store, PostRow) == 7
     with store.engine.connect() as conn:
         ids = sorted(conn.execute(select(PostRow.external_id)).scalars())
