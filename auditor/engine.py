@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from auditor import redact
-from auditor.models import Category, Finding, Hit, Post, Severity
+from auditor.models import Category, Finding, Hit, PDKind, Post, Severity
 from auditor.rules.base import Rule, RuleContext
 
 
@@ -93,7 +93,7 @@ class Engine:
             except Exception as exc:  # a broken rule must not abort the audit
                 result.errors.append(RuleError(rule.id, post_key(post), repr(exc)))
         sensitive = [
-            (hit.span, hit.kind or "name")
+            (hit.span, hit.kind or PDKind.NAME)
             for rule, hit in hits
             if hit.span is not None and not hit.allowed and rule.category == Category.PERSONAL_DATA
         ]

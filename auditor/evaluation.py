@@ -17,23 +17,10 @@ from datetime import datetime
 from pathlib import Path
 
 from auditor.errors import AuditorError
-from auditor.models import Hit, Platform, Post, PostKind, Span
+from auditor.models import Hit, PDKind, Platform, Post, PostKind, Span
 from auditor.rules.base import Allow, RuleContext
 
-PD_TYPES = (
-    "name",
-    "phone",
-    "email",
-    "address",
-    "postcode",
-    "birthdate",
-    "bsn",
-    "iban",
-    "health",
-    "plate",
-    "social_handle",
-    "other",
-)
+PD_TYPES: tuple[PDKind, ...] = tuple(PDKind)
 OTHER_CATEGORIES = ("commercial", "personal_title", "reply_to_parent")
 
 # The school contact details and school names of the development corpus (see its README).
@@ -262,9 +249,9 @@ def score(
         _tally(any_counts, bool(gold), bool(got))
         for c in cat_counts:
             _tally(cat_counts[c], c in item.categories, c in pred.categories)
-        name_spans = [h.span for h in pred.pd_hits if h.kind == "name" and h.span]
+        name_spans = [h.span for h in pred.pd_hits if h.kind == PDKind.NAME and h.span]
         for label in item.labels:
-            if label.type != "name":
+            if label.type != PDKind.NAME:
                 continue
             total += 1
             if any(
@@ -273,8 +260,8 @@ def score(
                 for n in name_spans
             ):
                 found += 1
-            elif "name" in got:
-                errors.append(ErrorItem(item.id, "missed", "name", label.text, item.post.text))
+            elif PDKind.NAME in got:
+                errors.append(ErrorItem(item.id, "missed", PDKind.NAME, label.text, item.post.text))
         if item.clean:
             clean += 1
             clean_fp += bool(got)

@@ -65,6 +65,28 @@ class Category(enum.StrEnum):
     WHATSAPP = "whatsapp"
 
 
+class PDKind(enum.StrEnum):
+    """A type of personal data (articles 1a/2a): its rule is `personal-data.<value>`, and its
+    value names the type in findings, corpus labels and masking (part of the JSON contract)."""
+
+    NAME = "name"
+    PHONE = "phone"
+    EMAIL = "email"
+    ADDRESS = "address"
+    POSTCODE = "postcode"
+    BIRTHDATE = "birthdate"
+    BSN = "bsn"
+    IBAN = "iban"
+    HEALTH = "health"
+    PLATE = "plate"
+    SOCIAL_HANDLE = "social_handle"
+    OTHER = "other"
+
+    @property
+    def rule_id(self) -> str:
+        return f"personal-data.{self.value}"
+
+
 class MediaKind(enum.StrEnum):
     PHOTO = "photo"
     VIDEO = "video"
@@ -154,7 +176,8 @@ class Hit:
     """What a rule reports: where, what it saw (in memory only), and why in plain words.
 
     `value` is the sensitive text itself; it is never stored or printed, only masked and hashed.
-    `kind` is the personal-data type ("phone", "name", ...) used to pick a masking style.
+    `kind` is the personal-data type (a `PDKind`) used to pick a masking style, or another
+    concern's tag ("image", "whatsapp").
     Media hits carry the media index in the post and face counts/boxes in `details`.
     """
 

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from auditor.models import Span
+from auditor.models import PDKind, Span
 
 EXCERPT_CONTEXT = 40
 _DIGIT_RUN = re.compile(r"\+?\d[\d\s().-]{4,}\d")
@@ -43,33 +43,33 @@ def mask(value: str, kind: str = "") -> str:
     """Mask a sensitive value so a reviewer sees what kind of thing it was, not the thing."""
     if not value:
         return value
-    if kind in {"phone"}:
+    if kind == PDKind.PHONE:
         return _mask_digits(value, 2, 2)
-    if kind in {"iban"}:
+    if kind == PDKind.IBAN:
         compact = value.replace(" ", "")
         return compact[:2] + "*" * max(len(compact) - 4, 0) + compact[-2:]
-    if kind in {"bsn"}:
+    if kind == PDKind.BSN:
         return _mask_digits(value, 0, 2)
-    if kind == "email":
+    if kind == PDKind.EMAIL:
         local, _, domain = value.partition("@")
         return f"{local[:1]}***@{domain}" if domain else _mask_words(value)
-    if kind == "social_handle":
+    if kind == PDKind.SOCIAL_HANDLE:
         head = value[: value.index("@") + 2] if "@" in value else value[:1]
         return head + "***"
-    if kind == "postcode":
+    if kind == PDKind.POSTCODE:
         return re.sub(r"[A-Za-z]", "*", _mask_digits(value, 2, 0))
-    if kind in {"birthdate"}:
+    if kind == PDKind.BIRTHDATE:
         return _mask_digits(value, 0, 0)
-    if kind in {"plate"}:
+    if kind == PDKind.PLATE:
         return value[:1] + re.sub(r"[A-Za-z0-9]", "*", value[1:])
-    if kind in {"address"}:
+    if kind == PDKind.ADDRESS:
         return _mask_digits(_mask_words(value), 0, 0)
     return _mask_words(value)
 
 
 def scrub(text: str) -> str:
     """Defence in depth for excerpts: mask any long digit run or e-mail a rule did not claim."""
-    text = _EMAIL.sub(lambda m: mask(m.group(0), "email"), text)
+    text = _EMAIL.sub(lambda m: mask(m.group(0), PDKind.EMAIL), text)
     return _DIGIT_RUN.sub(lambda m: _mask_digits(m.group(0), 2, 2), text)
 
 

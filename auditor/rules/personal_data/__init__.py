@@ -9,24 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from auditor.models import Category, Hit, Post, Severity
+from auditor.models import Category, Hit, PDKind, Post, Severity
 from auditor.rules.base import RuleContext, rule
 from auditor.rules.personal_data.analysis import analyse
 
-KINDS = (
-    "email",
-    "phone",
-    "iban",
-    "bsn",
-    "postcode",
-    "address",
-    "plate",
-    "social_handle",
-    "birthdate",
-    "health",
-    "other",
-    "name",
-)
+KINDS: tuple[PDKind, ...] = tuple(PDKind)  # one rule each, below
 
 
 @rule("personal-data.email", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
@@ -39,7 +26,7 @@ def email(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Fine: Function mailboxes such as info@ or mr@, and addresses on the allow-list.
     """
-    return analyse(post, ctx).of("email")
+    return analyse(post, ctx).of(PDKind.EMAIL)
 
 
 @rule("personal-data.phone", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
@@ -53,7 +40,7 @@ def phone(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Fine: The school's own numbers (allow-list), times such as 8.30-9.30, and the digits of an IBAN.
     """
-    return analyse(post, ctx).of("phone")
+    return analyse(post, ctx).of(PDKind.PHONE)
 
 
 @rule("personal-data.iban", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
@@ -66,7 +53,7 @@ def iban(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Fine: The school's and the foundation's accounts on the allow-list.
     """
-    return analyse(post, ctx).of("iban")
+    return analyse(post, ctx).of(PDKind.IBAN)
 
 
 @rule("personal-data.bsn", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
@@ -79,7 +66,7 @@ def bsn(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Fine: A foundation's RSIN next to RSIN/ANBI/KvK, order or shipment numbers, phone numbers.
     """
-    return analyse(post, ctx).of("bsn")
+    return analyse(post, ctx).of(PDKind.BSN)
 
 
 @rule("personal-data.postcode", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
@@ -93,7 +80,7 @@ def postcode(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     Fine: Lower-case look-alikes, the letter pairs SA, SD and SS that postcodes never use, and the
     school's own postcode (after its name or "bezoekadres").
     """
-    return analyse(post, ctx).of("postcode")
+    return analyse(post, ctx).of(PDKind.POSTCODE)
 
 
 @rule("personal-data.address", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
@@ -109,7 +96,7 @@ def address(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     Fine: Street names without a number (an event route, a playground at the Dorpsstraat), and
     the school's own address (after its name, "bezoekadres" or "de school staat aan").
     """
-    return analyse(post, ctx).of("address")
+    return analyse(post, ctx).of(PDKind.ADDRESS)
 
 
 @rule("personal-data.plate", category=Category.PERSONAL_DATA, clause="a", severity=Severity.MEDIUM)
@@ -123,7 +110,7 @@ def plate(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Fine: Group codes and time ranges (groep 1-4, 9.00-10.30).
     """
-    return analyse(post, ctx).of("plate")
+    return analyse(post, ctx).of(PDKind.PLATE)
 
 
 @rule(
@@ -141,7 +128,7 @@ def social_handle(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Fine: The school's own handles and organisations' handles (@BiebOosterwolde, @GGD...).
     """
-    return analyse(post, ctx).of("social_handle")
+    return analyse(post, ctx).of(PDKind.SOCIAL_HANDLE)
 
 
 @rule(
@@ -159,7 +146,7 @@ def birthdate(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     Fine: Work anniversaries (25 jaar in dienst), the school's own anniversary, ages not tied to
     anyone.
     """
-    return analyse(post, ctx).of("birthdate")
+    return analyse(post, ctx).of(PDKind.BIRTHDATE)
 
 
 @rule("personal-data.health", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
@@ -177,7 +164,7 @@ def health(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     Fine: Health news about nobody in particular: flu going round, an unnamed child's allergy, a
     theme day.
     """
-    return analyse(post, ctx).of("health")
+    return analyse(post, ctx).of(PDKind.HEALTH)
 
 
 @rule("personal-data.other", category=Category.PERSONAL_DATA, clause="a", severity=Severity.MEDIUM)
@@ -192,7 +179,7 @@ def other(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Fine: The same topics without a named person ("de adviezen zijn binnen").
     """
-    return analyse(post, ctx).of("other")
+    return analyse(post, ctx).of(PDKind.OTHER)
 
 
 @rule("personal-data.name", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
@@ -210,4 +197,4 @@ def name(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     van", pets (klassenkonijn Daan), business names (Bakkerij Dijkstra), venues (dorpshuis De
     Roos), streets without a number, the school's name.
     """
-    return analyse(post, ctx).of("name")
+    return analyse(post, ctx).of(PDKind.NAME)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.models import Hit, Post, Span
+from auditor.models import Hit, PDKind, Post, Span
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data import contact, names, special
+from auditor.rules.personal_data import words as flags
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class Analysis:
     hits: tuple[Hit, ...]
     by_kind: dict[str, tuple[Hit, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    def of(self, kind: str) -> tuple[Hit, ...]:
+    def of(self, kind: PDKind) -> tuple[Hit, ...]:
         """The hits of one kind, in the order found."""
         if not self.by_kind and self.hits:  # built without the index
             return tuple(h for h in self.hits if h.kind == kind)
@@ -40,7 +41,7 @@ def analyse(post: Post, ctx: RuleContext) -> Analysis:
 
 
 def analyse_text(text: str, ctx: RuleContext) -> Analysis:
-    words = names.scan_words(text)
+    words = flags.scan_words(text)
     emails = contact.find_emails(text, ctx)
     handles = contact.find_handles(text, ctx)
     urls = contact.find_urls(text)
@@ -55,8 +56,8 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
     postcodes = contact.find_postcodes(text, taken)
     plates = contact.find_plates(text)
     # A street name with a house number ends its last word in a street suffix (Kastanjelaan 18).
-    addresses = contact.find_addresses(text, taken) if words.seen & names.STREET_SUFFIX_END else []
-    if postcodes or words.seen & names.ADDRESS_CUE:
+    addresses = contact.find_addresses(text, taken) if words.seen & flags.STREET_SUFFIX_END else []
+    if postcodes or words.seen & flags.ADDRESS_CUE:
         addresses += contact.find_context_addresses(
             text, taken + [h.span for h in addresses if h.span], postcodes
         )
@@ -85,7 +86,7 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
 def _school_place(text: str, hit: Hit, ctx: RuleContext) -> bool:
     return hit.span is not None and (
         contact.is_school_address(text, hit.span.start, ctx)
-        or hit.kind == "address"
+        or hit.kind == PDKind.ADDRESS
         and contact.is_school_street(hit.value, ctx)
     )
 
@@ -94,17 +95,17 @@ def _special_hits(text: str, people: list[Span], seen: int) -> tuple[Hit, ...]:
     """Birthdays, health and other facts near a person. `seen` (the or-ed flags of the text's
     words) tells which finders' cue words occur: a finder whose regex cannot match is skipped."""
     birthdate = (
-        seen & names.BIRTHDATE_CUE
-        or seen & (names.WORDT | names.DAY_CUE) == names.WORDT | names.DAY_CUE
+        seen & flags.BIRTHDATE_CUE
+        or seen & (flags.WORDT | flags.DAY_CUE) == flags.WORDT | flags.DAY_CUE
     )
     age = (
         not birthdate
-        and seen & (names.JAAR | names.DAY_CUE) == names.JAAR | names.DAY_CUE
+        and seen & (flags.JAAR | flags.DAY_CUE) == flags.JAAR | flags.DAY_CUE
         and special.AGE_TODAY.search(text) is not None  # common words: look before more work
     )
     birthdate = birthdate or age
-    health = seen & names.HEALTH_CUE
-    other = seen & names.OTHER_CUE or special.GRADE_HINT.search(text)
+    health = seen & flags.HEALTH_CUE
+    other = seen & flags.OTHER_CUE or special.GRADE_HINT.search(text)
     if not (birthdate or health or other):
         return ()
     sentences = special.sentences_of(text)

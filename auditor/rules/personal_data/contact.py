@@ -15,16 +15,12 @@ import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
-from auditor.models import Hit, Span
+from auditor.models import Hit, PDKind, Span
 from auditor.nlp.tokens import may_contain
 from auditor.rules.base import RuleContext
+from auditor.rules.personal_data.words import STREET_SUFFIX, TLD, URL, is_street
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-URL = re.compile(
-    r"(?:https?://|www\.)\S+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|be|eu|nu|info|frl|de)"
-    r"(?:/[^\s)]*)?",
-    re.IGNORECASE,
-)
 PROFILE = re.compile(
     r"(?:https?://)?(?:www\.|m\.)?(?:facebook|instagram|tiktok|twitter|x|youtube|linkedin)\.com"
     r"/(?:in/)?@?[\w.\-]+",
@@ -54,41 +50,6 @@ PLATE = re.compile(r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{2,3}-[A-Z\d]{1,3}(?![\w-])")
 SIDECODES = frozenset(
     "LL-99-99 99-99-LL 99-LL-99 LL-99-LL LL-LL-99 99-LL-LL 99-LLL-9 9-LLL-99 LL-999-L "
     "L-999-LL LLL-99-L L-99-LLL 9-LL-999 999-LL-9".split()
-)
-TLD = re.compile(r"\.(?:nl|com|org|net|be|eu|nu|info|frl|de)\b|www\.|://", re.IGNORECASE)
-STREET_SUFFIX = (
-    "straat",
-    "laan",
-    "weg",
-    "plein",
-    "dijk",
-    "dyk",
-    "singel",
-    "gracht",
-    "kade",
-    "pad",
-    "steeg",
-    "dreef",
-    "park",
-    "ring",
-    "markt",
-    "wal",
-    "allee",
-    "boulevard",
-    "akker",
-    "weide",
-    "erf",
-    "baan",
-    "loane",
-    "leane",
-    "wei",
-    "strjitte",
-    "hof",
-    "veld",
-    "hoeve",
-    "brink",
-    "dam",
-    "zoom",
 )
 HOUSE_NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:-\d{1,3})?"
 ADDRESS = re.compile(
@@ -271,7 +232,7 @@ def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
                 span=Span(m.start(), m.start() + len(value)),
                 value=value,
                 reason="persoonlijk e-mailadres",
-                kind="email",
+                kind=PDKind.EMAIL,
                 allowed=value.lower() in allowed,
             )
         )
@@ -292,7 +253,7 @@ def find_ibans(text: str, ctx: RuleContext) -> list[Hit]:
                 span=Span(m.start(), m.start() + len(value)),
                 value=value,
                 reason="bankrekeningnummer (IBAN) van een persoon",
-                kind="iban",
+                kind=PDKind.IBAN,
                 allowed=iban_key(value) in allowed,
             )
         )
@@ -323,7 +284,7 @@ def find_phones(text: str, ctx: RuleContext, taken: list[Span]) -> list[Hit]:
                 span=span,
                 value=value,
                 reason="mobiel nummer" if mobile else "privé telefoonnummer",
-                kind="phone",
+                kind=PDKind.PHONE,
                 allowed=key in allowed,
             )
         )
@@ -341,7 +302,9 @@ def find_bsns(text: str, taken: list[Span]) -> list[Hit]:
             continue
         if NOT_BSN_CONTEXT.search(text[max(0, span.start - 60) : span.start]):
             continue  # a foundation's RSIN or an order number also passes the 11-test
-        hits.append(Hit(span=span, value=value, reason="burgerservicenummer (BSN)", kind="bsn"))
+        hits.append(
+            Hit(span=span, value=value, reason="burgerservicenummer (BSN)", kind=PDKind.BSN)
+        )
     return hits
 
 
@@ -362,7 +325,7 @@ def find_postcodes(text: str, taken: list[Span]) -> list[Hit]:
         ):
             continue  # "in 2024 ZO veel": a year, not a postcode
         if _free(span, taken):
-            hits.append(Hit(span=span, value=m.group(), reason="postcode", kind="postcode"))
+            hits.append(Hit(span=span, value=m.group(), reason="postcode", kind=PDKind.POSTCODE))
     return hits
 
 
@@ -374,7 +337,7 @@ def find_plates(text: str) -> list[Hit]:
     if not _has_digit(text) or not PLATE_HINT.search(text):
         return []  # a plate with no digit matches no sidecode
     return [
-        Hit(span=Span(m.start(), m.end()), value=m.group(), reason="kenteken", kind="plate")
+        Hit(span=Span(m.start(), m.end()), value=m.group(), reason="kenteken", kind=PDKind.PLATE)
         for m in PLATE.finditer(text)
         if sidecode(m.group()) in SIDECODES
     ]
@@ -413,7 +376,7 @@ def find_addresses(text: str, taken: list[Span]) -> list[Hit]:
                 span=span,
                 value=text[start : m.end()],
                 reason="straat met huisnummer",
-                kind="address",
+                kind=PDKind.ADDRESS,
             )
         )
     return hits
@@ -442,7 +405,7 @@ def find_context_addresses(text: str, taken: list[Span], postcodes: list[Hit]) -
                 span=span,
                 value=text[span.start : span.end],
                 reason="straat met huisnummer",
-                kind="address",
+                kind=PDKind.ADDRESS,
             )
         )
     hits.sort(key=lambda hit: hit.span.start if hit.span else 0)
@@ -474,12 +437,6 @@ def is_school_street(address: str, ctx: RuleContext) -> bool:
     the school's distinctive name word (five letters or more) is part of the street's name."""
     low = address.lower()
     return any(len(key) >= 5 and key in low for key in _school_keys(ctx.school_name))
-
-
-def is_street(word: str) -> bool:
-    from auditor.rules.personal_data.names import is_street as street_word
-
-    return street_word(word)
 
 
 @functools.cache
@@ -518,7 +475,7 @@ def find_handles(text: str, ctx: RuleContext) -> list[Hit]:
                 span=Span(m.start(), m.start() + len(value)),
                 value=value,
                 reason="profiellink van een persoon",
-                kind="social_handle",
+                kind=PDKind.SOCIAL_HANDLE,
                 allowed=path in own,
             )
         )
@@ -534,7 +491,7 @@ def find_handles(text: str, ctx: RuleContext) -> list[Hit]:
                 span=span,
                 value=m.group(),
                 reason="@-naam van een persoon",
-                kind="social_handle",
+                kind=PDKind.SOCIAL_HANDLE,
                 allowed=handle.lower() in own,
             )
         )

@@ -11,80 +11,73 @@ article (dorpshuis De Roos), a street (Jan Steenstraat), public figures and sain
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import compress
 from operator import itemgetter
-from typing import NamedTuple
 
-from auditor.models import Hit, Span
-from auditor.nlp.lexicon import Lexicon, lexicon
-from auditor.nlp.tokens import (
-    FOLD_EXCEPTIONS,
-    WORD,
-    may_contain,
-    sentence_opening,
-    starts_sentence,
-)
+from auditor.models import Hit, PDKind, Span
+from auditor.nlp.lexicon import lexicon
+from auditor.nlp.tokens import may_contain, sentence_opening, starts_sentence
 from auditor.rules.base import RuleContext
-from auditor.rules.personal_data import special
-from auditor.rules.personal_data.contact import STREET_SUFFIX, TLD, URL
+from auditor.rules.personal_data.hashtags import hashtag_names
+from auditor.rules.personal_data.words import (
+    AFTER_TITLE,
+    ANIMAL,
+    APOSTROPHE_T,
+    BLOCK_CUES,
+    CANDIDATE,
+    CAP,
+    COMMON,
+    DETERMINER,
+    EN,
+    EN_OF,
+    FIRST,
+    GREETING,
+    INITIAL_CUE,
+    INTERFIX,
+    LIST_NAME,
+    LONG,
+    LOWER_LONG,
+    LOWER_LONGER,
+    MAKER_WORDS,
+    NAME_LIKE,
+    NAME_WORD,
+    NOT_NAME,
+    ORG,
+    ORG_TAIL,
+    PERSON_VERB,
+    PRONOUN,
+    PUBLIC_START,
+    STREET,
+    STREET_HEAD,
+    SURNAME,
+    SURNAME_TITLE,
+    TITLE,
+    TLD,
+    UPPER,
+    URL,
+    VENUE,
+    WORK_CUE,
+    WORK_WORDS,
+    Words,
+    indices,
+    is_surname,
+    scan_words,
+)
 
-ORG_SUFFIXES = (
-    "bedrijf",
-    "winkel",
-    "shop",
-    "studio",
-    "school",
-    "praktijk",
-    "restaurant",
-    "erij",
-    "handel",
-    "centrum",
-    "opvang",
-    "vereniging",
-    "club",
-    "zaak",
-)
-PERSON_VERBS = frozenset(
-    "heeft had wordt werd mag mocht kreeg krijgt viert vierde zit zat won wint las leest vertelde "
-    "vertelt speelde speelt maakte maakt deed doet ging gaat kwam komt en uit hield houdt is was "
-    "staat stond liep loopt zong zingt danste tekende schreef".split()
-)
-# Animals and toys, also at the end of a compound ("klassenkonijn Daan", "onze schoolhond Bolt").
-ANIMALS = (
-    "konijn", "konijntje", "cavia", "hamster", "hond", "hondje", "puppy", "kat", "poes", "kitten",
-    "vis", "goudvis", "schildpad", "kip", "haan", "pony", "paard", "ezel", "geit", "schaap",
-    "lammetje", "parkiet", "papegaai", "muis", "rat", "knuffel", "mascotte", "pop", "beer",
-)  # fmt: skip
-# Works of an author, artist or historical figure: a full name after "de verhalen van" is theirs.
 # "de klassencavia heet Storm", "een hond genaamd Bolt": the name after these is the animal's.
 PET_NAMING = frozenset("heet heten genaamd noemen noemden".split())
 # Days named after a person ("vierden we Valentijn"): after a celebrating word, a day, no one.
 HOLIDAY_NAMES = frozenset(("valentijn", "sint-jan", "sint-nicolaas"))
 CELEBRATE_BEFORE = re.compile(r"(?:\bvier\w*|\bfijne|\bhappy|\bop)\s+(?:\w+\s+){0,2}$", re.I)
-WORK_WORDS = frozenset(
-    "verhalen verhaal boek boeken gedicht gedichten schilderij schilderijen prenten tekeningen "
-    "werk werken kunstwerken liedjes muziek biografie leven".split()
-)
-MAKER_WORDS = frozenset(
-    "schrijver schrijfster kunstenaar schilder dichter dichteres componist verzetsstrijder "
-    "auteur uitvinder ontdekkingsreiziger wetenschapper".split()
-)
+# Works of an author, artist or historical figure: a full name after "de verhalen van" is theirs.
 PUBLIC_WORK_BEFORE = re.compile(
     r"\b(?:(?:" + "|".join(sorted(WORK_WORDS)) + r")\s+van|"
     r"(?:" + "|".join(sorted(MAKER_WORDS)) + r")(?:\s+en\s+\w+)?)\s+$",
     re.IGNORECASE,
 )
-STREET_END = re.compile(r"...(?:" + "|".join(STREET_SUFFIX) + r")$")
-# Titles that take a surname, so "familie van Dijk" is a name but "vader van Daan" is not.
-SURNAME_TITLES = frozenset("familie fam mevrouw mevr mw meneer dhr heer".split())
-PRONOUNS = frozenset("u je jij we wij ze zij hij het er jullie ik men".split())
 GROUP_AFTER = re.compile(r"\s*(?:\(\s*groep|,?\s*(?:uit|van|in)\s+groep|\(\d)", re.IGNORECASE)
-HASHTAG = re.compile(r"#(\w+)")
-CAMEL = re.compile(r"[A-ZÀ-Þ]?[a-zß-ÿ]+|[A-ZÀ-Þ]+(?![a-zß-ÿ])|\d+")
 INITIALS = re.compile(
     r"(?<![\w.])((?:[A-Z]\.\s?){1,3})((?:(?:van|de|der|den|ter|ten|el|'t|van 't)\s)*)"
     r"([A-Z][\w’'-]+)"
@@ -92,85 +85,6 @@ INITIALS = re.compile(
 TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
 GREETING_GAP = re.compile(r"^[ ,]{1,3}$")
 LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|&)\s+|\s*[,/&]\s*|\s*\)\s*,?\s*(?:en\s+)?)$")
-
-
-# One bit per fact about a word, so a token costs one dict look-up (see `word_flags`).
-CAP = 1 << 0  # first letter upper-case
-UPPER = 1 << 1  # all upper-case ("MR", "GGD")
-LONG = 1 << 2  # more than one character
-FIRST = 1 << 3  # a first name (or hyphenated first names)
-SURNAME = 1 << 4
-COMMON = 1 << 5  # an ordinary Dutch word
-NAME_WORD = 1 << 6  # a first name that is also a word (Roos, Storm)
-NOT_NAME = 1 << 7
-INTERFIX = 1 << 8  # van, de, ter, 't ...
-ORG = 1 << 9  # a business word (bakkerij, autobedrijf)
-STREET = 1 << 10  # a street name by its ending
-TITLE = 1 << 11  # juf, meester, opa, familie
-GREETING = 1 << 12
-DETERMINER = 1 << 13
-PUBLIC_START = 1 << 14  # first word of a public figure's name
-SURNAME_TITLE = 1 << 15
-PRONOUN = 1 << 16
-PERSON_VERB = 1 << 17
-NAME_LIKE = 1 << 18  # see `_Scanner.name_like`
-VENUE = 1 << 19  # "De" or "Het" as written
-ORG_TAIL = 1 << 20  # van, der, den, de, het, 't: may go on a business name
-STREET_HEAD = 1 << 21  # van, de, der, den: may start a street name
-EN = 1 << 22
-EN_OF = 1 << 23
-APOSTROPHE_T = 1 << 24  # "'t" (straight apostrophe)
-LOWER_LONG = 1 << 25  # lower-case form longer than one character
-LOWER_LONGER = 1 << 26  # lower-case form longer than two characters
-LISTED_FIRST = 1 << 27  # in the first-name list as it is (no hyphen splitting)
-# Cue words of the special-category finders (special.py), so they can skip their regexes.
-BIRTHDATE_CUE = 1 << 28
-WORDT = 1 << 29
-DAY_CUE = 1 << 30
-HEALTH_CUE = 1 << 31
-OTHER_CUE = 1 << 32
-# May start a name: capitalised, a listed first name or an interfix, and not an ordinary word
-# that is no name (for such a word `_Scanner.decide` says no at once). An interfix that is also
-# such a word (de, van, in) may start one only after a title ("mevrouw de Vries").
-CANDIDATE = 1 << 33
-AFTER_TITLE = 1 << 34
-LIST_NAME = 1 << 35  # capitalised first name or name-like word: may join a list of names
-INITIAL_CUE = 1 << 36  # ends in a lone capital A-Z ("M", "Jan-M"): may be an initial ("M.")
-STREET_SUFFIX_END = 1 << 37  # ends in a street suffix as written: an address may end here
-JAAR = 1 << 38  # holds "jaar": with a day word, an age may follow ("vandaag 9 jaar")
-ANIMAL = 1 << 39  # an animal or toy (klassenkonijn, cavia): the name after it is a pet's
-WORK_CUE = 1 << 40  # the works of someone (verhalen, schilderijen): see `PUBLIC_WORK_BEFORE`
-ADDRESS_CUE = 1 << 41  # adres, woont, familie: an address may follow (contact.CONTEXT_ADDRESS)
-BLOCK_CUES = ORG | VENUE | STREET
-
-
-def _is_first(lex: Lexicon, word: str) -> bool:
-    if word in lex.first_names:
-        return True
-    parts = word.split("-")
-    return len(parts) > 1 and all(p in lex.first_names for p in parts)
-
-
-def _is_surname(lex: Lexicon, word: str) -> bool:
-    if word in lex.surnames:
-        return True
-    parts = word.split("-")
-    return len(parts) > 1 and all(p in lex.surnames or p in lex.first_names for p in parts)
-
-
-def _is_org_word(lex: Lexicon, word: str) -> bool:
-    return word in lex.organisation_words or (len(word) > 6 and word.endswith(ORG_SUFFIXES))
-
-
-def is_street(word: str) -> bool:
-    """A street name by its ending (Molenweg, Hegedyk), but not a surname such as Bakker."""
-    lex = lexicon()
-    return (
-        STREET_END.search(word) is not None
-        and "-" not in word
-        and not _is_surname(lex, word)
-        and word not in lex.first_names
-    )
 
 
 @functools.cache
@@ -203,154 +117,6 @@ def _own_phrases(school_name: str, organisations: tuple[str, ...]) -> frozenset[
     return frozenset(p.lower() for p in (school_name, *organisations) if p.strip())
 
 
-@functools.cache
-def _first_words(phrases: frozenset[str]) -> frozenset[str]:
-    return frozenset(re.split(r"[\s.-]", p, maxsplit=1)[0] for p in phrases)
-
-
-def _interfix_words(lex: Lexicon) -> frozenset[str]:
-    return _interfix_single(lex.interfixes)
-
-
-@functools.cache
-def _interfix_single(interfixes: frozenset[str]) -> frozenset[str]:
-    words = {w for entry in interfixes for w in entry.split()}
-    return frozenset(words | {"'t", "’t", "el", "al", "ben", "bin"})
-
-
-_FLAGS: dict[str, int] = {}
-_FLAGS_LIMIT = 50_000  # distinct spellings kept; a real archive's vocabulary stays far below
-
-
-def word_flags(word: str) -> int:
-    """The bit flags of `word` as written (case matters), computed once and then looked up."""
-    flags = _FLAGS.get(word)
-    if flags is None:
-        if len(_FLAGS) >= _FLAGS_LIMIT:
-            _FLAGS.clear()
-        flags = _FLAGS[word] = _compute_flags(word)
-    return flags
-
-
-def _compute_flags(word: str) -> int:
-    lex = lexicon()
-    low = word.lower()
-    facts = (
-        (CAP, word[0].isupper()),
-        (UPPER, word.isupper()),
-        (LONG, len(word) > 1),
-        (FIRST, _is_first(lex, low)),
-        (LISTED_FIRST, low in lex.first_names),
-        (SURNAME, _is_surname(lex, low)),
-        (COMMON, low in lex.common_words),
-        (NAME_WORD, low in lex.name_words),
-        (NOT_NAME, low in lex.not_names),
-        (INTERFIX, low in _interfix_words(lex)),
-        (ORG, _is_org_word(lex, low)),
-        (STREET, word[0].isupper() and is_street(low)),
-        (TITLE, low in lex.strong_titles),
-        (GREETING, low in lex.greetings),
-        (DETERMINER, low in lex.determiners),
-        (PUBLIC_START, low in _first_words(lex.public_figures)),
-        (SURNAME_TITLE, low in SURNAME_TITLES),
-        (PRONOUN, low in PRONOUNS),
-        (PERSON_VERB, low in PERSON_VERBS),
-        (VENUE, word in ("De", "Het")),
-        (ORG_TAIL, low in ("van", "der", "den", "de", "het", "'t", "&")),
-        (STREET_HEAD, low in ("van", "de", "der", "den")),
-        (EN, low == "en"),
-        (EN_OF, low in ("en", "of")),
-        (APOSTROPHE_T, low == "'t"),
-        (LOWER_LONG, len(low) > 1),
-        (LOWER_LONGER, len(low) > 2),
-    )
-    flags = _cue_flags(word, low)
-    for bit, fact in facts:
-        if fact:
-            flags |= bit
-    name_like = (
-        flags & CAP
-        and flags & LONG
-        and flags & (SURNAME | FIRST | COMMON) != COMMON
-        and not flags & (NOT_NAME | UPPER)
-    )
-    if name_like:
-        flags |= NAME_LIKE
-    if flags & (CAP | LISTED_FIRST | INTERFIX):
-        if flags & (COMMON | FIRST | SURNAME) != COMMON:
-            flags |= CANDIDATE
-        elif flags & INTERFIX:
-            flags |= AFTER_TITLE
-    if flags & NAME_LIKE or flags & (CAP | FIRST) == CAP | FIRST:
-        flags |= LIST_NAME
-    if "A" <= word[-1] <= "Z" and (len(word) == 1 or word[-2] in "'’-"):
-        flags |= INITIAL_CUE
-    if word.endswith(STREET_SUFFIX):
-        flags |= STREET_SUFFIX_END
-    if low.endswith(ANIMALS):
-        flags |= ANIMAL
-    if low.startswith(("adres", "woon", "fam")) or low.endswith("adres"):
-        flags |= ADDRESS_CUE
-    if low in WORK_WORDS or low in MAKER_WORDS:
-        flags |= WORK_CUE
-    return flags
-
-
-def _indices(flags: list[int], mask: int) -> list[int]:
-    """Indices of the words having any flag in `mask` (looped over in C, not in Python)."""
-    return list(compress(range(len(flags)), map(mask.__and__, flags)))
-
-
-def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, cues)))
-
-
-CUE_PATTERNS = (
-    (BIRTHDATE_CUE, _cue_pattern(special.BIRTHDATE_CUES)),
-    (WORDT, _cue_pattern(("wordt",))),
-    (DAY_CUE, _cue_pattern(special.DAY_CUES)),
-    (JAAR, _cue_pattern(("jaar",))),
-    (HEALTH_CUE, _cue_pattern(special.HEALTH_CUES)),
-    (OTHER_CUE, _cue_pattern(special.OTHER_CUES)),
-)
-
-
-def _cue_flags(word: str, low: str) -> int:
-    if any(ch in word for ch in FOLD_EXCEPTIONS):  # a regex may read it as i or s: assume all
-        return BIRTHDATE_CUE | WORDT | DAY_CUE | JAAR | HEALTH_CUE | OTHER_CUE
-    flags = 0
-    for bit, pattern in CUE_PATTERNS:
-        if pattern.search(low):
-            flags |= bit
-    return flags
-
-
-class Words(NamedTuple):
-    """The word tokens of one text as parallel lists, with their flags (see `word_flags`)."""
-
-    words: list[str]
-    starts: list[int]
-    ends: list[int]
-    flags: list[int]
-    seen: int  # every flag of every word, or-ed together
-
-
-def scan_words(text: str) -> Words:
-    """Tokenise `text` (see auditor.nlp.tokens.WORD) and look up each word's flags."""
-    matches = list(WORD.finditer(text))
-    words = list(map(re.Match.group, matches))
-    flags = list(map(_FLAGS.get, words))
-    if None in flags:  # a word not seen before
-        flags = [word_flags(w) if f is None else f for w, f in zip(words, flags, strict=True)]
-    return Words(
-        words,
-        list(map(re.Match.start, matches)),
-        list(map(re.Match.end, matches)),
-        flags,
-        functools.reduce(operator.or_, flags, 0),
-    )
-
-
 def _phrase_matches(text: str, seen: int, ctx: RuleContext) -> list[re.Match[str]]:
     """Public figures' names and the school's own names (school, allow-listed organisations);
     `seen` holds the flags of the text's words."""
@@ -381,7 +147,7 @@ def _blocked_tokens(
     for lo, hi in spans:  # tokens overlapping [lo, hi)
         for k in range(bisect_right(ends, lo), bisect_left(starts, hi)):
             blocked[k] = True
-    for i in _indices(flags, BLOCK_CUES) if seen & BLOCK_CUES else ():
+    for i in indices(flags, BLOCK_CUES) if seen & BLOCK_CUES else ():
         f = flags[i]
         starts_org = f & ORG
         venue = f & VENUE and not (
@@ -648,10 +414,10 @@ class _Scanner:
 
     def run(self) -> list[tuple[int, int, str]]:
         flags = self.flags
-        starts = _indices(flags, CANDIDATE)  # most words cannot start a name
+        starts = indices(flags, CANDIDATE)  # most words cannot start a name
         titled = [
             i + 1
-            for i in (_indices(flags, TITLE) if self.seen & TITLE else ())
+            for i in (indices(flags, TITLE) if self.seen & TITLE else ())
             if i + 1 < self.n and flags[i + 1] & AFTER_TITLE and self.title_before(i + 1)
         ]
         for i in sorted(starts + titled) if titled else starts:
@@ -665,10 +431,10 @@ class _Scanner:
     def lists(self) -> None:
         """Names in a list with a found name ("Luuk en Jade") are names too."""
         flags, taken, n = self.flags, self.taken, self.n
-        capitals = _indices(flags, LIST_NAME)  # only these can join a list
+        capitals = indices(flags, LIST_NAME)  # only these can join a list
         lower = [  # "..., Georgi Petrov en lisa van 't hof": a lower-case first name
             i
-            for i in _indices(flags, FIRST)
+            for i in indices(flags, FIRST)
             if flags[i] & (CAP | LOWER_LONGER | NAME_WORD | COMMON) == LOWER_LONGER
         ]
         if lower:
@@ -706,7 +472,7 @@ class _Scanner:
         for m in INITIALS.finditer(self.text):
             surname = m.group(3)
             low = surname.lower()
-            if low in lex.not_names or (low in lex.common_words and not _is_surname(lex, low)):
+            if low in lex.not_names or (low in lex.common_words and not is_surname(lex, low)):
                 continue
             lo, hi = m.start(), m.end()
             overlapping = range(bisect_right(self.ends, lo), bisect_left(self.starts, hi))
@@ -718,97 +484,6 @@ class _Scanner:
             for h in inside:  # "t.n.v. V. Nguyen": the surname alone was found, keep the whole
                 self.hits.remove(h)
             self.hits.append((lo, hi, "voorletter en achternaam"))
-
-
-def _hashtag_names(text: str) -> list[tuple[int, int, str]]:
-    if "#" not in text:
-        return []
-    lex = lexicon()
-    hits: list[tuple[int, int, str]] = []
-    for m in HASHTAG.finditer(text):
-        body, base = m.group(1), m.start(1)
-        segments = [(s.group(), base + s.start()) for s in CAMEL.finditer(body)]
-        if len(segments) > 1:
-            for k, (seg, pos) in enumerate(segments[1:], start=1):
-                low = seg.lower()
-                before = segments[k - 1][0].lower()
-                cue = before in lex.strong_titles or before in lex.greetings
-                if (
-                    seg[:1].isupper()
-                    and _is_first(lex, low)
-                    and (cue or low not in lex.name_words)
-                    and low not in lex.not_names
-                ):
-                    hits.append((pos, pos + len(seg), "naam in een hashtag"))
-            continue
-        low = body.lower()
-        thanks = next((t for t in HASHTAG_THANKS if low.startswith(t)), "")
-        if thanks and low[len(thanks) :].startswith(tuple(lex.strong_titles)):
-            # "#dankjewelopakees": the thanks, then a title and its name
-            low, base = low[len(thanks) :], base + len(thanks)
-        for cue in (*lex.strong_titles, *lex.greetings, *HASHTAG_CUES):
-            if not low.startswith(cue) or len(low) - len(cue) < 3:
-                continue
-            rest = low[len(cue) :]
-            pair = _name_pair(lex, rest, cued=True)
-            if pair:  # "#teambramenelif"
-                a = base + len(cue) + pair[0]
-                hits.append((base + len(cue), a, "naam in een hashtag"))
-                hits.append((a + 2, m.end(), "naam in een hashtag"))
-                break
-            if _is_first(lex, rest) or cue in UNKNOWN_NAME_CUES and _unknown_name(lex, rest):
-                hits.append((base + len(cue), m.end(), "naam in een hashtag"))
-                break
-        else:
-            pair = _name_pair(lex, low)
-            if pair:
-                a, b = pair
-                hits.append((base, base + a, "naam in een hashtag"))
-                hits.append((base + a + 2, m.end(), "naam in een hashtag"))
-            elif (
-                _is_first(lex, low)
-                and low not in lex.name_words
-                and len(low) > 3
-                and low not in lex.common_words
-                and low not in lex.not_names
-            ):
-                hits.append((base, m.end(), "naam in een hashtag"))
-    return hits
-
-
-# Hashtag openings a name may follow ("#teamsem", "#jarigenoor") besides titles and greetings;
-# after the words in UNKNOWN_NAME_CUES even a name missing from the lexicon ("#welkomsemhar").
-HASHTAG_CUES = ("team", "jarige", "hoera", "happybirthday", "trotsop")
-HASHTAG_THANKS = ("dankjewel", "dankjulliewel", "dankuwel", "dankje", "bedankt", "thanks", "merci")
-UNKNOWN_NAME_CUES = frozenset(("welkom", "juf", "meester", "jarige"))
-
-
-def _unknown_name(lex: Lexicon, word: str) -> bool:
-    """A word that is no known word, so after "#welkom" or "#juf" most likely a name."""
-    return (
-        3 <= len(word) <= 12
-        and word.isalpha()
-        and word not in lex.common_words
-        and word not in lex.not_names
-        and word not in lex.organisation_words
-    )
-
-
-def _name_pair(lex: Lexicon, tag: str, cued: bool = False) -> tuple[int, int] | None:
-    """Split "sterreendaan" into two first names joined by "en": lengths of the two names.
-
-    `cued`: the tag opens with a cue ("#team..."), so names that are also words may count."""
-    for cut in range(3, len(tag) - 4):
-        if tag[cut : cut + 2] == "en":
-            a, b = tag[:cut], tag[cut + 2 :]
-            if (
-                _is_first(lex, a)
-                and _is_first(lex, b)
-                and len(b) > 2
-                and (cued or a not in lex.name_words and b not in lex.name_words)
-            ):
-                return len(a), len(b)
-    return None
 
 
 def _public_work(text: str, start: int, end: int, reason: str) -> bool:
@@ -864,7 +539,7 @@ def find_names(
     blocked = _blocked_tokens(text, starts, ends, flags, words.seen, ctx, skip)
     found = _Scanner(text, words.words, starts, ends, flags, blocked, words.seen).run()
     found += [
-        h for h in _hashtag_names(text) if not any(h[0] < b.end and b.start < h[1] for b in skip)
+        h for h in hashtag_names(text) if not any(h[0] < b.end and b.start < h[1] for b in skip)
     ]
     if words.seen & WORK_CUE:
         found = [h for h in found if not _public_work(text, *h)]
@@ -879,7 +554,7 @@ def find_names(
                 span=Span(start, end),
                 value=value,
                 reason=reason,
-                kind="name",
+                kind=PDKind.NAME,
                 allowed=bool(allowed) and tuple(value.lower().split()) in allowed,
             )
         )

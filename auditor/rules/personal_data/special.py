@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from auditor.models import Hit, Span
+from auditor.models import Hit, PDKind, Span
 from auditor.nlp.tokens import may_contain
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -197,7 +197,7 @@ def find_birthdates(
                     span=span,
                     value=m.group(),
                     reason="verjaardag of leeftijd van een persoon",
-                    kind="birthdate",
+                    kind=PDKind.BIRTHDATE,
                 )
             )
     return hits
@@ -228,7 +228,7 @@ def find_health(
                     span=span,
                     value=text[span.start : span.end],
                     reason="gezondheid of geloof van een persoon",
-                    kind="health",
+                    kind=PDKind.HEALTH,
                 )
             )
     return hits
@@ -255,7 +255,7 @@ def find_other(text: str, people: Sequence[Span], sentences: list[Span] | None =
                     span=span,
                     value=m.group(),
                     reason="persoonlijk gegeven (advies, cijfer, gezinssituatie) van een persoon",
-                    kind="other",
+                    kind=PDKind.OTHER,
                 )
             )
     return hits

@@ -1,0 +1,106 @@
+"""Names inside hashtags: "#jufInge", "#welkomsemhar", "#sterreendaan", "#teambramenelif".
+
+A hashtag is split at its capitals, or read as a cue (a title, a greeting, "team", "jarige")
+followed by one first name or two joined by "en".
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.nlp.lexicon import Lexicon, lexicon
+from auditor.rules.personal_data.words import is_first
+
+HASHTAG = re.compile(r"#(\w+)")
+CAMEL = re.compile(r"[A-ZÀ-Þ]?[a-zß-ÿ]+|[A-ZÀ-Þ]+(?![a-zß-ÿ])|\d+")
+
+
+def hashtag_names(text: str) -> list[tuple[int, int, str]]:
+    if "#" not in text:
+        return []
+    lex = lexicon()
+    hits: list[tuple[int, int, str]] = []
+    for m in HASHTAG.finditer(text):
+        body, base = m.group(1), m.start(1)
+        segments = [(s.group(), base + s.start()) for s in CAMEL.finditer(body)]
+        if len(segments) > 1:
+            for k, (seg, pos) in enumerate(segments[1:], start=1):
+                low = seg.lower()
+                before = segments[k - 1][0].lower()
+                cue = before in lex.strong_titles or before in lex.greetings
+                if (
+                    seg[:1].isupper()
+                    and is_first(lex, low)
+                    and (cue or low not in lex.name_words)
+                    and low not in lex.not_names
+                ):
+                    hits.append((pos, pos + len(seg), "naam in een hashtag"))
+            continue
+        low = body.lower()
+        thanks = next((t for t in HASHTAG_THANKS if low.startswith(t)), "")
+        if thanks and low[len(thanks) :].startswith(tuple(lex.strong_titles)):
+            # "#dankjewelopakees": the thanks, then a title and its name
+            low, base = low[len(thanks) :], base + len(thanks)
+        for cue in (*lex.strong_titles, *lex.greetings, *HASHTAG_CUES):
+            if not low.startswith(cue) or len(low) - len(cue) < 3:
+                continue
+            rest = low[len(cue) :]
+            pair = _name_pair(lex, rest, cued=True)
+            if pair:  # "#teambramenelif"
+                a = base + len(cue) + pair[0]
+                hits.append((base + len(cue), a, "naam in een hashtag"))
+                hits.append((a + 2, m.end(), "naam in een hashtag"))
+                break
+            if is_first(lex, rest) or cue in UNKNOWN_NAME_CUES and _unknown_name(lex, rest):
+                hits.append((base + len(cue), m.end(), "naam in een hashtag"))
+                break
+        else:
+            pair = _name_pair(lex, low)
+            if pair:
+                a, b = pair
+                hits.append((base, base + a, "naam in een hashtag"))
+                hits.append((base + a + 2, m.end(), "naam in een hashtag"))
+            elif (
+                is_first(lex, low)
+                and low not in lex.name_words
+                and len(low) > 3
+                and low not in lex.common_words
+                and low not in lex.not_names
+            ):
+                hits.append((base, m.end(), "naam in een hashtag"))
+    return hits
+
+
+# Hashtag openings a name may follow ("#teamsem", "#jarigenoor") besides titles and greetings;
+# after the words in UNKNOWN_NAME_CUES even a name missing from the lexicon ("#welkomsemhar").
+HASHTAG_CUES = ("team", "jarige", "hoera", "happybirthday", "trotsop")
+HASHTAG_THANKS = ("dankjewel", "dankjulliewel", "dankuwel", "dankje", "bedankt", "thanks", "merci")
+UNKNOWN_NAME_CUES = frozenset(("welkom", "juf", "meester", "jarige"))
+
+
+def _unknown_name(lex: Lexicon, word: str) -> bool:
+    """A word that is no known word, so after "#welkom" or "#juf" most likely a name."""
+    return (
+        3 <= len(word) <= 12
+        and word.isalpha()
+        and word not in lex.common_words
+        and word not in lex.not_names
+        and word not in lex.organisation_words
+    )
+
+
+def _name_pair(lex: Lexicon, tag: str, cued: bool = False) -> tuple[int, int] | None:
+    """Split "sterreendaan" into two first names joined by "en": lengths of the two names.
+
+    `cued`: the tag opens with a cue ("#team..."), so names that are also words may count."""
+    for cut in range(3, len(tag) - 4):
+        if tag[cut : cut + 2] == "en":
+            a, b = tag[:cut], tag[cut + 2 :]
+            if (
+                is_first(lex, a)
+                and is_first(lex, b)
+                and len(b) > 2
+                and (cued or a not in lex.name_words and b not in lex.name_words)
+            ):
+                return len(a), len(b)
+    return None

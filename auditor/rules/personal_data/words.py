@@ -1,0 +1,329 @@
+"""The shared ground of the personal-data finders: word flags and the patterns several use.
+
+Every word of a post is looked up once in a table of bit flags (`word_flags`): is it a first
+name, a surname, an ordinary word, a title, a street by its ending, a cue of a special-category
+finder ... The name scanner (names.py), the hashtag splitter (hashtags.py), the contact finders
+(contact.py) and the analysis (analysis.py) read these flags instead of asking the lexicon again.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import re
+from itertools import compress
+from typing import NamedTuple
+
+from auditor.nlp.lexicon import Lexicon, lexicon
+from auditor.nlp.tokens import FOLD_EXCEPTIONS, WORD
+from auditor.rules.personal_data import special
+
+# Web addresses and their endings, and street-name endings: read by the contact finders and
+# by the name scanner (a name inside a link or a street is no person's).
+URL = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|be|eu|nu|info|frl|de)"
+    r"(?:/[^\s)]*)?",
+    re.IGNORECASE,
+)
+TLD = re.compile(r"\.(?:nl|com|org|net|be|eu|nu|info|frl|de)\b|www\.|://", re.IGNORECASE)
+STREET_SUFFIX = (
+    "straat",
+    "laan",
+    "weg",
+    "plein",
+    "dijk",
+    "dyk",
+    "singel",
+    "gracht",
+    "kade",
+    "pad",
+    "steeg",
+    "dreef",
+    "park",
+    "ring",
+    "markt",
+    "wal",
+    "allee",
+    "boulevard",
+    "akker",
+    "weide",
+    "erf",
+    "baan",
+    "loane",
+    "leane",
+    "wei",
+    "strjitte",
+    "hof",
+    "veld",
+    "hoeve",
+    "brink",
+    "dam",
+    "zoom",
+)
+ORG_SUFFIXES = (
+    "bedrijf",
+    "winkel",
+    "shop",
+    "studio",
+    "school",
+    "praktijk",
+    "restaurant",
+    "erij",
+    "handel",
+    "centrum",
+    "opvang",
+    "vereniging",
+    "club",
+    "zaak",
+)
+PERSON_VERBS = frozenset(
+    "heeft had wordt werd mag mocht kreeg krijgt viert vierde zit zat won wint las leest vertelde "
+    "vertelt speelde speelt maakte maakt deed doet ging gaat kwam komt en uit hield houdt is was "
+    "staat stond liep loopt zong zingt danste tekende schreef".split()
+)
+# Animals and toys, also at the end of a compound ("klassenkonijn Daan", "onze schoolhond Bolt").
+ANIMALS = (
+    "konijn", "konijntje", "cavia", "hamster", "hond", "hondje", "puppy", "kat", "poes", "kitten",
+    "vis", "goudvis", "schildpad", "kip", "haan", "pony", "paard", "ezel", "geit", "schaap",
+    "lammetje", "parkiet", "papegaai", "muis", "rat", "knuffel", "mascotte", "pop", "beer",
+)  # fmt: skip
+# The works of someone and their makers (see names.PUBLIC_WORK_BEFORE).
+WORK_WORDS = frozenset(
+    "verhalen verhaal boek boeken gedicht gedichten schilderij schilderijen prenten tekeningen "
+    "werk werken kunstwerken liedjes muziek biografie leven".split()
+)
+MAKER_WORDS = frozenset(
+    "schrijver schrijfster kunstenaar schilder dichter dichteres componist verzetsstrijder "
+    "auteur uitvinder ontdekkingsreiziger wetenschapper".split()
+)
+STREET_END = re.compile(r"...(?:" + "|".join(STREET_SUFFIX) + r")$")
+# Titles that take a surname, so "familie van Dijk" is a name but "vader van Daan" is not.
+SURNAME_TITLES = frozenset("familie fam mevrouw mevr mw meneer dhr heer".split())
+PRONOUNS = frozenset("u je jij we wij ze zij hij het er jullie ik men".split())
+
+
+# One bit per fact about a word, so a token costs one dict look-up (see `word_flags`).
+CAP = 1 << 0  # first letter upper-case
+UPPER = 1 << 1  # all upper-case ("MR", "GGD")
+LONG = 1 << 2  # more than one character
+FIRST = 1 << 3  # a first name (or hyphenated first names)
+SURNAME = 1 << 4
+COMMON = 1 << 5  # an ordinary Dutch word
+NAME_WORD = 1 << 6  # a first name that is also a word (Roos, Storm)
+NOT_NAME = 1 << 7
+INTERFIX = 1 << 8  # van, de, ter, 't ...
+ORG = 1 << 9  # a business word (bakkerij, autobedrijf)
+STREET = 1 << 10  # a street name by its ending
+TITLE = 1 << 11  # juf, meester, opa, familie
+GREETING = 1 << 12
+DETERMINER = 1 << 13
+PUBLIC_START = 1 << 14  # first word of a public figure's name
+SURNAME_TITLE = 1 << 15
+PRONOUN = 1 << 16
+PERSON_VERB = 1 << 17
+NAME_LIKE = 1 << 18  # see `names._Scanner.name_like`
+VENUE = 1 << 19  # "De" or "Het" as written
+ORG_TAIL = 1 << 20  # van, der, den, de, het, 't: may go on a business name
+STREET_HEAD = 1 << 21  # van, de, der, den: may start a street name
+EN = 1 << 22
+EN_OF = 1 << 23
+APOSTROPHE_T = 1 << 24  # "'t" (straight apostrophe)
+LOWER_LONG = 1 << 25  # lower-case form longer than one character
+LOWER_LONGER = 1 << 26  # lower-case form longer than two characters
+LISTED_FIRST = 1 << 27  # in the first-name list as it is (no hyphen splitting)
+# Cue words of the special-category finders (special.py), so they can skip their regexes.
+BIRTHDATE_CUE = 1 << 28
+WORDT = 1 << 29
+DAY_CUE = 1 << 30
+HEALTH_CUE = 1 << 31
+OTHER_CUE = 1 << 32
+# May start a name: capitalised, a listed first name or an interfix, and not an ordinary word
+# that is no name (for such a word `_Scanner.decide` says no at once). An interfix that is also
+# such a word (de, van, in) may start one only after a title ("mevrouw de Vries").
+CANDIDATE = 1 << 33
+AFTER_TITLE = 1 << 34
+LIST_NAME = 1 << 35  # capitalised first name or name-like word: may join a list of names
+INITIAL_CUE = 1 << 36  # ends in a lone capital A-Z ("M", "Jan-M"): may be an initial ("M.")
+STREET_SUFFIX_END = 1 << 37  # ends in a street suffix as written: an address may end here
+JAAR = 1 << 38  # holds "jaar": with a day word, an age may follow ("vandaag 9 jaar")
+ANIMAL = 1 << 39  # an animal or toy (klassenkonijn, cavia): the name after it is a pet's
+WORK_CUE = 1 << 40  # the works of someone (verhalen, schilderijen): see `PUBLIC_WORK_BEFORE`
+ADDRESS_CUE = 1 << 41  # adres, woont, familie: an address may follow (contact.CONTEXT_ADDRESS)
+BLOCK_CUES = ORG | VENUE | STREET
+
+
+def is_first(lex: Lexicon, word: str) -> bool:
+    if word in lex.first_names:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in lex.first_names for p in parts)
+
+
+def is_surname(lex: Lexicon, word: str) -> bool:
+    if word in lex.surnames:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in lex.surnames or p in lex.first_names for p in parts)
+
+
+def _is_org_word(lex: Lexicon, word: str) -> bool:
+    return word in lex.organisation_words or (len(word) > 6 and word.endswith(ORG_SUFFIXES))
+
+
+def is_street(word: str) -> bool:
+    """A street name by its ending (Molenweg, Hegedyk), but not a surname such as Bakker."""
+    lex = lexicon()
+    return (
+        STREET_END.search(word) is not None
+        and "-" not in word
+        and not is_surname(lex, word)
+        and word not in lex.first_names
+    )
+
+
+@functools.cache
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(re.split(r"[\s.-]", p, maxsplit=1)[0] for p in phrases)
+
+
+def _interfix_words(lex: Lexicon) -> frozenset[str]:
+    return _interfix_single(lex.interfixes)
+
+
+@functools.cache
+def _interfix_single(interfixes: frozenset[str]) -> frozenset[str]:
+    words = {w for entry in interfixes for w in entry.split()}
+    return frozenset(words | {"'t", "’t", "el", "al", "ben", "bin"})
+
+
+_FLAGS: dict[str, int] = {}
+_FLAGS_LIMIT = 50_000  # distinct spellings kept; a real archive's vocabulary stays far below
+
+
+def word_flags(word: str) -> int:
+    """The bit flags of `word` as written (case matters), computed once and then looked up."""
+    flags = _FLAGS.get(word)
+    if flags is None:
+        if len(_FLAGS) >= _FLAGS_LIMIT:
+            _FLAGS.clear()
+        flags = _FLAGS[word] = _compute_flags(word)
+    return flags
+
+
+def _compute_flags(word: str) -> int:
+    lex = lexicon()
+    low = word.lower()
+    facts = (
+        (CAP, word[0].isupper()),
+        (UPPER, word.isupper()),
+        (LONG, len(word) > 1),
+        (FIRST, is_first(lex, low)),
+        (LISTED_FIRST, low in lex.first_names),
+        (SURNAME, is_surname(lex, low)),
+        (COMMON, low in lex.common_words),
+        (NAME_WORD, low in lex.name_words),
+        (NOT_NAME, low in lex.not_names),
+        (INTERFIX, low in _interfix_words(lex)),
+        (ORG, _is_org_word(lex, low)),
+        (STREET, word[0].isupper() and is_street(low)),
+        (TITLE, low in lex.strong_titles),
+        (GREETING, low in lex.greetings),
+        (DETERMINER, low in lex.determiners),
+        (PUBLIC_START, low in _first_words(lex.public_figures)),
+        (SURNAME_TITLE, low in SURNAME_TITLES),
+        (PRONOUN, low in PRONOUNS),
+        (PERSON_VERB, low in PERSON_VERBS),
+        (VENUE, word in ("De", "Het")),
+        (ORG_TAIL, low in ("van", "der", "den", "de", "het", "'t", "&")),
+        (STREET_HEAD, low in ("van", "de", "der", "den")),
+        (EN, low == "en"),
+        (EN_OF, low in ("en", "of")),
+        (APOSTROPHE_T, low == "'t"),
+        (LOWER_LONG, len(low) > 1),
+        (LOWER_LONGER, len(low) > 2),
+    )
+    flags = _cue_flags(word, low)
+    for bit, fact in facts:
+        if fact:
+            flags |= bit
+    name_like = (
+        flags & CAP
+        and flags & LONG
+        and flags & (SURNAME | FIRST | COMMON) != COMMON
+        and not flags & (NOT_NAME | UPPER)
+    )
+    if name_like:
+        flags |= NAME_LIKE
+    if flags & (CAP | LISTED_FIRST | INTERFIX):
+        if flags & (COMMON | FIRST | SURNAME) != COMMON:
+            flags |= CANDIDATE
+        elif flags & INTERFIX:
+            flags |= AFTER_TITLE
+    if flags & NAME_LIKE or flags & (CAP | FIRST) == CAP | FIRST:
+        flags |= LIST_NAME
+    if "A" <= word[-1] <= "Z" and (len(word) == 1 or word[-2] in "'’-"):
+        flags |= INITIAL_CUE
+    if word.endswith(STREET_SUFFIX):
+        flags |= STREET_SUFFIX_END
+    if low.endswith(ANIMALS):
+        flags |= ANIMAL
+    if low.startswith(("adres", "woon", "fam")) or low.endswith("adres"):
+        flags |= ADDRESS_CUE
+    if low in WORK_WORDS or low in MAKER_WORDS:
+        flags |= WORK_CUE
+    return flags
+
+
+def indices(flags: list[int], mask: int) -> list[int]:
+    """Indices of the words having any flag in `mask` (looped over in C, not in Python)."""
+    return list(compress(range(len(flags)), map(mask.__and__, flags)))
+
+
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cues)))
+
+
+CUE_PATTERNS = (
+    (BIRTHDATE_CUE, _cue_pattern(special.BIRTHDATE_CUES)),
+    (WORDT, _cue_pattern(("wordt",))),
+    (DAY_CUE, _cue_pattern(special.DAY_CUES)),
+    (JAAR, _cue_pattern(("jaar",))),
+    (HEALTH_CUE, _cue_pattern(special.HEALTH_CUES)),
+    (OTHER_CUE, _cue_pattern(special.OTHER_CUES)),
+)
+
+
+def _cue_flags(word: str, low: str) -> int:
+    if any(ch in word for ch in FOLD_EXCEPTIONS):  # a regex may read it as i or s: assume all
+        return BIRTHDATE_CUE | WORDT | DAY_CUE | JAAR | HEALTH_CUE | OTHER_CUE
+    flags = 0
+    for bit, pattern in CUE_PATTERNS:
+        if pattern.search(low):
+            flags |= bit
+    return flags
+
+
+class Words(NamedTuple):
+    """The word tokens of one text as parallel lists, with their flags (see `word_flags`)."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    flags: list[int]
+    seen: int  # every flag of every word, or-ed together
+
+
+def scan_words(text: str) -> Words:
+    """Tokenise `text` (see auditor.nlp.tokens.WORD) and look up each word's flags."""
+    matches = list(WORD.finditer(text))
+    words = list(map(re.Match.group, matches))
+    flags = list(map(_FLAGS.get, words))
+    if None in flags:  # a word not seen before
+        flags = [word_flags(w) if f is None else f for w, f in zip(words, flags, strict=True)]
+    return Words(
+        words,
+        list(map(re.Match.start, matches)),
+        list(map(re.Match.end, matches)),
+        flags,
+        functools.reduce(operator.or_, flags, 0),
+    )
