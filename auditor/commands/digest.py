@@ -18,11 +18,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="week",
         help="the last 7 days (default) or the last 24 hours, up to now",
     )
+    from auditor.report.render import FORMATS
+
     parser.add_argument(
         "--output",
         metavar="FILE.html",
         type=Path,
-        help="also write the HTML digest here (and the text one beside it, .txt)",
+        help="also write the HTML digest here (and the other formats beside it, e.g. .txt)",
+    )
+    parser.add_argument(
+        "--format",
+        dest="formats",
+        action="append",
+        choices=sorted(FORMATS),
+        help="save (and write with --output) only this format (repeatable; default: all); "
+        "a mail always carries the text and HTML parts",
     )
     parser.add_argument(
         "--send", action="store_true", help="mail it to [mail].to, once per ISO week (or day)"
@@ -31,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "examples:\n"
         "  auditor digest                       # saved under reports/out/\n"
         "  auditor digest --output digest.html  # and written to digest.html + digest.txt\n"
+        "  auditor digest --format text         # only the plain-text digest\n"
         "  auditor digest --period week --send  # mailed; a 2nd --send this week sends nothing\n\n"
         "The outbox key is the ISO week (or date) of now in [schedule].timezone, e.g.\n"
         "digest:week:2026-W48. Mail that cannot be delivered stays queued:\n"
@@ -40,30 +51,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
     from auditor.notify import outbox, smtp
-    from auditor.report.render import Rendered, save
+    from auditor.report.render import FORMATS, save
     from auditor.schedule import jobs
 
     config = app.config
     if args.send:
         smtp.require_mail_config(config.mail, config.source)
+    formats = list(dict.fromkeys(args.formats)) if args.formats else list(FORMATS)
     now = datetime.now(UTC)
-    prepared = jobs.prepare_digest(app, args.period, now)
+    prepared = jobs.prepare_digest(app, args.period, now, formats)
     digest = prepared.digest
     print(
         f"{digest.period.key}: {digest.new_total} new, {digest.open_total} open, "
-        f"{digest.reviewed_total} handled; saved {prepared.saved[0]} (+ .txt)"
+        f"{digest.reviewed_total} handled; saved {_listed(prepared.saved)}"
     )
     if args.output is not None:
         target: Path = args.output
-        stem = target.stem if target.suffix.lower() in (".html", ".htm") else target.name
-        written = save(
-            Rendered(prepared.rendered.subject, prepared.rendered.text, prepared.rendered.html),
-            target.parent,
-            stem,
-        )
-        if target.suffix.lower() == ".htm":
-            shutil.move(written[0], target)
-        print(f"written {target} and {written[1]}")
+        suffixes = {fmt.suffix for fmt in FORMATS.values()} | {".htm"}
+        stem = target.stem if target.suffix.lower() in suffixes else target.name
+        written = save(prepared.rendered, target.parent, stem, formats)
+        if target.suffix.lower() == ".htm" and "html" in formats:
+            index = formats.index("html")
+            shutil.move(written[index], target)
+            written[index] = target
+        print("written " + " and ".join(str(path) for path in written))
     if not args.send:
         return 0
     key = digest.period.key
@@ -89,3 +100,10 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
             "`auditor outbox --flush` will retry"
         )
     return 0
+
+
+def _listed(paths: list[Path]) -> str:
+    """ "a.html (+ .txt)": the first file, and the suffixes of the others."""
+    if len(paths) == 1:
+        return str(paths[0])
+    return f"{paths[0]} (+ {', '.join(p.suffix for p in paths[1:])})"

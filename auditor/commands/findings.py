@@ -1,34 +1,17 @@
-"""`auditor findings`: list stored findings, filtered, as a table, JSON or CSV."""
+"""`auditor findings`: list stored findings, filtered, or one finding's review trail, in a
+format of the findings-format registry (`auditor/report/findings_formats.py`: table, JSON, CSV)."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from typing import Any
 
 from auditor.commands.options import parse_date
-from auditor.report.spreadsheet import write_rows
+from auditor.report.findings_formats import FINDINGS_FORMATS
 from auditor.store.queries import FindingFilter, finding_json, list_findings
 
 NAME = "findings"
 HELP = "List stored findings (filter by status, rule, article, date, platform)."
-FORMATS = ("table", "json", "csv")
-CSV_FIELDS = (
-    "id",
-    "rule",
-    "category",
-    "article",
-    "severity",
-    "status",
-    "platform",
-    "external_id",
-    "created_at",
-    "url",
-    "kind",
-    "excerpt",
-    "reason",
-)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -59,7 +42,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("twitter", "facebook", "whatsapp", "instagram", "linkedin"),
         help="only this platform (repeatable)",
     )
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    formats = "; ".join(f"{f.name}: {f.help}" for f in FINDINGS_FORMATS.values())
+    parser.add_argument(
+        "--format",
+        choices=list(FINDINGS_FORMATS),
+        default="table",
+        help=f"output format ({formats})",
+    )
     parser.add_argument("--limit", type=int, metavar="N", help="at most N findings")
     parser.add_argument(
         "--history",
@@ -93,32 +82,8 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
     )
     with app.store.session() as session:
         rows = [finding_json(row) for row in list_findings(session, flt)]
-    render(rows, args.format, sys.stdout)
+    FINDINGS_FORMATS[args.format].write(rows, sys.stdout)
     return 0
-
-
-def render(rows: list[dict[str, Any]], fmt: str, out) -> None:  # type: ignore[no-untyped-def]
-    if fmt == "json":
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif fmt == "csv":
-        write_rows(out, CSV_FIELDS, ({**row, **row["post"]} for row in rows))
-    else:
-        if not rows:
-            out.write("No findings match.\n")
-            return
-        out.write(
-            f"{'id':>5}  {'date':<10}  {'platform':<8}  {'rule':<28} {'art':<4} "
-            f"{'sev':<6} {'status':<9} excerpt\n"
-        )
-        for row in rows:
-            post = row["post"]
-            out.write(
-                f"{row['id']:>5}  {(post['created_at'] or '')[:10]:<10}  {post['platform']:<8}  "
-                f"{row['rule']:<28} {row['article']:<4} {row['severity']:<6} {row['status']:<9} "
-                f"{row['excerpt']}\n"
-            )
-        out.write(f"{len(rows)} finding(s)\n")
 
 
 def show_history(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
@@ -126,16 +91,5 @@ def show_history(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyp
 
     with app.store.session() as session:
         actions = history(session, args.history)
-    out = sys.stdout
-    if args.format == "json":
-        json.dump(actions, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif args.format == "csv":
-        write_rows(out, ("action", "by", "at", "note"), actions)
-    elif not actions:
-        out.write(f"finding {args.history}: no review actions yet (open since it was found)\n")
-    else:
-        for action in actions:
-            note = f"  {action['note']}" if action["note"] else ""
-            out.write(f"{action['at']}  {action['action']:<8} by {action['by']}{note}\n")
+    FINDINGS_FORMATS[args.format].write_history(args.history, actions, sys.stdout)
     return 0

@@ -1,10 +1,15 @@
-"""The format registry and what every caller needs: subject lines, rendering, saving.
+"""The report format registry and what every caller needs: subject lines, rendering, saving.
 
-Adding a format is one module with a `FORMAT` (see `html.py`) plus one line in `FORMATS`.
+Adding a format is one module with a `FORMAT` (see `html.py`: a name, a file suffix, a
+`render(digest)` and a `render_alert(alert)`) plus one line in `FORMATS`. Everything else follows
+from the registry: `render_digest` renders every format, `save` writes each with its suffix, and
+`auditor digest --format` offers the names. A mail carries the `MAIL_PARTS` formats (its
+text/plain and text/html parts).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,15 +23,52 @@ FORMATS: dict[str, ReportFormat] = {
     "html": html.FORMAT,
     "text": text.FORMAT,
 }
+MAIL_PARTS = ("text", "html")
+
+
+class ReportRegistryError(TypeError):
+    """A registered report format is incomplete: a programming error, raised at import."""
+
+
+def check_formats(formats: dict[str, ReportFormat]) -> None:
+    """Raise ReportRegistryError naming the first incomplete format (also used by the tests)."""
+    suffixes: set[str] = set()
+    for key, fmt in formats.items():
+        if getattr(fmt, "name", None) != key:
+            raise ReportRegistryError(f"report format {key!r}: its name must be {key!r}")
+        suffix = getattr(fmt, "suffix", "")
+        if not (isinstance(suffix, str) and suffix.startswith(".") and len(suffix) > 1):
+            raise ReportRegistryError(f"report format {key!r}: suffix must look like '.ext'")
+        if suffix in suffixes:
+            raise ReportRegistryError(f"report format {key!r}: suffix {suffix} is used twice")
+        suffixes.add(suffix)
+        for method in ("render", "render_alert"):
+            if not callable(getattr(fmt, method, None)):
+                raise ReportRegistryError(f"report format {key!r} has no {method}()")
+    missing = [part for part in MAIL_PARTS if part not in formats]
+    if missing:
+        raise ReportRegistryError(f"the mail needs the {missing[0]!r} report format")
+
+
+check_formats(FORMATS)
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """A mail's subject and both bodies, rendered from the same data."""
+    """A subject and one body per report format, all rendered from the same data."""
 
     subject: str
-    text: str
-    html: str
+    bodies: dict[str, str]
+
+    @property
+    def text(self) -> str:
+        """The mail's text/plain part."""
+        return self.bodies["text"]
+
+    @property
+    def html(self) -> str:
+        """The mail's text/html part."""
+        return self.bodies["html"]
 
 
 def digest_subject(digest: Digest) -> str:
@@ -46,17 +88,15 @@ def alert_subject(alert: Alert) -> str:
 
 
 def render_digest(digest: Digest) -> Rendered:
-    return Rendered(
-        digest_subject(digest), FORMATS["text"].render(digest), FORMATS["html"].render(digest)
-    )
+    """The digest in every registered format."""
+    bodies = {name: fmt.render(digest) for name, fmt in FORMATS.items()}
+    return Rendered(digest_subject(digest), bodies)
 
 
 def render_alert(alert: Alert) -> Rendered:
-    return Rendered(
-        alert_subject(alert),
-        FORMATS["text"].render_alert(alert),
-        FORMATS["html"].render_alert(alert),
-    )
+    """The alert in every registered format."""
+    bodies = {name: fmt.render_alert(alert) for name, fmt in FORMATS.items()}
+    return Rendered(alert_subject(alert), bodies)
 
 
 def digest_stem(digest: Digest) -> str:
@@ -64,12 +104,17 @@ def digest_stem(digest: Digest) -> str:
     return f"digest-{digest.period.kind}-{digest.period.label}"
 
 
-def save(rendered: Rendered, out_dir: Path, stem: str) -> list[Path]:
-    """Write the HTML and text bodies as `<stem>.html` and `<stem>.txt` in `out_dir`."""
+def save(
+    rendered: Rendered, out_dir: Path, stem: str, formats: Sequence[str] | None = None
+) -> list[Path]:
+    """Write each body (or those of `formats`, in that order) as `<stem><suffix>` in `out_dir`;
+    the registry's order is html, then text."""
+    names = list(formats) if formats is not None else list(FORMATS)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         paths = []
-        for suffix, body in ((".html", rendered.html), (".txt", rendered.text)):
+        for name in names:
+            suffix, body = FORMATS[name].suffix, rendered.bodies[name]
             path = out_dir / f"{stem}{suffix}"
             tmp = path.with_name(path.name + ".tmp")
             tmp.write_text(body, encoding="utf-8")

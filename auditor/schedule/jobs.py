@@ -67,14 +67,17 @@ class PreparedDigest:
     saved: list[Path]
 
 
-def prepare_digest(app: Any, kind: str, now: datetime) -> PreparedDigest:
-    """Build, render and save the digest of the `kind` period ending at `now`."""
+def prepare_digest(
+    app: Any, kind: str, now: datetime, formats: Sequence[str] | None = None
+) -> PreparedDigest:
+    """Build, render and save the digest of the `kind` period ending at `now` (in every report
+    format, or those of `formats`)."""
     config = app.config
     period: Period = period_ending(kind, now, config.schedule.timezone)
     with app.store.session() as session:
         digest = build_digest(session, period, now, config.mail.language, config.school.name)
     rendered = render.render_digest(digest)
-    saved = render.save(rendered, reports_out(app), render.digest_stem(digest))
+    saved = render.save(rendered, reports_out(app), render.digest_stem(digest), formats)
     return PreparedDigest(digest, rendered, saved)
 
 
