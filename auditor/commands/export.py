@@ -7,8 +7,8 @@ import json
 import sys
 from typing import Any
 
-from auditor.commands.findings import CSV_FIELDS as FINDING_FIELDS
 from auditor.commands.options import parse_date
+from auditor.report.findings_formats import CSV_FIELDS as FINDING_FIELDS
 
 NAME = "export"
 HELP = (

@@ -2,9 +2,10 @@
 
 A format is a `FindingsFormat`: a name, a one-line help, `write(rows, out)`, where `rows` are
 `auditor.store.queries.finding_json` objects (the JSON contract), and `write_history(finding_id,
-actions, out)` for one finding's review trail (`--history`: `{action, by, at, note}` objects). Adding one is a writer function
-(here or in its own module) plus one line in `FINDINGS_FORMATS`; `auditor findings --format`
-offers every registered name. The `json` output is a contract for scripts: keep it byte-identical.
+actions, out)` for one finding's review trail (`--history`: `{action, by, at, note}` objects).
+Adding one is its writers (here or in their own module) plus one line in `FINDINGS_FORMATS`;
+`auditor findings --format` offers every registered name. The `json` output is a contract
+for scripts: keep it byte-identical.
 """
 
 from __future__ import annotations
