@@ -8,8 +8,9 @@ from auditor.store.retention import KINDS
 
 NAME = "purge"
 HELP = (
-    "Delete what is past [retention]: texts and media copies of old posts without open "
-    "findings, closed findings with their review trail, sent mails. --dry-run only counts."
+    "Delete what is past [retention]: texts and media copies of old posts without an open "
+    "finding, closed findings with their review trail, sent mails and rendered digests. "
+    "--dry-run only counts."
 )
 
 
@@ -28,13 +29,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+    from auditor.schedule.jobs import reports_out
     from auditor.store import locks
     from auditor.store.models import utcnow
     from auditor.store.retention import purge_store
 
     retention = app.config.retention
     with locks.held(app.store, "audit"):  # never while an import writes posts
-        report = purge_store(app.store, retention, utcnow(), dry_run=args.dry_run)
+        report = purge_store(
+            app.store, retention, utcnow(), dry_run=args.dry_run, reports_out=reports_out(app)
+        )
     head = "would delete" if args.dry_run else "deleted"
     print(
         f"{head} (post texts older than {retention.post_text_days} days, closed findings "

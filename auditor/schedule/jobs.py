@@ -171,7 +171,9 @@ def weekly_purge(app: Any, now: datetime) -> JobResult:
 
     try:
         with locks.held(app.store, "audit"):
-            report = purge_store(app.store, app.config.retention, now, dry_run=False)
+            report = purge_store(
+                app.store, app.config.retention, now, dry_run=False, reports_out=reports_out(app)
+            )
     except LockedError:
         return _logged(JobResult("purge", "skipped", "an audit is running; next week again"))
     except AuditorError as exc:

@@ -40,7 +40,14 @@ from auditor.store.models import (
 from auditor.store.repository import text_digest
 from auditor.subject import subject_keys
 
-KINDS = ("post texts", "media copies", "closed findings", "review actions", "sent mails")
+KINDS = (
+    "post texts",
+    "media copies",
+    "closed findings",
+    "review actions",
+    "sent mails",
+    "report files",
+)
 TABLES = ("posts", "media", "findings", "review_actions", "outbox")
 
 
@@ -270,13 +277,36 @@ def compact(engine: Any) -> str:
     return ""
 
 
-def purge_store(store: Any, retention: Any, now: datetime, *, dry_run: bool) -> PurgeReport:
+def purge_store(
+    store: Any,
+    retention: Any,
+    now: datetime,
+    *,
+    dry_run: bool,
+    reports_out: Path | None = None,
+) -> PurgeReport:
     """The whole purge (`auditor purge`, the worker's weekly job): one transaction, then the
-    database files are compacted so the deleted data is gone from disk too."""
+    database files are compacted so the deleted data is gone from disk too. Rendered digests
+    in `reports_out` older than `post_text_days` are deleted as well."""
     cutoffs = Cutoffs.of(retention, now)
     key = store.fingerprint_key()
     with store.engine.begin() as conn:
         report = purge(conn, cutoffs, key, now, dry_run=dry_run)
+    if reports_out is not None:
+        report.counts["report files"] = old_files(reports_out, cutoffs.post_text, dry_run=dry_run)
     if not dry_run:
         report.compacted = compact(store.engine)
     return report
+
+
+def old_files(folder: Path, cutoff: datetime, *, dry_run: bool) -> int:
+    """Delete (or count) the files in `folder` last written before `cutoff`."""
+    if not folder.is_dir():
+        return 0
+    count = 0
+    for path in folder.iterdir():
+        if path.is_file() and path.stat().st_mtime < cutoff.timestamp():
+            count += 1
+            if not dry_run:
+                path.unlink(missing_ok=True)
+    return count

@@ -116,3 +116,18 @@ def test_parse_accepts_accounts_contract() -> None:
     assert config.account("twitter").user_id == "1187654321098765432"
     with pytest.raises(ConfigError, match="instagram"):
         config.account("instagram")
+
+
+def test_retention_contract_keys_and_their_defaults() -> None:
+    assert (parse({}).retention.post_text_days, parse({}).retention.closed_findings_days) == (
+        365,
+        730,
+    )
+    config = parse({"retention": {"post_text_days": 30, "closed_findings_days": 60}})
+    assert (config.retention.post_text_days, config.retention.closed_findings_days) == (30, 60)
+
+
+@pytest.mark.parametrize("value", [0, -5, "365"])
+def test_retention_days_must_be_a_positive_whole_number(value: object) -> None:
+    with pytest.raises(ConfigError, match=r"\[retention\]"):
+        parse({"retention": {"post_text_days": value}}, "auditor.toml")

@@ -214,3 +214,38 @@ def test_cutoffs_follow_the_configured_days() -> None:
     now = datetime(2026, 12, 1, tzinfo=UTC)
     cut = Cutoffs.of(RetentionConfig(post_text_days=30, closed_findings_days=60), now)
     assert (now - cut.post_text, now - cut.closed_findings) == (timedelta(30), timedelta(60))
+
+
+def test_purge_deletes_rendered_digests_older_than_the_text_retention(
+    store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    out = tmp_path / "out"
+    out.mkdir()
+    old, new = out / "digest-2025-W01.html", out / "digest-2026-W40.html"
+    for path in (old, new):
+        path.write_text("<p>digest</p>", encoding="utf-8")
+    stamp = (NOW - timedelta(days=400)).timestamp()
+    os.utime(old, (stamp, stamp))
+    stamp = (NOW - timedelta(days=3)).timestamp()
+    os.utime(new, (stamp, stamp))
+    dry = purge_store(store, RETENTION, NOW, dry_run=True, reports_out=out)
+    assert dry.counts["report files"] == 1 and old.exists()
+    assert (
+        purge_store(store, RETENTION, NOW, dry_run=False, reports_out=out).counts["report files"]
+        == 1
+    )
+    assert not old.exists() and new.exists()
+
+
+def test_the_weekly_purge_job_reports_its_counts(tmp_path: Path) -> None:
+    from auditor.cli import App
+    from auditor.schedule.jobs import weekly_purge
+
+    config = tmp_path / "auditor.toml"
+    config.write_text(f'[database]\nurl = "sqlite:///{tmp_path / "a.db"}"\n', encoding="utf-8")
+    import argparse
+
+    result = weekly_purge(App(argparse.Namespace(config=str(config))), NOW)
+    assert result.outcome == "done" and result.counts["post texts"] == 0
