@@ -24,8 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=(
             "export to audit: Twitter/X archive or Facebook JSON export (.zip or folder), "
             "WhatsApp chat (.txt/.zip), Instagram or LinkedIn export; repeat it to audit several "
-            "exports in one go (a Facebook export split over several zips: extract them into "
-            "one folder and pass the folder)"
+            "exports in one go; a Facebook export split over several zips: pass each zip, or "
+            "the folder that holds them"
         ),
     )
     parser.add_argument("--no-images", action="store_true", help="skip image analysis (text only)")
@@ -44,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "  auditor audit --archive twitter-2025-03-02.zip\n"
         "  auditor audit --archive facebook-export/ --no-images\n"
         "  auditor audit --archive twitter.zip --archive facebook.zip\n"
+        "  auditor audit --archive fb-part1.zip --archive fb-part2.zip   # one split export\n"
         "  auditor audit                      # every configured account, live\n"
         "  auditor audit --account facebook --since 2025-01-01\n\n"
         "exit codes: 0 done, 1 open high-severity findings in the audited posts, 2 bad input."

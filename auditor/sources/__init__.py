@@ -14,6 +14,7 @@ section, so an incomplete addition fails at once instead of in the middle of an 
 from __future__ import annotations
 
 import inspect
+from collections.abc import Sequence
 from pathlib import Path
 
 from auditor.errors import ConfigError, SourceError
@@ -22,7 +23,7 @@ from auditor.models import Platform
 from auditor.rules.base import SECTION_BY_PLATFORM
 from auditor.sources.accounts import AccountSettings
 from auditor.sources.api import ApiSource
-from auditor.sources.archive import ArchiveReader
+from auditor.sources.archive import ArchiveReader, ArchiveSet
 from auditor.sources.base import ArchiveSource, Source
 from auditor.sources.facebook_export import FacebookExportSource
 from auditor.sources.facebook_graph import FacebookGraphSource
@@ -112,20 +113,110 @@ def _not_recognised() -> str:
     return f"not {listed}"
 
 
-def open_archive_source(path: Path, media_store: MediaStore | None = None) -> ArchiveSource:
+def _recognised(reader: ArchiveReader) -> type[ArchiveSource] | None:
+    return next((cls for cls in ARCHIVE_SOURCES if cls.detect(reader)), None)
+
+
+def expand_archive_paths(paths: Sequence[Path]) -> list[Path]:
+    """`--archive` paths with every folder that is no export itself but holds zips replaced by
+    those zips (the parts of a split export saved side by side)."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            zips = sorted(p for p in path.iterdir() if p.suffix.lower() == ".zip" and p.is_file())
+            if zips:
+                with ArchiveReader(path) as reader:
+                    if _recognised(reader) is None:
+                        out.extend(zips)
+                        continue
+        out.append(path)
+    return out
+
+
+def archive_groups(paths: Sequence[Path]) -> list[list[Path]]:
+    """The exports among `paths`, each as the files it arrived in, in the order given.
+
+    A Facebook export split over several zips is one export: the zips that are a Facebook export
+    or no export on their own (a part holding only media) are grouped when at least one is a
+    Facebook export and no data file (.json) is in two of them; two whole exports (each with
+    its own posts files) stay two. Everything else is its own export. Unreadable paths are
+    left alone here: opening them reports the error.
+    """
+    paths = expand_archive_paths(paths)
+    candidates: list[tuple[Path, bool, set[str]]] = []
+    for path in paths:
+        if not path.is_file() or path.suffix.lower() != ".zip":
+            continue
+        try:
+            with ArchiveReader(path) as reader:
+                found = _recognised(reader)
+                data = {n for n in reader.names() if n.lower().endswith(".json")}
+        except SourceError:
+            continue
+        if found is None or found is FacebookExportSource:
+            candidates.append((path, found is FacebookExportSource, data))
+    seen: set[str] = set()
+    overlap = False
+    for _path, _is_fb, data in candidates:
+        overlap = overlap or bool(seen & data)
+        seen |= data
+    parts = [path for path, _, _ in candidates]
+    if len(parts) < 2 or overlap or not any(is_fb for _, is_fb, _ in candidates):
+        return [[path] for path in paths]
+    groups: list[list[Path]] = []
+    for path in paths:
+        if path in parts:
+            if path == parts[0]:
+                groups.append(parts)
+        else:
+            groups.append([path])
+    return groups
+
+
+def open_archive_source(
+    path: Path | Sequence[Path], media_store: MediaStore | None = None
+) -> ArchiveSource:
     """Open an export (zip, folder, or a single file such as a WhatsApp chat .txt) as the
-    right `ArchiveSource`.
+    right `ArchiveSource`; a list of paths is one export split over several zips.
 
     `media_store` None means "do not copy media" (`--no-images`): media are still listed, without
     a local path. Raises SourceError naming the file when the path is unreadable, unsafe (zip-slip,
     zip bomb), an HTML Facebook export, or no registered format.
     """
+    if not isinstance(path, str | Path):
+        parts = [Path(p) for p in path]
+        if len(parts) > 1:
+            readers = _open_parts(parts)
+            try:
+                archive = ArchiveSet(readers)
+            except BaseException:
+                for reader in readers:
+                    reader.close()
+                raise
+            return _open_reader(archive, archive.where, media_store)
+        path = parts[0]
     path = Path(path)
     if path.is_file():
         for cls in ARCHIVE_SOURCES:
             if cls.detect_file(path):
                 return cls(path, media_store)
-    reader = ArchiveReader(path)
+    return _open_reader(ArchiveReader(path), str(path), media_store)
+
+
+def _open_parts(paths: list[Path]) -> list[ArchiveReader]:
+    readers: list[ArchiveReader] = []
+    try:
+        readers.extend(ArchiveReader(path) for path in paths)  # kept as they open
+    except BaseException:
+        for reader in readers:
+            reader.close()
+        raise
+    return readers
+
+
+def _open_reader(
+    reader: ArchiveReader, where: str, media_store: MediaStore | None = None
+) -> ArchiveSource:
     try:
         for cls in ARCHIVE_SOURCES:
             if cls.detect(reader):
@@ -134,4 +225,4 @@ def open_archive_source(path: Path, media_store: MediaStore | None = None) -> Ar
         reader.close()
         raise
     reader.close()
-    raise SourceError(str(path), _not_recognised())
+    raise SourceError(where, _not_recognised())

@@ -326,6 +326,68 @@ class ArchiveReader:
         self.close()
 
 
+class ArchiveSet(ArchiveReader):
+    """Several zips (or folders) of one export, read as one archive.
+
+    Facebook delivers a large export as several zips with the same folder tree, the posts in
+    one and most media in the others. Member names are the union of the parts'; a member is read
+    from the part that holds it. Each part passed its own safety checks; the set also keeps to
+    the total size cap. Messages name the part a member came from.
+    """
+
+    def __init__(self, parts: list[ArchiveReader]) -> None:
+        if not parts:
+            raise ValueError("an ArchiveSet needs at least one part")
+        self.parts = parts
+        self.path = parts[0].path
+        self.limits = parts[0].limits
+        self.where = " + ".join(part.where for part in parts)
+        self._zip = None
+        self._owner: dict[str, ArchiveReader] = {}
+        self._members = {}
+        total = 0
+        for part in parts:
+            for name in part.names():
+                if name in self._owner:
+                    continue  # the same file in two parts: read the first
+                self._owner[name] = part
+                self._members[name] = part._members[name]
+                total += part.size(name) if part.is_zip else 0
+        if total > self.limits.max_total_bytes:
+            raise SourceError(
+                self.where,
+                f"refused: more than {self.limits.max_total_bytes} bytes uncompressed (zip bomb?)",
+            )
+
+    @property
+    def is_zip(self) -> bool:
+        return all(part.is_zip for part in self.parts)
+
+    @property
+    def display_name(self) -> str:
+        return self.parts[0].display_name
+
+    def _owner_of(self, name: str) -> ArchiveReader:
+        try:
+            return self._owner[name]
+        except KeyError:
+            raise SourceError(self.member_where(name), "no such file in the archive") from None
+
+    def size(self, name: str) -> int:
+        return self._owner_of(name).size(name)
+
+    def member_where(self, name: str) -> str:
+        owner = self._owner.get(name)
+        return owner.member_where(name) if owner else f"{self.where}: {name}"
+
+    def open(self, name: str) -> BinaryIO:
+        return self._owner_of(name).open(name)
+
+    def close(self) -> None:
+        for part in self.parts:
+            part.close()
+
+
 def member_basename(name: str) -> str:
     return PurePosixPath(name).name
 
