@@ -11,6 +11,7 @@ A wrong setting raises `ConfigError` with one line naming the file and the key.
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import os
 import tomllib
 import types
@@ -22,7 +23,8 @@ from typing import Any, TypeVar, get_type_hints
 from auditor.errors import ConfigError
 from auditor.images import ImageSettings
 from auditor.models import Severity
-from auditor.rules.base import Allow, RuleContext
+from auditor.rules import all_rules
+from auditor.rules.base import Allow, Rule, RuleContext
 from auditor.sources import live_source_for
 from auditor.sources.accounts import AccountSettings
 
@@ -45,11 +47,14 @@ AllowConfig = Allow
 
 @dataclass(frozen=True)
 class RulesConfig:
-    """`[rules]`: which rules run (fnmatch patterns over ids) and severity overrides."""
+    """`[rules]`: which rules run (fnmatch patterns over ids), severity overrides (by id or
+    pattern) and `[rules.options."<rule id>"]`, the options a rule declares (see docs/rules.md).
+    Every pattern must match a rule and every option must be one the rule declares."""
 
     enable: tuple[str, ...] = ("*",)
     disable: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -142,10 +147,17 @@ class Config:
             school_name=self.school.name,
             allow=self.allow,
             account_handles=self.school.handles,
+            options=self.rules.options,
         )
 
     def severities(self) -> dict[str, Severity]:
-        return {rule_id: Severity(value) for rule_id, value in self.rules.severity.items()}
+        """Severity per rule id; a key may be a pattern ("personal-data.*"), later keys win."""
+        ids = [r.id for r in all_rules()]
+        return {
+            rule_id: Severity(value)
+            for pattern, value in self.rules.severity.items()
+            for rule_id in fnmatch.filter(ids, pattern)
+        }
 
     @property
     def data_dir(self) -> Path:
@@ -229,8 +241,44 @@ def build(cls: type[T], table: Any, where: str) -> T:
     return cls(**values)
 
 
-def _validate(config: Config) -> None:
+def _rule_patterns(config: Config, rules: list[Rule]) -> None:
+    """Every pattern in enable, disable and severity names at least one rule."""
+    ids = [r.id for r in rules]
+    where = {"enable": config.rules.enable, "disable": config.rules.disable}
+    where["severity"] = tuple(config.rules.severity)
+    for key, patterns in where.items():
+        for pattern in patterns:
+            if not fnmatch.filter(ids, pattern):
+                raise ConfigError(
+                    f"{config.source}: [rules] {key}: {pattern!r} matches no rule "
+                    "(`auditor rules` lists them)"
+                )
+
+
+def _rule_options(config: Config, rules: list[Rule]) -> dict[str, dict[str, Any]]:
+    """`[rules.options."<id>"]` checked against the options each rule declares, typed."""
+    by_id = {r.id: r for r in rules}
+    checked: dict[str, dict[str, Any]] = {}
+    for rule_id, table in config.rules.options.items():
+        where = f'{config.source}: [rules.options."{rule_id}"]'
+        rule = by_id.get(rule_id)
+        if rule is None:
+            raise ConfigError(f"{where}: no such rule (`auditor rules` lists them)")
+        for name, value in table.items():
+            if name not in rule.options:
+                known = ", ".join(rule.options) or "none"
+                raise ConfigError(f"{where}.{name}: unknown option (options: {known})")
+            checked.setdefault(rule_id, {})[name] = _coerce(
+                value, rule.options[name], f"{where}.{name}"
+            )
+    return checked
+
+
+def _validate(config: Config) -> Config:
     src = config.source
+    rules = all_rules()
+    _rule_patterns(config, rules)
+    options = _rule_options(config, rules)
     for rule_id, value in config.rules.severity.items():
         if value not in {s.value for s in Severity}:
             raise ConfigError(f"{src}: [rules.severity].{rule_id}: use low, medium or high")
@@ -252,6 +300,7 @@ def _validate(config: Config) -> None:
             raise ConfigError(f"{where}: name is used twice")
         names.add(account.name)
         account.check(where)
+    return dataclasses.replace(config, rules=dataclasses.replace(config.rules, options=options))
 
 
 def _build_account(table: Any, where: str) -> AccountSettings:
@@ -287,9 +336,7 @@ def parse(data: dict[str, Any], source: str = "(no config file)") -> Config:
         _build_account(table, f"{source}: [[accounts]] #{i + 1}")
         for i, table in enumerate(accounts_table)
     )
-    config = Config(source=source, accounts=accounts, **sections)
-    _validate(config)
-    return config
+    return _validate(Config(source=source, accounts=accounts, **sections))
 
 
 def load(path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None) -> Config:

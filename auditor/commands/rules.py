@@ -61,4 +61,22 @@ def markdown(rules) -> str:  # type: ignore[no-untyped-def]
             "",
             inspect.cleandoc(r.doc),
         ]
+        if r.options:
+            settings = ", ".join(f"`{k}` ({type_name(t)})" for k, t in r.options.items())
+            lines += ["", f'Config: `[rules.options."{r.id}"]` takes {settings}.']
     return "\n".join(lines) + "\n"
+
+
+TYPE_NAMES = {
+    str: "a string",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+    tuple[str, ...]: "a list of strings",
+    dict[str, tuple[str, ...]]: "a table of lists of strings",
+}
+
+
+def type_name(annotation: object) -> str:
+    """How a rule option's type reads in the docs."""
+    return TYPE_NAMES.get(annotation, str(annotation))

@@ -85,6 +85,9 @@ class Rule:
     doc: str
     platforms: tuple[Platform, ...] = ()  # empty: every platform
     kinds: tuple[str, ...] = ()  # post kinds it applies to; empty: every kind
+    # What `[rules.options."<id>"]` may set: option name -> its type (str, int, bool, float,
+    # tuple[str, ...], dict[str, tuple[str, ...]]); the config refuses other names and types.
+    options: dict[str, Any] = field(default_factory=dict)
 
     @property
     def summary(self) -> str:
@@ -127,8 +130,14 @@ def rule(
     severity: Severity,
     platforms: tuple[Platform, ...] = (),
     kinds: tuple[str, ...] = (),
+    options: dict[str, Any] | None = None,
 ) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule function; the id must be unique and look like `concern.name`."""
+    """Register a rule function; the id must be unique and look like `concern.name`.
+
+    `options` declares the settings a school may give the rule in `[rules.options."<id>"]`,
+    each with its type (e.g. `{"channels": tuple[str, ...]}`); the rule reads them with
+    `ctx.option(rule_id, name, default)`.
+    """
 
     def register(func: RuleFunc) -> RuleFunc:
         if not RULE_ID.match(rule_id):
@@ -146,6 +155,7 @@ def rule(
             doc=func.__doc__ or "",
             platforms=platforms or DEFAULT_PLATFORMS.get(category, SCHOOL_ACCOUNTS),
             kinds=kinds,
+            options=dict(options or {}),
         )
         return func
 

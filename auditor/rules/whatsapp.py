@@ -112,6 +112,7 @@ def _is_question(text: str, start: int, end: int) -> bool:
     clause=CLAUSE_GROUPS,
     severity=Severity.MEDIUM,
     platforms=(Platform.WHATSAPP,),
+    options={"phrases": tuple[str, ...]},
 )
 def group_created(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     """A WhatsApp group was created: check it is a work group whose members all agreed.
@@ -174,6 +175,7 @@ def pupil_photo(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     clause=CLAUSE_ESSENTIAL,
     severity=Severity.MEDIUM,
     platforms=(Platform.WHATSAPP,),
+    options={"topics": dict[str, tuple[str, ...]], "channels": tuple[str, ...]},
 )
 def essential_info(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     """Essential information shared in WhatsApp without pointing to Social Schools.
