@@ -91,8 +91,17 @@ def store(database_url: str):  # type: ignore[no-untyped-def]
     s.engine.dispose()
 
 
+def require_shared(what: Path = SHARED) -> Path:
+    """`what` (a path under ../shared), or skip the test when it is missing; in CI
+    (`AUDITOR_REQUIRE_SHARED=1`, set by .ci/run) a missing ../shared fails instead."""
+    if not what.exists():
+        message = f"{what} is not beside the repo"
+        if os.environ.get("AUDITOR_REQUIRE_SHARED"):
+            pytest.fail(f"{message} (AUDITOR_REQUIRE_SHARED is set)", pytrace=False)
+        pytest.skip(message)
+    return what
+
+
 @pytest.fixture
 def shared() -> Path:
-    if not SHARED.exists():
-        pytest.skip("../shared is not beside the repo")
-    return SHARED
+    return require_shared(SHARED)

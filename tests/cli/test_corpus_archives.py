@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from auditor.cli import main
+from tests.conftest import require_shared
 
 REPO = Path(__file__).resolve().parents[2]
 CATEGORY_OF_LABEL = {
@@ -54,8 +55,7 @@ def utc_key(value: str) -> str:
 def audited(tmp_path_factory, request) -> tuple[list[dict], list[dict], tuple[int, int]]:  # type: ignore[no-untyped-def]
     shared = REPO.parent / "shared"
     corpus = shared / "corpus" / "posts.jsonl"
-    if not corpus.exists():
-        pytest.skip("../shared/corpus is not beside the repo")
+    require_shared(corpus)
     tmp = tmp_path_factory.mktemp("corpus")
     url = f"sqlite:///{tmp / 'corpus.db'}"
     config = tmp / "auditor.toml"

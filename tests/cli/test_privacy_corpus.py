@@ -18,6 +18,7 @@ import pytest
 
 from auditor.cli import main
 from tests.cli.test_corpus_archives import build
+from tests.conftest import require_shared
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpus" / "posts.jsonl"
@@ -52,8 +53,7 @@ def write_config(folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def corpus() -> list[dict]:
-    if not CORPUS.exists():
-        pytest.skip("../shared/corpus is not beside the repo")
+    require_shared(CORPUS)
     return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
 
 

@@ -10,12 +10,12 @@ import json
 
 import pytest
 
+from tests.conftest import require_shared
 from tests.golden.collect import (
     ARCHIVE_CONFIG,
     ARCHIVES,
     CORPORA,
     GOLDEN,
-    SHARED,
     archive_findings,
     corpus_findings,
 )
@@ -34,13 +34,11 @@ def test_golden_file_covers_every_input(golden: dict) -> None:
 
 @pytest.mark.parametrize("name,corpus,config", CORPORA, ids=[c[0] for c in CORPORA])
 def test_corpus_findings_are_unchanged(name, corpus, config, golden: dict) -> None:  # type: ignore[no-untyped-def]
-    if not corpus.exists():
-        pytest.skip(f"{SHARED} is not beside the repo")
+    require_shared(corpus)
     assert corpus_findings(corpus, config) == golden[name], HINT
 
 
 @pytest.mark.parametrize("name,archive", ARCHIVES, ids=[a[0] for a in ARCHIVES])
 def test_sample_archive_findings_are_unchanged(name, archive, golden: dict) -> None:  # type: ignore[no-untyped-def]
-    if not archive.exists():
-        pytest.skip(f"{SHARED} is not beside the repo")
+    require_shared(archive)
     assert archive_findings(archive, ARCHIVE_CONFIG) == golden[name], HINT

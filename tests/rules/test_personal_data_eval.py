@@ -11,6 +11,7 @@ import pytest
 from auditor.commands import eval as eval_command
 from auditor.errors import AuditorError
 from auditor.evaluation import load_corpus, parse_line
+from tests.conftest import require_shared
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "posts.jsonl"
 
@@ -92,16 +93,14 @@ def test_missing_field_names_the_line() -> None:
 
 
 def test_select_half_splits_on_the_numeric_id() -> None:
-    items = load_corpus(CORPUS) if CORPUS.exists() else []
-    if not items:
-        pytest.skip("shared corpus not available")
+    items = load_corpus(require_shared(CORPUS))
     odd = eval_command.select_half(items, "odd")
     even = eval_command.select_half(items, "even")
     assert len(odd) + len(even) == len(items) and not {i.id for i in odd} & {i.id for i in even}
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not available")
 def test_development_corpus_meets_the_quality_targets() -> None:
+    require_shared(CORPUS)
     report = eval_command.evaluate(load_corpus(CORPUS))
     assert report.overall.recall >= 0.95 and report.overall.precision >= 0.90
     assert report.name_span_recall >= 0.93

@@ -21,6 +21,7 @@ from auditor.models import (
 from auditor.rules import whatsapp
 from auditor.rules.base import REGISTRY, RuleContext
 from auditor.sources.whatsapp_export import WhatsAppExportSource
+from tests.conftest import require_shared
 
 CTX = RuleContext(school_name="OBS De Vlinderhof")
 FIXTURE = (
@@ -233,8 +234,7 @@ def test_engine_gives_article_3_findings():
 
 
 def test_real_export_created_group_line_is_found():
-    if not FIXTURE.is_file():
-        pytest.skip("../shared WhatsApp fixture absent")
+    require_shared(FIXTURE)
     posts = list(WhatsAppExportSource(FIXTURE).collect())
     hits = [(p.source_ref, h) for p in posts for h in whatsapp.group_created(p, CTX)]
     assert [ref for ref, _ in hits] == ["test_ddmmyy_24hrs.txt#L6"]

@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import require_shared
+
 Files = dict[str, "str | bytes"]
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -131,9 +133,7 @@ def make_archive(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[...
 
 @pytest.fixture
 def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip("../shared not present")
-    return SHARED
+    return require_shared(SHARED)
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from auditor.sources.whatsapp_export import (
     parse_body,
     split_media,
 )
+from tests.conftest import require_shared
 
 LRM = "\u200e"
 DUTCH_ANDROID = (
@@ -468,9 +469,7 @@ def test_missing_file_is_an_error(tmp_path):
 
 
 def test_real_english_android_export(shared_dir):
-    path = shared_dir / "fixtures" / "whatsapp" / "test_ddmmyy_24hrs.txt"
-    if not path.is_file():
-        pytest.skip("WhatsApp fixture absent")
+    path = require_shared(shared_dir / "fixtures" / "whatsapp" / "test_ddmmyy_24hrs.txt")
     source, posts = posts_of(path)
     assert source.order == DateOrder.DAY_FIRST
     assert len(posts) == 8  # 10 headers minus "You were added"; "created group" is kept
