@@ -16,6 +16,20 @@ from collections.abc import Iterable
 from auditor.models import PDKind, Span
 
 EXCERPT_CONTEXT = 40
+PERSON_KINDS = frozenset({PDKind.NAME, PDKind.SOCIAL_HANDLE})
+HIDDEN = "[…]"
+# Words an excerpt keeps in a sentence about a person: they carry the sentence's shape, never a
+# fact about the person (articles, prepositions, pronouns, auxiliaries, school words).
+KEEP_WORDS = frozenset(
+    """de het een en of van in op met voor naar bij uit aan om te tot als dat die dit deze ook
+    maar niet wel er we wij jullie u uw ons onze zij ze hij hem haar zijn hun is was heeft
+    hebben had wordt werd mag kan gaat juf meester groep gr klas school de't it in fan op mei
+    foar nei by út oan om ta as dat dy dit ek mar net wol wy jim jo sy se hy him har syn is wie
+    hat wurdt waard""".split()
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_a-z])|\n+")
+_TOKEN = re.compile(r"\w+(?:[.,'’/-]\w+)*", re.UNICODE)
+_GROUP_WORD = re.compile(r"(?:groep|gr)\.?\s*$", re.I)
 _DIGIT_RUN = re.compile(r"\+?\d[\d\s().-]{4,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
@@ -59,7 +73,7 @@ def mask(value: str, kind: str = "") -> str:
     if kind == PDKind.POSTCODE:
         return re.sub(r"[A-Za-z]", "*", _mask_digits(value, 2, 0))
     if kind == PDKind.BIRTHDATE:
-        return _mask_digits(value, 0, 0)
+        return _mask_words(value)  # "wordt vandaag 8" -> "w*** v*** *"
     if kind == PDKind.PLATE:
         return value[:1] + re.sub(r"[A-Za-z0-9]", "*", value[1:])
     if kind == PDKind.ADDRESS:
@@ -73,6 +87,58 @@ def scrub(text: str) -> str:
     return _DIGIT_RUN.sub(lambda m: _mask_digits(m.group(0), 2, 2), text)
 
 
+def personal_sentences(text: str, spans: Iterable[tuple[Span, str]]) -> list[tuple[int, int]]:
+    """The sentences (start, end) that speak about a person found in the text.
+
+    A sentence (or list line) holding a name or handle speaks about that person, and so do its
+    neighbours: the sentence after it goes on about them ("Hij ...", "Haar ..."), the one before
+    often introduces them ("Mats moet om 10 uur zijn bloedsuiker laten prikken. Juf Esther helpt
+    hem"), and a list line sits among other lines of names. What these sentences say (a grade, an
+    age, an illness, a move to foster care) is what makes a name personal data.
+    """
+    persons = sorted(sp.start for sp, kind in spans if kind in PERSON_KINDS)
+    if not persons:
+        return []
+    sentences, start = [], 0
+    for stop in [m.start() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]:
+        sentences.append((start, stop))
+        start = stop
+    hits = [any(s <= p < e for p in persons) for s, e in sentences]
+    return [
+        sentence
+        for i, sentence in enumerate(sentences)
+        if hits[i] or (i > 0 and hits[i - 1]) or (i + 1 < len(hits) and hits[i + 1])
+    ]
+
+
+def hide_context(text: str, before: str = "") -> str:
+    """Hide every word of a sentence about a person but its shape words; runs become "[…]".
+
+    Numbers go too (a grade, an age, a birthday), except a group number ("groep 5").
+    `before` is the text preceding `text`, to see a "groep" just before a number.
+    """
+    out: list[str] = []
+    cursor = 0
+    hidden = False
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        keep = word.lower() in KEEP_WORDS or (
+            word.isdigit() and _GROUP_WORD.search(before + text[: match.start()])
+        )
+        gap = text[cursor : match.start()]
+        if keep:
+            out.append(gap + word)
+            hidden = False
+        elif hidden and not gap.strip():
+            pass  # one "[…]" for a run of hidden words
+        else:
+            out.append(gap + HIDDEN)
+            hidden = True
+        cursor = match.end()
+    out.append(text[cursor:])
+    return "".join(out)
+
+
 def excerpt(
     text: str,
     span: Span | None,
@@ -82,8 +148,25 @@ def excerpt(
     """A one-line window of `text` around `span`, with every sensitive span in it masked.
 
     `masked_spans` are (span, kind) pairs of all personal data found in the post, so the
-    window never shows a neighbouring name or number in full either.
+    window never shows a neighbouring name or number in full either; in a sentence about a
+    person only its shape words stay readable (`personal_sentences`, `hide_context`).
     """
+    masked_spans = list(masked_spans)
+    about_persons = personal_sentences(text, masked_spans)
+
+    def plain(a: int, b: int) -> str:
+        """Unclaimed text from a to b: scrubbed, and hidden where it speaks about a person."""
+        parts, cursor = [], a
+        for s, e in about_persons:
+            if e <= cursor or s >= b:
+                continue
+            s, e = max(s, cursor), min(e, b)
+            parts.append(scrub(text[cursor:s]))
+            parts.append(hide_context(scrub(text[s:e]), text[max(0, s - 10) : s]))
+            cursor = e
+        parts.append(scrub(text[cursor:b]))
+        return "".join(parts)
+
     if span is None:
         start, end = 0, min(len(text), 2 * context)
     else:
@@ -99,10 +182,10 @@ def excerpt(
         if sp.end <= cursor or sp.start >= end:
             continue
         s, e = max(sp.start, cursor), min(sp.end, end)
-        pieces.append(scrub(text[cursor:s]))
+        pieces.append(plain(cursor, s))
         pieces.append(mask(text[s:e], kind))
         cursor = e
-    pieces.append(scrub(text[cursor:end]))
+    pieces.append(plain(cursor, end))
     body = " ".join("".join(pieces).split())
     return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
 

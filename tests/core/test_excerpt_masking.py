@@ -1,0 +1,100 @@
+"""Excerpts never show personal data: not the values found, nor what the post says about them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor import config as config_module
+from auditor.engine import Engine
+from auditor.evaluation import CORPUS_CONTEXT, load_corpus
+from auditor.models import Category, Span
+from auditor.redact import excerpt, personal_sentences
+from auditor.rules import all_rules
+from auditor.rules.base import RuleContext
+
+REPO = Path(__file__).resolve().parents[2]
+# every labelled corpus there is, with the configuration of its school
+CORPORA = [
+    ("shared", Path("corpus/posts.jsonl"), None),
+    ("independent", REPO / "bench/corpus/independent.jsonl", REPO / "bench/corpus/auditor.toml"),
+    ("corpus2", REPO / "bench/corpus2/posts.jsonl", REPO / "bench/corpus2/auditor.toml"),
+    ("corpus3", REPO / "bench/corpus3/posts.jsonl", REPO / "bench/corpus3/auditor.toml"),
+    ("corpus4", REPO / "bench/corpus4/posts.jsonl", REPO / "bench/corpus4/auditor.toml"),
+    ("corpus5", REPO / "bench/corpus5/posts.jsonl", REPO / "bench/corpus5/auditor.toml"),
+]
+
+
+def name(text: str, value: str) -> tuple[Span, str]:
+    start = text.index(value)
+    return Span(start, start + len(value)), "name"
+
+
+@pytest.mark.parametrize(("label", "corpus", "config"), CORPORA, ids=[c[0] for c in CORPORA])
+def test_no_excerpt_shows_a_labelled_value(
+    shared: Path, label: str, corpus: Path, config: Path | None
+) -> None:
+    path = corpus if corpus.is_absolute() else shared / corpus
+    if not path.exists():
+        pytest.skip(f"{path} is not there")
+    ctx: RuleContext = (
+        config_module.load(config).rule_context() if config is not None else CORPUS_CONTEXT
+    )
+    engine = Engine([r for r in all_rules() if r.category != Category.IMAGE], ctx, key=b"t")
+    leaks = []
+    for item in load_corpus(path):
+        excerpts = [f.excerpt for f in engine.audit(item.post).findings]
+        leaks += [
+            f"{item.id} {lb.type} {lb.text!r}"
+            for lb in item.labels
+            if any(lb.text in shown for shown in excerpts)
+        ]
+    assert leaks == []
+
+
+def test_a_grade_beside_a_name_is_hidden() -> None:
+    text = "Bij de rekenquiz haalde Daan een 9,8 en Fenna een 9,5. De hele groep 8 scoorde goed!"
+    spans = [name(text, "Daan"), name(text, "Fenna")]
+
+    shown = excerpt(text, spans[0][0], spans, context=100)
+
+    assert "9,8" not in shown and "9,5" not in shown and "rekenquiz" not in shown
+    assert "D*** een […] en F*** een […]." in shown
+    assert "De hele groep 8 scoorde goed!" not in shown  # the neighbour sentence is hidden too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hiep hiep hoera, Yara is vandaag jarig!",
+        "Noud wordt vandaag 8 en trakteerde op vlaai.",
+        "Opa Harrie is afgelopen weekend overleden.",
+        "Luuk woont sinds deze week bij zijn opa en oma.",
+    ],
+)
+def test_what_a_sentence_says_about_a_person_is_hidden(text: str) -> None:
+    first = text.split()[0] if text.split()[0] != "Hiep" else "Yara"
+    first = "Harrie" if first == "Opa" else first
+    spans = [name(text, first)]
+
+    shown = excerpt(text, spans[0][0], spans, context=100)
+
+    assert all(word not in shown for word in ("jarig", "8", "overleden", "opa en oma"))
+    assert f"{first[0]}***" in shown
+
+
+def test_a_group_number_stays_readable() -> None:
+    text = "Welkom Sem in groep 3!"
+    spans = [name(text, "Sem")]
+
+    assert excerpt(text, spans[0][0], spans) == "[…] S*** in groep 3!"
+
+
+def test_sentences_far_from_any_person_stay_readable() -> None:
+    text = "Juf Inge is jarig. Morgen is er gym. Neem een handdoek mee. Om 8.30 uur begint de les."
+    spans = [name(text, "Inge")]
+
+    assert personal_sentences(text, spans) == [(0, 18), (18, 36)]
+    shown = excerpt(text, None, spans, context=200)
+    assert "Neem een handdoek mee. Om 8.30 uur begint de les." in shown
