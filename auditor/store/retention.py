@@ -110,11 +110,13 @@ def strip_posts(conn: Connection, post_ids: Sequence[int], key: bytes, now: date
     for start in range(0, len(post_ids), 500):
         chunk = list(post_ids[start : start + 500])
         _keep_subject_keys(conn, chunk, key)
-        paths = set(
-            conn.scalars(
+        paths = {
+            path
+            for path in conn.scalars(
                 select(MediaRow.path).where(MediaRow.post_id.in_(chunk), MediaRow.path.is_not(None))
             )
-        )
+            if path
+        }
         digests = [
             {"pid": row.id, "digest": text_digest(row.text or "")}
             for row in conn.execute(select(PostRow.id, PostRow.text).where(PostRow.id.in_(chunk)))
@@ -244,7 +246,7 @@ def _count_in(conn: Connection, column: Any, counted: Any, ids: list[int]) -> in
 def _files_of(conn: Connection, cutoff: datetime) -> set[str]:
     """The media copies a purge would delete: those of expired posts that no other post uses."""
     expired = _expired_stmt(cutoff).subquery()
-    paths = set(
+    paths: set[str | None] = set(
         conn.scalars(
             select(MediaRow.path).where(
                 MediaRow.post_id.in_(select(expired.c.id)), MediaRow.path.is_not(None)
@@ -258,7 +260,7 @@ def _files_of(conn: Connection, cutoff: datetime) -> set[str]:
             )
         )
     )
-    return {p for p in paths - kept if Path(p).exists()}
+    return {p for p in paths - kept if p and Path(p).exists()}
 
 
 def compact(engine: Any) -> str:

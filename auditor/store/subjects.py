@@ -143,8 +143,7 @@ def find_subject(
             keys.update((row.details or {}).get("subject_keys") or ())
         if not rows or not wanted <= keys:
             continue
-        post = posts[post_id]
         excerpt = " | ".join(dict.fromkeys(row.excerpt for row in rows))
-        hits.append(_hit(post, excerpt, False, rows))
+        hits.append(_hit(posts[post_id], excerpt, False, rows))
     hits.sort(key=lambda item: item[0])
     return [hit for _, hit in hits]

@@ -25,7 +25,7 @@ from auditor import protocol
 from auditor.models import Platform, Status
 from auditor.web import security
 from auditor.web.texts import texts
-from auditor.web.views import history, marked_draft, masked_post_text
+from auditor.web.views import history, marked_draft, post_context
 
 OPEN_PAGES = {"login", "static"}
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
@@ -189,7 +189,7 @@ def create_app(config: Any, store: Any, password: str, checker: Any = None) -> F
                 groups.setdefault(row.article, []).append(
                     {
                         "row": row,
-                        "context": masked_post_text(row.post.text, siblings.get(row.post_id, [])),
+                        "context": post_context(row.post, siblings.get(row.post_id, []), t),
                     }
                 )
             articles, rules, platforms = _choices(db)
@@ -230,7 +230,7 @@ def create_app(config: Any, store: Any, password: str, checker: Any = None) -> F
             if row is None:
                 abort(404)
             siblings = list(db.scalars(select(FindingRow).where(FindingRow.post_id == row.post_id)))
-            context = masked_post_text(row.post.text, siblings)
+            context = post_context(row.post, siblings, t)
             entries = history(row, t)
             return render_template("finding.html.j2", row=row, context=context, history=entries)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from auditor import protocol, redact
 from auditor.models import Finding, Span
@@ -58,6 +59,13 @@ def masked_post_text(text: str, rows: Iterable[FindingRow]) -> str:
         if r.category == "personal_data" and r.span_start is not None and r.span_end is not None
     ]
     return redact.excerpt(text, None, spans, context=len(text) // 2 + 1)
+
+
+def post_context(post: Any, rows: Iterable[FindingRow], t: dict[str, str]) -> str:
+    """What the review pages show of a post: its masked text, or that retention removed it."""
+    if getattr(post, "text_purged_at", None) is not None:
+        return t["text_purged"]
+    return masked_post_text(post.text, rows)
 
 
 @dataclass(frozen=True)

@@ -232,3 +232,16 @@ def test_security_headers(client: Any) -> None:
     response = client.get("/login")
     assert "default-src 'self'" in response.headers["Content-Security-Policy"]
     assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_a_purged_post_says_its_text_is_no_longer_kept(
+    client: Any, seeded: dict[str, int], store: Any
+) -> None:
+    from auditor.store.models import FindingRow, utcnow
+
+    with store.session() as s:
+        post = s.get(FindingRow, seeded["phone"]).post
+        post.text, post.text_purged_at = "", utcnow()
+    login(client)
+    html = client.get(f"/findings/{seeded['phone']}").get_data(as_text=True)
+    assert "niet meer bewaard" in html
