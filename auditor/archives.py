@@ -32,10 +32,12 @@ def audit_archive(app: Any, path: Path | list[Path], *, images: bool) -> tuple[A
     if isinstance(path, list):
         path = path[0] if len(path) == 1 else path
     name = " + ".join(map(str, path)) if isinstance(path, list) else str(path)
-    with open_archive_source(path, media_store) as source:
+    with open_archive_source(path, media_store, app.config) as source:
         account = source.account()
         # the archive's own account is the school: replies to it are self-threads, not to parents
-        engine = app.engine(extra_handles=(account.handle, account.name))
+        engine = app.engine(
+            extra_handles=(account.handle, account.name), extra_names=source.own_names
+        )
         done = audit_source(
             app,
             lambda _conn: source,
@@ -46,5 +48,6 @@ def audit_archive(app: Any, path: Path | list[Path], *, images: bool) -> tuple[A
         )
     summary = done.summary
     summary.warnings.extend(source.warnings)
+    summary.notes.extend(source.info)
     summary.warnings.extend(f"skipped {s.where}: {s.reason}" for s in source.skipped)
     return summary, f"{name} ({account.platform.value}, {account.name or account.handle})"

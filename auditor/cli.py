@@ -63,10 +63,14 @@ class App:
     def rule_context(self):  # type: ignore[no-untyped-def]
         return self.config.rule_context()
 
-    def engine(self, extra_handles: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    def engine(  # type: ignore[no-untyped-def]
+        self, extra_handles: tuple[str, ...] = (), extra_names: tuple[str, ...] = ()
+    ):
         """The rule engine with the configured rules, context and this database's key.
 
-        `extra_handles` are the audited account's own handle and name (self-replies are fine).
+        `extra_handles` are the audited account's own handle and name (self-replies are fine);
+        `extra_names` are staff names that are no finding in this audit (WhatsApp staff signing
+        their own messages): each as given and without its title ("Juf Marloes", "Marloes").
         """
         import dataclasses
 
@@ -77,6 +81,11 @@ class App:
         ctx = self.rule_context()
         own = tuple(h for h in extra_handles if h and h not in ctx.account_handles)
         ctx = dataclasses.replace(ctx, account_handles=ctx.account_handles + own)
+        if extra_names:
+            from auditor.rules.base import staff_names
+
+            names = ctx.allow.names + staff_names(extra_names)
+            ctx = dataclasses.replace(ctx, allow=dataclasses.replace(ctx.allow, names=names))
         return Engine(rules, ctx, self.store.fingerprint_key(), self.config.severities())
 
 

@@ -19,6 +19,7 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, get_type_hints
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from auditor.errors import ConfigError
 from auditor.images import ImageSettings
@@ -126,6 +127,19 @@ class RetentionConfig:
 
 
 @dataclass(frozen=True)
+class WhatsAppConfig:
+    """`[whatsapp]` (contract keys): who is staff in WhatsApp exports, and the work groups.
+
+    `staff`: display names of staff as the exports show them ("Juf Marloes"), or phone numbers
+    ("+31 6 12 34 56 78"); matched exactly, ignoring case, "~ " and invisible marks.
+    `work_groups`: names of registered work groups whose members all agreed (articles 3a, 3c).
+    """
+
+    staff: tuple[str, ...] = ()
+    work_groups: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     source: str = "(no config file)"
     school: SchoolConfig = field(default_factory=SchoolConfig)
@@ -141,6 +155,7 @@ class Config:
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
     web: WebConfig = field(default_factory=WebConfig)
     retention: RetentionConfig = field(default_factory=RetentionConfig)
+    whatsapp: WhatsAppConfig = field(default_factory=WhatsAppConfig)
 
     def rule_context(self) -> RuleContext:
         return RuleContext(
@@ -182,6 +197,7 @@ SECTIONS: dict[str, type] = {
     "schedule": ScheduleConfig,
     "web": WebConfig,
     "retention": RetentionConfig,
+    "whatsapp": WhatsAppConfig,
 }
 
 T = TypeVar("T")
@@ -293,6 +309,16 @@ def _validate(config: Config) -> Config:
     for key in ("post_text_days", "closed_findings_days"):
         if getattr(config.retention, key) < 1:
             raise ConfigError(f"{src}: [retention].{key}: use a number of days of at least 1")
+    try:
+        ZoneInfo(config.schedule.timezone)
+    except (ValueError, ZoneInfoNotFoundError):
+        raise ConfigError(
+            f"{src}: [schedule].timezone: unknown time zone {config.schedule.timezone!r} "
+            '(e.g. "Europe/Amsterdam")'
+        ) from None
+    for i, entry in enumerate(config.whatsapp.staff):
+        if not entry.strip():
+            raise ConfigError(f"{src}: [whatsapp].staff[{i}]: empty name")
     names: set[str] = set()
     for i, account in enumerate(config.accounts):
         where = f"{src}: [[accounts]] #{i + 1} ({account.name})"

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from auditor import redact
-from auditor.models import Category, Finding, Hit, PDKind, Post, Severity
+from auditor.models import Category, Finding, Hit, PDKind, Post, PostKind, Severity
 from auditor.rules.base import Rule, RuleContext
 
 
@@ -118,7 +118,7 @@ class Engine:
                     category=rule.category,
                     article=rule.article(post.platform),
                     severity=self.severities.get(rule.id, rule.severity),
-                    reason=hit.reason,
+                    reason=rule.reason_on(post.platform, hit.reason),
                     excerpt=self._excerpt(post, hit, sensitive),
                     fingerprint=fp,
                     span=hit.span,
@@ -136,6 +136,8 @@ class Engine:
 
     @staticmethod
     def _excerpt(post: Post, hit: Hit, sensitive: list) -> str:
+        if post.kind == PostKind.GROUP:  # a WhatsApp group itself: its name, no message text
+            return f"[WhatsApp-groep: {post.account}]"
         if hit.media_index is not None:
             media = post.media[hit.media_index]
             return f"[{media.kind.value} {hit.media_index + 1}: {media.name}] " + redact.excerpt(

@@ -31,6 +31,15 @@ class PostKind(enum.StrEnum):
     REPLY = "reply"
     COMMENT = "comment"
     SHARE = "share"
+    GROUP = "group"  # a WhatsApp group itself: carries the findings about the group (3a, 3c)
+
+
+class AuthorRole(enum.StrEnum):
+    """Who wrote a chat message, as far as the config tells (`[whatsapp] staff`)."""
+
+    STAFF = "staff"
+    PARENT = "parent"  # anyone who is not staff: parents, volunteers, pupils
+    UNKNOWN = "unknown"  # no staff configured: nobody can be told apart
 
 
 class Severity(enum.StrEnum):
@@ -139,6 +148,26 @@ class Media:
 
 
 @dataclass(frozen=True)
+class ChatContext:
+    """What a WhatsApp message or group record knows about its group (never a person's name).
+
+    `created_by` is who made the group according to its system line (None: the export does not
+    say). On the group record (`PostKind.GROUP`) `staff_messages`, `parent_messages` and
+    `first_staff_at` (local time text of the first staff message) sum up the chat.
+    """
+
+    group: str
+    work_group: bool = False
+    author: AuthorRole = AuthorRole.UNKNOWN
+    created_by: AuthorRole | None = None
+    created_by_exporter: bool = False
+    staff_known: bool = True
+    staff_messages: int = 0
+    parent_messages: int = 0
+    first_staff_at: str = ""
+
+
+@dataclass(frozen=True)
 class Post:
     """One published post, reply or comment of the school's account, normalised across sources.
 
@@ -163,6 +192,7 @@ class Post:
     hashtags: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
     source_ref: str = ""  # e.g. "data/tweets.js#12": lets a reviewer find the original
+    chat: ChatContext | None = None  # WhatsApp only: the group and the author's role
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ class AuditSummary:
     images_cached: int = 0
     texts_not_kept: int = 0  # old posts audited, then stored without text ([retention])
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def merge(self, other: AuditSummary) -> None:
         self.run_ids.extend(other.run_ids or [other.run_id])
@@ -93,6 +94,7 @@ class AuditSummary:
         self.images_cached += other.images_cached
         self.texts_not_kept += other.texts_not_kept
         self.warnings.extend(other.warnings)
+        self.notes.extend(other.notes)
 
 
 Analyser = Callable[[Media], ImageAnalysis]

@@ -20,6 +20,9 @@ def title(article: str, language: str = "nl") -> str:
     section, clause = article[:1], article[1:]
     if not clause:
         return data["sections"].get(section, {}).get(language, article)
+    own = data.get("section_clauses", {}).get(section, {})
+    if clause in own:  # WhatsApp's clauses are its own, not those of Facebook and X
+        return f"{own[clause].get(language, '')} (WhatsApp)"
     text = data["clauses"].get(clause, {}).get(language, "")
     where = data["sections"].get(section, {}).get(language, "")
     return f"{text} ({where})" if where else text

@@ -90,6 +90,8 @@ def print_summary(summary: AuditSummary, label: str, *, verbose: bool, out=None)
             f"  retention: {summary.texts_not_kept} post(s) older than [retention] "
             "post_text_days audited and stored without their text (no open finding)\n"
         )
+    for note in summary.notes[:20]:
+        w(f"  note: {note}\n")
     for warning in summary.warnings[:20]:
         w(f"  warning: {warning}\n")
     if summary.rule_errors:

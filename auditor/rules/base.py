@@ -40,6 +40,27 @@ def article_for(platform: Platform, clause: str) -> str:
     return section if section == "4" else f"{section}{clause}"
 
 
+STAFF_TITLES = re.compile(
+    r"^(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|mr\.?|mrs\.?|ms\.?|miss|teacher|docent)\s+",
+    re.IGNORECASE,
+)
+
+
+def staff_names(entries: tuple[str, ...]) -> tuple[str, ...]:
+    """Staff display names as allow-list names: each as written and without its title
+    ("Juf Marloes" also gives "Marloes"); phone numbers are left out."""
+    names: list[str] = []
+    for entry in entries:
+        clean = entry.strip().lstrip("~").strip()
+        if not clean or re.fullmatch(r"[+\d\s().-]+", clean):
+            continue
+        names.append(clean)
+        bare = STAFF_TITLES.sub("", clean)
+        if bare and bare != clean:
+            names.append(bare)
+    return tuple(dict.fromkeys(names))
+
+
 @dataclass(frozen=True)
 class Allow:
     """Allow-lists (`[allow]` in config): published on purpose, so never a finding.
@@ -100,7 +121,8 @@ class Rule:
             return "4"
         if self.category == Category.WHATSAPP:
             return f"3{self.clause}"
-        return f"1{self.clause}/2{self.clause}"
+        sections = (Platform.FACEBOOK, Platform.TWITTER, Platform.WHATSAPP)
+        return "/".join(dict.fromkeys(self.article(p) for p in sections if p in self.platforms))
 
     def applies_to(self, post: Post) -> bool:
         if self.platforms and post.platform not in self.platforms:
@@ -108,7 +130,15 @@ class Rule:
         return not self.kinds or post.kind.value in self.kinds
 
     def article(self, platform: Platform) -> str:
+        if platform == Platform.WHATSAPP and self.category != Category.WHATSAPP:
+            return "3"  # article 3 has no clause of its own for personal data
         return article_for(platform, self.clause)
+
+    def reason_on(self, platform: Platform, reason: str) -> str:
+        """The finding's reason on a platform: personal data in WhatsApp also names the AVG."""
+        if platform == Platform.WHATSAPP and self.category == Category.PERSONAL_DATA:
+            return f"{reason} (in een WhatsApp-bericht van een medewerker; AVG)"
+        return reason
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -117,6 +147,8 @@ REGISTRY: dict[str, Rule] = {}
 # WhatsApp (3) and other platforms (4) have their own rules. A rule may widen this explicitly.
 DEFAULT_PLATFORMS: dict[Category, tuple[Platform, ...]] = {
     Category.WHATSAPP: (Platform.WHATSAPP,),
+    # staff messages in WhatsApp are checked for personal data too (article 3, AVG)
+    Category.PERSONAL_DATA: (Platform.FACEBOOK, Platform.TWITTER, Platform.WHATSAPP),
     Category.OTHER_PLATFORM: (Platform.INSTAGRAM, Platform.LINKEDIN),
 }
 SCHOOL_ACCOUNTS = (Platform.FACEBOOK, Platform.TWITTER)

@@ -74,7 +74,8 @@ def face_hits(post: Post, reason: Callable[[Media, int, str], str]) -> Iterator[
     category=Category.IMAGE,
     clause="c",
     severity=Severity.MEDIUM,
-    platforms=tuple(Platform),  # an unchecked photo matters wherever it was shared
+    # an unchecked photo matters wherever it was shared; WhatsApp has its own (3e)
+    platforms=tuple(p for p in Platform if p != Platform.WHATSAPP),
 )
 def unanalysed(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     """Photos or videos that could not be checked for faces: a person must look at them.

@@ -1,17 +1,23 @@
 """WhatsApp (article 3): what the school and its staff do in WhatsApp groups.
 
-The protocol allows no WhatsApp groups made by the school except work groups whose members agreed,
-no photos of pupils in them, and no essential information that goes only through WhatsApp (it
-belongs in Social Schools). The WhatsApp source turns every message of an exported chat into a
-post and keeps the "... created the group" system line as a post of its own; these rules read
-only the post's text and `media.analysis`.
+The protocol, clause by clause, and the rule for each:
 
-Clause letters (the article shown is "3" + letter). `protocol.toml` shares the letters a-f
-between sections, so the two WhatsApp-only points use letters no other section uses:
+- 3a the school never has a WhatsApp group made, except small work groups whose members all
+  agreed: `whatsapp.group-created` (a group made by staff that is not in `[whatsapp] work_groups`);
+- 3b groups made by parents are not the school's responsibility: no rule ever looks at a
+  parent's message (the source does not even keep them);
+- 3c staff take no part in groups made by parents, except registered work groups:
+  `whatsapp.staff-in-parents-group`, one finding per group;
+- 3d quick information through a class parent is fine: no rule;
+- 3e staff share no photos of pupils: `whatsapp.pupil-photo` (recognisable faces, high) and
+  `whatsapp.photo-unchecked` (a staff photo or video the export left out: check by hand);
+- 3f essential information never goes only through WhatsApp, it goes through Social Schools:
+  `whatsapp.essential-info`.
 
-- `g` groups: no groups created by the school or staff, except consenting work groups;
-- `c` photos: no (recognisable) pupils on photos, the same clause as on Facebook and X;
-- `h` essential information never only through WhatsApp, always (also) through Social Schools.
+Personal data in staff messages is reported by the personal-data rules, as on Facebook and X,
+under article 3 and naming the AVG. The WhatsApp source yields staff messages (`chat.author`
+STAFF) and one record per group (`PostKind.GROUP`, whose `chat` says who made it and how many
+messages staff and parents wrote); these rules read only that, the text and `media.analysis`.
 """
 
 from __future__ import annotations
@@ -20,65 +26,116 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from auditor.models import Category, Hit, Media, MediaKind, Platform, Post, Severity, Span
+from auditor.models import (
+    AuthorRole,
+    Category,
+    Hit,
+    Media,
+    MediaKind,
+    Platform,
+    Post,
+    PostKind,
+    Severity,
+    Span,
+)
 from auditor.rules.base import RuleContext, rule
 from auditor.rules.images import face_hits
-from auditor.sources.whatsapp_export import DEFAULT_PHRASES
 
-CLAUSE_GROUPS = "g"
-CLAUSE_PHOTOS = "c"
-CLAUSE_ESSENTIAL = "h"
+CLAUSE_GROUPS = "a"
+CLAUSE_PARENTS_GROUPS = "c"
+CLAUSE_PHOTOS = "e"
+CLAUSE_ESSENTIAL = "f"
 
 GROUP_CREATED = "whatsapp.group-created"
+STAFF_IN_PARENTS_GROUP = "whatsapp.staff-in-parents-group"
 PUPIL_PHOTO = "whatsapp.pupil-photo"
+PHOTO_UNCHECKED = "whatsapp.photo-unchecked"
 ESSENTIAL_INFO = "whatsapp.essential-info"
 
-# "U hebt / Je hebt / You created": the person who exported the chat created the group.
-CREATED_BY_EXPORTER = re.compile(r"^\s*(?:u|je|jij|you)\s+(?:hebt\b|created\b)", re.IGNORECASE)
+GROUP = (PostKind.GROUP.value,)
+MESSAGE = (PostKind.POST.value,)
 
-# Topics that are essential information for parents. Patterns are case-insensitive and searched
-# per post; `[^.!?\n]{0,N}` keeps the two halves of a pattern inside one sentence.
+
+def _staff_message(post: Post) -> bool:
+    return post.chat is None or post.chat.author == AuthorRole.STAFF
+
+
+# Topics of essential information for parents (3f). Patterns are case-insensitive and searched
+# per message; `[^.!?\n]{0,N}` keeps the two halves of a pattern inside one sentence. A change of
+# schedule counts only for something pupils take part in (SUBJECT), not for a meeting of adults.
 # fmt: off
+SUBJECT = (
+    r"\b(?:(?:gym|zwem|teken|muziek|knutsel|dans|natuur|engelse?\s)?les(?:sen)?|gym\w*"
+    r"|zwem\w*|toets\w*|schoolreis\w*|excursie\w*|uitje|schoolkamp|kamp"
+    r"|sportdag|musical|voorstelling|school|klas|groep\s*\d+\w?|lesson\w*|class(?:es)?|pe|school\s*trip"
+    r"|trip|swimming|test)"
+)
 TOPICS: dict[str, tuple[str, ...]] = {
-    "roosterwijziging": (
-        r"\b(?:les)?rooster(?:wijziging(?:en)?)?\b", r"\bcontinurooster\b",
-        r"\b(?:gaat|gaan)\s+(?:\w+\s+){0,3}niet\s+door\b", r"\bverplaatst\s+naar\b",
-        r"\bafgelast\b", r"\b(?:les)?uitval\b", r"\bvalt\s+(?:\w+\s+){0,2}uit\b",
-        r"\b(?:eerder|later)\s+(?:uit|vrij|beginnen|begint)\b", r"\bstudiedag\w*",
-        r"\bmargedag\w*", r"\bvrije\s+(?:dag|middag|ochtend)\b",
-        r"\bkinderen\s+(?:zijn\s+)?(?:\w+\s+){0,2}vrij\b",
+    "studiedag of vrije dag": (
+        r"\bstudiedag\w*", r"\bmargedag\w*", r"\bvrije\s+(?:dag|middag|ochtend)\b",
+        r"\b(?:alle\s+)?kinderen\s+(?:zijn\s+)?(?:\w+\s+){0,2}vrij\b",
+        r"\bgeen\s+school\b", r"\bno\s+school\b", r"\b(?:teacher\s+)?training\s+day\b",
+        r"\bstudy\s+day\b", r"\binset\s+day\b",
     ),
     "schoolsluiting": (
-        r"\bschool\s+(?:is|blijft|gaat)\s+(?:\w+\s+){0,2}(?:dicht|gesloten)\b",
-        r"\b(?:is|blijft|gaat)\s+de\s+school\s+(?:\w+\s+){0,2}(?:dicht|gesloten)\b",
-        r"\b(?:school)?sluiting\b", r"\bstaking\b", r"\bcode\s+(?:rood|oranje)\b",
+        r"\bschool\s+(?:is|blijft|gaat|wordt)\s+(?:\w+\s+){0,4}(?:dicht|gesloten)\b",
+        r"\b(?:is|blijft|gaat)\s+de\s+school\s+(?:\w+\s+){0,3}(?:dicht|gesloten)\b",
+        r"\bschool\s+(?:is|will\s+be|stays)\s+(?:\w+\s+){0,2}closed\b",
+        r"\b(?:school)?sluiting\b", r"\bcode\s+(?:rood|oranje|red)\b",
         r"\bnoodweer\b", r"\bthuisonderwijs\b", r"\blockdown\b",
     ),
+    "staking": (r"\bstaking\w*", r"\bstaken\b", r"\bstrikes?\b", r"\bon\s+strike\b"),
     "zieke leerkracht of geen les": (
-        r"\b(?:juf|meester|leerkracht|docent|leraar|lerares)\b[^.!?\n]{0,40}\b(?:is|zijn)\s+ziek\b",
-        r"\bziek\s*gemeld\b", r"\bgeen\s+vervang(?:ing|er)\b", r"\bgeen\s+(?:les|school)\b",
-        r"\b(?:klas|groep\s*\d+\w?)\s+(?:moet|blijft|mag)\s+(?:\w+\s+){0,2}thuis\b",
-        r"\bnaar\s+huis\s+gestuurd\b", r"\bthuis\s*blijven\b",
+        r"\bgeen\s+vervang(?:ing|er)\b", r"\bgeen\s+les\b", r"\bno\s+(?:lessons?|class(?:es)?)\b",
+        r"\bno\s+cover\b",
+        r"\b(?:klas|groep\s*\d+\w?|kinderen)\s+(?:moet|moeten|blijft|blijven|mag|mogen)\s+"
+        r"(?:\w+\s+){0,2}thuis(?:\s*blijven)?\b",
+        r"\b(?:class|year|group)\s*\d*\w?\s+(?:stays|stay|must\s+stay|will\s+stay)\s+(?:at\s+)?home\b",
+        r"\bnaar\s+huis\s+gestuurd\b",
     ),
-    "toestemming of uitje": (
-        r"\btoestemming\w*", r"\bhandtekening\b",
-        r"\b(?:formulier|strookje|briefje)\w*\b[^.!?\n]{0,40}\b(?:inleveren|ondertekenen|tekenen)\b",
-        r"\b(?:schoolreis\w*|excursie\w*|schoolkamp|kamp|uitstapje)\b[^.!?\n]{0,60}"
-        r"\b(?:vertrek\w*|terug|ophalen|meenemen|aanmelden|opgeven|inschrijven|verzamelen)\b",
+    "roosterwijziging": (
+        r"\b(?:les)?roosterwijziging\w*", r"\bcontinurooster\b",
+        SUBJECT + r"\b[^.!?\n]{0,40}\b(?:verplaatst|vervalt|vervallen|afgelast"
+        r"|gaat\s+(?:\w+\s+){0,3}niet\s+door|gaan\s+(?:\w+\s+){0,3}niet\s+door"
+        r"|valt\s+(?:\w+\s+){0,2}uit)\b",
+        r"\b(?:verplaatst|vervalt|afgelast)\b[^.!?\n]{0,30}\b" + SUBJECT + r"\b",
+        r"\b(?:eerder|later)\s+(?:uit|vrij)\b",
+        SUBJECT + r"\b[^.!?\n]{0,40}\b(?:is|are|has\s+been|have\s+been)\s+"
+        r"(?:cancell?ed|moved|rescheduled|postponed)\b",
     ),
     "betaling": (
-        r"\bouderbijdrage\b", r"\b(?:kamp|schoolreis|excursie)geld\b", r"\bbetaalverzoek\w*",
+        r"\bouderbijdrage\b", r"\b(?:kamp|schoolreis|excursie|reis)geld\b", r"\bbetaalverzoek\w*",
         r"\btikkie\b",
-        r"\b(?:betalen|overmaken|betaling)\b[^.!?\n]{0,60}"
-        r"(?:\buiterlijk\b|\bvóór\b|\bvoor\s+\d|\bdeadline\b|€|\beuro\b)",
-        r"(?:€\s?\d|\b\d+[,.]\d{2}\s?euro\b)[^.!?\n]{0,60}\b(?:betalen|overmaken)\b",
+        r"\b(?:betalen|overmaken|betaald|betaling|pay|paid|payment)\b[^.!?\n]{0,60}"
+        r"(?:\buiterlijk\b|\bvóór\b|\bvoor\s+\d|\bdeadline\b|\bbefore\b|\bby\s+\d|\bdue\b)",
+        r"(?:\buiterlijk\b|\bvóór\b|\bdeadline\b|\bbefore\b)[^.!?\n]{0,60}"
+        r"\b(?:betalen|overmaken|betaald|pay|paid)\b",
+        r"(?:€\s?\d|\b\d+[,.]\d{2}\s?euro\b)[^.!?\n]{0,60}\b(?:betalen|overmaken|pay)\b",
+    ),
+    "hoofdluis": (r"\bhoofdluis\b", r"\bluizen\w*", r"\b(?:head\s*)?lice\b", r"\bneten\b"),
+    "rapport- of oudergesprekken": (
+        r"\brapport(?:gesprek|en\b|avond)\w*", r"\b(?:10|tien)[- ]?minuten[- ]?gesprek\w*",
+        r"\boudergesprek\w*", r"\bouderavond\w*",
+        r"\bparent[- ]teacher\s+(?:meeting|conference)s?\b",
+        r"\breport\s+(?:meetings?|cards?)\b", r"\bparents'?\s+evening\b",
+    ),
+    "toestemming": (
+        r"\btoestemmingsformulier\w*", r"\bhandtekening\b",
+        r"\b(?:formulier|strookje|briefje)\w*\b[^.!?\n]{0,40}\b(?:inleveren|ondertekenen|tekenen)\b",
+        r"\bpermission\s+(?:slip|form)s?\b", r"\bconsent\s+forms?\b",
     ),
 }
 # Naming the official channel is fine: the chat only points to where the information is.
 CHANNELS: tuple[str, ...] = (
     r"\bsocial\s*-?\s*schools?\b", r"\bparro\b", r"\bwebsite\b", r"\bsite\b",
-    r"\b(?:e-?)?mail\w*", r"\bge-?maild\b", r"\bnieuwsbrief\w*", r"\bouderportaal\b",
-    r"\bschoolapp\b",
+    r"\b(?:e-?)?mail\w*", r"\bge-?maild\b", r"\bnieuwsbrief\w*", r"\bnewsletter\b",
+    r"\bouderportaal\b", r"\bschoolapp\b",
+)
+# Attachment markers of documents and voice notes stay in the text; a file name is not a topic.
+ATTACHMENT = re.compile(
+    r"(?:^|\n)[^\n<>]*?(?:•[^\n<>]*)?<(?:bijgevoegd|attached):[^<>\n]+>"
+    r"|^[^\n]+\.\w{2,5}\s\((?:bestand bijgevoegd|file attached)\)",
+    re.IGNORECASE,
 )
 # fmt: on
 
@@ -112,34 +169,74 @@ def _is_question(text: str, start: int, end: int) -> bool:
     clause=CLAUSE_GROUPS,
     severity=Severity.MEDIUM,
     platforms=(Platform.WHATSAPP,),
-    options={"phrases": tuple[str, ...]},
+    kinds=GROUP,
 )
 def group_created(post: Post, ctx: RuleContext) -> Iterator[Hit]:
-    """A WhatsApp group was created: check it is a work group whose members all agreed.
+    """A WhatsApp group made by staff that is not a registered work group.
 
-    Why: the school creates no WhatsApp groups, except work groups of staff (or volunteers) who
-    agreed to take part. The export holds the system line that says who made the group.
+    Why: the school never has a WhatsApp group made (3a). The one exception is a small work
+    group whose members all agreed; those are listed in `[whatsapp] work_groups`.
 
-    Flagged: the system line "<naam> heeft de groep aangemaakt" (also "U hebt/Je hebt ...",
-    English "created group"). The reason says when the person who exported the chat made it.
+    Flagged: a group whose system line says a staff member made it ("Juf Marloes heeft groep
+    ... aangemaakt"), or the person who exported it ("U hebt / Je hebt / You created the group":
+    exports reach the auditor from staff phones, so the exporter counts as staff), and whose
+    name is not in `work_groups`. One finding per group.
 
-    Fine: chats without that line (the group is older than the export, or a one-to-one chat).
-
-    Options: `phrases`, a list of regexes for the system line (default: the WhatsApp source's).
+    Fine: registered work groups; groups made by parents (3b: not the school's responsibility);
+    groups whose export does not say who made them.
     """
-    if "\n" in post.text.strip():
-        return  # system lines are one line; a longer message merely quotes one
-    patterns = tuple(ctx.option(GROUP_CREATED, "phrases", DEFAULT_PHRASES.system["created"]))
-    m = _any_of(patterns).search(post.text)
-    if m is not None:
-        who = " door de exporteur (u)" if CREATED_BY_EXPORTER.match(post.text) else ""
-        yield Hit(
-            span=Span(m.start(), m.end()),
-            value=m.group(0),
-            reason=f"WhatsApp-groep aangemaakt{who}: alleen toegestaan als werkgroep "
-            "waarvan alle deelnemers toestemming gaven",
-            kind="whatsapp",
-        )
+    chat = post.chat
+    if chat is None or chat.created_by != AuthorRole.STAFF or chat.work_group:
+        return
+    who = "door u (de exporteur)" if chat.created_by_exporter else "door een medewerker"
+    yield Hit(
+        span=None,
+        value=chat.group,
+        reason=f"WhatsApp-groep '{chat.group}' is aangemaakt {who} en is geen geregistreerde "
+        "werkgroep: de school maakt geen groepen, behalve werkgroepen waarvan alle leden "
+        "instemden ([whatsapp] work_groups)",
+        kind="whatsapp",
+    )
+
+
+@rule(
+    STAFF_IN_PARENTS_GROUP,
+    category=Category.WHATSAPP,
+    clause=CLAUSE_PARENTS_GROUPS,
+    severity=Severity.MEDIUM,
+    platforms=(Platform.WHATSAPP,),
+    kinds=GROUP,
+)
+def staff_in_parents_group(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """Staff write in a group that is not the school's: a parents' group or one of unknown origin.
+
+    Why: staff do not take part, in their professional capacity, in groups made by parents (3c);
+    the exception is a registered work group.
+
+    Flagged: a group in which at least one staff member wrote, that was not made by staff and is
+    not in `[whatsapp] work_groups`. A group whose creation the export does not show counts as
+    a parents' group. One finding per group, however many messages staff wrote; the reason gives
+    the number and the date of the first.
+
+    Fine: registered work groups; groups where staff only read; groups made by staff (those are
+    `whatsapp.group-created`).
+    """
+    chat = post.chat
+    if chat is None or chat.work_group or chat.staff_messages == 0:
+        return
+    if chat.created_by == AuthorRole.STAFF:
+        return
+    made = "door een ouder" if chat.created_by == AuthorRole.PARENT else "niet door de school"
+    count = chat.staff_messages
+    noun = "bericht" if count == 1 else "berichten"
+    yield Hit(
+        span=None,
+        value=chat.group,
+        reason=f"medewerkers schreven {count} {noun} (eerste op {chat.first_staff_at}) in "
+        f"WhatsApp-groep '{chat.group}', die {made} is aangemaakt en geen geregistreerde "
+        "werkgroep is: medewerkers nemen niet deel aan groepen van ouders",
+        kind="whatsapp",
+    )
 
 
 @rule(
@@ -148,25 +245,70 @@ def group_created(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     clause=CLAUSE_PHOTOS,
     severity=Severity.HIGH,
     platforms=(Platform.WHATSAPP,),
+    kinds=MESSAGE,
 )
 def pupil_photo(post: Post, ctx: RuleContext) -> Iterator[Hit]:
-    """Photos or videos with recognisable faces shared in a WhatsApp chat.
+    """Photos or videos with recognisable faces shared by staff in a WhatsApp group.
 
-    Why: staff share no photos of pupils in WhatsApp groups. The image pipeline finds faces and
-    judges whether they can be recognised; this rule reads that verdict (`media.analysis`).
+    Why: staff share no photos of pupils in WhatsApp groups (3e). The image pipeline finds faces
+    and judges whether they can be recognised; this rule reads that verdict (`media.analysis`).
 
-    Flagged: each photo, video or GIF in a message with at least one recognisable face, with the
-    number of faces and their boxes.
+    Flagged: each photo, video or GIF in a staff message with at least one recognisable face,
+    with the number of faces and their boxes.
 
-    Fine: media without recognisable faces; media that were not analysed (images switched off,
-    or left out of the export: `image.unanalysed` reports those).
+    Fine: media without recognisable faces (blurred, pixelated, no people); parents' photos
+    (never kept); media that were not analysed (`whatsapp.photo-unchecked` reports those).
     """
+    if not _staff_message(post):
+        return iter(())
 
     def reason(media: Media, index: int, faces: str) -> str:
         what = {MediaKind.VIDEO: "video", MediaKind.GIF: "GIF"}.get(media.kind, "foto")
-        return f"{what} {index + 1} met {faces} gedeeld in WhatsApp"
+        return f"{what} {index + 1} met {faces} gedeeld door een medewerker in WhatsApp"
 
     return face_hits(post, reason)
+
+
+@rule(
+    PHOTO_UNCHECKED,
+    category=Category.WHATSAPP,
+    clause=CLAUSE_PHOTOS,
+    severity=Severity.MEDIUM,
+    platforms=(Platform.WHATSAPP,),
+    kinds=MESSAGE,
+)
+def photo_unchecked(post: Post, ctx: RuleContext) -> Iterator[Hit]:
+    """A staff photo or video that could not be checked for faces: check it by hand.
+
+    Why: staff share no photos of pupils (3e). A photo the export left out ("exported without
+    media", `<Media weggelaten>`, `image omitted`) or that cannot be read may still show pupils.
+
+    Flagged: each photo, video, GIF or unknown media item of a staff message that is missing
+    from the export or whose analysis failed; the reason says which.
+
+    Fine: analysed media (with or without faces); voice notes, documents and stickers; every
+    file when image analysis is switched off and the file is in the export.
+    """
+    if not _staff_message(post):
+        return
+    for index, media in enumerate(post.media):
+        if media.missing:
+            why = "ontbreekt in de export"
+        elif media.analysis is None or media.analysis.status == "analysed":
+            continue
+        else:
+            why = f"kon niet gecontroleerd worden ({media.analysis.error or 'onbekende fout'})"
+        what = {MediaKind.VIDEO: "video", MediaKind.GIF: "GIF", MediaKind.PHOTO: "foto"}.get(
+            media.kind, "bijlage"
+        )
+        yield Hit(
+            span=None,
+            value="",
+            reason=f"{what} {index + 1} van een medewerker {why}: controleer met de hand of er "
+            "leerlingen herkenbaar op staan",
+            kind="image",
+            media_index=index,
+        )
 
 
 @rule(
@@ -175,25 +317,31 @@ def pupil_photo(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     clause=CLAUSE_ESSENTIAL,
     severity=Severity.MEDIUM,
     platforms=(Platform.WHATSAPP,),
+    kinds=MESSAGE,
     options={"topics": dict[str, tuple[str, ...]], "channels": tuple[str, ...]},
 )
 def essential_info(post: Post, ctx: RuleContext) -> Iterator[Hit]:
-    """Essential information shared in WhatsApp without pointing to Social Schools.
+    """Essential information shared by staff in WhatsApp without pointing to Social Schools.
 
-    Why: information parents must get (schedule changes, school closure, a sick teacher and no
-    class, permission for a trip, payments and their deadlines) never goes only through WhatsApp:
-    not every parent is in the group, and messages get lost. It goes through Social Schools.
+    Why: information parents must get (a closure, a studiedag, a schedule change, a strike, a
+    sick teacher and no class, a payment deadline, head lice, report meetings, permission forms)
+    never goes only through WhatsApp (3f): not every parent is in the group, and messages get
+    lost. It goes through Social Schools.
 
-    Flagged: a message about one of those topics that does not mention Social Schools, Parro, the
-    website, mail or the newsletter. One hit per message, on the first topic word; the reason
-    names every topic found.
+    Flagged: a staff message, Dutch or English, about one of those topics that does not mention
+    Social Schools, Parro, the website, mail or the newsletter. A changed schedule counts for
+    what pupils take part in (lessons, gym, trips, school), not for a meeting of adults. One hit
+    per message, on the first topic word; the reason names every topic found.
 
-    Fine: the same message with "zie Social Schools" or "staat op de website"; questions ("Gaat
-    de gym morgen door?"); chatter that names no such topic.
+    Fine: the same message with "zie Social Schools" or "staat op de website"; quick
+    information (3d: a forgotten lunch box, drivers for a trip, "we are back at 15:30");
+    questions; a document's file name; anything a parent writes.
 
     Options: `topics` (label -> list of regexes) and `channels` (list of regexes).
     """
-    text = post.text
+    if not _staff_message(post):
+        return
+    text = ATTACHMENT.sub(lambda m: " " * len(m.group(0)), post.text)
     channels = tuple(ctx.option(ESSENTIAL_INFO, "channels", CHANNELS))
     if _any_of(channels).search(text):
         return

@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from auditor.errors import ConfigError, SourceError
 from auditor.media_store import MediaStore
@@ -174,14 +175,15 @@ def archive_groups(paths: Sequence[Path]) -> list[list[Path]]:
 
 
 def open_archive_source(
-    path: Path | Sequence[Path], media_store: MediaStore | None = None
+    path: Path | Sequence[Path], media_store: MediaStore | None = None, config: Any = None
 ) -> ArchiveSource:
     """Open an export (zip, folder, or a single file such as a WhatsApp chat .txt) as the
     right `ArchiveSource`; a list of paths is one export split over several zips.
 
     `media_store` None means "do not copy media" (`--no-images`): media are still listed, without
-    a local path. Raises SourceError naming the file when the path is unreadable, unsafe (zip-slip,
-    zip bomb), an HTML Facebook export, or no registered format.
+    a local path. `config` (the `Config`) gives each format its own settings (`options`), such
+    as the WhatsApp staff and work groups. Raises SourceError naming the file when the path is
+    unreadable, unsafe (zip-slip, zip bomb), an HTML Facebook export, or no registered format.
     """
     if not isinstance(path, str | Path):
         parts = [Path(p) for p in path]
@@ -193,14 +195,19 @@ def open_archive_source(
                 for reader in readers:
                     reader.close()
                 raise
-            return _open_reader(archive, archive.where, media_store)
+            return _open_reader(archive, archive.where, media_store, config)
         path = parts[0]
     path = Path(path)
     if path.is_file():
         for cls in ARCHIVE_SOURCES:
             if cls.detect_file(path):
-                return cls(path, media_store)
-    return _open_reader(ArchiveReader(path), str(path), media_store)
+                return cls(path, media_store, **_options(cls, config))
+    return _open_reader(ArchiveReader(path), str(path), media_store, config)
+
+
+def _options(cls: type[ArchiveSource], config: Any) -> dict[str, Any]:
+    """The keyword arguments a format takes from the config (none without a config)."""
+    return cls.options(config) if config is not None else {}
 
 
 def _open_parts(paths: list[Path]) -> list[ArchiveReader]:
@@ -215,12 +222,12 @@ def _open_parts(paths: list[Path]) -> list[ArchiveReader]:
 
 
 def _open_reader(
-    reader: ArchiveReader, where: str, media_store: MediaStore | None = None
+    reader: ArchiveReader, where: str, media_store: MediaStore | None = None, config: Any = None
 ) -> ArchiveSource:
     try:
         for cls in ARCHIVE_SOURCES:
             if cls.detect(reader):
-                return cls(reader, media_store)
+                return cls(reader, media_store, **_options(cls, config))
     except BaseException:
         reader.close()
         raise

@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Self
+from typing import Any, ClassVar, Self
 
 from auditor.media_store import MediaStore
 from auditor.models import Platform, Post
@@ -63,6 +63,7 @@ class Source(ABC):
     def __init__(self) -> None:
         self.skipped: list[SkippedPost] = []
         self.warnings: list[str] = []
+        self.notes: list[str] = []  # what the user should know that is not a problem
 
     @abstractmethod
     def account(self) -> AccountInfo:
@@ -111,3 +112,15 @@ class ArchiveSource(Source):
     def detect_file(cls, path: Path) -> bool:
         """True when `path`, a plain file that is not a zip, is this format (none by default)."""
         return False
+
+    @classmethod
+    def options(cls, config: Any) -> dict[str, Any]:
+        """Keyword arguments this format reads from the `Config` (none by default): the registry
+        builds the source as `cls(archive, media_store, **cls.options(config))`."""
+        return {}
+
+    @property
+    def own_names(self) -> tuple[str, ...]:
+        """Names of the school's own people in this export that are no personal-data finding
+        (WhatsApp: the configured staff signing their messages). None by default."""
+        return ()

@@ -4,16 +4,27 @@ Android writes `WhatsApp-chat met <chat>.txt` (English UI: `WhatsApp Chat with <
 always a zip `WhatsApp Chat - <chat>.zip` holding `_chat.txt`. Every line that starts with a
 date/time header starts a message; other lines continue the one before. Header layouts differ by
 phone and region (see `HEADER`); whether the date is day-first or month-first is decided once per
-file from all its headers. Times carry no offset: they are the phone's local time, read as
-Europe/Amsterdam and stored in UTC.
+file from all its headers. Times carry no offset: they are the phone's local time, read in the
+configured timezone (`[schedule] timezone`, Europe/Amsterdam by default) and stored in UTC; in the
+autumn hour that happens twice, a time that would run backwards is read as the second pass.
 
-A WhatsApp export holds the whole group, so every message is audited (`author_is_account=True`).
-The sender's name is used only in memory, to build a stable id; it is not stored anywhere.
-System lines (encryption notice, members added or leaving, ...) are dropped, except the line
-saying who created the group: that one becomes a post with the system line as text, so the
-`whatsapp.group-created` rule can see it. Media markers become `Media`: a file in the zip is
-copied into the `MediaStore`; a marker for media left out of the export (`<Media weggelaten>`)
-becomes a media item marked `missing`, so a reviewer knows it was not checked.
+Article 3 is about what the school's *staff* do, so every author is matched against
+`[whatsapp] staff` (`WhatsAppSettings`):
+
+- a staff member's message becomes a `Post` (text and media kept, audited);
+- anyone else is a parent (3b: not the school's responsibility): the message is counted and then
+  forgotten. Nothing of it is yielded, stored or copied, not even its photos;
+- system lines are read only for what the group is: its name (when the file name does not say)
+  and who made it. "U hebt / Je hebt / You created the group" is the person who exported the chat:
+  exports reach the auditor from staff phones, so the exporter counts as staff;
+- after the last message one record for the group itself (`PostKind.GROUP`, empty text) carries
+  what the group-level rules need: who made it, whether it is a registered work group, how many
+  messages staff and parents wrote (`ChatContext`).
+
+Without `[whatsapp] staff` nobody can be told apart: no message is kept and the source warns.
+Sender names are used only in memory (staff matching and stable ids); they are not stored.
+Media markers become `Media`: a file in the zip is copied into the `MediaStore`; a marker for
+media left out of the export (`<Media weggelaten>`) becomes a media item marked `missing`.
 """
 
 from __future__ import annotations
@@ -28,21 +39,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import ClassVar
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from auditor.errors import SourceError
 from auditor.media_store import MediaStore
-from auditor.models import Media, MediaKind, Platform, Post, PostKind
+from auditor.models import AuthorRole, ChatContext, Media, MediaKind, Platform, Post, PostKind
 from auditor.sources.archive import ArchiveReader, store_member
 from auditor.sources.base import AccountInfo, ArchiveSource, SkippedPost, UniqueIds
 
 LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
 MAX_CHAT_BYTES = 512 * 1024**2
 
-# Direction marks and the BOM that WhatsApp inserts around headers, system lines, attachment
-# markers and phone numbers. They are formatting, not something anyone typed.
-INVISIBLE = re.compile("[\u200e\u200f\u202a-\u202e\ufeff]")
+# Direction marks, zero-width characters and the BOM that WhatsApp inserts around headers, system
+# lines, attachment markers and phone numbers. They are formatting, not something anyone typed.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 HEADER = re.compile(
     r"^\[?(?P<d1>\d{1,4})(?P<sep>[./-])(?P<d2>\d{1,2})(?P=sep)(?P<d3>\d{2,4}),?\s+"
@@ -122,6 +133,132 @@ class ChatPhrases:
 
 
 DEFAULT_PHRASES = ChatPhrases()
+
+
+@dataclass(frozen=True)
+class WhatsAppSettings:
+    """What the WhatsApp source needs from the config.
+
+    `staff`: display names (or phone numbers) of staff as the exports show them (`[whatsapp]
+    staff`); `work_groups`: names of registered work groups (`[whatsapp] work_groups`);
+    `timezone`: the phones' local time zone (`[schedule] timezone`).
+    """
+
+    staff: tuple[str, ...] = ()
+    work_groups: tuple[str, ...] = ()
+    timezone: str = "Europe/Amsterdam"
+
+
+# Unsaved contacts show as "~ Naam" (also "~" + U+202F); numbers may be wrapped in U+202A/U+202C.
+AUTHOR_DECORATION = re.compile(r"^[~\s]+|\s+$")
+PHONE_LIKE = re.compile(r"^\+?[\d\s().\-]{6,}$")
+QUOTES = "\"'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
+QUOTED = re.compile(f"[{QUOTES}](?P<name>[^{QUOTES}]+)[{QUOTES}]")
+CREATOR = re.compile(
+    r"^(?P<who>.+?)\s+(?:heeft\s+(?:de\s+|deze\s+)?groep\b|created\s+(?:the\s+|this\s+)?group\b)",
+    re.IGNORECASE,
+)
+CREATED_BY_EXPORTER = re.compile(
+    r"^\s*(?:u\s+hebt|je\s+hebt|jij\s+hebt|you\s+created)\b", re.IGNORECASE
+)
+RENAMED = re.compile(r"\b(?:onderwerp|groepsnaam|naam|subject|name)\b", re.IGNORECASE)
+
+
+def normalise_author(name: str) -> str:
+    """An author name as compared: invisible marks, the "~ " of unsaved contacts, surrounding and
+    repeated spaces dropped; NFC; case-folded."""
+    clean = AUTHOR_DECORATION.sub("", strip_invisible(name).replace("\u202f", " "))
+    return " ".join(unicodedata.normalize("NFC", clean).casefold().split())
+
+
+def phone_digits(value: str) -> str | None:
+    """The digits of a phone number as an export shows it, in international form (31...), or
+    None when `value` is not a phone number. "+31 6 12 34 56 78", "0031 6..." and "06-1234..."
+    all give "31612345678"."""
+    clean = strip_invisible(value).strip().lstrip("~").strip()
+    if not PHONE_LIKE.match(clean):
+        return None
+    digits = re.sub(r"\D", "", clean)
+    if clean.startswith("+"):
+        return digits
+    if digits.startswith("00"):
+        return digits[2:]
+    if digits.startswith("0"):
+        return "31" + digits[1:]
+    return digits
+
+
+class StaffMatcher:
+    """Tells staff from everyone else, exactly: "Marloes Hendriks" is not "Juf Marloes".
+
+    Names match case-insensitively after `normalise_author`; a phone number matches digit-wise.
+    """
+
+    def __init__(self, staff: tuple[str, ...]) -> None:
+        self.phones = {d for entry in staff if (d := phone_digits(entry))}
+        self.names = {normalise_author(e) for e in staff if phone_digits(e) is None}
+        self.names.discard("")
+
+    @property
+    def known(self) -> bool:
+        return bool(self.phones or self.names)
+
+    def is_staff(self, author: str) -> bool:
+        digits = phone_digits(author)
+        if digits is not None and digits in self.phones:
+            return True
+        return normalise_author(author) in self.names
+
+    def role(self, author: str) -> AuthorRole:
+        if not self.known:
+            return AuthorRole.UNKNOWN
+        return AuthorRole.STAFF if self.is_staff(author) else AuthorRole.PARENT
+
+
+@dataclass(frozen=True)
+class Creation:
+    """Who made the group, from its system line: a name, or the exporter ("U hebt ...")."""
+
+    who: str
+    by_exporter: bool
+    group: str | None  # the group name the line quotes, if any
+
+
+def parse_creation(text: str) -> Creation:
+    """Read a "... heeft groep "X" aangemaakt" / "You created group "X"" system line."""
+    quoted = QUOTED.search(text)
+    group = quoted.group("name").strip() if quoted else None
+    if CREATED_BY_EXPORTER.match(text):
+        return Creation("", True, group)
+    m = CREATOR.match(text.strip())
+    return Creation(m.group("who").strip() if m else "", False, group)
+
+
+def renamed_to(text: str) -> str | None:
+    """The new name in a "changed the subject/group name to "X"" system line, else None."""
+    if not RENAMED.search(text):
+        return None
+    names = [m.group("name").strip() for m in QUOTED.finditer(text)]
+    return names[-1] if names else None
+
+
+def same_group(name: str, names: tuple[str, ...]) -> bool:
+    """True when `name` is one of `names` (case, spaces and invisible marks ignored)."""
+    wanted = normalise_author(name)
+    return bool(wanted) and any(normalise_author(n) == wanted for n in names)
+
+
+def local_to_utc(local: datetime, tz: ZoneInfo, after: datetime | None = None) -> datetime:
+    """A naive phone time in `tz` as UTC. In the autumn hour that happens twice the first pass is
+    taken, unless that would put the message before `after` (the previous message): then it is
+    the second pass. A time in the skipped spring hour is read with the offset from before."""
+    first = local.replace(tzinfo=tz, fold=0).astimezone(UTC)
+    if after is not None and first < after:
+        second = local.replace(tzinfo=tz, fold=1).astimezone(UTC)
+        if second >= after:
+            return second
+    return first
+
 
 OMITTED_KIND = {
     "afbeelding": MediaKind.PHOTO,
@@ -365,6 +502,19 @@ def looks_like_chat(head: str) -> bool:
 
 
 @dataclass
+class _GroupFacts:
+    """What the system lines of a chat say about the group."""
+
+    creation: Creation | None = None
+    renamed: str | None = None  # the latest "changed the subject to ..."
+    sender_name: str | None = None  # iOS puts the group's name as sender on system lines
+
+    @property
+    def name(self) -> str | None:
+        return self.renamed or (self.creation.group if self.creation else None) or self.sender_name
+
+
+@dataclass
 class _Message:
     line_no: int
     header: Header
@@ -385,10 +535,14 @@ class WhatsAppExportSource(ArchiveSource):
         media_store: MediaStore | None = None,
         *,
         phrases: ChatPhrases = DEFAULT_PHRASES,
+        settings: WhatsAppSettings | None = None,
     ) -> None:
         super().__init__()
         self.media_store = media_store
         self.phrases = phrases
+        self.settings = settings or WhatsAppSettings()
+        self.staff = StaffMatcher(self.settings.staff)
+        self.tz = ZoneInfo(self.settings.timezone)
         self.reader: ArchiveReader | None = None
         self.chat_file: Path | None = None
         self.chat_member = ""
@@ -415,11 +569,46 @@ class WhatsAppExportSource(ArchiveSource):
             assert self.chat_file is not None
             self.where = str(self.chat_file)
             self.ref_name = self.chat_file.name
-        self.chat_name = self._chat_name()
         self._by_basename: dict[str, str] | None = None
         self._unique = UniqueIds()
         self._missing_media = 0
-        self.order, self._headers = self._scan()
+        self.order, self._headers, found = self._scan(self._name_from_files())
+        self.chat_name = self._name_from_files() or found.name or self._fallback_name()
+        self.creation = found.creation
+        names = (self.chat_name,) + (
+            (found.creation.group,) if found.creation and found.creation.group else ()
+        )
+        self.work_group = any(n and same_group(n, self.settings.work_groups) for n in names)
+        self.created_by: AuthorRole | None = None
+        if found.creation is not None:
+            if found.creation.by_exporter:
+                self.created_by = AuthorRole.STAFF  # exports come from staff phones
+            elif found.creation.who:
+                self.created_by = self.staff.role(found.creation.who)
+        self.staff_messages = 0
+        self.parent_messages = 0
+        if not self.staff.known:
+            self.warnings.append(
+                f"{self.where}: staff are unknown ([whatsapp] staff is not configured), so "
+                "nobody's messages can be told apart from parents': no message was audited or "
+                "kept. Add the staff's names as the export shows them."
+            )
+
+    @classmethod
+    def options(cls, config: Any) -> dict[str, Any]:
+        """The staff, work groups (`[whatsapp]`) and timezone (`[schedule]`) of the config."""
+        return {
+            "settings": WhatsAppSettings(
+                staff=config.whatsapp.staff,
+                work_groups=config.whatsapp.work_groups,
+                timezone=config.schedule.timezone,
+            )
+        }
+
+    @property
+    def own_names(self) -> tuple[str, ...]:
+        """The configured staff: a staff member signing a message is no personal-data finding."""
+        return self.settings.staff
 
     # -- detection --
 
@@ -456,7 +645,7 @@ class WhatsAppExportSource(ArchiveSource):
             )
         return found[0]
 
-    def _chat_name(self) -> str:
+    def _stems(self) -> list[str]:
         stems = [PurePosixPath(self.ref_name).stem]
         if self.reader is not None:
             stems.append(self.reader.display_name)
@@ -464,10 +653,17 @@ class WhatsAppExportSource(ArchiveSource):
         else:
             assert self.chat_file is not None
             stems.append(self.chat_file.parent.name)
-        for stem in stems:
+        return stems
+
+    def _name_from_files(self) -> str | None:
+        """The group's name as the export's file (or zip, or folder) names it."""
+        for stem in self._stems():
             if name := chat_name_from_file(stem):
                 return name
-        return next((s for s in stems if s and s != "_chat"), "WhatsApp-chat")
+        return None
+
+    def _fallback_name(self) -> str:
+        return next((s for s in self._stems() if s and s != "_chat"), "WhatsApp-chat")
 
     # -- reading --
 
@@ -504,17 +700,33 @@ class WhatsAppExportSource(ArchiveSource):
         except OSError as exc:
             raise SourceError(self.where, f"cannot read ({exc.strerror or exc})") from exc
 
-    def _scan(self) -> tuple[DateOrder, int]:
+    def _scan(self, file_name: str | None) -> tuple[DateOrder, int, _GroupFacts]:
+        """One pass over the file: the date order, the number of messages, and what the system
+        lines say about the group (its name, who made it)."""
         fields: set[tuple[str, str, str]] = set()
+        facts = _GroupFacts()
         count = 0
-        for _, line in self._lines():
-            header = parse_header(strip_invisible(line))
-            if header is not None:
-                count += 1
-                fields.add((header.d1, header.d2, header.d3))
+        for _, raw in self._lines():
+            line = strip_invisible(raw)
+            header = parse_header(line)
+            if header is None:
+                continue
+            count += 1
+            fields.add((header.d1, header.d2, header.d3))
+            body = line[header.end :]
+            parsed = parse_body(body, file_name or "", self.phrases, marked=": \u200e" in raw)
+            if parsed.system is None:
+                continue
+            m = SENDER.match(body)
+            if m is not None and parsed.text != body:  # iOS: the group's name as "sender"
+                facts.sender_name = facts.sender_name or m.group("sender").strip()
+            if parsed.system == "created" and facts.creation is None:
+                facts.creation = parse_creation(parsed.text)
+            elif (new_name := renamed_to(parsed.text)) is not None:
+                facts.renamed = new_name
         if not count:
             raise SourceError(self.where, "no WhatsApp message found (not a chat export?)")
-        return decide_date_order(list(fields)), count
+        return decide_date_order(list(fields)), count, facts
 
     def account(self) -> AccountInfo:
         return AccountInfo(platform=Platform.WHATSAPP, handle=self.chat_name, name=self.chat_name)
@@ -523,8 +735,13 @@ class WhatsAppExportSource(ArchiveSource):
         return self._headers
 
     def collect(self) -> Iterator[Post]:
-        """Yield one post per message, in file order (system lines other than "created" dropped)."""
+        """Yield one post per staff message, in file order, then one record for the group.
+
+        Parents' messages and system lines are counted or read, never yielded."""
         pending: _Message | None = None
+        self._last_utc: datetime | None = None
+        self._first_utc: datetime | None = None
+        self._first_staff: datetime | None = None
         for line_no, raw in self._lines():
             line = strip_invisible(raw)
             header = parse_header(line)
@@ -539,9 +756,42 @@ class WhatsAppExportSource(ArchiveSource):
             yield from self._finish(pending)
         if self._missing_media:
             self.warnings.append(
-                f"{self.where}: {self._missing_media} photos/videos are not in the export "
-                "(exported without media?): they were not checked for faces"
+                f"{self.where}: {self._missing_media} photos/videos of staff are not in the "
+                "export (exported without media?): they were not checked for faces"
             )
+        self.notes.append(
+            f"WhatsApp-groep '{self.chat_name}': {self.staff_messages} messages of staff "
+            f"audited, {self.parent_messages} parents' messages counted, not kept"
+            + (" (a registered work group)" if self.work_group else "")
+        )
+        if self._first_utc is not None:
+            yield self._group_record(self._first_utc)
+
+    def _group_record(self, first: datetime) -> Post:
+        first_staff = ""
+        if self._first_staff is not None:
+            first_staff = self._first_staff.astimezone(self.tz).strftime("%d-%m-%Y")
+        key = unicodedata.normalize("NFC", self.chat_name).casefold().encode("utf-8")
+        return Post(
+            platform=Platform.WHATSAPP,
+            external_id="wa-group-" + hashlib.sha1(key).hexdigest()[:16],
+            created_at=first,
+            text="",
+            kind=PostKind.GROUP,
+            account=self.chat_name,
+            source_ref=f"{self.ref_name}#group",
+            chat=ChatContext(
+                group=self.chat_name,
+                work_group=self.work_group,
+                author=AuthorRole.UNKNOWN,
+                created_by=self.created_by,
+                created_by_exporter=bool(self.creation and self.creation.by_exporter),
+                staff_known=self.staff.known,
+                staff_messages=self.staff_messages,
+                parent_messages=self.parent_messages,
+                first_staff_at=first_staff,
+            ),
+        )
 
     def _finish(self, message: _Message) -> Iterator[Post]:
         ref = f"{self.ref_name}#L{message.line_no}"
@@ -550,22 +800,31 @@ class WhatsAppExportSource(ArchiveSource):
         except ValueError as exc:
             self.skipped.append(SkippedPost(ref, f"unreadable date or time ({exc})"))
             return
+        created_at = local_to_utc(local, self.tz, self._last_utc)
+        self._last_utc = created_at
+        if self._first_utc is None:
+            self._first_utc = created_at
         body = "\n".join(message.lines).rstrip()
         parsed = parse_body(body, self.chat_name, self.phrases, marked=message.marked)
-        if parsed.system is not None and parsed.system != "created":
-            return
+        if parsed.system is not None:
+            return  # read in _scan for the group's name and creator; never a post
         text = re.sub(self.phrases.edited, "", parsed.text, flags=re.IGNORECASE)
-        if parsed.system is None and is_deleted(text, self.phrases):
+        if is_deleted(text, self.phrases):
             return
-        media: tuple[Media, ...] = ()
-        if parsed.system is None:
-            text, markers = split_media(text, self.phrases)
-            media = tuple(self._media(marker) for marker in markers)
+        role = self.staff.role(parsed.sender)
+        if role != AuthorRole.STAFF:
+            self.parent_messages += 1  # counted, nothing of it kept (3b)
+            return
+        self.staff_messages += 1
+        if self._first_staff is None:
+            self._first_staff = created_at
+        text, markers = split_media(text, self.phrases)
+        media = tuple(self._media(marker) for marker in markers)
         external_id = stable_message_id(self.chat_name, local, parsed.sender, body)
         yield Post(
             platform=Platform.WHATSAPP,
             external_id=self._unique(external_id),
-            created_at=amsterdam_to_utc(local),
+            created_at=created_at,
             text=text,
             kind=PostKind.POST,
             account=self.chat_name,
@@ -573,6 +832,13 @@ class WhatsAppExportSource(ArchiveSource):
             media=media,
             hashtags=tuple(re.findall(r"#(\w+)", text)),
             source_ref=ref,
+            chat=ChatContext(
+                group=self.chat_name,
+                work_group=self.work_group,
+                author=role,
+                created_by=self.created_by,
+                created_by_exporter=bool(self.creation and self.creation.by_exporter),
+            ),
         )
 
     # -- media --

@@ -11,13 +11,14 @@ import pytest
 
 from auditor.errors import SourceError
 from auditor.media_store import MediaStore
-from auditor.models import MediaKind, Platform, PostKind
+from auditor.models import AuthorRole, MediaKind, Platform, PostKind
 from auditor.sources.archive import ArchiveReader
 from auditor.sources.whatsapp_export import (
     DEFAULT_PHRASES,
     ChatPhrases,
     DateOrder,
     WhatsAppExportSource,
+    WhatsAppSettings,
     amsterdam_to_utc,
     chat_name_from_file,
     classify_system,
@@ -47,9 +48,17 @@ def write_chat(tmp_path: Path, text: str, name: str = "WhatsApp-chat met Groep 5
     return path
 
 
+# everyone who writes in these format tests is staff: parents' messages are never yielded
+STAFF = WhatsAppSettings(staff=("Juf Anne", "Meester Bram", "A", "+31 6 12345678"))
+
+
 def posts_of(path: Path, **kw):  # type: ignore[no-untyped-def]
+    """The messages a chat yields (without the group record that comes last)."""
+    kw.setdefault("settings", STAFF)
     source = WhatsAppExportSource(path, **kw)
-    return source, list(source.collect())
+    posts = list(source.collect())
+    assert posts[-1].kind == PostKind.GROUP
+    return source, posts[:-1]
 
 
 def utc(*args: int) -> datetime:
@@ -62,7 +71,6 @@ def utc(*args: int) -> datetime:
 def test_dutch_android_export_yields_one_post_per_message(tmp_path):
     source, posts = posts_of(write_chat(tmp_path, DUTCH_ANDROID))
     assert [p.text for p in posts] == [
-        "Juf Anne heeft de groep aangemaakt",
         "Goedemorgen ouders van groep 5!\nVandaag gaan we naar de kinderboerderij.",
         "Even op de foto voor vertrek",
         "",
@@ -75,13 +83,12 @@ def test_dutch_android_export_yields_one_post_per_message(tmp_path):
 
 def test_message_times_are_amsterdam_local_converted_to_utc(tmp_path):
     _, posts = posts_of(write_chat(tmp_path, DUTCH_ANDROID))
-    assert posts[1].created_at == utc(2024, 3, 12, 8, 15)
+    assert posts[0].created_at == utc(2024, 3, 12, 8, 15)
 
 
 def test_source_ref_names_the_chat_file_and_line(tmp_path):
     _, posts = posts_of(write_chat(tmp_path, DUTCH_ANDROID))
     assert [p.source_ref for p in posts] == [
-        "WhatsApp-chat met Groep 5b.txt#L2",
         "WhatsApp-chat met Groep 5b.txt#L4",
         "WhatsApp-chat met Groep 5b.txt#L6",
         "WhatsApp-chat met Groep 5b.txt#L8",
@@ -97,7 +104,7 @@ def test_sender_names_are_not_stored_in_any_field(tmp_path):
 
 def test_media_left_out_of_the_export_is_a_missing_media_item(tmp_path):
     _, posts = posts_of(write_chat(tmp_path, DUTCH_ANDROID))
-    [omitted] = posts[3].media
+    [omitted] = posts[2].media
     assert omitted.missing and omitted.kind == MediaKind.OTHER
     assert omitted.name == "<Media weggelaten>"
 
@@ -105,12 +112,12 @@ def test_media_left_out_of_the_export_is_a_missing_media_item(tmp_path):
 def test_media_missing_from_the_export_give_one_warning(tmp_path):
     source, _ = posts_of(write_chat(tmp_path, DUTCH_ANDROID))
     [warning] = source.warnings
-    assert "2 photos/videos are not in the export" in warning
+    assert "2 photos/videos of staff are not in the export" in warning
 
 
 def test_attached_photo_without_its_zip_is_missing(tmp_path):
     _, posts = posts_of(write_chat(tmp_path, DUTCH_ANDROID))
-    [photo] = posts[2].media
+    [photo] = posts[1].media
     assert (photo.name, photo.kind, photo.missing) == (
         "IMG-20240312-WA0003.jpg",
         MediaKind.PHOTO,
@@ -212,7 +219,7 @@ def test_ios_export_with_crlf_bom_and_direction_marks(tmp_path):
         f"[12-03-2024 09:15:02] \u202a+31 6 12345678\u202c: Dank je!\r\nTot straks\r\n"
     )
     _, posts = posts_of(write_chat(tmp_path, text, "_chat.txt"))
-    assert [p.text for p in posts] == ["Juf Anne heeft de groep aangemaakt", "Dank je!\nTot straks"]
+    assert [p.text for p in posts] == ["Dank je!\nTot straks"]
 
 
 def test_empty_and_view_once_messages_are_kept(tmp_path):
@@ -265,10 +272,10 @@ def test_messages_are_not_system_lines(body):
     assert parse_body(body, "Groep 5b").system is None
 
 
-def test_only_the_group_created_system_line_becomes_a_post(tmp_path):
-    _, posts = posts_of(write_chat(tmp_path, DUTCH_ANDROID))
-    assert sum("aangemaakt" in p.text for p in posts) == 1
-    assert not any("toegevoegd" in p.text or "versleuteld" in p.text for p in posts)
+def test_system_lines_never_become_posts(tmp_path):
+    source, posts = posts_of(write_chat(tmp_path, DUTCH_ANDROID))
+    assert not any(w in p.text for p in posts for w in ("aangemaakt", "toegevoegd", "versleuteld"))
+    assert source.created_by == AuthorRole.STAFF  # "Juf Anne heeft de groep aangemaakt"
 
 
 def test_system_phrases_are_configurable():
@@ -470,13 +477,15 @@ def test_missing_file_is_an_error(tmp_path):
 
 def test_real_english_android_export(shared_dir):
     path = require_shared(shared_dir / "fixtures" / "whatsapp" / "test_ddmmyy_24hrs.txt")
-    source, posts = posts_of(path)
+    staff = ("John Doe", "Jahn Doe", "John-John Doe", "John Doe 🤓", "+12 345 578")
+    source, posts = posts_of(path, settings=WhatsAppSettings(staff=staff))
     assert source.order == DateOrder.DAY_FIRST
-    assert len(posts) == 8  # 10 headers minus "You were added"; "created group" is kept
+    assert len(posts) == 6  # 9 headers minus two system lines; "🤓" is a parent (not staff)
     assert posts[0].created_at == utc(2019, 1, 1, 10, 25)
     assert posts[2].text == "Lorem ipsum dolor sit amet,\nconsectetur adipiscing elit. Duis libero."
     assert posts[3].text == "Lorem ipsum : dolor sit amet."  # sender "John-John Doe"
-    assert posts[4].text == '+12 345 578 created group "Groupname"'
-    assert posts[4].created_at == utc(2020, 6, 19, 22, 8)  # 00:08 summer time
+    assert posts[4].created_at == utc(2021, 12, 10, 9, 10)
     assert posts[-1].text.endswith("Duis libero.")  # no trailing newline in the file
+    assert source.chat_name == "Groupname"  # the file name does not say: the system line does
+    assert source.created_by == AuthorRole.STAFF  # "+12 345 578" is in the staff list
     assert not source.skipped
