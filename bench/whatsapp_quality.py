@@ -24,7 +24,7 @@ SQLite database each time) and the stored findings are read back. Prints message
 precision / recall / F1 over (message, label) pairs, recall per label, and the findings on
 parents' and system messages (must be 0).
 
-    python bench/whatsapp_quality.py                        # all chats, config bench/whatsapp/auditor.toml
+    python bench/whatsapp_quality.py                        # every chat, bench/whatsapp config
     python bench/whatsapp_quality.py --no-images --verbose  # text only, list every error
 """
 
@@ -151,7 +151,7 @@ def audit(export: Path, config: Path, workdir: Path, images: bool) -> list[tuple
 
 
 def item_of(rule: str, ref: str) -> str:
-    """"group" for a finding on the group, else the chat line of the message ("L12")."""
+    """ "group" for a finding on the group, else the chat line of the message ("L12")."""
     if ref.endswith("#group") or rule == "whatsapp.group-created":
         return "group"
     m = re.search(r"#L(\d+)$", ref)

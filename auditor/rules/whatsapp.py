@@ -99,6 +99,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
         r"|gaat\s+(?:\w+\s+){0,3}niet\s+door|gaan\s+(?:\w+\s+){0,3}niet\s+door"
         r"|valt\s+(?:\w+\s+){0,2}uit)\b",
         r"\b(?:verplaatst|vervalt|afgelast)\b[^.!?\n]{0,30}\b" + SUBJECT + r"\b",
+        r"\b(?:gaat|gaan|valt|vallen)\s+(?:\w+\s+){0,3}" + SUBJECT
+        + r"\b[^.!?\n]{0,30}\b(?:niet\s+door|uit)\b",
         r"\b(?:eerder|later)\s+(?:uit|vrij)\b",
         SUBJECT + r"\b[^.!?\n]{0,40}\b(?:is|are|has\s+been|have\s+been)\s+"
         r"(?:cancell?ed|moved|rescheduled|postponed)\b",

@@ -227,6 +227,8 @@ def test_message_rules_never_fire_on_anything_but_staff(author):
         ("Let op: morgen is er een roosterwijziging, groep 5 is om 12 uur uit.", "rooster",
          "roosterwijziging"),
         ("De gymles gaat morgen niet door.", "rooster", "gymles gaat morgen niet door"),
+        ("Morgen gaat de gymles niet door.", "rooster", "gaat de gymles niet door"),
+        ("Vandaag valt de zwemles uit.", "rooster", "valt de zwemles uit"),
         ("Vrijdag is een studiedag, de kinderen zijn vrij.", "studiedag", "studiedag"),
         ("Vanwege de storm blijft de school morgen dicht.", "schoolsluiting",
          "blijft de school morgen dicht"),
