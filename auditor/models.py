@@ -22,6 +22,7 @@ class Platform(enum.StrEnum):
     WHATSAPP = "whatsapp"
     INSTAGRAM = "instagram"
     LINKEDIN = "linkedin"
+    TIKTOK = "tiktok"
 
 
 class PostKind(enum.StrEnum):

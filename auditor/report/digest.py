@@ -42,6 +42,20 @@ class DigestFinding:
     detected_at: datetime
     age_days: int
     faces: int | None = None  # recognisable faces, for photo findings
+    group: str | None = None  # the WhatsApp group's name (never a person's: senders are not kept)
+
+
+@dataclass(frozen=True)
+class ChatGroup:
+    """New WhatsApp findings of one group: its name and the count per article ("3c": 1)."""
+
+    name: str
+    per_article: tuple[tuple[str, int], ...]
+    total: int
+
+    @property
+    def articles(self) -> str:
+        return ", ".join(f"{article} {count}x" for article, count in self.per_article)
 
 
 @dataclass(frozen=True)
@@ -97,6 +111,7 @@ class Digest:
     reviewed: tuple[DigestFinding, ...]
     reviewed_total: int
     trend: tuple[TrendWeek, ...]
+    whatsapp_groups: tuple[ChatGroup, ...] = ()
 
     @property
     def all_clear(self) -> bool:
@@ -146,6 +161,26 @@ def digest_finding(row: FindingRow, now: datetime) -> DigestFinding:
         detected_at=row.detected_at,
         age_days=max((now - row.detected_at).days, 0),
         faces=faces,
+        group=_chat_group(row),
+    )
+
+
+def _chat_group(row: FindingRow) -> str | None:
+    if row.post.platform != "whatsapp":
+        return None
+    account = row.post.account
+    return (account.name or account.handle) if account is not None else None
+
+
+def group_by_chat(findings: Iterable[DigestFinding]) -> tuple[ChatGroup, ...]:
+    """New WhatsApp findings per group, groups by name, articles in protocol order."""
+    by_group: dict[str, Counter[str]] = {}
+    for f in findings:
+        if f.group is not None:
+            by_group.setdefault(f.group, Counter())[f.article] += 1
+    return tuple(
+        ChatGroup(name, tuple(sorted(counts.items())), sum(counts.values()))
+        for name, counts in sorted(by_group.items(), key=lambda item: item[0].casefold())
     )
 
 
@@ -247,6 +282,7 @@ def build_digest(
         reviewed=tuple(reviewed[:MAX_LISTED]),
         reviewed_total=len(reviewed),
         trend=weekly_trend(detected, now, period),
+        whatsapp_groups=group_by_chat(new),
     )
 
 

@@ -28,6 +28,7 @@ SECTION_BY_PLATFORM = {
     Platform.WHATSAPP: "3",
     Platform.INSTAGRAM: "4",
     Platform.LINKEDIN: "4",
+    Platform.TIKTOK: "4",
 }
 
 
@@ -149,7 +150,7 @@ DEFAULT_PLATFORMS: dict[Category, tuple[Platform, ...]] = {
     Category.WHATSAPP: (Platform.WHATSAPP,),
     # staff messages in WhatsApp are checked for personal data too (article 3, AVG)
     Category.PERSONAL_DATA: (Platform.FACEBOOK, Platform.TWITTER, Platform.WHATSAPP),
-    Category.OTHER_PLATFORM: (Platform.INSTAGRAM, Platform.LINKEDIN),
+    Category.OTHER_PLATFORM: (Platform.INSTAGRAM, Platform.LINKEDIN, Platform.TIKTOK),
 }
 SCHOOL_ACCOUNTS = (Platform.FACEBOOK, Platform.TWITTER)
 

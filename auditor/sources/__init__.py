@@ -28,7 +28,11 @@ from auditor.sources.archive import ArchiveReader, ArchiveSet
 from auditor.sources.base import ArchiveSource, Source
 from auditor.sources.facebook_export import FacebookExportSource
 from auditor.sources.facebook_graph import FacebookGraphSource
-from auditor.sources.other_platforms import InstagramExportSource, LinkedInExportSource
+from auditor.sources.other_platforms import (
+    InstagramExportSource,
+    LinkedInExportSource,
+    TikTokExportSource,
+)
 from auditor.sources.twitter_archive import TwitterArchiveSource
 from auditor.sources.whatsapp_export import WhatsAppExportSource
 from auditor.sources.x_api import XApiSource
@@ -39,6 +43,7 @@ ARCHIVE_SOURCES: tuple[type[ArchiveSource], ...] = (
     WhatsAppExportSource,
     InstagramExportSource,
     LinkedInExportSource,
+    TikTokExportSource,
 )
 
 LIVE_SOURCES: tuple[type[ApiSource], ...] = (

@@ -1,4 +1,5 @@
-"""Instagram and LinkedIn exports: the school does not post there, so any own post is reported.
+"""Instagram, LinkedIn and TikTok exports: the school does not post there, so any own post is
+reported (article 4).
 
 **Instagram** (Meta Accounts Center, JSON): own posts in `posts_N.json` under
 `your_instagram_activity/media/` (2025), `your_instagram_activity/content/` (2024) or `content/`
@@ -10,6 +11,14 @@ Media files found in the export are copied into the `MediaStore`.
 **LinkedIn** (member "Get a copy of your data"): own posts in `Shares.csv` (some exports:
 `Shares_<id>.csv`) with the columns `Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility`.
 `Date` is read as UTC. `MediaUrl` points at LinkedIn's servers and is not fetched.
+
+**TikTok** ("Download your data", JSON): one `user_data.json` (newer exports:
+`user_data_tiktok.json`), as a zip, a folder or the file itself. The account's own videos are
+the `VideoList` under "Post" > "Posts" (2024 and later) or "Video" > "Videos" (older exports),
+each `{"Date": "2024-03-12 08:15:02", "Link": "https://www.tiktokv.com/share/video/<id>/",
+"Likes": "12", "Title": ...}`; `Date` is UTC. The videos themselves are links to TikTok's servers
+and are not fetched. Only that list and the profile's user name are read: the rest of the file
+(watch history, messages, likes) is private and is left alone.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ import io
 import json
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -38,6 +48,10 @@ IG_MORE = r"stories\.json|reels\.json"
 IG_ACTIVITY = "your_instagram_activity"
 IG_PROFILE = r"personal_information\.json"
 LINKEDIN_SHARES = r"Shares(?:_[^/]*)?\.csv"
+TIKTOK_FILE = r"user_data(?:_tiktok)?\.json"
+TIKTOK_VIDEO_ID = re.compile(r"/(?:video|v)/(\d{6,})")
+TIKTOK_CAPTION_KEYS = ("Title", "Description", "Desc", "Caption", "AlternativeText")
+MAX_TIKTOK_BYTES = 1024**3
 LINKEDIN_URN = re.compile(r"urn(?::|%3A)li(?::|%3A)(?:share|ugcPost|activity)(?::|%3A)(\d+)", re.I)
 
 csv.field_size_limit(16 * 1024 * 1024)  # a long post is one field; the default 128 KiB is low
@@ -298,3 +312,137 @@ class LinkedInExportSource(_ExportSource):
             hashtags=tuple(re.findall(r"#(\w+)", text)),
             source_ref=ref,
         )
+
+
+# -- TikTok ----------------------------------------------------------------------------------
+
+
+def tiktok_videos(data: Any) -> list[Any]:
+    """The account's own videos: "Post" > "Posts" > "VideoList" (newer exports) or "Video" >
+    "Videos" > "VideoList" (older), also when nested one level deeper (under "Activity")."""
+    if not isinstance(data, dict):
+        raise ValueError("expected a JSON object (TikTok's user_data.json)")
+    tables = [data] + [v for v in data.values() if isinstance(v, dict)]
+    for table in tables:
+        for outer, inner in (("Post", "Posts"), ("Video", "Videos")):
+            section = table.get(outer)
+            if isinstance(section, dict) and isinstance(section.get(inner), dict):
+                videos = section[inner].get("VideoList")
+                return videos if isinstance(videos, list) else []
+    return []
+
+
+def tiktok_username(data: Any) -> str | None:
+    try:
+        profile = data["Profile"]["Profile Information"]["ProfileMap"]
+        return str(profile.get("userName") or profile.get("username") or "") or None
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+def parse_tiktok_date(value: str) -> datetime:
+    """`2024-03-12 08:15:02` (TikTok writes UTC) as an aware UTC datetime."""
+    parsed = datetime.fromisoformat(value.strip().removesuffix("UTC").strip())
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+class TikTokExportSource(ArchiveSource):
+    """Own videos of a TikTok account from its JSON data export (`user_data.json`)."""
+
+    kind: ClassVar[str] = "tiktok-export"
+    platform: ClassVar[Platform] = Platform.TIKTOK
+    format_hint: ClassVar[str] = "a TikTok export (user_data.json)"
+
+    def __init__(
+        self, archive: ArchiveReader | Path, media_store: MediaStore | None = None
+    ) -> None:
+        super().__init__()
+        self.reader: ArchiveReader | None = None
+        self._unique = UniqueIds()
+        if isinstance(archive, Path) and archive.is_file() and not zipfile.is_zipfile(archive):
+            self.where, self.ref_name = str(archive), archive.name
+            text = self._read_file(archive)
+        else:
+            self.reader = archive if isinstance(archive, ArchiveReader) else ArchiveReader(archive)
+            found = sorted(self.reader.find(TIKTOK_FILE))
+            if not found:
+                if not isinstance(archive, ArchiveReader):
+                    self.reader.close()
+                raise SourceError(self.reader.where, "no user_data.json in the TikTok export")
+            member = found[0]
+            self.where, self.ref_name = self.reader.member_where(member), member
+            if self.reader.size(member) > MAX_TIKTOK_BYTES:
+                raise SourceError(self.where, f"refused: more than {MAX_TIKTOK_BYTES} bytes")
+            text = self.reader.read_text(member)
+        try:
+            data = json.loads(text)
+            self.videos = tiktok_videos(data)
+        except json.JSONDecodeError as exc:
+            why = f"invalid JSON ({exc.msg} at line {exc.lineno})"
+            raise SourceError(self.where, why) from None
+        except ValueError as exc:
+            raise SourceError(self.where, str(exc)) from None
+        # only the video list stays: the rest of the file (history, messages) is not kept
+        name = tiktok_username(data) or (
+            self.reader.display_name if self.reader is not None else Path(self.where).stem
+        )
+        self._account = AccountInfo(Platform.TIKTOK, name, name)
+
+    def _read_file(self, path: Path) -> str:
+        try:
+            if path.stat().st_size > MAX_TIKTOK_BYTES:
+                raise SourceError(str(path), f"refused: more than {MAX_TIKTOK_BYTES} bytes")
+            return path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise SourceError(str(path), "not UTF-8 text") from None
+        except OSError as exc:
+            raise SourceError(str(path), f"cannot read ({exc.strerror or exc})") from None
+
+    @classmethod
+    def detect(cls, reader: ArchiveReader) -> bool:
+        """True when the export holds TikTok's `user_data.json` / `user_data_tiktok.json`."""
+        return bool(reader.find(TIKTOK_FILE))
+
+    @classmethod
+    def detect_file(cls, path: Path) -> bool:
+        """True for a plain `user_data.json` / `user_data_tiktok.json` file."""
+        return re.fullmatch(TIKTOK_FILE, Path(path).name, re.IGNORECASE) is not None
+
+    def account(self) -> AccountInfo:
+        return self._account
+
+    def estimated_total(self) -> int | None:
+        return len(self.videos)
+
+    def collect(self) -> Iterator[Post]:
+        """Yield every own video of the export."""
+        for n, entry in enumerate(self.videos, 1):
+            ref = f"{self.ref_name}#{n}"
+            if not isinstance(entry, dict):
+                self.skipped.append(SkippedPost(ref, "not a video entry"))
+                continue
+            date, link = str(entry.get("Date") or ""), str(entry.get("Link") or "")
+            caption = next((str(entry[k]) for k in TIKTOK_CAPTION_KEYS if entry.get(k)), "")
+            try:
+                created = parse_tiktok_date(date)
+            except ValueError:
+                self.skipped.append(SkippedPost(ref, f"unreadable date {date!r}"))
+                continue
+            m = TIKTOK_VIDEO_ID.search(link)
+            external_id = f"tt-{m.group(1)}" if m else _id("tt-", date, link, caption)
+            yield Post(
+                platform=Platform.TIKTOK,
+                external_id=self._unique(external_id),
+                created_at=created,
+                text=caption,
+                kind=PostKind.POST,
+                account=self._account.handle,
+                url=link if link.startswith(("https://", "http://")) else None,
+                hashtags=tuple(re.findall(r"#(\w+)", caption)),
+                source_ref=ref,
+            )
+
+    def close(self) -> None:
+        """Release the zip file, if any."""
+        if self.reader is not None:
+            self.reader.close()

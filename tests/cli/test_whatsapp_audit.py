@@ -173,3 +173,18 @@ def test_without_staff_the_chat_is_audited_with_a_warning_and_no_message_finding
     assert all(ref.endswith("#group") for ref in refs)  # at most "You created the group" (3a)
     stored = everything_stored(database_url)
     assert "Juf Marloes:" not in stored and "studiedag" not in stored
+
+
+def test_digest_shows_whatsapp_findings_per_group_and_never_a_parents_name(run, tmp_path, shared):  # type: ignore[no-untyped-def]
+    chats = [c for c in CHATS if "ouders-5b" in c.name or "class4" in c.name]
+    for chat in chats:
+        run(CONFIG, "audit", "--archive", str(export_of(chat, tmp_path, shared)))
+    code, _, err = run(CONFIG, "digest", "--output", str(tmp_path / "digest.html"))
+    assert code == 0, err
+    html = (tmp_path / "digest.html").read_text(encoding="utf-8")
+    text = (tmp_path / "digest.txt").read_text(encoding="utf-8")
+    for body in (html, text):
+        assert "WhatsApp" in body and "Ouders groep 5b" in body and "Class 4 Parents" in body
+        assert "3c 1x" in body
+        for parent in ("Marloes Hendriks", "Ruben de Boer", "Sam Peters", "Priya Shah"):
+            assert parent not in body

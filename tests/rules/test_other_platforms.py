@@ -23,7 +23,7 @@ def own_post(platform: Platform, text: str = "Groep 5 op de kinderboerderij", **
 def test_rule_is_registered_as_article_4_high():
     assert RULE.category == Category.OTHER_PLATFORM
     assert (RULE.clause, RULE.severity, RULE.articles) == ("", Severity.HIGH, "4")
-    assert RULE.platforms == (Platform.INSTAGRAM, Platform.LINKEDIN)
+    assert RULE.platforms == (Platform.INSTAGRAM, Platform.LINKEDIN, Platform.TIKTOK)
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,7 @@ def test_rule_is_registered_as_article_4_high():
     [
         (Platform.INSTAGRAM, "post als school op Instagram (12-03-2024)"),
         (Platform.LINKEDIN, "post als school op LinkedIn (12-03-2024)"),
+        (Platform.TIKTOK, "post als school op TikTok (12-03-2024)"),
     ],
 )
 def test_every_own_post_is_a_finding_with_its_date(platform, expected):
