@@ -64,6 +64,11 @@ def _staff_message(post: Post) -> bool:
 # per message; `[^.!?\n]{0,N}` keeps the two halves of a pattern inside one sentence. A change of
 # schedule counts only for something pupils take part in (SUBJECT), not for a meeting of adults.
 # fmt: off
+DAYS = (
+    r"(?:\d{1,2}(?:[-/]\d{1,2}|\s+\w+)?|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morgen|tomorrow|volgende\s+week"
+    r"|next\s+week|the\s+end\s+of)"
+)
 SUBJECT = (
     r"\b(?:(?:gym|zwem|teken|muziek|knutsel|dans|natuur|engelse?\s)?les(?:sen)?|gym\w*"
     r"|zwem\w*|toets\w*|schoolreis\w*|excursie\w*|uitje|schoolkamp|kamp"
@@ -102,6 +107,10 @@ TOPICS: dict[str, tuple[str, ...]] = {
         r"\b(?:gaat|gaan|valt|vallen)\s+(?:\w+\s+){0,3}" + SUBJECT
         + r"\b[^.!?\n]{0,30}\b(?:niet\s+door|uit)\b",
         r"\b(?:eerder|later)\s+(?:uit|vrij)\b",
+        r"\b(?:kinderen|leerlingen|groep\s*\d+\w?|klas|school)\b[^.!?\n]{0,30}\bom\s+"
+        r"\d{1,2}(?:[:.]\d{2})?\s*(?:uur\s+)?(?:uit|vrij)\b",
+        r"\b(?:children|pupils|school|class(?:es)?)\s+(?:will\s+)?(?:finish|finishes|close|closes|end|ends)"
+        r"\s+(?:early|at\s+\d{1,2}(?:[:.]\d{2})?)",
         SUBJECT + r"\b[^.!?\n]{0,40}\b(?:is|are|has\s+been|have\s+been)\s+"
         r"(?:cancell?ed|moved|rescheduled|postponed)\b",
     ),
@@ -113,6 +122,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
         r"(?:\buiterlijk\b|\bvóór\b|\bdeadline\b|\bbefore\b)[^.!?\n]{0,60}"
         r"\b(?:betalen|overmaken|betaald|pay|paid)\b",
         r"(?:€\s?\d|\b\d+[,.]\d{2}\s?euro\b)[^.!?\n]{0,60}\b(?:betalen|overmaken|pay)\b",
+        # an amount with a deadline: "£3 for the trip by Wednesday", "€ 12,50 vóór vrijdag"
+        r"(?:[€£$]\s?\d|\b\d+(?:[,.]\d{2})?\s?(?:euro|pond|pounds?)\b)[^.!?\n]{0,60}"
+        r"\b(?:uiterlijk|vóór|voor|by|before)\s+" + DAYS + r"\b",
     ),
     "hoofdluis": (r"\bhoofdluis\b", r"\bluizen\w*", r"\b(?:head\s*)?lice\b", r"\bneten\b"),
     "rapport- of oudergesprekken": (
@@ -123,7 +135,10 @@ TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "toestemming": (
         r"\btoestemmingsformulier\w*", r"\bhandtekening\b",
-        r"\b(?:formulier|strookje|briefje)\w*\b[^.!?\n]{0,40}\b(?:inleveren|ondertekenen|tekenen)\b",
+        r"\b(?:formulier|strookje|briefje)\w*\b[^.!?\n]{0,60}\b(?:in(?:te)?lever\w*|ingeleverd"
+        r"|onderteken\w*|getekend|tekenen|invullen|ingevuld|meegeven|meenemen)\b",
+        r"\b(?:formulier|strookje|briefje)\w*\s+(?:met|voor)\s+(?:\w+\s+){0,2}toestemming\b",
+        r"\btoestemming\b[^.!?\n]{0,40}\b(?:geven|meegeven|nodig|vragen|invullen|tekenen)\b",
         r"\bpermission\s+(?:slip|form)s?\b", r"\bconsent\s+forms?\b",
     ),
 }

@@ -63,7 +63,7 @@ class Source(ABC):
     def __init__(self) -> None:
         self.skipped: list[SkippedPost] = []
         self.warnings: list[str] = []
-        self.notes: list[str] = []  # what the user should know that is not a problem
+        self.info: list[str] = []  # what the user should know that is not a problem
 
     @abstractmethod
     def account(self) -> AccountInfo:

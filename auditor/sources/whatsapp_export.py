@@ -759,7 +759,7 @@ class WhatsAppExportSource(ArchiveSource):
                 f"{self.where}: {self._missing_media} photos/videos of staff are not in the "
                 "export (exported without media?): they were not checked for faces"
             )
-        self.notes.append(
+        self.info.append(
             f"WhatsApp-groep '{self.chat_name}': {self.staff_messages} messages of staff "
             f"audited, {self.parent_messages} parents' messages counted, not kept"
             + (" (a registered work group)" if self.work_group else "")

@@ -250,6 +250,14 @@ def test_message_rules_never_fire_on_anything_but_staff(author):
          "pay the €12 for the trip before"),
         ("Head lice were found in class 4.", "hoofdluis", "Head lice"),
         ("Swimming is cancelled this week.", "rooster", "Swimming is cancelled"),
+        ("Op 5 december zijn de kinderen om 12:00 uit.", "rooster", "kinderen om 12:00 uit"),
+        ("The children finish at 12:30 on Friday.", "rooster", "children finish at 12:30"),
+        ("Please send in £3 for the trip by Wednesday.", "betaling",
+         "£3 for the trip by Wednesday"),
+        ("Graag een briefje met toestemming meegeven.", "toestemming",
+         "briefje met toestemming meegeven"),
+        ("Het formulier moet vrijdag ondertekend worden ingeleverd.", "toestemming",
+         "formulier moet vrijdag ondertekend worden ingeleverd"),
     ],
 )  # fmt: skip
 def test_essential_information_only_in_whatsapp_is_flagged(text, topic, value):

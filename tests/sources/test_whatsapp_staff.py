@@ -103,7 +103,7 @@ def test_only_staff_messages_are_yielded_and_parents_are_counted(tmp_path):
     assert [m.text for m in messages] == ["Hallo allemaal!"]
     assert messages[0].chat.author == AuthorRole.STAFF
     assert (group.chat.staff_messages, group.chat.parent_messages) == (1, 3)
-    assert "1 messages of staff audited, 3 parents' messages counted, not kept" in source.notes[0]
+    assert "1 messages of staff audited, 3 parents' messages counted, not kept" in source.info[0]
 
 
 def test_the_group_record_says_who_made_the_group_and_nothing_of_the_messages(tmp_path):
