@@ -188,3 +188,13 @@ def test_digest_shows_whatsapp_findings_per_group_and_never_a_parents_name(run, 
         assert "3c 1x" in body
         for parent in ("Marloes Hendriks", "Ruben de Boer", "Sam Peters", "Priya Shah"):
             assert parent not in body
+
+
+def test_an_android_zip_with_media_end_to_end(run, tmp_path, shared):  # type: ignore[no-untyped-def]
+    [chat] = [c for c in CHATS if "werkgroep-sint" in c.name]
+    export = export_of(chat, tmp_path, shared)
+    assert export.name == "WhatsApp-chat met Werkgroep Sinterklaas.zip"
+    code, out, err = run(CONFIG, "audit", "--archive", str(export))
+    assert code == 1, err  # a staff photo with recognisable faces is high
+    assert "(a registered work group)" in out and "whatsapp.pupil-photo" in out
+    assert "whatsapp.group-created" not in out and "whatsapp.staff-in-parents-group" not in out
