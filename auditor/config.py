@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from auditor.errors import ConfigError
 from auditor.images import ImageSettings
 from auditor.models import Severity
+from auditor.nlp.lexicon import shipped_lists, use_school_lexicons
 from auditor.rules import all_rules
 from auditor.rules.base import Allow, Rule, RuleContext
 from auditor.sources import live_source_for
@@ -140,11 +141,21 @@ class WhatsAppConfig:
 
 
 @dataclass(frozen=True)
+class LexiconsConfig:
+    """`[lexicons]`: `dir`, a folder of the school's own word lists (relative to the config
+    file). Each file is named as a shipped list (e.g. `organisation_words.txt`, see
+    auditor/lexicons/README.md) and adds its lines to it; the installed files stay untouched."""
+
+    dir: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     source: str = "(no config file)"
     school: SchoolConfig = field(default_factory=SchoolConfig)
     allow: AllowConfig = field(default_factory=AllowConfig)
     rules: RulesConfig = field(default_factory=RulesConfig)
+    lexicons: LexiconsConfig = field(default_factory=LexiconsConfig)
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     storage: StorageConfig = field(default_factory=StorageConfig)
     images: ImageSettings = field(default_factory=ImageSettings)
@@ -157,7 +168,18 @@ class Config:
     retention: RetentionConfig = field(default_factory=RetentionConfig)
     whatsapp: WhatsAppConfig = field(default_factory=WhatsAppConfig)
 
+    @property
+    def lexicons_dir(self) -> Path | None:
+        """The school's own word lists, resolved against the config file's folder."""
+        if not self.lexicons.dir:
+            return None
+        folder = Path(self.lexicons.dir)
+        if not folder.is_absolute() and Path(self.source).is_file():
+            folder = Path(self.source).parent / folder
+        return folder
+
     def rule_context(self) -> RuleContext:
+        use_school_lexicons(self.lexicons_dir)
         return RuleContext(
             school_name=self.school.name,
             allow=self.allow,
@@ -198,6 +220,7 @@ SECTIONS: dict[str, type] = {
     "web": WebConfig,
     "retention": RetentionConfig,
     "whatsapp": WhatsAppConfig,
+    "lexicons": LexiconsConfig,
 }
 
 T = TypeVar("T")
@@ -271,6 +294,22 @@ def _rule_patterns(config: Config, rules: list[Rule]) -> None:
                 )
 
 
+def _check_lexicons(config: Config) -> None:
+    """`[lexicons] dir` is a folder whose .txt files are named as shipped word lists."""
+    folder = config.lexicons_dir
+    if folder is None:
+        return
+    where = f"{config.source}: [lexicons].dir"
+    if not folder.is_dir():
+        raise ConfigError(f"{where}: {folder} is not a folder")
+    known = shipped_lists()
+    for file in sorted(folder.glob("*.txt")):
+        if file.stem not in known:
+            raise ConfigError(
+                f"{where}: {file.name} is no shipped word list (see auditor/lexicons/README.md)"
+            )
+
+
 def _rule_options(config: Config, rules: list[Rule]) -> dict[str, dict[str, Any]]:
     """`[rules.options."<id>"]` checked against the options each rule declares, typed."""
     by_id = {r.id: r for r in rules}
@@ -292,6 +331,7 @@ def _rule_options(config: Config, rules: list[Rule]) -> dict[str, dict[str, Any]
 
 def _validate(config: Config) -> Config:
     src = config.source
+    _check_lexicons(config)
     rules = all_rules()
     _rule_patterns(config, rules)
     options = _rule_options(config, rules)

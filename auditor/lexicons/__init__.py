@@ -1,1 +1,1 @@
-"""Word lists the rules load with importlib.resources; see config/lexicons/README.md."""
+"""Word lists the rules load with importlib.resources; see auditor/lexicons/README.md."""

@@ -5,7 +5,7 @@ Sources (all offline, installed from PyPI):
   `deduce` (LGPL-3.0-or-later). Read from the installed package; deduce itself is never imported.
 - Dutch word frequencies: `wordfreq`'s small Dutch list (Apache-2.0 code, CC-BY-SA data), read
   straight from its msgpack file so the library's caches stay out of memory.
-- the small hand-kept and derived lists in `auditor/lexicons/` (see config/lexicons/README.md).
+- the small hand-kept and derived lists in `auditor/lexicons/` (see auditor/lexicons/README.md).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -63,14 +64,55 @@ def wordfreq_common(min_zipf: float = COMMON_WORD_MIN_ZIPF) -> frozenset[str]:
     return frozenset(word for bucket in buckets[: last + 1] for word in bucket)
 
 
-def package_list(name: str) -> frozenset[str]:
-    """A lower-cased word list from auditor/lexicons/<name>.txt (# comments allowed)."""
-    text = resources.files("auditor.lexicons").joinpath(f"{name}.txt").read_text("utf-8")
+def _words(text: str) -> frozenset[str]:
     return frozenset(
         line.strip().lower()
         for line in text.splitlines()
         if line.strip() and not line.lstrip().startswith("#")
     )
+
+
+_school_dir: Path | None = None  # `[lexicons] dir`: a school's own lists, merged in
+_on_change: list[Callable[[], None]] = []  # caches built from the lexicon, cleared with it
+
+
+def shipped_lists() -> frozenset[str]:
+    """The names of the word lists shipped in auditor/lexicons/ (without .txt)."""
+    files = resources.files("auditor.lexicons").iterdir()
+    return frozenset(f.name[:-4] for f in files if f.name.endswith(".txt"))
+
+
+def use_school_lexicons(folder: Path | None) -> None:
+    """Merge the lists in `folder` (files named as the shipped ones) into the lexicon.
+
+    The shipped files are never touched: a school's `<name>.txt` adds its lines to the shipped
+    `<name>.txt`. Caches built from the lexicon are rebuilt when the folder changes.
+    """
+    global _school_dir
+    if folder == _school_dir:
+        return
+    _school_dir = folder
+    lexicon.cache_clear()
+    for clear in _on_change:
+        clear()
+
+
+def on_change(clear: Callable[[], None]) -> None:
+    """Register a cache that must be cleared when the school's lexicons change."""
+    _on_change.append(clear)
+
+
+def package_list(name: str) -> frozenset[str]:
+    """A lower-cased word list from auditor/lexicons/<name>.txt (# comments allowed), plus the
+    school's own `<name>.txt` when `[lexicons] dir` names a folder holding one."""
+    text = resources.files("auditor.lexicons").joinpath(f"{name}.txt").read_text("utf-8")
+    words = _words(text)
+    if _school_dir is not None and (own := _school_dir / f"{name}.txt").is_file():
+        try:
+            words |= _words(own.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise AuditorError(f"{own}: cannot read the school's word list ({exc})") from None
+    return words
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import re
 from itertools import compress
 from typing import NamedTuple
 
-from auditor.nlp.lexicon import Lexicon, lexicon
+from auditor.nlp.lexicon import Lexicon, lexicon, on_change
 from auditor.nlp.tokens import FOLD_EXCEPTIONS, WORD
 from auditor.rules.personal_data import special
 
@@ -197,6 +197,7 @@ def _interfix_single(interfixes: frozenset[str]) -> frozenset[str]:
 
 
 _FLAGS: dict[str, int] = {}
+on_change(_FLAGS.clear)  # a school's own word lists change the flags
 _FLAGS_LIMIT = 50_000  # distinct spellings kept; a real archive's vocabulary stays far below
 
 
