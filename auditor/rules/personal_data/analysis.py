@@ -7,6 +7,7 @@ and the rules pick their own kind. The last result is kept, so twelve rules cost
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from auditor.models import Hit, PDKind, Post, Span
@@ -72,6 +73,8 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
     people = [h.span for h in name_hits if h.span] + [
         h.span for h in handles if h.span and not h.allowed
     ]
+    if phones or ibans:
+        phones, ibans = _of_a_person(text, people, phones, ibans)
     hits = (*emails, *handles, *ibans, *phones, *bsns, *postcodes, *plates, *addresses, *name_hits)
     if people:  # facts about a person need a person
         hits += _special_hits(text, people, words.seen)
@@ -81,6 +84,58 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
     return Analysis(
         hits=tuple(hits), by_kind={kind: tuple(found) for kind, found in by_kind.items()}
     )
+
+
+def _of_a_person(
+    text: str, people: list[Span], phones: list[Hit], ibans: list[Hit]
+) -> tuple[list[Hit], list[Hit]]:
+    """Tell who a landline or bank account belongs to, from the sentences around it.
+
+    A mobile number is always someone's. A landline is someone's when a person is named in its
+    sentence or the two before ("Familie Van Dijk ... Bel hen op 0512-...") or its sentence
+    speaks of someone ("Haar nummer is ...", "bel hem op ..."); with no one near,
+    it is an organisation's (the library, the GGD, a helpdesk), published on purpose. A bank
+    account is an organisation's when an organisation ("Stichting Voedselbank", "de rekening
+    van de vereniging") is named in its sentence or the one before and no person is named in
+    its own sentence; otherwise it is someone's (a parent collecting for a gift, a payer).
+    Allow-listed values stay, so the audit can still list them."""
+    sentences = special.sentences_of(text)
+    kept_phones = [
+        h
+        for h in phones
+        if h.allowed
+        or h.span is None
+        or contact.is_mobile(h.value)
+        or special.identified(h.span, sentences, people, back=2)
+        or _personal_pronoun_near(text, h.span, sentences)
+    ]
+    kept_ibans = [
+        h
+        for h in ibans
+        if h.allowed
+        or h.span is None
+        or special.identified(h.span, sentences, people, back=0)
+        or not _organisation_near(text, h.span, sentences)
+    ]
+    return kept_phones, kept_ibans
+
+
+PERSONAL_PRONOUN = re.compile(
+    r"\b(?:haar|hem|hen|hun|mijn|mij|me|zijn\s+(?:nummer|telefoon\w*|mobiel\w*))\b", re.I
+)
+
+
+def _personal_pronoun_near(text: str, span: Span, sentences: list[Span]) -> bool:
+    """"Haar nummer is 0522 ...", "bel hem op ...": the number is a person's."""
+    sentence = next((s for s in sentences if s.start <= span.start < s.end), span)
+    return PERSONAL_PRONOUN.search(text, sentence.start, sentence.end) is not None
+
+
+def _organisation_near(text: str, span: Span, sentences: list[Span]) -> bool:
+    idx = max((i for i, s in enumerate(sentences) if s.start <= span.start), default=0)
+    lo = sentences[max(0, idx - 1)].start if sentences else 0
+    hi = sentences[idx].end if sentences else len(text)
+    return any(flags.is_organisation(w) for w in re.findall(r"\w+", text[lo:hi]))
 
 
 def _school_place(text: str, hit: Hit, ctx: RuleContext) -> bool:

@@ -16,6 +16,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
 from auditor.models import Hit, PDKind, Span
+from auditor.nlp.lexicon import lexicon
 from auditor.nlp.tokens import may_contain
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data.words import STREET_SUFFIX, TLD, URL, is_street
@@ -198,6 +199,12 @@ def phone_key(raw: str) -> str | None:
     return "0" + str(number.national_number)
 
 
+def is_mobile(raw: str) -> bool:
+    """A Dutch mobile number (06..., +31 6...)."""
+    key = phone_key(raw)
+    return key is not None and key.startswith("06")
+
+
 def iban_key(raw: str) -> str:
     return re.sub(r"\s", "", raw).upper()
 
@@ -217,6 +224,32 @@ def _allowed_ibans(values: tuple[str, ...]) -> frozenset[str]:
     return frozenset(iban_key(v) for v in values)
 
 
+# Mail providers that give addresses to private persons: any address there is someone's own.
+PERSONAL_MAIL_DOMAINS = frozenset(
+    "gmail googlemail hotmail outlook live msn icloud me mac yahoo ymail aol gmx proton "
+    "protonmail ziggo kpnmail kpnplanet planet home xs4all hetnet chello casema quicknet "
+    "telfort zeelandnet online upcmail solcon caiway tele2 versatel freeler".split()
+)
+_INITIAL_LOCAL = re.compile(r"^[a-z]{1,2}[._-]")
+
+
+def names_a_person(address: str) -> bool:
+    """Whether an e-mail address is a person's: a private provider's, or one whose local part
+    is made of a name ("t.vliegen@", "sander.dehaan@", "joy@"). An organisation's mailbox on
+    its own domain names a function ("jgz@", "zomerschool@", "sport.noord@") and no one."""
+    local, _, domain = address.lower().partition("@")
+    provider = domain.split(".")[-2] if domain.count(".") >= 1 else domain
+    if provider in PERSONAL_MAIL_DOMAINS:
+        return True
+    if _INITIAL_LOCAL.match(local):
+        return True
+    lex = lexicon()
+    parts = [p for p in re.split(r"[._+-]+", local) if p]
+    if any(p in lex.first_names and p not in lex.common_words for p in parts):
+        return True  # "joy@", "sander.dehaan@"
+    return len(parts) == 1 and parts[0] in lex.surnames  # "postma@"; not "sport.noord@"
+
+
 def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
     if "@" not in text:
         return []
@@ -225,8 +258,8 @@ def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
     for m in EMAIL.finditer(text):
         value = m.group().rstrip(".")
         local = value.split("@", 1)[0].lower()
-        if local in ROLE_MAILBOXES and value.lower() not in allowed:
-            continue  # a function mailbox (info@, mr@) names no one
+        if value.lower() not in allowed and (local in ROLE_MAILBOXES or not names_a_person(value)):
+            continue  # a function mailbox (info@, mr@, jgz@ggd...) names no one
         hits.append(
             Hit(
                 span=Span(m.start(), m.start() + len(value)),

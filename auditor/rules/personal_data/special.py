@@ -157,13 +157,13 @@ def sentences_of(text: str) -> list[Span]:
     return merged
 
 
-def _identified(span: Span, sentences: list[Span], people: Sequence[Span]) -> bool:
-    """True when a person is named in the sentence of `span` or the one before it."""
+def identified(span: Span, sentences: list[Span], people: Sequence[Span], back: int = 1) -> bool:
+    """True when a person is named in the sentence of `span` or the `back` ones before it."""
     idx = bisect_right(sentences, span.start, key=_start) - 1  # the last sentence starting here
     if idx < 0 or span.start >= sentences[idx].end:
         return False
     sentence = sentences[idx]
-    lo = sentences[idx - 1].start if idx > 0 else sentence.start
+    lo = sentences[max(0, idx - back)].start
     return any(lo <= p.start < sentence.end for p in people)
 
 
@@ -191,7 +191,7 @@ def find_birthdates(
             text[max(0, m.start() - 30) : m.start()]
         ):
             continue  # "bestaat vandaag 50 jaar": no one's age
-        if _identified(span, sentences, people):
+        if identified(span, sentences, people):
             hits.append(
                 Hit(
                     span=span,
@@ -222,7 +222,7 @@ def find_health(
         own = signed and FIRST_PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if own:  # "na mijn operatie ... Tot snel, juf Ewa": the signer's own health
             span = Span(own.start(), m.end())
-        if own or _identified(span, sentences, people):
+        if own or identified(span, sentences, people):
             hits.append(
                 Hit(
                     span=span,
@@ -249,7 +249,7 @@ def find_other(text: str, people: Sequence[Span], sentences: list[Span] | None =
             sentence = next((s for s in sentences if s.start <= span.start < s.end), span)
             if not GRADE_CONTEXT.search(text[max(0, sentence.start - 200) : sentence.end]):
                 continue
-        if _identified(span, sentences, people):
+        if identified(span, sentences, people):
             hits.append(
                 Hit(
                     span=span,

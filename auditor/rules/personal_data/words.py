@@ -166,6 +166,13 @@ def is_surname(lex: Lexicon, word: str) -> bool:
     return len(parts) > 1 and all(p in lex.surnames or p in lex.first_names for p in parts)
 
 
+def is_organisation(word: str) -> bool:
+    """Whether a word names an organisation or makes a name one ("Stichting", "Voedselbank",
+    "Jeugdfonds", "Judoclub")."""
+    low = word.lower()
+    return _is_org_word(lexicon(), low) or (len(low) > 6 and low.endswith(("fonds", "bank")))
+
+
 def _is_org_word(lex: Lexicon, word: str) -> bool:
     return word in lex.organisation_words or (len(word) > 6 and word.endswith(ORG_SUFFIXES))
 
