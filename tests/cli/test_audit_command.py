@@ -208,19 +208,19 @@ def test_eval_takes_the_allow_list_from_a_given_config(tmp_path: Path, capsys) -
         "created_at": "2025-03-12T09:15:00+01:00",
         "kind": "post",
         "in_reply_to": None,
-        "text": "Ziekmelden kan via 0599-41 23 87 (administratie).",
+        "text": "Ziekmelden kan via 06-41 23 87 65 (de mobiele telefoon van de administratie).",
         "labels": {
             "personal_data": [],
             "commercial": False,
             "personal_title": False,
             "reply_to_parent": False,
-            "hard": "the school's own number",
+            "hard": "the school's own mobile number",
         },
     }
     corpus = tmp_path / "mini.jsonl"
     corpus.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     config = tmp_path / "school.toml"
-    config.write_text('[allow]\nphones = ["0599-41 23 87"]\n', encoding="utf-8")
+    config.write_text('[allow]\nphones = ["06-41 23 87 65"]\n', encoding="utf-8")
     assert main(["eval", str(corpus)]) == 0
     assert "100.0% (1/1)" in capsys.readouterr().out  # not allowed: a false alarm
     assert main(["--config", str(config), "eval", str(corpus)]) == 0

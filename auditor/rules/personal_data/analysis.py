@@ -126,7 +126,7 @@ PERSONAL_PRONOUN = re.compile(
 
 
 def _personal_pronoun_near(text: str, span: Span, sentences: list[Span]) -> bool:
-    """"Haar nummer is 0522 ...", "bel hem op ...": the number is a person's."""
+    """ "Haar nummer is 0522 ...", "bel hem op ...": the number is a person's."""
     sentence = next((s for s in sentences if s.start <= span.start < s.end), span)
     return PERSONAL_PRONOUN.search(text, sentence.start, sentence.end) is not None
 
