@@ -156,9 +156,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AuditorError as exc:
         print(f"auditor: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        print("auditor: interrupted; nothing of the unfinished import was stored", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        code = getattr(exc, "exit_code", 130)
+        why = str(exc) or "interrupted"
+        print(f"auditor: {why}; nothing of the unfinished import was stored", file=sys.stderr)
+        return int(code)
     except BrokenPipeError:
         return EXIT_OK
 

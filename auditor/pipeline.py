@@ -129,7 +129,9 @@ def text_cutoff(app: Any) -> datetime:
 
 def run_failure(exc: BaseException) -> str:
     """What a failed run records by default: the error's line, or that it was interrupted."""
-    return str(exc) if isinstance(exc, AuditorError) else f"interrupted: {exc!r}"
+    if isinstance(exc, AuditorError):
+        return str(exc)
+    return f"interrupted: {exc or type(exc).__name__}"  # Stopped says which signal
 
 
 @dataclass

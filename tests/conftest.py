@@ -84,10 +84,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 @pytest.fixture
 def store(database_url: str):  # type: ignore[no-untyped-def]
-    from auditor.store import open_store
+    from auditor.store import locks, open_store
 
     s = open_store(database_url)
     yield s
+    locks.release_all(s)
     s.engine.dispose()
 
 

@@ -52,9 +52,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+    from auditor.interrupt import stop_cleanly
     from auditor.store import locks
 
-    with locks.held(app.store, "audit"):
+    with stop_cleanly(), locks.held(app.store, "audit"):
         if args.archive:
             from auditor.archives import audit_archives
 

@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,6 +27,7 @@ from auditor.store.models import Meta
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 FINGERPRINT_KEY_ENV = "AUDITOR_SECRET_KEY"
+SCHEMA_LOCK_KEY = 0x61756469746F72  # "auditor": pg_advisory_xact_lock key of migrations
 
 
 def alembic_config(engine: Engine) -> AlembicConfig:
@@ -92,20 +93,51 @@ class Store:
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
+    def script(self) -> ScriptDirectory:
+        return ScriptDirectory.from_config(alembic_config(self.engine))
+
     def head_revision(self) -> str | None:
-        return ScriptDirectory.from_config(alembic_config(self.engine)).get_current_head()
+        return self.script().get_current_head()
+
+    def refuse_newer(self, current: str | None) -> None:
+        """A database migrated by a newer auditor: say so instead of failing in Alembic."""
+        if current is None:
+            return
+        known = {revision.revision for revision in self.script().walk_revisions()}
+        if current not in known:
+            raise StoreError(
+                f"{self.label}: the database schema ({current}) is newer than this auditor "
+                f"(which knows up to {self.head_revision()}): install the auditor version that "
+                "upgraded it"
+            )
 
     def upgrade(self) -> tuple[str | None, str | None]:
-        """Apply every pending migration; return (before, after) revisions."""
+        """Apply every pending migration; return (before, after) revisions.
+
+        One migration at a time: the schema is read again under a lock (PostgreSQL: an advisory
+        transaction lock; SQLite: BEGIN IMMEDIATE), so two first runs racing on an empty
+        database do not both create the tables: the second waits and finds them there.
+        """
         try:
-            before = self.current_revision()
-            cfg = alembic_config(self.engine)
-            with self.engine.begin() as conn:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
-            return before, self.current_revision()
+            with self.engine.connect() as conn:
+                self._lock_schema(conn)
+                before = MigrationContext.configure(conn).get_current_revision()
+                self.refuse_newer(before)
+                if before != self.head_revision():
+                    cfg = alembic_config(self.engine)
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                after = MigrationContext.configure(conn).get_current_revision()
+                conn.commit()
+            return before, after
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.label}: cannot migrate: {_first_line(exc)}") from None
+
+    def _lock_schema(self, conn: Connection) -> None:
+        if self.engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+        elif self.engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     def ensure_schema(self) -> None:
         """Migrate an empty database on first use; refuse to run on an outdated one."""
@@ -117,6 +149,7 @@ class Store:
         if current is None and empty:
             self.upgrade()
             return
+        self.refuse_newer(current)
         head = self.head_revision()
         if current != head:
             if self.engine.dialect.name == "sqlite":
