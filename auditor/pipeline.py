@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from auditor.engine import Engine, RuleError
-from auditor.errors import AuditorError
+from auditor.errors import AuditorError, SourceError
 from auditor.models import Finding, ImageAnalysis, Media, MediaKind, Post, Severity
 from auditor.progress import Progress as ProgressLine
 from auditor.sources.base import AccountInfo, Source
@@ -196,6 +196,7 @@ def audit_source(
                 )
             finally:
                 source.close()
+            refuse_if_nothing_readable(summary, source, label)
             if before_commit is not None:
                 before_commit(conn, source)
     except BaseException as exc:
@@ -207,6 +208,18 @@ def audit_source(
         progress.close()
     finish_run(app.store, run_id, summary, None)
     return SourceAudit(summary, source)
+
+
+def refuse_if_nothing_readable(summary: AuditSummary, source: Source, label: str) -> None:
+    """A source whose every item was unreadable is an error (exit 2), not a clean audit."""
+    if summary.posts_seen or not source.skipped:
+        return
+    first = source.skipped[0]
+    raise SourceError(
+        label,
+        f"none of its {len(source.skipped)} item(s) could be read "
+        f"(first: {first.where}: {first.reason})",
+    )
 
 
 def _batches(posts: Iterable[Post], size: int) -> Iterator[list[Post]]:

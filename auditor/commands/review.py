@@ -97,10 +97,14 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
             raise AuditorError("review: give finding ID(s), or --rule PATTERN for a bulk review")
         if args.article or args.platform or args.before or args.yes:
             raise AuditorError("review: --article, --platform, --before and --yes need --rule")
+        done = []
         with app.store.session() as session:
             for finding_id in args.id:
                 row = review(session, finding_id, args.action, by=by, note=args.note)
-                print(f"finding {row.id} ({row.rule}, article {row.article}): {row.status}")
+                done.append(f"finding {row.id} ({row.rule}, article {row.article}): {row.status}")
+        # said only once the decisions are committed: a read-only or full database prints no
+        # "dismissed" before its error
+        print("\n".join(done))
         return 0
     return _bulk(args, app, by)
 

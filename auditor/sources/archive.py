@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import os
 import re
 import stat
@@ -26,7 +27,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from auditor.errors import SourceError
 from auditor.media_store import MediaStore
@@ -172,6 +173,12 @@ class ArchiveReader:
                     raise SourceError(f"{self.where}: {raw_name}", f"refused: {exc}") from None
                 if info.is_dir() or not name:
                     continue
+                if name in self._members:
+                    raise SourceError(
+                        f"{self.where}: {name}",
+                        "refused: the zip holds two files with this name, so which one is the "
+                        "export cannot be told",
+                    )
                 self._check_bomb(info, name)
                 total += info.file_size
                 if total > self.limits.max_total_bytes:
@@ -411,3 +418,16 @@ def store_member(
         warnings.append(f"{reader.member_where(member)}: not stored ({exc})")
         return media
     return dataclasses.replace(media, path=path, sha256=sha)
+
+
+JSON_TOO_DEEP = "JSON nested too deeply (more than 1,000 levels): not an export file"
+
+
+def parse_json(text: str, where: str) -> Any:
+    """A whole JSON document, or a SourceError naming `where` (never a RecursionError)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SourceError(where, f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise SourceError(where, JSON_TOO_DEEP) from None

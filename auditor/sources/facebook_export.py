@@ -14,7 +14,6 @@ not in the export (use the Graph API source for those).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from typing import Any, ClassVar
 from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
-from auditor.sources.archive import ArchiveReader, normalise_member_name, store_member
+from auditor.sources.archive import ArchiveReader, normalise_member_name, parse_json, store_member
 from auditor.sources.base import AccountInfo, ArchiveSource, SkippedPost, UniqueIds
 
 POSTS_FILES = (
@@ -213,12 +212,7 @@ class FacebookExportSource(ArchiveSource):
 
     def _load_json(self, name: str) -> Any:
         where = self.reader.member_where(name)
-        text = self.reader.read_text(name)
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise SourceError(where, f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
-        return repair_strings(value)
+        return repair_strings(parse_json(self.reader.read_text(name), where))
 
     def _load_account(self) -> AccountInfo:
         page_name = profile_name = handle = ""

@@ -100,7 +100,7 @@ def _usage_values(raw: str | None) -> tuple[float, float]:
         return 0.0, 0.0
     try:
         value = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         return 0.0, 0.0
     entries: list[Any] = []
     if isinstance(value, dict) and any(isinstance(v, list) for v in value.values()):

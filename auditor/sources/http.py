@@ -105,7 +105,7 @@ def reset_wait(value: str | None, clock: Callable[[], float]) -> float | None:
 def json_or_none(response: requests.Response) -> Any:
     try:
         return response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
@@ -287,6 +287,8 @@ class HttpClient:
                 return response.json()
             except ValueError:
                 raise Transient("malformed response: not complete JSON") from None
+            except RecursionError:
+                raise self.error("malformed response: JSON nested too deeply", url) from None
 
         return self._send(url, params, api=True, stream=False, parse=parse)
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import re
 import unicodedata
 import zipfile
@@ -38,7 +37,7 @@ from typing import Any, ClassVar
 from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, Platform, Post, PostKind
-from auditor.sources.archive import ArchiveReader, normalise_member_name, store_member
+from auditor.sources.archive import ArchiveReader, normalise_member_name, parse_json, store_member
 from auditor.sources.base import AccountInfo, ArchiveSource, SkippedPost, UniqueIds
 from auditor.sources.facebook_export import media_kind_for, repair_strings
 
@@ -176,11 +175,8 @@ class InstagramExportSource(_ExportSource):
         return bool(reader.under(IG_ACTIVITY) or reader.find(IG_FOLDERS, IG_POSTS))
 
     def _load_json(self, name: str) -> Any:
-        try:
-            return repair_strings(json.loads(self.reader.read_text(name)))
-        except json.JSONDecodeError as exc:
-            where = self.reader.member_where(name)
-            raise SourceError(where, f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+        where = self.reader.member_where(name)
+        return repair_strings(parse_json(self.reader.read_text(name), where))
 
     def _load_account(self) -> AccountInfo:
         for name in self.reader.find(IG_PROFILE):
@@ -374,12 +370,9 @@ class TikTokExportSource(ArchiveSource):
             if self.reader.size(member) > MAX_TIKTOK_BYTES:
                 raise SourceError(self.where, f"refused: more than {MAX_TIKTOK_BYTES} bytes")
             text = self.reader.read_text(member)
+        data = parse_json(text, self.where)
         try:
-            data = json.loads(text)
             self.videos = tiktok_videos(data)
-        except json.JSONDecodeError as exc:
-            why = f"invalid JSON ({exc.msg} at line {exc.lineno})"
-            raise SourceError(self.where, why) from None
         except ValueError as exc:
             raise SourceError(self.where, str(exc)) from None
         # only the video list stays: the rest of the file (history, messages) is not kept

@@ -40,7 +40,7 @@ from typing import Any, ClassVar, TextIO
 from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind, Platform, Post, PostKind
-from auditor.sources.archive import ArchiveReader, store_member
+from auditor.sources.archive import JSON_TOO_DEEP, ArchiveReader, MiB, parse_json, store_member
 from auditor.sources.base import AccountInfo, ArchiveSource, SkippedPost
 
 TWEETS_FILE = r"tweets?(?:-part(\d+))?\.js"
@@ -313,11 +313,19 @@ class JsArrayReader:
             try:
                 value, end = self._decoder.raw_decode(self._buf, self._pos)
             except json.JSONDecodeError as exc:
-                if len(self._buf) - self._pos > MAX_ITEM_CHARS or not self._more():
+                if len(self._buf) - self._pos > MAX_ITEM_CHARS:
+                    raise SourceError(
+                        self._where,
+                        f"item {number} is larger than the {MAX_ITEM_CHARS // MiB} MiB allowed "
+                        "for one post: refused",
+                    ) from None
+                if not self._more():
                     raise SourceError(
                         self._where, f"invalid JSON in item {number}: {exc.msg}"
                     ) from None
                 continue
+            except RecursionError:
+                raise SourceError(self._where, f"item {number}: {JSON_TOO_DEEP}") from None
             self._pos = end
             return value
 
@@ -328,10 +336,7 @@ def parse_js_assignment(text: str, where: str) -> Any:
         raise SourceError(where, "not an X archive data file (no '=' assignment)")
     body = text.split("=", 1)[1].strip()
     body = body.removesuffix(";").strip()
-    try:
-        return json.loads(body)
-    except json.JSONDecodeError as exc:
-        raise SourceError(where, f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+    return parse_json(body, where)
 
 
 # -- the source ------------------------------------------------------------------------------

@@ -489,6 +489,14 @@ def stable_message_id(chat: str, local: datetime, sender: str, text: str) -> str
     return "wa-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def is_utf16(head: bytes) -> bool:
+    """A UTF-16 byte order mark, or the NUL in every other byte of UTF-16 ASCII text."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    sample = head[:400]
+    return len(sample) >= 40 and sample.count(0) * 3 > len(sample)
+
+
 def looks_like_chat(head: str) -> bool:
     """True when the first non-blank line of `head` is a WhatsApp message header."""
     for line in head.splitlines():
@@ -628,6 +636,8 @@ class WhatsAppExportSource(ArchiveSource):
                 head = stream.read(4096)
         except OSError:
             return False
+        if is_utf16(head):  # opened, so that reading it says "not UTF-8" instead of "not a zip"
+            return looks_like_chat(head.decode("utf-16", errors="replace"))
         return looks_like_chat(head.decode("utf-8", errors="replace"))
 
     @staticmethod
@@ -689,6 +699,12 @@ class WhatsAppExportSource(ArchiveSource):
     def _lines(self) -> Iterator[tuple[int, str]]:
         """(line number, line without its newline), mapping read errors to SourceError."""
         line_no = 0
+        if self._starts_utf16():
+            raise SourceError(
+                self.where,
+                "not UTF-8 text: the chat is saved as UTF-16; export it again from WhatsApp "
+                "or save it as UTF-8",
+            )
         try:
             with self._open() as stream:
                 for line_no, raw in enumerate(stream, 1):
@@ -699,6 +715,17 @@ class WhatsAppExportSource(ArchiveSource):
             ) from None
         except OSError as exc:
             raise SourceError(self.where, f"cannot read ({exc.strerror or exc})") from exc
+
+    def _starts_utf16(self) -> bool:
+        try:
+            if self.reader is not None:
+                with self.reader.open(self.chat_member) as stream:
+                    return is_utf16(stream.read(4096))
+            assert self.chat_file is not None
+            with self.chat_file.open("rb") as stream:
+                return is_utf16(stream.read(4096))
+        except OSError:
+            return False
 
     def _scan(self, file_name: str | None) -> tuple[DateOrder, int, _GroupFacts]:
         """One pass over the file: the date order, the number of messages, and what the system

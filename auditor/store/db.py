@@ -19,7 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, InternalError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from auditor.errors import StoreError
@@ -33,7 +33,8 @@ SCHEMA_LOCK_KEY = 0x61756469746F72  # "auditor": pg_advisory_xact_lock key of mi
 def alembic_config(engine: Engine) -> AlembicConfig:
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    url = engine.url.render_as_string(hide_password=False)
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))  # configparser syntax
     return cfg
 
 
@@ -56,9 +57,11 @@ class Store:
         except ArgumentError:
             raise StoreError(f"[database].url: not a database URL: {url!r}") from None
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            folder = Path(parsed.database).parent
+            folder = Path(sqlite_path(parsed.database)).parent
             if not folder.exists():
                 raise StoreError(f"{parsed.database}: folder {folder} does not exist")
+            if parsed.query.get("mode") != "ro":
+                private_sqlite_file(Path(sqlite_path(parsed.database)))
         if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in (
             "",
             "psycopg2",
@@ -84,7 +87,7 @@ class Store:
             try:
                 with session.begin():
                     yield session
-            except OperationalError as exc:
+            except (OperationalError, InternalError) as exc:  # down, full, read-only, locked
                 raise StoreError(f"{self.label}: {_first_line(exc)}") from None
 
     # -- schema ---------------------------------------------------------------------------
@@ -185,6 +188,32 @@ class Store:
             pass  # another process created it first: read theirs
         with self.session() as session:
             return session.scalars(select(Meta.value).where(Meta.key == "fingerprint_key")).one()
+
+
+def private_sqlite_file(path: Path) -> None:
+    """The database and its -journal/-wal/-shm files readable by their owner only (0600),
+    whatever the umask. SQLite gives the journal files the database file's mode, so the file
+    is created here, 0600, before SQLite opens it."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot create the database ({exc.strerror or exc})") from None
+    for file in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
+        try:
+            if file.stat().st_mode & 0o077:
+                os.chmod(file, 0o600)
+        except FileNotFoundError:
+            pass
+        except PermissionError:
+            pass  # not ours to change (a shared, read-only database): opening it will say so
+
+
+def sqlite_path(database: str) -> str:
+    """The file of a SQLite database name, also when given as a URI (`file:x.db?mode=ro`)."""
+    return database.removeprefix("file:").split("?", 1)[0]
 
 
 def _first_line(exc: BaseException) -> str:

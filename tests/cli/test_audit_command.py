@@ -16,19 +16,6 @@ FACEBOOK = REPO / "examples" / "facebook-export-sample.zip"
 SAMPLE_CONFIG = REPO / "examples" / "auditor.toml"
 
 
-@pytest.fixture
-def cli(database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run `auditor ...` against the test database; return (exit code, stdout, stderr)."""
-    monkeypatch.setenv("AUDITOR_DATABASE_URL", database_url)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--config", str(SAMPLE_CONFIG), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
 def findings(cli) -> list[dict]:  # type: ignore[no-untyped-def]
     code, out, _ = cli("findings", "--format", "json")
     assert code == 0
