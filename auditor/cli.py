@@ -8,18 +8,15 @@ printed as one line on stderr with exit code 2; exit 1 means open high-severity 
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from functools import cached_property
-from pathlib import Path
 from types import ModuleType
 
 from auditor import __version__
-from auditor.errors import AuditorError
+from auditor.errors import AuditorError, describe_unexpected
 
 COMMANDS = (
     "audit",
@@ -34,6 +31,8 @@ COMMANDS = (
     "anonymise",
     "digest",
     "outbox",
+    "mail",
+    "health",
     "worker",
     "check",
     "serve",
@@ -170,39 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("AUDITOR_DEBUG"):
             raise
-        print(f"auditor: error: {unexpected_failure(exc, app)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-
-
-def unexpected_failure(exc: BaseException, app: App) -> str:
-    """One line for a failure no layer turned into an AuditorError: never a traceback.
-
-    Database and file-system errors name the database or file; anything else names only the
-    error's type and where it happened (its message may quote a post).
-    """
-    from sqlalchemy.exc import SQLAlchemyError
-
-    if isinstance(exc, SQLAlchemyError):
         store = app.__dict__.get("store")
         where = store.label if store is not None else "database"
-        text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-        why = text[0] if text else type(exc).__name__
-        if "disk is full" in why or "No space left" in why:
-            why += " (free some space; nothing of the unfinished import was stored)"
-        return f"{where}: {why}"
-    if isinstance(exc, OSError):
-        where = f"{exc.filename}: " if exc.filename else ""
-        if exc.errno == errno.ENOSPC:
-            return f"{where}disk full (no space left on device)"
-        return f"{where}{exc.strerror or type(exc).__name__}"
-    if isinstance(exc, RecursionError):
-        return "input nested too deeply to read (more than 1,000 levels)"
-    frame = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
-    at = f" at {Path(frame[0].filename).name}:{frame[0].lineno}" if frame else ""
-    return (
-        f"internal error ({type(exc).__name__}{at}); "
-        "run again with AUDITOR_DEBUG=1 for the details and report it"
-    )
+        print(f"auditor: error: {describe_unexpected(exc, where)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
 
 
 def run() -> None:

@@ -79,11 +79,7 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
         return 0
     key = digest.period.key
     if not jobs.queue_mail(app, key=key, kind="digest", rendered=prepared.rendered, now=now):
-        existing = outbox.entry(app.store, key)
-        state = "?"
-        if existing is not None:
-            state = f"{existing.status}, queued {existing.created_at:%Y-%m-%d %H:%M} UTC"
-        print(f"{key} was queued before ({state}): nothing sent")
+        print(already_queued(key, outbox.entry(app.store, key)))
         return 0
     result = outbox.flush(app.store, config.mail, now=now)
     entry = outbox.entry(app.store, key)
@@ -107,3 +103,26 @@ def _listed(paths: list[Path]) -> str:
     if len(paths) == 1:
         return str(paths[0])
     return f"{paths[0]} (+ {', '.join(p.suffix for p in paths[1:])})"
+
+
+def already_queued(key: str, entry) -> str:  # type: ignore[no-untyped-def]
+    """What `--send` says when this period's digest is in the outbox already: nothing is sent
+    twice, and the line says where the first one is."""
+    if entry is None:
+        return f"{key}: already in the outbox; nothing sent again"
+    queued = f"{entry.created_at:%Y-%m-%d %H:%M} UTC"
+    if entry.status == "sent":
+        sent = f"{entry.sent_at:%Y-%m-%d %H:%M} UTC" if entry.sent_at else "earlier"
+        return f"{key}: already sent on {sent}; not sent again (one digest per period)"
+    if entry.status == "failed":
+        return (
+            f"{key}: already queued on {queued} and refused for good ({entry.last_error}); "
+            "not sent again: see `auditor outbox --all`"
+        )
+    if entry.status == "sending":
+        return f"{key}: being sent right now (queued on {queued}); not sent again"
+    waiting = f", last error: {entry.last_error}" if entry.last_error else ""
+    return (
+        f"{key}: already queued on {queued}, not delivered yet{waiting}; not queued again: "
+        "`auditor outbox --flush` (or the worker) sends it"
+    )

@@ -22,7 +22,7 @@ from sqlalchemy import insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from auditor.config import MailConfig
-from auditor.errors import NotifyError
+from auditor.errors import ConfigError, NotifyError
 from auditor.notify import smtp
 from auditor.store.db import Store
 from auditor.store.models import OutboxRow, utcnow
@@ -192,6 +192,9 @@ def flush(
         # mail went out, so it is retried after `stale_after`, with the same Message-ID.
         try:
             refused = sender(message, mail)
+        except ConfigError as exc:  # the settings are wrong: stop, keep the mail queued
+            _finish(store, row_id, status="queued", last_error=str(exc)[:MAX_ERROR])
+            raise
         except NotifyError as exc:
             error = str(exc)[:MAX_ERROR]
             result.errors.append(error)

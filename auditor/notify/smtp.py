@@ -71,6 +71,14 @@ def _connect(mail: MailConfig) -> smtplib.SMTP:
     client = smtplib.SMTP(mail.host, mail.port, timeout=timeout)
     if mail.security == "starttls":
         client.ehlo()
+        if not client.has_extn("starttls"):
+            client.close()
+            # a settings error, not an outage: retrying would never get further
+            raise ConfigError(
+                f'[mail].security = "starttls": {mail.host}:{mail.port} does not offer '
+                'STARTTLS; use the port that does (587), security = "ssl" for implicit TLS '
+                '(465), or "none" only for a local test server'
+            )
         client.starttls(context=ssl.create_default_context())
         client.ehlo()
     return client

@@ -30,11 +30,11 @@ from sqlalchemy import Connection, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from auditor.errors import LockedError
+from auditor.store import runs
 from auditor.store.db import Store
-from auditor.store.models import AuditRun, LockRow, utcnow
+from auditor.store.models import LockRow, utcnow
 
 DEFAULT_LEASE = timedelta(hours=2)
-STALE_RUN_ERROR = "interrupted: the process stopped before the run finished (crash or kill)"
 
 log = logging.getLogger("auditor.lock")
 
@@ -98,25 +98,12 @@ def held(store: Store, name: str = "audit", lease: timedelta = DEFAULT_LEASE) ->
         raise LockedError(f"another audit is running{since}; try again later")
     try:
         if name == "audit":
-            fail_stale_runs(store)
+            stale = runs.fail_stale_runs(store)
+            if stale:
+                log.warning("%d run(s) left running by a stopped process marked failed", stale)
         yield holder
     finally:
         release(store, name, holder)
-
-
-def fail_stale_runs(store: Store) -> int:
-    """Mark failed every run still `running`: called by the audit lock's holder, so no run can
-    be running but its own (which has not started yet)."""
-    with store.session() as session:
-        result = session.execute(
-            update(AuditRun)
-            .where(AuditRun.status == "running")
-            .values(status="failed", finished_at=utcnow(), error=STALE_RUN_ERROR)
-        )
-        stale = int(result.rowcount or 0)
-    if stale:
-        log.warning("%d audit run(s) left running by a stopped process marked failed", stale)
-    return stale
 
 
 # -- PostgreSQL: session advisory lock --------------------------------------------------------

@@ -3,11 +3,25 @@ finished (done or failed, with counts) in a transaction of its own."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+
+from sqlalchemy import select, update
 
 from auditor import __version__
 from auditor.store.db import Store
 from auditor.store.models import AuditRun, utcnow
+
+STALE_RUN_ERROR = "interrupted: the process stopped before the run finished (crash or kill)"
+
+
+@dataclass(frozen=True)
+class RunState:
+    id: int
+    status: str  # running | done | failed
+    started_at: datetime
+    error: str | None
 
 
 def start_run(store: Store, source: str, rules: list[str], trigger: str = "cli") -> int:
@@ -45,3 +59,27 @@ def finish_run(
             run.findings_new = findings_new
         if counts is not None:
             run.counts = counts
+
+
+def fail_stale_runs(store: Store) -> int:
+    """Mark failed every run still `running`. Called by the audit lock's new holder: no run
+    can be running then (its own has not started), so these were stopped by a crash or kill."""
+    with store.session() as session:
+        result = session.execute(
+            update(AuditRun)
+            .where(AuditRun.status == "running")
+            .values(status="failed", finished_at=utcnow(), error=STALE_RUN_ERROR)
+        )
+        return int(result.rowcount or 0)
+
+
+def last_run(store: Store, trigger: str) -> RunState | None:
+    """The latest run started by `trigger` ("worker": the scheduled audits), or None."""
+    with store.session() as session:
+        row = session.execute(
+            select(AuditRun.id, AuditRun.status, AuditRun.started_at, AuditRun.error)
+            .where(AuditRun.trigger == trigger)
+            .order_by(AuditRun.started_at.desc(), AuditRun.id.desc())
+            .limit(1)
+        ).first()
+    return RunState(row.id, row.status, row.started_at, row.error) if row else None

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from mailseed import RAW_NAME, RAW_PHONE, mail_section, make_config, seed_week, write_config
+from mailseed import (
+    RAW_NAME,
+    RAW_PHONE,
+    configure_mail,
+    mail_section,
+    make_config,
+    seed_week,
+    write_config,
+)
 
 from auditor.cli import main
 from auditor.config import MailConfig
@@ -15,15 +22,7 @@ from auditor.errors import NotifyError
 from auditor.notify import outbox, smtp
 from auditor.store.models import OutboxRow
 
-
-def configure(tmp_path: Path, store, port: int, **mail) -> Path:  # type: ignore[no-untyped-def]
-    return write_config(
-        tmp_path / "auditor.toml",
-        database={"url": store.url},
-        school={"name": "OBS De Regenboog"},
-        storage={"reports_dir": str(tmp_path / "reports")},
-        mail=mail_section(port, **mail),
-    )
+configure = configure_mail
 
 
 def queue_one(store, key="digest:week:2026-W48", message_id="<fixed.1@regenboog.example>"):  # type: ignore[no-untyped-def]
@@ -78,7 +77,7 @@ def test_a_second_send_in_the_same_week_sends_nothing_and_says_so(
     capsys.readouterr()
     assert main(["digest", "--period", "week", "--send"]) == 0
     out = capsys.readouterr().out
-    assert "was queued before (sent" in out and "nothing sent" in out
+    assert ": already sent on " in out and "not sent again" in out
     assert len(smtp_server.messages) == 1
 
 

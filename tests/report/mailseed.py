@@ -312,3 +312,14 @@ def write_config(path: Path, **sections: dict[str, Any]) -> Path:
         lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def configure_mail(tmp_path: Path, store, port: int, **mail) -> Path:  # type: ignore[no-untyped-def]
+    """A config with the test database and `[mail]` pointing at the test SMTP server."""
+    return write_config(
+        tmp_path / "auditor.toml",
+        database={"url": store.url},
+        school={"name": "OBS De Regenboog"},
+        storage={"reports_dir": str(tmp_path / "reports")},
+        mail=mail_section(port, **mail),
+    )
