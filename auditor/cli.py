@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from functools import cached_property
 from types import ModuleType
 
-from auditor import __version__
+from auditor import __version__, logs
 from auditor.errors import AuditorError, describe_unexpected
+from auditor.logs import LEVELS
+from auditor.logs import configured as configured_logging
 
 COMMANDS = (
     "audit",
@@ -118,6 +120,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"auditor {__version__}")
     parser.add_argument("--config", metavar="FILE", help="config file (TOML)")
+    parser.add_argument(
+        "--log-level",
+        choices=LEVELS,
+        default=os.environ.get("AUDITOR_LOG_LEVEL", "").lower() or None,
+        help="log on stderr from this level (default warning; $AUDITOR_LOG_LEVEL); "
+        "logs never hold a post's text or a token",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS if only is None else (only,):
         module = _load(name)
@@ -154,6 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_BAD_INPUT
     app = App(args)
+    with configured_logging(logs.level_of(args.log_level)):
+        return _run(args, app)
+
+
+def _run(args: argparse.Namespace, app: App) -> int:
     try:
         return int(args._module.run(args, app))
     except AuditorError as exc:

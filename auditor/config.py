@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import logging
 import os
+import stat
 import tomllib
 import types
 import typing
@@ -29,6 +31,8 @@ from auditor.rules import all_rules
 from auditor.rules.base import Allow, Rule, RuleContext
 from auditor.sources import live_source_for
 from auditor.sources.accounts import AccountSettings
+
+log = logging.getLogger("auditor.config")
 
 DEFAULT_FILE = "auditor.toml"
 DEFAULT_DATABASE_URL = "sqlite:///auditor.db"
@@ -405,6 +409,37 @@ def parse(data: dict[str, Any], source: str = "(no config file)") -> Config:
     return _validate(Config(source=source, accounts=accounts, **sections))
 
 
+def check_file_mode(file: Path, data: dict[str, Any]) -> None:
+    """Refuse a config anyone may change; warn when anyone may read a password written in it."""
+    try:
+        mode = file.stat().st_mode
+    except OSError:
+        return
+    if mode & stat.S_IWOTH:
+        raise ConfigError(
+            f"{file}: refused: the file is writable by everyone (mode {stat.S_IMODE(mode):04o}), "
+            f"so anyone could change what is audited and where mail goes; run `chmod o-w {file}`"
+        )
+    url = data.get("database", {}).get("url") if isinstance(data.get("database"), dict) else None
+    if mode & stat.S_IROTH and isinstance(url, str) and _has_password(url):
+        log.warning(
+            "%s: [database].url holds a password and the file is readable by everyone: put the "
+            "URL in $AUDITOR_DATABASE_URL instead, or run `chmod o-r %s`",
+            file,
+            file,
+        )
+
+
+def _has_password(url: str) -> bool:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return bool(make_url(url).password)
+    except ArgumentError:
+        return False
+
+
 def load(path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None) -> Config:
     """Load the config from `path`, `$AUDITOR_CONFIG`, `./auditor.toml` or defaults."""
     env = dict(os.environ) if env is None else env
@@ -421,6 +456,7 @@ def load(path: str | os.PathLike[str] | None = None, env: dict[str, str] | None 
             raise ConfigError(f"{file}: cannot read config file ({exc})") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{file}: not valid TOML ({exc})") from None
+        check_file_mode(file, data)
         config = parse(data, str(file))
     else:
         config = Config()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -42,6 +43,8 @@ __all__ = [
     "finish_run",
     "start_run",
 ]
+
+log = logging.getLogger("auditor.audit")
 
 BATCH = 500
 STATS_REFRESH_AT = {2, 5, 20, 80, 320}  # batches after which the planner learns the new sizes
@@ -284,6 +287,15 @@ def audit_posts(
                         )
                     )
         repo.mark_audited(conn, [sp.id for sp in stored])
+        log.debug(
+            "run %d, batch %d: %d posts (%d new so far), %d findings (%d new)",
+            run_id,
+            number,
+            len(batch),
+            summary.posts_new,
+            len(rows),
+            len(inserted),
+        )
         if text_cutoff is not None:
             summary.texts_not_kept += _apply_retention(conn, stored, text_cutoff, engine.key)
         if progress is not None:

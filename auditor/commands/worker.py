@@ -23,14 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+    from auditor import logs
     from auditor.schedule.worker import run_worker
 
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(message)s",
+    chosen = getattr(args, "log_level", None)
+    level = (
+        logging.DEBUG if args.verbose else min(logs.level_of(chosen, logging.INFO), logging.INFO)
     )
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    if not args.verbose:
-        for noisy in ("sqlalchemy", "alembic"):
-            logging.getLogger(noisy).setLevel(logging.WARNING)
+    logs.configure(level, "%(asctime)s %(levelname)s %(message)s")
     return run_worker(app)

@@ -68,7 +68,8 @@ class Store:
         ):
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
-            self.engine = create_engine(parsed, pool_pre_ping=True)
+            # hide_parameters: no post text in SQLAlchemy's logs and error messages
+            self.engine = create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
         except (ArgumentError, ImportError) as exc:
             raise StoreError(f"[database].url: {exc}") from None
         if self.engine.dialect.name == "sqlite":

@@ -120,3 +120,22 @@ def dump_database(app: Any) -> str:
         for table in meta.sorted_tables:
             out.extend(repr(tuple(row)) for row in conn.execute(select(table)))
     return "\n".join(out)
+
+
+def serve_rejected_page_token(mock: Any, first_page: list[dict[str, Any]] | None = None) -> None:
+    """The Graph API accepts the first page, then rejects the token and quotes it back."""
+    posts_url = f"{FB_BASE}/{PAGE_ID}/posts"
+    next_url = f"{posts_url}?access_token={FB_TOKEN}&after=x"
+    mock.add("GET", posts_url, json={"data": first_page or [], "paging": {"next": next_url}})
+    mock.add(
+        "GET",
+        next_url,
+        status=400,
+        json={
+            "error": {
+                "message": f"Invalid OAuth access token - Cannot parse access token {FB_TOKEN}",
+                "type": "OAuthException",
+                "code": 190,
+            }
+        },
+    )

@@ -17,6 +17,7 @@ from live_helpers import (
     dump_database,
     fb_account,
     graph_post,
+    serve_rejected_page_token,
     x_account,
     x_page,
     x_post,
@@ -345,20 +346,7 @@ def test_cli_exits_2_with_one_line_when_a_token_is_rejected(
     make_app, no_http: responses.RequestsMock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     app = make_app(fb_account())
-    next_url = f"{FB_BASE}/{PAGE_ID}/posts?access_token={FB_TOKEN}&after=x"
-    no_http.add("GET", POSTS_URL, json={"data": [], "paging": {"next": next_url}})
-    no_http.add(
-        "GET",
-        next_url,
-        status=400,
-        json={
-            "error": {
-                "message": f"Invalid OAuth access token - Cannot parse access token {FB_TOKEN}",
-                "type": "OAuthException",
-                "code": 190,
-            }
-        },
-    )
+    serve_rejected_page_token(no_http)
 
     code = cli.main(["audit", "--config", app.args.config, "--no-images"])
 
