@@ -18,7 +18,7 @@ from auditor.evaluation import (
     load_corpus,
     score,
 )
-from auditor.models import Category, Hit, PDKind
+from auditor.models import Category, Hit
 from auditor.rules import all_rules
 from auditor.rules.base import RuleContext
 
@@ -73,7 +73,7 @@ def predict(items: Sequence[LabelledPost], ctx: RuleContext) -> tuple[list[Predi
             if rule.category == Category.PERSONAL_DATA:
                 span = finding.span
                 value = item.post.text[span.start : span.end] if span else ""
-                kind = PDKind(finding.rule.split(".", 1)[1])
+                kind = finding.rule.split(".", 1)[1]  # a PDKind value, or an added type's
                 pd_hits.append(Hit(span=span, value=value, reason=finding.reason, kind=kind))
             elif rule.category in TEXT_CATEGORIES:
                 cats.add(rule.category.value)

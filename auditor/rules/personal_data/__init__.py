@@ -7,6 +7,7 @@ once however many of these rules run. Each rule returns its kind's hits as they 
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 
 from auditor.models import Category, Hit, PDKind, Post, Severity
@@ -198,3 +199,18 @@ def name(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     Roos), streets without a number, the school's name.
     """
     return analyse(post, ctx).of(PDKind.NAME)
+
+
+# More personal-data types, one module each: the module registers its rule with
+# `@rule("personal-data.<type>", category=Category.PERSONAL_DATA, clause="a", ...)` and yields
+# hits whose `kind` is "<type>". Adding a type is that module plus one line here.
+TYPE_MODULES: tuple[str, ...] = ()
+
+
+def load_types(modules: Sequence[str] = TYPE_MODULES) -> None:
+    """Import the modules of the added types (their rules register themselves)."""
+    for module in modules:
+        importlib.import_module(module)
+
+
+load_types()
