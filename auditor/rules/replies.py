@@ -18,6 +18,7 @@ protocol forbids answering parents at all, so this rule prefers recall.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -220,6 +221,10 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     """
     if post.kind not in (PostKind.REPLY, PostKind.COMMENT) or not post.author_is_account:
         return
+    if post.account and post.account not in ctx.account_handles:
+        # a reply to the account itself is a thread, whichever path read it: the archive knows
+        # its own handle, a live read only the post's account (not the config's [school] list)
+        ctx = dataclasses.replace(ctx, account_handles=(*ctx.account_handles, post.account))
     targets = _targets(post)
     if targets and all(_not_a_parent(t.value, ctx) for t in targets):
         return

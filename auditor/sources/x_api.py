@@ -325,6 +325,8 @@ class XApiSource(ApiSource):
             # the bare screen name, as the archive writes it: one post, one stored form
             reply_to = user.get("username") or _leading_handle(raw) or None
             reply_to_name = user.get("name") or None
+            if reply_to_id == self.user_id:  # the account's own thread, named as its posts are
+                reply_to, reply_to_name = self.username or reply_to or self.user_id, None
         mentions = tuple(
             str(m["username"]) for m in entities.get("mentions") or [] if m.get("username")
         )

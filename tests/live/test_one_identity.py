@@ -9,12 +9,13 @@ from identity_fixtures import (
     LONG,
     PAGE_ID,
     REPLY,
+    TWEETS_URL,
     fb_export,
     serve_graph,
     serve_x,
     x_archive,
 )
-from live_helpers import fb_account, x_account
+from live_helpers import USER_ID, fb_account, x_account
 from sqlalchemy import func, select
 
 from auditor import cli
@@ -174,3 +175,30 @@ def test_long_x_posts_are_audited_in_full_in_both_paths(
     assert len(archived.text) > 280 and archived.text == live.text
     phone = [f for f in engine.audit(archived).findings if f.rule == "personal-data.phone"]
     assert phone and phone[0].span is not None and phone[0].span.start > 280
+
+
+def test_a_reply_in_the_accounts_own_thread_is_no_finding_in_the_live_path(
+    make_app, no_http: responses.RequestsMock
+) -> None:
+    # no [school] handles and no handle in the config: only the post's own account says who
+    account = x_account(name="school-x")
+    app = make_app(account)
+    own = {
+        "id": "1767506000000000010",
+        "text": "En vergeet morgen de gymspullen niet!",
+        "created_at": "2024-03-12T12:00:00.000Z",
+        "edit_history_tweet_ids": ["1767506000000000010"],
+        "author_id": USER_ID,
+        "in_reply_to_user_id": USER_ID,
+        "referenced_tweets": [{"type": "replied_to", "id": "1767506000000000002"}],
+    }
+    users = [{"id": USER_ID, "username": "devlinder", "name": "De Vlinder"}]
+    no_http.add(
+        "GET",
+        TWEETS_URL,
+        json={"data": [own], "includes": {"users": users}, "meta": {"result_count": 1}},
+    )
+    (post,) = XApiSource(account, "t").collect()
+
+    assert post.reply_to == post.account == "devlinder"
+    assert not [f for f in app.engine().audit(post).findings if f.rule == "reply.to-parent"]
