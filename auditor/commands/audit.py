@@ -55,6 +55,7 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
     from auditor.interrupt import stop_cleanly
     from auditor.store import locks
 
+    language = app.config.mail.language
     with stop_cleanly(), locks.held(app.store, "audit"):
         if args.archive:
             from auditor.archives import audit_archives
@@ -70,48 +71,95 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
             if error is not None:
                 # what the accounts that worked stored, before the one-line error
                 if result.summary.posts_seen:
-                    print_summary(result.summary, result.label, verbose=args.verbose)
+                    print_summary(
+                        result.summary, result.label, verbose=args.verbose, language=language
+                    )
                 raise error
             summary, label = result.summary, result.label
-    print_summary(summary, label, verbose=args.verbose)
+    print_summary(summary, label, verbose=args.verbose, language=language)
     return 1 if summary.open_high else 0
 
 
-def print_summary(summary: AuditSummary, label: str, *, verbose: bool, out=None) -> None:  # type: ignore[no-untyped-def]
+SUMMARY_TEXTS = {
+    "en": {
+        "audit": "Audit",
+        "posts": "posts: {seen} read, {new} new | images: {analysed} analysed, {cached} from cache"
+        " | findings: {findings} new",
+        "warning": "warning",
+        "note": "note",
+        "rule_errors": "rule errors: {n} (first: {rule}: {error})",
+        "none": "No findings: every audited post follows the protocol.",
+        "per_article": "Findings per protocol article (in the audited posts)",
+        "head": ("article", "total", "new", "title"),
+        "new_findings": "New findings",
+        "more": "... and {n} more: auditor findings --status open",
+        "allowed": "Allowed by config (not findings)",
+        "open_high": "{n} open high-severity finding(s): review with `auditor findings`.",
+        "retention": "retention: {n} post(s) older than [retention] post_text_days audited and "
+        "stored without their text (no open finding)",
+    },
+    "nl": {
+        "audit": "Controle",
+        "posts": "berichten: {seen} gelezen, {new} nieuw | foto's: {analysed} geanalyseerd, "
+        "{cached} uit de cache | bevindingen: {findings} nieuw",
+        "warning": "waarschuwing",
+        "note": "opmerking",
+        "rule_errors": "regelfouten: {n} (eerste: {rule}: {error})",
+        "none": "Geen bevindingen: elk gecontroleerd bericht volgt het protocol.",
+        "per_article": "Bevindingen per artikel van het protocol (in de gecontroleerde berichten)",
+        "head": ("artikel", "totaal", "nieuw", "titel"),
+        "new_findings": "Nieuwe bevindingen",
+        "more": "... en nog {n}: auditor findings --status open",
+        "allowed": "Toegestaan door de config (geen bevindingen)",
+        "open_high": "{n} open bevinding(en) van hoge ernst: beoordeel ze met `auditor findings`.",
+        "retention": "bewaartermijn: {n} bericht(en) ouder dan [retention] post_text_days "
+        "gecontroleerd en zonder tekst bewaard (geen open bevinding)",
+    },
+}
+
+
+def print_summary(  # type: ignore[no-untyped-def]
+    summary: AuditSummary, label: str, *, verbose: bool, out=None, language: str = "en"
+) -> None:
+    """The summary of an audit, in `language` (the config's `[mail] language`)."""
+    t = SUMMARY_TEXTS.get(language, SUMMARY_TEXTS["en"])
+    lang = language if language in SUMMARY_TEXTS else "en"
     out = out or sys.stdout
     w = out.write
-    w(f"Audit #{summary.run_id}: {label}\n")
-    w(
-        f"  posts: {summary.posts_seen} read, {summary.posts_new} new"
-        f" | images: {summary.images_analysed} analysed, {summary.images_cached} from cache"
-        f" | findings: {summary.findings_new} new\n"
+    w(f"{t['audit']} #{summary.run_id}: {label}\n")
+    posts = t["posts"].format(
+        seen=summary.posts_seen,
+        new=summary.posts_new,
+        analysed=summary.images_analysed,
+        cached=summary.images_cached,
+        findings=summary.findings_new,
     )
+    w(f"  {posts}\n")
     if summary.texts_not_kept:
-        w(
-            f"  retention: {summary.texts_not_kept} post(s) older than [retention] "
-            "post_text_days audited and stored without their text (no open finding)\n"
-        )
+        w(f"  {t['retention'].format(n=summary.texts_not_kept)}\n")
     for note in summary.notes[:20]:
-        w(f"  note: {note}\n")
+        w(f"  {t['note']}: {note}\n")
     for warning in summary.warnings[:20]:
-        w(f"  warning: {warning}\n")
+        w(f"  {t['warning']}: {warning}\n")
     if summary.rule_errors:
-        w(
-            f"  rule errors: {len(summary.rule_errors)} (first: {summary.rule_errors[0].rule}: "
-            f"{summary.rule_errors[0].error})\n"
+        first = summary.rule_errors[0]
+        errors = t["rule_errors"].format(
+            n=len(summary.rule_errors), rule=first.rule, error=first.error
         )
+        w(f"  {errors}\n")
     if not summary.per_article:
-        w("\nNo findings: every audited post follows the protocol.\n")
+        w(f"\n{t['none']}\n")
         return
-    w("\nFindings per protocol article (in the audited posts)\n")
-    w(f"  {'article':<8} {'total':>6} {'new':>6}  title\n")
+    w(f"\n{t['per_article']}\n")
+    article_h, total_h, new_h, title_h = t["head"]
+    w(f"  {article_h:<8} {total_h:>6} {new_h:>6}  {title_h}\n")
     for article in sorted(summary.per_article):
         w(
             f"  {article:<8} {summary.per_article[article]:>6} "
-            f"{summary.per_article_new.get(article, 0):>6}  {protocol.title(article, 'en')}\n"
+            f"{summary.per_article_new.get(article, 0):>6}  {protocol.title(article, lang)}\n"
         )
     if summary.new_findings:
-        w("\nNew findings\n")
+        w(f"\n{t['new_findings']}\n")
         for item in sorted(summary.new_findings, key=lambda n: n.created_at):
             f = item.finding
             w(
@@ -121,10 +169,10 @@ def print_summary(summary: AuditSummary, label: str, *, verbose: bool, out=None)
             w(f"  {'':<10}  {'':<8} {f.reason}\n")
         more = summary.findings_new - len(summary.new_findings)
         if more > 0:
-            w(f"  ... and {more} more: auditor findings --status open\n")
+            w(f"  {t['more'].format(n=more)}\n")
     if verbose and summary.allowed:
-        w("\nAllowed by config (not findings)\n")
+        w(f"\n{t['allowed']}\n")
         for rule_id, masked in sorted(set(summary.allowed)):
             w(f"  {rule_id:<28} {masked}\n")
     if summary.open_high:
-        w(f"\n{summary.open_high} open high-severity finding(s): review with `auditor findings`.\n")
+        w(f"\n{t['open_high'].format(n=summary.open_high)}\n")

@@ -61,10 +61,7 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
     now = datetime.now(UTC)
     prepared = jobs.prepare_digest(app, args.period, now, formats)
     digest = prepared.digest
-    print(
-        f"{digest.period.key}: {digest.new_total} new, {digest.open_total} open, "
-        f"{digest.reviewed_total} handled; saved {_listed(prepared.saved)}"
-    )
+    print(f"{digest.period.key}: {prepared.rendered.subject}; {_listed(prepared.saved)}")
     if args.output is not None:
         target: Path = args.output
         suffixes = {fmt.suffix for fmt in FORMATS.values()} | {".htm"}

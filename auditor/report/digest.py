@@ -6,21 +6,25 @@ text. A digest holds masked excerpts, face counts and post links, never post tex
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import PurePosixPath, PureWindowsPath
 
 from sqlalchemy.orm import Session
 
-from auditor import protocol
+from auditor import protocol, redact
 from auditor.report.period import Period, week_start
 from auditor.store import digest_queries as dq
 from auditor.store.models import AuditRun, FindingRow
 from auditor.store.queries import FindingFilter, list_findings
 
 MAX_LISTED = 50  # per section; the rest is counted ("and 12 more")
+FIRST_WORDS = 60  # characters of a post quoted (masked) when there is no link to it
+# Stored excerpts of photo findings begin with the media's file name: not for a mail.
+MEDIA_LABEL = re.compile(r"^\[(?:photo|video|gif|other|foto|bijlage)\s+\d+:[^\]]*\]\s*", re.I)
 TREND_WEEKS = 8
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -43,6 +47,14 @@ class DigestFinding:
     age_days: int
     faces: int | None = None  # recognisable faces, for photo findings
     group: str | None = None  # the WhatsApp group's name (never a person's: senders are not kept)
+    title: str = ""  # the rule's human title ("Privé telefoonnummer")
+    review_url: str | None = None  # the finding's page on the review site ([web] base_url)
+    first_words: str = ""  # the post's first words, masked: how to find a post without a link
+    unchecked: bool = False  # its photo or video was not analysed
+
+    @property
+    def link(self) -> str | None:
+        return self.post_url or self.review_url
 
 
 @dataclass(frozen=True)
@@ -112,6 +124,16 @@ class Digest:
     reviewed_total: int
     trend: tuple[TrendWeek, ...]
     whatsapp_groups: tuple[ChatGroup, ...] = ()
+    review_url: str = ""  # the review site's findings page, when [web] base_url is set
+
+    def trimmed(self, limit: int) -> Digest:
+        """The same digest listing at most `limit` findings per section (the rest counted)."""
+        return replace(
+            self,
+            new_groups=tuple(replace(g, findings=g.findings[:limit]) for g in self.new_groups),
+            waiting=self.waiting[:limit],
+            reviewed=self.reviewed[:limit],
+        )
 
     @property
     def all_clear(self) -> bool:
@@ -142,25 +164,55 @@ def source_name(source: str) -> str:
     return source
 
 
-def digest_finding(row: FindingRow, now: datetime) -> DigestFinding:
+def review_link(base_url: str, finding_id: int | None = None) -> str | None:
+    """The review site's page of a finding (or its findings page), None without a base_url."""
+    base = safe_url(base_url.rstrip("/")) if base_url else None
+    if base is None:
+        return None
+    return f"{base}/findings/{finding_id}" if finding_id is not None else f"{base}/findings"
+
+
+def first_words(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """The start of a post with its personal data masked and stray numbers scrubbed."""
+    from auditor.models import Span
+
+    masked = [(Span(start, end), kind or "name") for start, end, kind in spans]
+    return redact.excerpt(text, None, masked, context=FIRST_WORDS // 2)
+
+
+def digest_finding(
+    row: FindingRow,
+    now: datetime,
+    language: str = "nl",
+    base_url: str = "",
+    spans: Sequence[tuple[int, int, str]] = (),
+) -> DigestFinding:
     faces = None  # the same face count `auditor findings --format json` shows
-    if row.media is not None or "faces" in row.details:
+    unchecked = row.rule == "image.unanalysed" or (
+        row.media is not None and row.media.status != "analysed"
+    )
+    if not unchecked and (row.media is not None or "faces" in row.details):
         raw = row.details.get("faces", row.media.recognisable if row.media is not None else None)
         faces = int(raw) if isinstance(raw, int | float) and not isinstance(raw, bool) else None
+    post_url = safe_url(row.post.url)
     return DigestFinding(
         id=row.id,
         rule=row.rule,
         article=row.article,
         severity=row.severity,
         status=row.status,
-        excerpt=row.excerpt,
+        excerpt=MEDIA_LABEL.sub("", row.excerpt),
         reason=row.reason,
         platform=row.post.platform,
-        post_url=safe_url(row.post.url),
+        post_url=post_url,
         posted_at=row.post.created_at,
         detected_at=row.detected_at,
         age_days=max((now - row.detected_at).days, 0),
         faces=faces,
+        title=protocol.rule_title(row.rule, language),
+        review_url=review_link(base_url, row.id),
+        first_words="" if post_url else first_words(row.post.text, spans),
+        unchecked=unchecked,
         group=_chat_group(row),
     )
 
@@ -226,9 +278,9 @@ def summarise_runs(runs: Iterable[AuditRun]) -> tuple[SourceRuns, ...]:
 def weekly_trend(
     detected: Iterable[datetime], now: datetime, period: Period, weeks: int = TREND_WEEKS
 ) -> tuple[TrendWeek, ...]:
-    """Counts per local ISO week for the `weeks` weeks ending with the week containing `now`."""
+    """Counts per local ISO week for the `weeks` weeks ending with the period's last week."""
     tz = period.tz
-    last = week_start(now.astimezone(tz).date())
+    last = week_start(_last_day(period))
     starts = [last - timedelta(weeks=i) for i in reversed(range(weeks))]
     counts = Counter(week_start(moment.astimezone(tz).date()) for moment in detected)
     top = max((counts[s] for s in starts), default=0)
@@ -243,29 +295,46 @@ def weekly_trend(
     )
 
 
+def _last_day(period: Period) -> date:
+    """The local date of the period's last moment (its end is the next local midnight)."""
+    return (period.end - timedelta(microseconds=1)).astimezone(period.tz).date()
+
+
 def trend_since(now: datetime, period: Period, weeks: int = TREND_WEEKS) -> datetime:
     """The first moment the trend counts: local Monday 00:00, `weeks - 1` weeks back."""
     tz = period.tz
-    first = week_start(now.astimezone(tz).date()) - timedelta(weeks=weeks - 1)
+    first = week_start(_last_day(period)) - timedelta(weeks=weeks - 1)
     return datetime(first.year, first.month, first.day, tzinfo=tz)
 
 
 def build_digest(
-    session: Session, period: Period, now: datetime, language: str = "nl", school: str = ""
+    session: Session,
+    period: Period,
+    now: datetime,
+    language: str = "nl",
+    school: str = "",
+    base_url: str = "",
 ) -> Digest:
-    """Read what the digest of `period` shows; no writes, no other I/O."""
+    """Read what the digest of `period` shows; no writes, no other I/O. With `base_url` (the
+    review site, `[web] base_url`) every finding links to its page there."""
     new_rows = list_findings(
         session, FindingFilter(detected_since=period.start, detected_until=period.end)
     )
-    new = [digest_finding(row, now) for row in new_rows]
     waiting_rows = list_findings(
         session, FindingFilter(status=("open",), detected_until=period.start)
     )
-    waiting = sorted(
-        (digest_finding(row, now) for row in waiting_rows), key=lambda f: (f.detected_at, f.id)
-    )
     reviewed_rows = dq.reviewed_between(session, period.start, period.end)
-    reviewed = [digest_finding(row, now) for row in reviewed_rows]
+    spans = dq.personal_spans(
+        session,
+        sorted({r.post_id for r in (*new_rows, *waiting_rows, *reviewed_rows) if not r.post.url}),
+    )
+
+    def one(row: FindingRow) -> DigestFinding:
+        return digest_finding(row, now, language, base_url, spans.get(row.post_id, ()))
+
+    new = [one(row) for row in new_rows]
+    waiting = sorted((one(row) for row in waiting_rows), key=lambda f: (f.detected_at, f.id))
+    reviewed = [one(row) for row in reviewed_rows]
     detected = dq.detection_times(session, trend_since(now, period), period.end)
     return Digest(
         period=period,
@@ -283,6 +352,7 @@ def build_digest(
         reviewed_total=len(reviewed),
         trend=weekly_trend(detected, now, period),
         whatsapp_groups=group_by_chat(new),
+        review_url=review_link(base_url) or "",
     )
 
 
@@ -308,6 +378,7 @@ def build_alert(
     school: str = "",
     timezone: str = "Europe/Amsterdam",
     run_ids: Sequence[int] = (),
+    base_url: str = "",
 ) -> Alert | None:
     """The alert for a run (and the other accounts' runs of the same audit, `run_ids`), or
     None when they stored no open high-severity finding."""
@@ -315,7 +386,10 @@ def build_alert(
     if not rows:
         return None
     run = session.get(AuditRun, run_id)
-    findings = [digest_finding(row, now) for row in rows]
+    spans = dq.personal_spans(session, sorted({r.post_id for r in rows if not r.post.url}))
+    findings = [
+        digest_finding(row, now, language, base_url, spans.get(row.post_id, ())) for row in rows
+    ]
     return Alert(
         run_id=run_id,
         run_started=run.started_at if run is not None else now,

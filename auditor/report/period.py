@@ -1,9 +1,9 @@
 """The period a digest covers, and the key that makes sending it happen once.
 
-A digest covers the findings detected in the last 7 days (week) or 24 hours (day) up to the
-moment it is made. Its key is the ISO week (or the date) that moment falls in, in the school's
-timezone: "digest:week:2026-W48". So a second digest asked for in the same week has the same
-key and is not sent again, while the scheduled Monday digest always covers a full week.
+A week digest covers the last complete calendar week in the school's timezone: Monday 00:00 to
+Sunday 24:00 (the Monday 07:00 digest covers the week that just ended, whatever time it is
+sent); a day digest the last complete local day. Its key names that week (or date):
+"digest:week:2026-W48", so the digest of one week is sent once, however often it is asked for.
 """
 
 from __future__ import annotations
@@ -55,13 +55,20 @@ def period_label(kind: str, moment: datetime, timezone: str) -> str:
 
 
 def period_ending(kind: str, now: datetime, timezone: str = "Europe/Amsterdam") -> Period:
-    """The period of kind "week" or "day" that ends at `now` (an aware datetime)."""
+    """The last complete local week (Monday 00:00 to Sunday 24:00) or day before `now` (an
+    aware datetime). Local midnights are turned into UTC one by one, so a week with a DST
+    change is 167 or 169 hours long, as the calendar says."""
     if kind not in LENGTHS:
         raise ConfigError(f"--period: use {' or '.join(LENGTHS)}, not {kind!r}")
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    end = now.astimezone(UTC)
-    return Period(kind, end - LENGTHS[kind], end, period_label(kind, now, timezone), timezone)
+    tz = zone(timezone)
+    today = now.astimezone(tz).date()
+    last = week_start(today) if kind == "week" else today
+    first = last - (timedelta(weeks=1) if kind == "week" else timedelta(days=1))
+    start = datetime(first.year, first.month, first.day, tzinfo=tz).astimezone(UTC)
+    end = datetime(last.year, last.month, last.day, tzinfo=tz).astimezone(UTC)
+    return Period(kind, start, end, period_label(kind, start, timezone), timezone)
 
 
 def week_start(day: date) -> date:

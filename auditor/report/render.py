@@ -77,7 +77,7 @@ def digest_subject(digest: Digest) -> str:
     if digest.all_clear:
         summary = t["all_clear_subject"]
     else:
-        summary = t["summary"].format(new=digest.new_total, open=digest.open_total)
+        summary = t["summary"].format(new=digest.new_total, waiting=digest.waiting_total)
     prefix = f"{digest.school}: " if digest.school else ""
     return f"{prefix}{title} {digest.period.label}: {summary}"
 
@@ -87,9 +87,23 @@ def alert_subject(alert: Alert) -> str:
     return prefix + texts(alert.language)["alert_subject"].format(n=alert.total)
 
 
-def render_digest(digest: Digest) -> Rendered:
-    """The digest in every registered format."""
-    bodies = {name: fmt.render(digest) for name, fmt in FORMATS.items()}
+MAX_HTML_BYTES = 100_000  # Gmail clips a message above 102 KB
+LIST_LIMITS = (30, 20, 10, 5, 2, 0)  # findings per section, tried in turn when too large
+
+
+def render_digest(digest: Digest, max_html_bytes: int = MAX_HTML_BYTES) -> Rendered:
+    """The digest in every registered format; when the HTML is over `max_html_bytes`, each
+    section lists fewer findings (the rest counted as "en nog N", linking to the review site
+    when it is configured), in every format alike."""
+    html_body = FORMATS["html"].render(digest)
+    for limit in LIST_LIMITS:
+        if len(html_body.encode("utf-8")) <= max_html_bytes:
+            break
+        digest = digest.trimmed(limit)
+        html_body = FORMATS["html"].render(digest)
+    bodies = {
+        name: html_body if name == "html" else fmt.render(digest) for name, fmt in FORMATS.items()
+    }
     return Rendered(digest_subject(digest), bodies)
 
 

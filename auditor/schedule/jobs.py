@@ -75,7 +75,9 @@ def prepare_digest(
     config = app.config
     period: Period = period_ending(kind, now, config.schedule.timezone)
     with app.store.session() as session:
-        digest = build_digest(session, period, now, config.mail.language, config.school.name)
+        digest = build_digest(
+            session, period, now, config.mail.language, config.school.name, config.web.base_url
+        )
     rendered = render.render_digest(digest)
     saved = render.save(rendered, reports_out(app), render.digest_stem(digest), formats)
     return PreparedDigest(digest, rendered, saved)
@@ -153,6 +155,7 @@ def alert_new_high(app: Any, run_id: int, now: datetime, run_ids: Sequence[int] 
             app.config.school.name,
             app.config.schedule.timezone,
             run_ids=run_ids,
+            base_url=app.config.web.base_url,
         )
     if alert is None:
         return ""

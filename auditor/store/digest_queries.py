@@ -75,3 +75,23 @@ def last_successful_run(session: Session, trigger: str = "worker") -> datetime |
 
 def outbox_has(session: Session, key: str) -> bool:
     return session.scalar(select(func.count(OutboxRow.id)).where(OutboxRow.key == key)) > 0
+
+
+def personal_spans(
+    session: Session, post_ids: Sequence[int]
+) -> dict[int, list[tuple[int, int, str]]]:
+    """Per post, the (start, end, personal-data kind) of its personal-data findings: what
+    must be masked wherever the digest quotes the post's first words."""
+    if not post_ids:
+        return {}
+    stmt = select(
+        FindingRow.post_id, FindingRow.span_start, FindingRow.span_end, FindingRow.rule
+    ).where(
+        FindingRow.post_id.in_(list(post_ids)),
+        FindingRow.category == "personal_data",
+        FindingRow.span_start.is_not(None),
+    )
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    for post_id, start, end, rule in session.execute(stmt):
+        spans.setdefault(post_id, []).append((start, end, rule.partition(".")[2]))
+    return spans

@@ -26,16 +26,27 @@ def findings(cli) -> list[dict]:  # type: ignore[no-untyped-def]
 def test_audit_of_a_sample_archive_prints_a_summary_and_exits_1(cli, archive: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, err = cli("audit", "--archive", str(archive), "--no-images")
     assert code == 1, err
-    assert "Findings per protocol article" in out
-    assert "New findings" in out
+    assert "Bevindingen per artikel van het protocol" in out  # [mail] language: nl (default)
+    assert "Nieuwe bevindingen" in out
     assert findings(cli)
+
+
+def test_audit_summary_speaks_english_with_mail_language_en(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("AUDITOR_DATABASE_URL", f"sqlite:///{tmp_path}/en.db")
+    config = tmp_path / "en.toml"
+    config.write_text(SAMPLE_CONFIG.read_text() + '\n[mail]\nlanguage = "en"\n')
+    main(["--config", str(config), "audit", "--archive", str(TWITTER), "--no-images"])
+    out = capsys.readouterr().out
+    assert "Findings per protocol article" in out and "New findings" in out
 
 
 def test_rerun_on_the_same_archive_adds_nothing(cli) -> None:  # type: ignore[no-untyped-def]
     cli("audit", "--archive", str(TWITTER), "--no-images")
     before = findings(cli)
     code, out, _ = cli("audit", "--archive", str(TWITTER), "--no-images")
-    assert "0 new" in out.splitlines()[1]
+    assert "bevindingen: 0 nieuw" in out.splitlines()[1]
     assert findings(cli) == before
 
 

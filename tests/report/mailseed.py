@@ -283,8 +283,8 @@ def smtp_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[SmtpServer]:
 
 @pytest.fixture
 def now() -> datetime:
-    """Wednesday 25 November 2026, 10:00 UTC (ISO week 48)."""
-    return datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    """Monday 30 November 2026, 07:00 in Amsterdam: the digest of ISO week 48 is due."""
+    return datetime(2026, 11, 30, 6, 0, tzinfo=UTC)
 
 
 @pytest.fixture

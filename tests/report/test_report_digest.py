@@ -29,21 +29,54 @@ def digest_of(store, now, language="nl", kind="week"):
 
 
 @pytest.mark.parametrize(
-    ("kind", "moment", "label"),
+    ("kind", "moment", "label", "start", "end"),
     [
-        ("week", datetime(2026, 11, 25, 10, 0, tzinfo=UTC), "2026-W48"),
-        # Sunday 23:30 UTC is already Monday in Amsterdam: the next ISO week
-        ("week", datetime(2026, 11, 29, 23, 30, tzinfo=UTC), "2026-W49"),
-        ("week", datetime(2027, 1, 1, 9, 0, tzinfo=UTC), "2026-W53"),
-        ("day", datetime(2026, 11, 25, 23, 30, tzinfo=UTC), "2026-11-26"),
+        # the Monday 07:00 digest covers the week that just ended, Monday 00:00 to Sunday 24:00
+        (
+            "week",
+            datetime(2026, 11, 30, 6, 0, tzinfo=UTC),
+            "2026-W48",
+            datetime(2026, 11, 22, 23, 0, tzinfo=UTC),
+            datetime(2026, 11, 29, 23, 0, tzinfo=UTC),
+        ),
+        # asked for on a Wednesday: still the last complete week
+        (
+            "week",
+            datetime(2026, 12, 2, 10, 0, tzinfo=UTC),
+            "2026-W48",
+            datetime(2026, 11, 22, 23, 0, tzinfo=UTC),
+            datetime(2026, 11, 29, 23, 0, tzinfo=UTC),
+        ),
+        # Sunday 23:30 UTC is already Monday in Amsterdam: week 48 has ended
+        (
+            "week",
+            datetime(2026, 11, 29, 23, 30, tzinfo=UTC),
+            "2026-W48",
+            datetime(2026, 11, 22, 23, 0, tzinfo=UTC),
+            datetime(2026, 11, 29, 23, 0, tzinfo=UTC),
+        ),
+        # the week summer time starts has 167 hours (CET to CEST on Sunday 29 March)
+        (
+            "week",
+            datetime(2026, 3, 30, 5, 0, tzinfo=UTC),
+            "2026-W13",
+            datetime(2026, 3, 22, 23, 0, tzinfo=UTC),
+            datetime(2026, 3, 29, 22, 0, tzinfo=UTC),
+        ),
+        (
+            "day",
+            datetime(2026, 11, 25, 23, 30, tzinfo=UTC),
+            "2026-11-25",
+            datetime(2026, 11, 24, 23, 0, tzinfo=UTC),
+            datetime(2026, 11, 25, 23, 0, tzinfo=UTC),
+        ),
     ],
 )
-def test_period_is_named_by_the_local_iso_week_or_date(kind, moment, label):
+def test_period_is_the_last_complete_local_week_or_day(kind, moment, label, start, end):
     period = period_ending(kind, moment, "Europe/Amsterdam")
     assert period.label == label
     assert period.key == f"digest:{kind}:{label}"
-    assert period.end == moment
-    assert period.end - period.start == (timedelta(days=7) if kind == "week" else timedelta(days=1))
+    assert (period.start, period.end) == (start, end)
 
 
 def test_new_findings_are_grouped_by_protocol_article(store, now):
@@ -85,9 +118,9 @@ def test_trend_counts_findings_per_local_week_for_eight_weeks(store, now):
     digest = digest_of(store, now)
     assert [w.label for w in digest.trend] == [f"W{n}" for n in range(41, 49)]
     counts = {w.label: w.count for w in digest.trend}
-    assert counts["W48"] == 3  # two detected on Tuesday 24, one on Monday 23 November
-    assert counts["W45"] == 1  # the old open one, 20 days ago
-    assert counts["W43"] == 1  # the dismissed one still counts in the week it was found
+    assert counts["W48"] == 3  # two detected on Sunday 29, one on Saturday 28 November
+    assert counts["W46"] == 1  # the old open one, 20 days ago
+    assert counts["W44"] == 1  # the dismissed one still counts in the week it was found
     assert sum(counts.values()) == 5
     assert max(w.percent for w in digest.trend) == 100
 
@@ -177,7 +210,7 @@ def test_excerpts_are_escaped_in_html(store, now):
         add_finding(
             s,
             post,
-            detected_at=now - timedelta(hours=2),
+            detected_at=now - timedelta(hours=12),
             excerpt='<script>alert("x")</script> & <b>',
             reason="<i>waarom</i>",
         )
@@ -193,7 +226,7 @@ def test_text_twin_holds_the_same_findings_as_the_html(store, now):
         if finding_id == ids["run"]:
             continue
         assert f"#{finding_id} " in rendered.text
-        assert f"#{finding_id} " in rendered.html
+        assert re.search(rf"#{finding_id}\b", rendered.html)
     assert "https://www.facebook.com/obsderegenboog/posts/1001" in rendered.text
     assert "<td" not in rendered.text and "<p " not in rendered.text  # plain text, no markup
 
