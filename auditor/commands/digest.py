@@ -7,8 +7,10 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+from auditor.errors import AuditorError
+
 NAME = "digest"
-HELP = "Render the digest of the findings of the last week or day; --send mails it once."
+HELP = "Render the digest of the last week (Monday to Sunday) or day; --send mails it once."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--period",
         choices=("week", "day"),
         default="week",
-        help="the last 7 days (default) or the last 24 hours, up to now",
+        help="the last complete week, Monday 00:00 to Sunday 24:00 (default), or day",
     )
     from auditor.report.render import FORMATS
 
@@ -37,14 +39,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--send", action="store_true", help="mail it to [mail].to, once per ISO week (or day)"
     )
+    parser.add_argument(
+        "--so-far",
+        action="store_true",
+        help="a preview of the current week (or day) up to now instead of the last complete one",
+    )
     parser.epilog = (
         "examples:\n"
         "  auditor digest                       # saved under reports/out/\n"
         "  auditor digest --output digest.html  # and written to digest.html + digest.txt\n"
         "  auditor digest --format text         # only the plain-text digest\n"
-        "  auditor digest --period week --send  # mailed; a 2nd --send this week sends nothing\n\n"
-        "The outbox key is the ISO week (or date) of now in [schedule].timezone, e.g.\n"
-        "digest:week:2026-W48. Mail that cannot be delivered stays queued:\n"
+        "  auditor digest --so-far              # this week up to now (a preview)\n"
+        "  auditor digest --period week --send  # mailed; once per week\n\n"
+        "Weeks run Monday 00:00 to Sunday 24:00 in [schedule].timezone; the outbox key is the\n"
+        "ISO week (or date) the digest covers, e.g. digest:week:2026-W48.\n"
+        "Mail that cannot be delivered stays queued:\n"
         "`auditor outbox --flush` (or the worker) retries it."
     )
 
@@ -59,7 +68,9 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
         smtp.require_mail_config(config.mail, config.source)
     formats = list(dict.fromkeys(args.formats)) if args.formats else list(FORMATS)
     now = datetime.now(UTC)
-    prepared = jobs.prepare_digest(app, args.period, now, formats)
+    if args.send and args.so_far:
+        raise AuditorError("--so-far is a preview: it cannot be sent (drop --send or --so-far)")
+    prepared = jobs.prepare_digest(app, args.period, now, formats, so_far=args.so_far)
     digest = prepared.digest
     print(f"{digest.period.key}: {prepared.rendered.subject}; {_listed(prepared.saved)}")
     if args.output is not None:

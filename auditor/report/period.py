@@ -74,3 +74,11 @@ def period_ending(kind: str, now: datetime, timezone: str = "Europe/Amsterdam") 
 def week_start(day: date) -> date:
     """The Monday of the ISO week containing `day`."""
     return day - timedelta(days=day.weekday())
+
+
+def period_so_far(kind: str, now: datetime, timezone: str = "Europe/Amsterdam") -> Period:
+    """The current local week (from Monday 00:00) or day (from 00:00) up to `now`: what a
+    preview of the digest shows before the period is complete."""
+    complete = period_ending(kind, now, timezone)
+    end = now.astimezone(UTC)
+    return Period(kind, complete.end, end, period_label(kind, complete.end, timezone), timezone)

@@ -21,7 +21,7 @@ from auditor.errors import AuditorError, ConfigError, LockedError
 from auditor.notify import outbox, smtp
 from auditor.report import render
 from auditor.report.digest import Digest, build_alert, build_digest
-from auditor.report.period import Period, period_ending, zone
+from auditor.report.period import Period, period_ending, period_so_far, zone
 from auditor.store import digest_queries, locks
 
 log = logging.getLogger("auditor.worker")
@@ -68,12 +68,19 @@ class PreparedDigest:
 
 
 def prepare_digest(
-    app: Any, kind: str, now: datetime, formats: Sequence[str] | None = None
+    app: Any,
+    kind: str,
+    now: datetime,
+    formats: Sequence[str] | None = None,
+    *,
+    so_far: bool = False,
 ) -> PreparedDigest:
-    """Build, render and save the digest of the `kind` period ending at `now` (in every report
-    format, or those of `formats`)."""
+    """Build, render and save the digest of the last complete `kind` period before `now` (with
+    `so_far`: of the current period up to `now`, a preview), in every report format or those
+    of `formats`."""
     config = app.config
-    period: Period = period_ending(kind, now, config.schedule.timezone)
+    chosen = period_so_far if so_far else period_ending
+    period: Period = chosen(kind, now, config.schedule.timezone)
     with app.store.session() as session:
         digest = build_digest(
             session, period, now, config.mail.language, config.school.name, config.web.base_url

@@ -149,3 +149,15 @@ def test_a_small_digest_is_not_trimmed(store, now):
     seed_week(store, now)
     digest = digest_of(store, now)
     assert render_digest(digest).html == FORMATS["html"].render(digest)
+
+
+def test_preview_so_far_covers_this_week_from_monday_midnight():
+    from datetime import UTC, datetime
+
+    from auditor.report.period import period_so_far
+
+    wednesday = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+    period = period_so_far("week", wednesday)
+    assert period.label == "2026-W49"
+    assert period.start == datetime(2026, 11, 29, 23, 0, tzinfo=UTC)  # Monday 00:00 local
+    assert period.end == wednesday
