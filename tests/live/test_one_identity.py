@@ -83,7 +83,7 @@ def test_exports_then_live_add_and_double_nothing(
     out = capsys.readouterr().out
 
     after = _findings(app)
-    assert "findings: 0 new" in out
+    assert "bevindingen: 0 nieuw" in out  # [mail] language nl (default)
     assert _count(app, PostRow) == posts_before
     assert len(after) == len(before)
     assert {r[2] for r in after} == {r[2] for r in before}  # same fingerprints
