@@ -99,7 +99,7 @@ SUMMARY_TEXTS = {
         "stored without their text (no open finding)",
     },
     "nl": {
-        "audit": "Controle",
+        "audit": "Audit",
         "posts": "berichten: {seen} gelezen, {new} nieuw | foto's: {analysed} geanalyseerd, "
         "{cached} uit de cache | bevindingen: {findings} nieuw",
         "warning": "waarschuwing",
