@@ -179,7 +179,7 @@ def test_digest_shows_whatsapp_findings_per_group_and_never_a_parents_name(run, 
     chats = [c for c in CHATS if "ouders-5b" in c.name or "class4" in c.name]
     for chat in chats:
         run(CONFIG, "audit", "--archive", str(export_of(chat, tmp_path, shared)))
-    code, _, err = run(CONFIG, "digest", "--output", str(tmp_path / "digest.html"))
+    code, _, err = run(CONFIG, "digest", "--so-far", "--output", str(tmp_path / "digest.html"))
     assert code == 0, err
     html = (tmp_path / "digest.html").read_text(encoding="utf-8")
     text = (tmp_path / "digest.txt").read_text(encoding="utf-8")
