@@ -440,6 +440,45 @@ def _has_password(url: str) -> bool:
         return False
 
 
+# Settings a container deployment sets in its environment (docker-compose.yml, .env): they win
+# over the file, as $AUDITOR_DATABASE_URL does.
+ENV_SETTINGS = {
+    "AUDITOR_MAIL_HOST": ("mail", "host"),
+    "AUDITOR_MAIL_PORT": ("mail", "port"),
+    "AUDITOR_MAIL_SECURITY": ("mail", "security"),
+    "AUDITOR_MAIL_SENDER": ("mail", "sender"),
+    "AUDITOR_MAIL_TO": ("mail", "to"),
+    "AUDITOR_MAIL_LANGUAGE": ("mail", "language"),
+    "AUDITOR_SCHEDULE_TIMEZONE": ("schedule", "timezone"),
+}
+
+
+def env_settings(env: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """The `ENV_SETTINGS` that are set, as TOML-shaped tables (a list: comma-separated)."""
+    tables: dict[str, dict[str, Any]] = {}
+    for variable, (section, key) in ENV_SETTINGS.items():
+        raw = env.get(variable, "").strip()
+        if not raw:
+            continue
+        value: Any = raw
+        if key == "port":
+            if not raw.isdigit():
+                raise ConfigError(f"${variable}: {raw!r} is not a port number")
+            value = int(raw)
+        elif key == "to":
+            value = [address.strip() for address in raw.split(",") if address.strip()]
+        tables.setdefault(section, {})[key] = value
+    return tables
+
+
+def with_env_settings(data: dict[str, Any], env: dict[str, str]) -> dict[str, Any]:
+    merged = dict(data)
+    for section, values in env_settings(env).items():
+        table = merged.get(section)
+        merged[section] = {**table, **values} if isinstance(table, dict) else values
+    return merged
+
+
 def load(path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None) -> Config:
     """Load the config from `path`, `$AUDITOR_CONFIG`, `./auditor.toml` or defaults."""
     env = dict(os.environ) if env is None else env
@@ -457,7 +496,9 @@ def load(path: str | os.PathLike[str] | None = None, env: dict[str, str] | None 
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{file}: not valid TOML ({exc})") from None
         check_file_mode(file, data)
-        config = parse(data, str(file))
+        config = parse(with_env_settings(data, env), str(file))
+    elif overrides := env_settings(env):
+        config = parse(overrides, "(environment)")
     else:
         config = Config()
     url = env.get("AUDITOR_DATABASE_URL")
