@@ -50,27 +50,25 @@ class App:
         self.args = args
 
     @cached_property
-    def config(self):  # type: ignore[no-untyped-def]
+    def config(self):
         from auditor import config
 
         return config.load(getattr(self.args, "config", None))
 
     @cached_property
-    def store(self):  # type: ignore[no-untyped-def]
+    def store(self):
         from auditor.store import open_store
 
         return open_store(self.config.database.url)
 
     @property
-    def image_settings(self):  # type: ignore[no-untyped-def]
+    def image_settings(self):
         return self.config.images
 
-    def rule_context(self):  # type: ignore[no-untyped-def]
+    def rule_context(self):
         return self.config.rule_context()
 
-    def engine(  # type: ignore[no-untyped-def]
-        self, extra_handles: tuple[str, ...] = (), extra_names: tuple[str, ...] = ()
-    ):
+    def engine(self, extra_handles: tuple[str, ...] = (), extra_names: tuple[str, ...] = ()):
         """The rule engine with the configured rules, context and this database's key.
 
         `extra_handles` are the audited account's own handle and name (self-replies are fine);

@@ -271,6 +271,7 @@ def build(cls: type[T], table: Any, where: str) -> T:
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: expected a table")
     hints = get_type_hints(cls)
+    # T is any config dataclass; mypy cannot bound a TypeVar to "a dataclass"
     fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     unknown = sorted(set(table) - set(fields))
     if unknown:
@@ -394,7 +395,7 @@ def parse(data: dict[str, Any], source: str = "(no config file)") -> Config:
         raise ConfigError(
             f"{source}: [{unknown[0]}]: unknown section (known: {', '.join(sorted(known))})"
         )
-    sections = {
+    sections: dict[str, Any] = {
         name: build(cls, data[name], f"{source}: [{name}]")
         for name, cls in SECTIONS.items()
         if name in data

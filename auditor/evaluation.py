@@ -268,7 +268,7 @@ def score(
         if not gold:
             no_pd += 1
             no_pd_fp += bool(got)
-    per_type = {t: Score(*c) for t, c in counts.items()}
+    per_type: dict[str, Score] = {t: Score(*c) for t, c in counts.items()}
     overall = Score(*(sum(c[k] for c in counts.values()) for k in range(3)))
     return QualityReport(
         posts=len(items),

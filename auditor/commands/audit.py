@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from auditor import protocol
 from auditor.commands.options import parse_date
@@ -51,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, app) -> int:
     from auditor.interrupt import stop_cleanly
     from auditor.store import locks
 
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
     return 1 if summary.open_high else 0
 
 
-SUMMARY_TEXTS = {
+SUMMARY_TEXTS: dict[str, dict[str, Any]] = {
     "en": {
         "audit": "Audit",
         "posts": "posts: {seen} read, {new} new | images: {analysed} analysed, {cached} from cache"
@@ -118,7 +119,7 @@ SUMMARY_TEXTS = {
 }
 
 
-def print_summary(  # type: ignore[no-untyped-def]
+def print_summary(
     summary: AuditSummary, label: str, *, verbose: bool, out=None, language: str = "en"
 ) -> None:
     """The summary of an audit, in `language` (the config's `[mail] language`)."""

@@ -77,7 +77,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, app) -> int:
     from auditor.draft import DraftChecker
     from auditor.models import Platform
 
@@ -105,7 +105,7 @@ def _read_text(value: str) -> str:
         raise AuditorError(f"standard input: not UTF-8 text ({exc.reason})") from exc
 
 
-def render_text(result, language: str) -> str:  # type: ignore[no-untyped-def]
+def render_text(result, language: str) -> str:
     t = TEXTS.get(language, TEXTS["nl"])
     lines: list[str] = []
     if not result.findings:

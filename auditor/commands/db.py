@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, app) -> int:
     store = open_store(app.config.database.url, migrate=False)
     if args.action == "upgrade":
         before, after = store.upgrade()

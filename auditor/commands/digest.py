@@ -58,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, app) -> int:
     from auditor.notify import outbox, smtp
     from auditor.report.render import FORMATS, save
     from auditor.schedule import jobs
@@ -113,7 +113,7 @@ def _listed(paths: list[Path]) -> str:
     return f"{paths[0]} (+ {', '.join(p.suffix for p in paths[1:])})"
 
 
-def already_queued(key: str, entry) -> str:  # type: ignore[no-untyped-def]
+def already_queued(key: str, entry) -> str:
     """What `--send` says when this period's digest is in the outbox already: nothing is sent
     twice, and the line says where the first one is."""
     if entry is None:

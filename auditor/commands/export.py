@@ -47,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def export_rows(app, since) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def export_rows(app, since) -> list[dict[str, Any]]:
     from auditor.store.queries import FindingFilter, finding_json, list_findings
     from auditor.store.reviews import with_trail
 
@@ -72,7 +72,7 @@ def csv_row(item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, app) -> int:
     from auditor.errors import AuditorError
     from auditor.report.spreadsheet import write_rows
 

@@ -69,7 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, app) -> int:
     if args.history is not None:
         return show_history(args, app)
     flt = FindingFilter(
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def show_history(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+def show_history(args: argparse.Namespace, app) -> int:
     from auditor.store.reviews import history
 
     with app.store.session() as session:

@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, app) -> int:
     from auditor.schedule.jobs import reports_out
     from auditor.store import locks
     from auditor.store.models import utcnow

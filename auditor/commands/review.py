@@ -90,7 +90,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, app) -> int:
     by = args.by or default_reviewer()
     if args.rule is None:
         if not args.id:
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
     return _bulk(args, app, by)
 
 
-def _bulk(args: argparse.Namespace, app, by: str) -> int:  # type: ignore[no-untyped-def]
+def _bulk(args: argparse.Namespace, app, by: str) -> int:
     if args.id:
         raise AuditorError("review: give either finding IDs or --rule, not both")
     if args.action == Action.REOPEN:

@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, app) -> int:
     from auditor.web import create_app
     from auditor.web.security import is_loopback
 

@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, app) -> int:
     from auditor import logs
     from auditor.schedule.worker import run_worker
 

@@ -47,8 +47,8 @@ def anonymise_file(src: Path, dst: Path, settings: ImageSettings) -> int:
         left = [b for b in analyse_image(image, settings) if b.recognisable]
         if not left:
             break
-        for box in left:
-            treat_face(image, (box.x, box.y, box.w, box.h), settings)
+        for face in left:
+            treat_face(image, (face.x, face.y, face.w, face.h), settings)
         treated += len(left)
     _write_image(dst, image)
     return treated

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import CursorResult, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from auditor.config import MailConfig
@@ -138,6 +138,7 @@ def claim(store: Store, row_id: int, now: datetime, stale_after: timedelta = STA
             )
             .values(status="sending", claimed_at=now, attempts=OutboxRow.attempts + 1)
         )
+        assert isinstance(taken, CursorResult)  # an UPDATE: the driver reports its row count
         return taken.rowcount == 1
 
 

@@ -30,8 +30,11 @@ CODE_STYLE = "font-family:Menlo,Consolas,'Courier New',monospace;font-size:13px;
 
 
 class ReportFormat(Protocol):
-    name: str
-    suffix: str
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def suffix(self) -> str: ...
 
     def render(self, digest: Digest) -> str: ...
 

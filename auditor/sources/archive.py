@@ -105,6 +105,8 @@ class _GuardedStream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    # typeshed types the buffer as WriteableBuffer (a Buffer protocol) that cannot be slice-assigned
+    # as the inner stream's readinto needs; BufferedReader only ever passes a memoryview
     def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
         try:
             data = self._inner.read(len(buffer))
@@ -291,7 +293,7 @@ class ArchiveReader:
                 inner = member.open("rb")
         except (zipfile.BadZipFile, zlib.error, OSError, NotImplementedError) as exc:
             raise SourceError(where, f"cannot open ({exc})") from exc
-        return io.BufferedReader(_GuardedStream(inner, where), buffer_size=1 << 16)  # type: ignore[return-value]
+        return io.BufferedReader(_GuardedStream(inner, where), buffer_size=1 << 16)
 
     def open_text(self, name: str) -> io.TextIOWrapper:
         """Open a member as UTF-8 text (BOM stripped); decode errors surface as UnicodeError."""

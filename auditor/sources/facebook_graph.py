@@ -272,8 +272,9 @@ class FacebookGraphSource(ApiSource):
             body = self.client.get_json(next_url, params)
             if not isinstance(body, dict) or not isinstance(body.get("data"), list):
                 raise self.client.error("malformed page: no 'data' list", next_url)
-            paging = body.get("paging") if isinstance(body.get("paging"), dict) else {}
-            following = paging.get("next") if isinstance(paging.get("next"), str) else ""
+            paging = body.get("paging")
+            following = paging.get("next") if isinstance(paging, dict) else None
+            following = following if isinstance(following, str) else ""
             yield body["data"], following
             next_url, params = following, None
 
@@ -364,7 +365,8 @@ class FacebookGraphSource(ApiSource):
                 for index, item in enumerate(items):
                     if not isinstance(item, dict):
                         continue
-                    author = item.get("from") if isinstance(item.get("from"), dict) else {}
+                    author = item.get("from")
+                    author = author if isinstance(author, dict) else {}
                     author_id = str(author.get("id") or "")
                     author_name = str(author.get("name") or "") or None
                     if item.get("id") and author_name:

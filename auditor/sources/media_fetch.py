@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO, cast
 from urllib.parse import urlsplit
 
 import requests
@@ -86,9 +87,9 @@ class MediaFetcher:
         if self.known is not None:
             found = self.known(url, name)
             if found is not None:
-                sha, path = found
+                known_sha, known_path = found
                 self.reused += 1
-                return Media(kind=kind, name=name, url=url, sha256=sha, path=Path(path))
+                return Media(kind=kind, name=name, url=url, sha256=known_sha, path=Path(known_path))
         try:
             with self.client.download(url) as response:
                 ctype = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -99,7 +100,8 @@ class MediaFetcher:
                     raise ValueError(f"{length} bytes, larger than media_max_bytes")
                 suffix = PurePosixPath(name).suffix or CONTENT_SUFFIX.get(ctype, "")
                 store = MediaStore(self.store.root, min(self.store.max_bytes, self.max_bytes))
-                sha, path = store.put(_IterReader(response), suffix)  # type: ignore[arg-type]
+                reader = cast(BinaryIO, _IterReader(response))  # read(n) is all put() uses
+                sha, path = store.put(reader, suffix)
         except (SourceError, ValueError, OSError, requests.RequestException) as exc:
             self.warnings.append(
                 self.client.redact(f"media {name} not downloaded ({exc}); recorded by URL only")

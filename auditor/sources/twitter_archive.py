@@ -218,7 +218,9 @@ def parse_note(item: Any) -> Note | None:
     """One entry of note-tweet.js, or None when it has no time or text."""
     note = item.get("noteTweet") if isinstance(item, dict) else None
     core = note.get("core") if isinstance(note, dict) else None
-    if not isinstance(core, dict) or not core.get("text") or not note.get("createdAt"):
+    if not isinstance(note, dict) or not isinstance(core, dict) or not core.get("text"):
+        return None
+    if not note.get("createdAt"):
         return None
     created = datetime.fromisoformat(str(note["createdAt"]).replace("Z", "+00:00")).astimezone(UTC)
     text = expand_text(str(core["text"]), note_entities(core), None)
@@ -540,7 +542,9 @@ class TwitterArchiveSource(ArchiveSource):
         chain = (info.get("initial") or {}).get("editTweetIds") or (
             ((info.get("edit") or {}).get("editControlInitial") or {}).get("editTweetIds")
         )
-        return bool(chain) and len(chain) > 1 and str(chain[-1]) != str(tweet.get("id_str"))
+        if not chain:
+            return False
+        return len(chain) > 1 and str(chain[-1]) != str(tweet.get("id_str"))
 
     def _post(self, tweet: dict[str, Any], ref: str) -> Post:
         tweet_id = str(tweet.get("id_str") or tweet["id"])

@@ -73,7 +73,8 @@ def snowflake_time(post_id: str) -> datetime:
 
 def v2_text(raw: str, entities: dict[str, Any]) -> str:
     """Apply formats.md 1.6 to a v2 post: expand t.co links, drop media links, unescape once."""
-    urls, media = [], []
+    urls: list[dict[str, Any]] = []
+    media: list[dict[str, Any]] = []
     for u in entities.get("urls") or []:
         if not isinstance(u, dict) or not u.get("url"):
             continue

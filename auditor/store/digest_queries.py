@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
@@ -74,7 +75,7 @@ def last_successful_run(session: Session, trigger: str = "worker") -> datetime |
 
 
 def outbox_has(session: Session, key: str) -> bool:
-    return session.scalar(select(func.count(OutboxRow.id)).where(OutboxRow.key == key)) > 0
+    return (session.scalar(select(func.count(OutboxRow.id)).where(OutboxRow.key == key)) or 0) > 0
 
 
 def personal_spans(
@@ -93,5 +94,8 @@ def personal_spans(
     )
     spans: dict[int, list[tuple[int, int, str]]] = {}
     for post_id, start, end, rule in session.execute(stmt):
-        spans.setdefault(post_id, []).append((start, end, rule.partition(".")[2]))
+        # span_start is not null, so neither is span_end (both are set together)
+        spans.setdefault(post_id, []).append(
+            (cast(int, start), cast(int, end), rule.partition(".")[2])
+        )
     return spans

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Connection, delete, insert, select, text, update
+from sqlalchemy import Connection, CursorResult, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from auditor.errors import LockedError
@@ -195,6 +195,7 @@ def _try_acquire_row(store: Store, name: str, holder: str, lease: timedelta, now
             .where(LockRow.name == name, LockRow.holder == row.holder)
             .values(holder=holder, acquired_at=now, expires_at=now + lease)
         )
+    assert isinstance(taken, CursorResult)  # an UPDATE: the driver reports its row count
     if taken.rowcount != 1:
         return False
     why = "that process is gone" if gone else f"its lease ended {row.expires_at:%Y-%m-%d %H:%M} UTC"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from auditor.store.models import FindingRow, PostRow, ReviewActionRow
@@ -33,7 +33,7 @@ def _apply(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
     if flt.rule:
         exact = [r for r in flt.rule if not r.endswith("*")]
         prefixes = [r[:-1] for r in flt.rule if r.endswith("*")]
-        conditions = [FindingRow.rule.in_(exact)] if exact else []
+        conditions: list[ColumnElement[bool]] = [FindingRow.rule.in_(exact)] if exact else []
         conditions += [FindingRow.rule.startswith(p) for p in prefixes]
         stmt = stmt.where(or_(*conditions))
     if flt.article:
@@ -80,7 +80,7 @@ def iso_utc(value: datetime | None) -> str | None:
 
 def finding_json(row: FindingRow) -> dict[str, Any]:
     """One finding in the stable JSON contract of `auditor findings --format json`."""
-    media = None
+    media: dict[str, Any] | None = None
     if row.media is not None:
         media = {"faces": int(row.details.get("faces", row.media.recognisable or 0))}
         if row.media.path or not row.media.url:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Insert, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Insert, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from auditor.models import FaceBox, Finding, ImageAnalysis, Platform, Post, PostKind
@@ -189,7 +189,7 @@ def _find_existing(
         by_platform.setdefault(post.platform.value, []).append(post)
     for platform, group in by_platform.items():
         ids = [p.external_id for p in group]
-        where = PostRow.external_id.in_(ids)
+        where: ColumnElement[bool] = PostRow.external_id.in_(ids)
         if platform in PLATFORM_WIDE_IDS:
             where &= PostRow.platform == platform
         else:
@@ -215,7 +215,7 @@ def _match_across_paths(
         return {}
     times = sorted({p.created_at for p in posts})
     urls = sorted({p.url for p in posts if p.url})
-    where = PostRow.created_at.in_(times)
+    where: ColumnElement[bool] = PostRow.created_at.in_(times)
     if urls:
         where |= PostRow.url.in_(urls)
     candidates = list(
@@ -373,7 +373,7 @@ def save_findings(
     if not rows:
         return set()
     when = detected_at or utcnow()
-    values = [
+    values: list[dict[str, Any]] = [
         {
             "post_id": post_id,
             "media_id": media_id,

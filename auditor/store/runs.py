@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 
 from auditor import __version__
 from auditor.store.db import Store
@@ -70,6 +70,7 @@ def fail_stale_runs(store: Store) -> int:
             .where(AuditRun.status == "running")
             .values(status="failed", finished_at=utcnow(), error=STALE_RUN_ERROR)
         )
+        assert isinstance(result, CursorResult)  # an UPDATE: the driver reports its row count
         return int(result.rowcount or 0)
 
 

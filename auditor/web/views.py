@@ -30,7 +30,8 @@ def marked_draft(text: str, findings: Sequence[Finding]) -> list[Segment]:
     """The draft with each finding's span marked; personal data in it masked, everything else
     scrubbed of stray numbers, so the page never repeats the personal data in full."""
     spans = sorted(
-        (f for f in findings if f.span is not None), key=lambda f: (f.span.start, -f.span.end)
+        (f for f in findings if f.span is not None),
+        key=lambda f: (f.span.start, -f.span.end) if f.span is not None else (0, 0),
     )
     segments: list[Segment] = []
     cursor = 0

@@ -27,11 +27,11 @@ def hashtag_names(text: str) -> list[tuple[int, int, str]]:
             for k, (seg, pos) in enumerate(segments[1:], start=1):
                 low = seg.lower()
                 before = segments[k - 1][0].lower()
-                cue = before in lex.strong_titles or before in lex.greetings
+                cued = before in lex.strong_titles or before in lex.greetings
                 if (
                     seg[:1].isupper()
                     and is_first(lex, low)
-                    and (cue or low not in lex.name_words)
+                    and (cued or low not in lex.name_words)
                     and low not in lex.not_names
                 ):
                     hits.append((pos, pos + len(seg), "naam in een hashtag"))

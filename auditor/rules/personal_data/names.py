@@ -247,7 +247,9 @@ class _Scanner:
         )
 
     def greeting_before(self, i: int) -> bool:
-        return i > 0 and self.flags[i - 1] & GREETING and bool(GREETING_GAP.match(self.gap(i)))
+        return (
+            i > 0 and bool(self.flags[i - 1] & GREETING) and bool(GREETING_GAP.match(self.gap(i)))
+        )
 
     def animal_before(self, i: int) -> bool:
         """True when an animal word comes before token i within its sentence (8 words back)."""

@@ -12,7 +12,7 @@ import functools
 import operator
 import re
 from itertools import compress
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from auditor.nlp.lexicon import Lexicon, lexicon, on_change
 from auditor.nlp.tokens import FOLD_EXCEPTIONS, WORD
@@ -325,9 +325,11 @@ def scan_words(text: str) -> Words:
     """Tokenise `text` (see auditor.nlp.tokens.WORD) and look up each word's flags."""
     matches = list(WORD.finditer(text))
     words = list(map(re.Match.group, matches))
-    flags = list(map(_FLAGS.get, words))
-    if None in flags:  # a word not seen before
-        flags = [word_flags(w) if f is None else f for w, f in zip(words, flags, strict=True)]
+    cached = list(map(_FLAGS.get, words))
+    if None in cached:  # a word not seen before
+        flags = [word_flags(w) if f is None else f for w, f in zip(words, cached, strict=True)]
+    else:
+        flags = cast(list[int], cached)  # every word was in the cache
     return Words(
         words,
         list(map(re.Match.start, matches)),
