@@ -106,6 +106,10 @@ def test_log_in_and_check_a_draft_with_a_phone_number_and_a_photo(
     )
     browser.find_element(By.ID, "photo").send_keys(str(photo))
     browser.find_element(By.ID, "check-button").click()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    # the check runs the face detector: on a loaded machine the result page can take seconds
+    WebDriverWait(browser, 60).until(lambda d: d.find_elements(By.ID, "marked"))
     marked = browser.find_element(By.ID, "marked").text
     assert "06-******63" in marked and "41872963" not in marked
     suggestion = browser.find_element(By.ID, "suggestion").get_attribute("value")
