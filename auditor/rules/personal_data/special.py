@@ -13,7 +13,10 @@ from auditor.nlp.tokens import may_contain
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 DATE = rf"\d{{1,2}}(?:e|ste)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}"
-DAY = r"(?:vandaag|morgen|gisteren|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+DAY = (
+    r"(?:vandaag|morgen|gisteren|hjoed|moarn|juster"  # Frisian: today, tomorrow, yesterday
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+)
 
 AGE_TODAY_PATTERN = (
     rf"\b{DAY}\s+\d{{1,2}}\s+jaar\b(?!\s+(?:geleden|getrouwd|samen|in\s+dienst|oud))"
@@ -21,9 +24,12 @@ AGE_TODAY_PATTERN = (
 BIRTHDATE = re.compile(
     "|".join(
         [
-            rf"\bgeboren\s+(?:op\s+)?(?:{DATE})",
+            rf"\b(?:geboren|berne)\s+(?:op\s+)?(?:{DATE})",
             rf"\bgeboortedatum\s*:?\s*(?:{DATE})",
-            rf"\bwordt\s+{DAY}\s+\d{{1,3}}(?:\s+jaar)?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
+            rf"\b(?:wordt|wurt|wurdt)\s+{DAY}\s+\d{{1,3}}(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
+            rf"\bwerd\s+{DAY}\s+\d{{1,3}}\b(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten))",
+            rf"\b{DAY}\s+\d{{1,3}}\s+(?:jaar\s+)?is\s+geworden\b",
+            r"\b\d{1,3}\s+jaar\s+(?:is\s+)?geworden\b",
             rf"\b{DAY}\s+wordt\s+(?:hij|ze|zij)\s+\d{{1,3}}\b",
             r"\b(?:hij|ze|zij)\s+werd\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro))",
             r"\bwerd\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten|minuten))",
@@ -49,8 +55,19 @@ NOT_BIRTHDAY_BEFORE = re.compile(
 # Cues: lower-case letters that every match of the regex above holds inside one word, so a post
 # without them needs no regex run (see analysis.py). Keep them in step with the regex: a match
 # holds one of BIRTHDATE_CUES, or a DAY_CUES word together with "wordt" or "jaar".
-BIRTHDATE_CUES = ("geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden")
-DAY_CUES = ("dag", "vandaag", "morgen", "gisteren")  # maandag..zondag hold "dag"
+BIRTHDATE_CUES = (
+    "geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden", "berne", "wurt",
+    "wurdt",
+)  # fmt: skip
+DAY_CUES = (
+    "dag",
+    "vandaag",
+    "morgen",
+    "gisteren",
+    "hjoed",
+    "moarn",
+    "juster",
+)  # maandag.. hold "dag"
 
 FEASTS = r"(?:het\s+)?(?:suiker|offer)feest|divali|diwali|chanoeka|pesach|vesak"
 HEALTH = re.compile(
