@@ -23,7 +23,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from auditor.engine import Engine, RuleError
+from auditor.audit_key import post_input_digest, ruleset_digest
+from auditor.engine import AuditResult, Engine, RuleError
 from auditor.errors import AuditorError, SourceError
 from auditor.models import Finding, ImageAnalysis, Media, MediaKind, Post, Severity
 from auditor.progress import Progress as ProgressLine
@@ -69,6 +70,8 @@ class AuditSummary:
     run_ids: list[int] = field(default_factory=list)  # every run merged into this summary
     posts_seen: int = 0
     posts_new: int = 0
+    posts_audited: int = 0  # posts the rules ran on
+    posts_unchanged: int = 0  # posts and rule set as at their last audit: not analysed again
     findings_new: int = 0
     per_article: Counter[str] = field(default_factory=Counter)
     per_article_new: Counter[str] = field(default_factory=Counter)
@@ -86,6 +89,8 @@ class AuditSummary:
         self.run_ids.extend(other.run_ids or [other.run_id])
         self.posts_seen += other.posts_seen
         self.posts_new += other.posts_new
+        self.posts_audited += other.posts_audited
+        self.posts_unchanged += other.posts_unchanged
         self.findings_new += other.findings_new
         self.per_article.update(other.per_article)
         self.per_article_new.update(other.per_article_new)
@@ -248,21 +253,40 @@ def audit_posts(
 
     Posts published before `text_cutoff` (`[retention] post_text_days`) are audited, then keep
     their text only while they have an open finding: retention holds at import too.
+    A post whose input and the rule set are as at its last audit is not analysed again
+    (`auditor.audit_key`); its summary counts come from what that audit stored.
     """
     summary = AuditSummary(run_id=run_id, run_ids=[run_id])
     account_id = repo.get_or_create_account(conn, account, config_name)
+    rules_digest = ruleset_digest(engine, detector if analyser is not None else "")
     for number, batch in enumerate(_batches(posts, BATCH), 1):
         if number in STATS_REFRESH_AT:
             repo.refresh_planner_stats(conn)
         stored = repo.save_posts(conn, account_id, batch)
+        inputs = [
+            post_input_digest(post, sp.identity) for post, sp in zip(batch, stored, strict=True)
+        ]
+        last = repo.last_audits(conn, [sp.id for sp in stored if not sp.is_new])
+        unchanged = [
+            (audit := last.get(sp.id)) is not None
+            and audit.rules == rules_digest
+            and audit.input == digest
+            for sp, digest in zip(stored, inputs, strict=True)
+        ]
+        todo = [i for i, same in enumerate(unchanged) if not same]
+        todo_posts = [batch[i] for i in todo]
+        todo_stored = [stored[i] for i in todo]
         if analyser is not None:
-            batch = _analyse_media(conn, batch, stored, analyser, detector, summary)
-        results = [engine.audit(post, sp.identity) for post, sp in zip(batch, stored, strict=True)]
+            todo_posts = _analyse_media(conn, todo_posts, todo_stored, analyser, detector, summary)
+        results = [
+            engine.audit(post, sp.identity)
+            for post, sp in zip(todo_posts, todo_stored, strict=True)
+        ]
         rows: list[tuple[int, int | None, Finding]] = []
         meta: dict[str, tuple[Post, Finding]] = {}
-        for post, sp, result in zip(batch, stored, results, strict=True):
-            summary.posts_seen += 1
-            summary.posts_new += sp.is_new
+        counted: dict[str, tuple[str, str]] = {}  # fingerprint -> (article, severity)
+        audits: list[tuple[int, str | None, str, dict[str, Any] | None]] = []
+        for post, sp, result, i in zip(todo_posts, todo_stored, results, todo, strict=True):
             summary.allowed.extend(result.allowed)
             summary.rule_errors.extend(result.errors)
             for f in result.findings:
@@ -271,13 +295,29 @@ def audit_posts(
                     media_id = sp.media_ids[f.media_index]
                 rows.append((sp.id, media_id, f))
                 meta[f.fingerprint] = (post, f)
-        states = repo.statuses(conn, meta)  # decisions already recorded on known findings
+                counted[f.fingerprint] = (f.article, f.severity.value)
+            audits.append(
+                (sp.id, None if result.errors else rules_digest, inputs[i], _stored_result(result))
+            )
+        for sp, same in zip(stored, unchanged, strict=True):
+            summary.posts_seen += 1
+            summary.posts_new += sp.is_new
+            if not same:
+                summary.posts_audited += 1
+                continue
+            summary.posts_unchanged += 1
+            told = last[sp.id].result or {}
+            summary.allowed.extend((rule, value) for rule, value in told.get("a", ()))
+            for fp, article, severity in told.get("f", ()):
+                counted.setdefault(fp, (article, severity))
+        states = repo.statuses(conn, counted)  # decisions already recorded on known findings
         inserted = repo.save_findings(conn, rows, run_id, known=states)
-        for fp, (post, f) in meta.items():
-            summary.per_article[f.article] += 1
-            if states.get(fp, "open") == "open" and f.severity == Severity.HIGH:
+        for fp, (article, severity) in counted.items():
+            summary.per_article[article] += 1
+            if states.get(fp, "open") == "open" and severity == Severity.HIGH.value:
                 summary.open_high += 1
             if fp in inserted:
+                post, f = meta[fp]
                 summary.findings_new += 1
                 summary.per_article_new[f.article] += 1
                 if len(summary.new_findings) < MAX_LISTED:
@@ -286,6 +326,7 @@ def audit_posts(
                             f, post.platform.value, post.created_at, post.external_id, post.url
                         )
                     )
+        repo.record_audits(conn, audits)
         repo.mark_audited(conn, [sp.id for sp in stored])
         log.debug(
             "run %d, batch %d: %d posts (%d new so far), %d findings (%d new)",
@@ -301,6 +342,16 @@ def audit_posts(
         if progress is not None:
             progress(len(batch))
     return summary
+
+
+def _stored_result(result: AuditResult) -> dict[str, Any] | None:
+    """What a skipped post's summary needs of this audit (None: nothing found or allowed)."""
+    if not result.findings and not result.allowed:
+        return None
+    return {
+        "f": [[f.fingerprint, f.article, f.severity.value] for f in result.findings],
+        "a": [list(pair) for pair in result.allowed],
+    }
 
 
 def _apply_retention(

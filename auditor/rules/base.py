@@ -110,6 +110,9 @@ class Rule:
     # What `[rules.options."<id>"]` may set: option name -> its type (str, int, bool, float,
     # tuple[str, ...], dict[str, tuple[str, ...]]); the config refuses other names and types.
     options: dict[str, Any] = field(default_factory=dict)
+    # Raise when the rule finds something else on the same post: stored audits made with an
+    # older version are redone on the next audit (see `auditor.audit_key`).
+    version: int = 1
 
     @property
     def summary(self) -> str:
@@ -164,12 +167,13 @@ def rule(
     platforms: tuple[Platform, ...] = (),
     kinds: tuple[str, ...] = (),
     options: dict[str, Any] | None = None,
+    version: int = 1,
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule function; the id must be unique and look like `concern.name`.
 
     `options` declares the settings a school may give the rule in `[rules.options."<id>"]`,
     each with its type (e.g. `{"channels": tuple[str, ...]}`); the rule reads them with
-    `ctx.option(rule_id, name, default)`.
+    `ctx.option(rule_id, name, default)`. `version`: raise it when the rule's findings change.
     """
 
     def register(func: RuleFunc) -> RuleFunc:
@@ -189,6 +193,7 @@ def rule(
             platforms=platforms or DEFAULT_PLATFORMS.get(category, SCHOOL_ACCOUNTS),
             kinds=kinds,
             options=dict(options or {}),
+            version=version,
         )
         return func
 

@@ -134,6 +134,13 @@ class PostRow(Base):
     audited_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # set when retention removed the text, reply target and media copies of this post
     text_purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # the last audit, for incremental re-audits (`auditor.audit_key`): the rule set's digest,
+    # the digest of the post as the rules saw it, and what that audit found (fingerprint,
+    # article, severity of each finding; allowed values), from which a skipped post's summary
+    # is told. NULL rules digest: audit again (never audited, or a rule failed on it).
+    audit_rules: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    audit_input: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    audit_result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     account: Mapped[Account] = relationship()
     media: Mapped[list[MediaRow]] = relationship(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Insert, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Insert, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from auditor.models import FaceBox, Finding, ImageAnalysis, Platform, Post, PostKind
@@ -434,3 +434,51 @@ def refresh_planner_stats(conn: Connection) -> None:
 def mark_audited(conn: Connection, post_ids: Sequence[int]) -> None:
     if post_ids:
         conn.execute(update(PostRow).where(PostRow.id.in_(post_ids)).values(audited_at=utcnow()))
+
+
+# -- incremental audits -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LastAudit:
+    """What a post's last audit was made with (`auditor.audit_key`) and what it found."""
+
+    rules: str | None
+    input: str | None
+    result: dict[str, Any] | None
+
+
+def last_audits(conn: Connection, post_ids: Sequence[int]) -> dict[int, LastAudit]:
+    wanted = sorted(set(post_ids))
+    out: dict[int, LastAudit] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for row in conn.execute(
+            select(
+                PostRow.id, PostRow.audit_rules, PostRow.audit_input, PostRow.audit_result
+            ).where(PostRow.id.in_(chunk), PostRow.audit_rules.is_not(None))
+        ):
+            out[row.id] = LastAudit(row.audit_rules, row.audit_input, row.audit_result)
+    return out
+
+
+def record_audits(
+    conn: Connection, audits: Sequence[tuple[int, str | None, str, dict[str, Any] | None]]
+) -> None:
+    """Store (post id, rule-set digest, input digest, result) of the posts just audited."""
+    if not audits:
+        return
+    table = PostRow.__table__
+    conn.execute(
+        update(table)
+        .where(table.c.id == bindparam("pid"))
+        .values(
+            audit_rules=bindparam("rules"),
+            audit_input=bindparam("input"),
+            audit_result=bindparam("result"),
+        ),
+        [
+            {"pid": pid, "rules": rules, "input": digest, "result": result}
+            for pid, rules, digest, result in audits
+        ],
+    )

@@ -1,0 +1,86 @@
+"""What an audit of a post depends on, as digests: the rule set, and the post's own input.
+
+A re-audit skips a post whose stored digests equal these (see `pipeline.audit_posts`): the
+findings would be the same. Anything that can change a finding belongs in one of the two:
+- the rule set: rule ids and their `version`, the package version, the rule context (allow-
+  lists, the school's handles, rule options), effective severities, the word lists the rules
+  read (package lexicons and the versions of the packages they come from), the image detector;
+- the post: its text, kind, reply target, media (kind, name, hash, whether a copy exists), the
+  identity its fingerprints use, and the other fields rules read (time, account, chat context).
+A rule whose behaviour changes must raise its `version` (or the package version must change).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from importlib import metadata, resources
+from typing import Any
+
+from auditor import __version__
+from auditor.engine import Engine
+from auditor.models import Post
+
+LEXICON_PACKAGES = ("deduce", "wordfreq")
+
+
+def _sha(parts: Any) -> str:
+    raw = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def lexicon_digest() -> str:
+    """The word lists the rules read: auditor's own files and the source packages' versions."""
+    files = resources.files("auditor.lexicons")
+    digest = hashlib.sha256()
+    for entry in sorted(files.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and entry.name.endswith(".txt"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    for package in LEXICON_PACKAGES:
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{package}={version}\0".encode())
+    return digest.hexdigest()
+
+
+def ruleset_digest(engine: Engine, detector: str = "") -> str:
+    """One digest of everything besides the post that decides the findings of an audit."""
+    return _sha(
+        {
+            "package": __version__,
+            "rules": [[r.id, r.version] for r in engine.rules],
+            "severities": {
+                r.id: engine.severities.get(r.id, r.severity).value for r in engine.rules
+            },
+            "context": dataclasses.asdict(engine.ctx),
+            "lexicons": lexicon_digest(),
+            "key": hashlib.sha256(engine.key).hexdigest(),
+            "detector": detector,
+        }
+    )
+
+
+def post_input_digest(post: Post, identity: str | None) -> str:
+    """A digest of what the rules see of `post` (not where its files happen to lie)."""
+    return _sha(
+        [
+            post.platform.value,
+            post.external_id,
+            identity or "",
+            post.created_at.isoformat(),
+            post.text,
+            post.kind.value,
+            post.account,
+            post.reply_to,
+            post.reply_to_id,
+            post.reply_to_name,
+            post.author_is_account,
+            [[m.kind.value, m.name, m.sha256, m.missing, m.path is None] for m in post.media],
+            list(post.hashtags),
+            list(post.mentions),
+            dataclasses.asdict(post.chat) if post.chat is not None else None,
+        ]
+    )
