@@ -21,6 +21,7 @@ from typing import Any
 from auditor import __version__
 from auditor.engine import Engine
 from auditor.models import Post
+from auditor.nlp.lexicon import school_lexicons
 
 LEXICON_PACKAGES = ("deduce", "wordfreq")
 
@@ -31,12 +32,18 @@ def _sha(parts: Any) -> str:
 
 
 def lexicon_digest() -> str:
-    """The word lists the rules read: auditor's own files and the source packages' versions."""
-    files = resources.files("auditor.lexicons")
+    """The word lists the rules read: auditor's own files, the school's own folder
+    (`[lexicons] dir`) and the versions of the packages the name lists come from."""
     digest = hashlib.sha256()
-    for entry in sorted(files.iterdir(), key=lambda e: e.name):
+    shipped = resources.files("auditor.lexicons")
+    for entry in sorted(shipped.iterdir(), key=lambda e: e.name):
         if entry.is_file() and entry.name.endswith(".txt"):
             digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    folder = school_lexicons()
+    if folder is not None and folder.is_dir():
+        digest.update(b"school\0")
+        for path in sorted(folder.glob("*.txt")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for package in LEXICON_PACKAGES:
         try:
             version = metadata.version(package)

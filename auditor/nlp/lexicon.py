@@ -97,6 +97,11 @@ def use_school_lexicons(folder: Path | None) -> None:
         clear()
 
 
+def school_lexicons() -> Path | None:
+    """The folder of the school's own word lists now merged in (`[lexicons] dir`), if any."""
+    return _school_dir
+
+
 def on_change(clear: Callable[[], None]) -> None:
     """Register a cache that must be cleared when the school's lexicons change."""
     _on_change.append(clear)

@@ -124,3 +124,22 @@ def test_rule_set_digest_follows_what_changes_findings(store) -> None:  # type: 
     engine.rules[0] = dataclasses.replace(engine.rules[0], version=2)
     assert ruleset_digest(engine) != base
     assert ruleset_digest(make_engine(store, config), detector="faces-v2") != base
+
+
+def test_a_schools_own_word_list_changes_the_rule_set_digest(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from auditor.nlp.lexicon import use_school_lexicons
+
+    engine = make_engine(store, config_module.load(CONFIG, env={}))
+    base = ruleset_digest(engine)
+    folder = tmp_path / "onze-woorden"
+    folder.mkdir()
+    (folder / "public_figures.txt").write_text("Marieke Smit\n", encoding="utf-8")
+    try:
+        use_school_lexicons(folder)
+        with_list = ruleset_digest(engine)
+        (folder / "public_figures.txt").write_text("Marieke Smit\nJan Visser\n", encoding="utf-8")
+        edited = ruleset_digest(engine)
+    finally:
+        use_school_lexicons(None)
+    assert len({base, with_list, edited}) == 3
+    assert ruleset_digest(engine) == base
