@@ -11,9 +11,19 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Connection, Insert, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Insert,
+    Table,
+    bindparam,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from auditor.models import FaceBox, Finding, ImageAnalysis, Platform, Post, PostKind
@@ -468,7 +478,7 @@ def record_audits(
     """Store (post id, rule-set digest, input digest, result) of the posts just audited."""
     if not audits:
         return
-    table = PostRow.__table__
+    table = cast(Table, PostRow.__table__)  # mapped classes declare it as a FromClause
     conn.execute(
         update(table)
         .where(table.c.id == bindparam("pid"))
