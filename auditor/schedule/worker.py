@@ -110,33 +110,21 @@ def build_scheduler(
     if scheduler is None:
         scheduler = BlockingScheduler(timezone=tz, executors={"default": ThreadPoolExecutor(1)})
     common = {"coalesce": True, "max_instances": 1, "replace_existing": True}
-    scheduler.add_job(
-        tracker.run,
-        audit,
-        args=(jobs.nightly_audit, app),
-        id="audit",
-        name="nightly audit",
-        misfire_grace_time=int(AUDIT_GRACE.total_seconds()),
-        **common,
+    timed_jobs = (
+        (jobs.nightly_audit, audit, "audit", "nightly audit", AUDIT_GRACE),
+        (jobs.weekly_digest, digest, "digest", "weekly digest", DIGEST_GRACE),
+        (jobs.weekly_purge, purge, "purge", "weekly purge", DIGEST_GRACE),
     )
-    scheduler.add_job(
-        tracker.run,
-        digest,
-        args=(jobs.weekly_digest, app),
-        id="digest",
-        name="weekly digest",
-        misfire_grace_time=int(DIGEST_GRACE.total_seconds()),
-        **common,
-    )
-    scheduler.add_job(
-        tracker.run,
-        purge,
-        args=(jobs.weekly_purge, app),
-        id="purge",
-        name="weekly purge",
-        misfire_grace_time=int(DIGEST_GRACE.total_seconds()),
-        **common,
-    )
+    for job, trigger, job_id, name, grace in timed_jobs:
+        scheduler.add_job(
+            tracker.run,
+            trigger,
+            args=(job, app),
+            id=job_id,
+            name=name,
+            misfire_grace_time=int(grace.total_seconds()),
+            **common,
+        )
     scheduler.add_job(
         tracker.run,
         IntervalTrigger(minutes=schedule.flush_minutes, timezone=tz),
