@@ -38,7 +38,7 @@ def level_of(name: str | None, default: int = logging.WARNING) -> int:
     return getattr(logging, name.upper()) if name and name.lower() in LEVELS else default
 
 
-TOUCHED = ("", "sqlalchemy", "sqlalchemy.engine", "alembic", *QUIET)
+TOUCHED = ("", "sqlalchemy", "sqlalchemy.engine", "alembic", "psycopg", *QUIET)
 
 
 @contextmanager
@@ -73,5 +73,8 @@ def configure(level: int, fmt: str | None = None) -> None:
     logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
     logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO if debug else logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.INFO if debug else logging.WARNING)
+    # psycopg warns while it tears down a pipeline that an interrupted import aborted on purpose;
+    # the error that matters reaches us as an exception, so its own warnings only show in debug
+    logging.getLogger("psycopg").setLevel(logging.WARNING if debug else logging.ERROR)
     for name in QUIET:
         logging.getLogger(name).setLevel(logging.WARNING)
