@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from auditor.errors import ConfigError
 from auditor.images import ImageSettings
 from auditor.models import Severity
-from auditor.nlp.lexicon import shipped_lists, use_school_lexicons
+from auditor.nlp.lexicon import check_school_list, shipped_lists, use_school_lexicons
 from auditor.rules import all_rules
 from auditor.rules.base import Allow, Rule, RuleContext
 from auditor.sources import live_source_for
@@ -313,6 +313,8 @@ def _check_lexicons(config: Config) -> None:
             raise ConfigError(
                 f"{where}: {file.name} is no shipped word list (see auditor/lexicons/README.md)"
             )
+        if (problem := check_school_list(file)) is not None:
+            raise ConfigError(f"{where}: {problem}")
 
 
 def _rule_options(config: Config, rules: list[Rule]) -> dict[str, dict[str, Any]]:

@@ -13,15 +13,18 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.util
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import msgpack
 
 from auditor.errors import AuditorError
 
+T = TypeVar("T")
 COMMON_WORD_MIN_ZIPF = 3.0  # words at least this frequent in Dutch count as ordinary words
 
 
@@ -64,14 +67,6 @@ def wordfreq_common(min_zipf: float = COMMON_WORD_MIN_ZIPF) -> frozenset[str]:
     return frozenset(word for bucket in buckets[: last + 1] for word in bucket)
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(
-        line.strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    )
-
-
 _school_dir: Path | None = None  # `[lexicons] dir`: a school's own lists, merged in
 _on_change: list[Callable[[], None]] = []  # caches built from the lexicon, cleared with it
 
@@ -110,14 +105,130 @@ def on_change(clear: Callable[[], None]) -> None:
 def package_list(name: str) -> frozenset[str]:
     """A lower-cased word list from auditor/lexicons/<name>.txt (# comments allowed), plus the
     school's own `<name>.txt` when `[lexicons] dir` names a folder holding one."""
+    return frozenset(package_entries(name))
+
+
+def lexicon_cache(build: Callable[[], T]) -> Callable[[], T]:
+    """`functools.cache` for a value built from the word lists (a compiled pattern, a table):
+    built once, on first use, and built again after a school's own lists change."""
+    cached = functools.cache(build)
+    on_change(cached.cache_clear)
+    return cached
+
+
+def _school_text(name: str) -> str:
+    if _school_dir is None or not (own := _school_dir / f"{name}.txt").is_file():
+        return ""
+    try:
+        return own.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AuditorError(f"{own}: cannot read the school's word list ({exc})") from None
+
+
+def _entry_lines(text: str, *, lower: bool) -> list[str]:
+    entries = (line.strip() for line in text.splitlines())
+    return [e.lower() if lower else e for e in entries if e and not e.startswith("#")]
+
+
+@functools.cache
+def package_entries(name: str, *, lower: bool = True) -> tuple[str, ...]:
+    """The entries of auditor/lexicons/<name>.txt in file order, then the school's own
+    `<name>.txt` (`[lexicons] dir`), each once; lower-cased unless `lower` is false (patterns)."""
     text = resources.files("auditor.lexicons").joinpath(f"{name}.txt").read_text("utf-8")
-    words = _words(text)
-    if _school_dir is not None and (own := _school_dir / f"{name}.txt").is_file():
-        try:
-            words |= _words(own.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise AuditorError(f"{own}: cannot read the school's word list ({exc})") from None
-    return words
+    entries = _entry_lines(text, lower=lower) + _entry_lines(_school_text(name), lower=lower)
+    return tuple(dict.fromkeys(entries))
+
+
+on_change(package_entries.cache_clear)
+
+
+def package_patterns(name: str) -> str:
+    """The regular-expression alternatives in auditor/lexicons/<name>.txt (one a line, in file
+    order, the school's own after the shipped ones) joined with `|`, for a rule to wrap."""
+    if not name.endswith(PATTERNS_SUFFIX):
+        raise ValueError(f"{name}: a pattern list's name ends in {PATTERNS_SUFFIX}")
+    entries = package_entries(name, lower=False)
+    for entry in entries:
+        _check_pattern(entry, name)
+    return "|".join(entries)
+
+
+PATTERNS_SUFFIX = "_patterns"  # lists of regular-expression alternatives, not plain words
+
+
+def _check_pattern(entry: str, where: str) -> None:
+    try:
+        re.compile(entry)
+    except re.error as exc:
+        raise AuditorError(f"{where}: {entry!r} is no valid pattern ({exc})") from None
+
+
+# How an organisation word is matched (see auditor/lexicons/README.md); a line without a
+# `[mode, ...]` marker is matched in the DEFAULT_ORGANISATION_MODES.
+ORGANISATION_MODES = ("name", "ending", "mention-ending", "handle", "reply", "reply-start")
+DEFAULT_ORGANISATION_MODES = ("name", "handle", "reply")
+_MARKED = re.compile(r"(?P<entry>[^\[]*?)\s*(?:\[(?P<modes>[^\]]*)\])?")
+
+
+@dataclass(frozen=True)
+class Organisations:
+    """The organisation vocabulary of `organisation_words.txt`, one tuple per matching mode."""
+
+    name: tuple[str, ...]  # whole word: a business or venue name follows ("Bakkerij Dijkstra")
+    ending: tuple[str, ...]  # a word of 7+ letters ending so is one ("Autobedrijf")
+    mention_ending: tuple[str, ...]  # ... only for "an organisation is named here" (Voedselbank)
+    handle: tuple[str, ...]  # anywhere in an @handle or profile link ("@bieb_twello")
+    reply: tuple[str, ...]  # a reply's target: a whole word, or anywhere when 5+ letters
+    reply_start: tuple[str, ...]  # may start a reply's target ("GGDIJsselland")
+
+
+def organisation_modes(line: str) -> tuple[str, tuple[str, ...]]:
+    """The word of an `organisation_words.txt` line and its matching modes."""
+    match = _MARKED.fullmatch(line.strip())
+    if match is None or not match.group("entry"):
+        raise AuditorError(f"organisation_words: {line!r}: a word, then optionally [mode, ...]")
+    if match.group("modes") is None:
+        return match.group("entry"), DEFAULT_ORGANISATION_MODES
+    modes = tuple(m for m in re.split(r"[\s,]+", match.group("modes")) if m)
+    unknown = [m for m in modes if m not in ORGANISATION_MODES]
+    if unknown or not modes:
+        raise AuditorError(
+            f"organisation_words: {line!r}: unknown mode {unknown[0] if unknown else '(none)'!r}"
+            f" (modes: {', '.join(ORGANISATION_MODES)})"
+        )
+    return match.group("entry"), modes
+
+
+def organisations() -> Organisations:
+    """The organisation vocabulary, shipped and the school's own (see `Organisations`)."""
+    return _organisations()
+
+
+@lexicon_cache
+def _organisations() -> Organisations:
+    by_mode: dict[str, list[str]] = {mode: [] for mode in ORGANISATION_MODES}
+    for line in package_entries("organisation_words"):
+        word, modes = organisation_modes(line)
+        for mode in modes:
+            by_mode[mode].append(word)
+    return Organisations(**{m.replace("-", "_"): tuple(words) for m, words in by_mode.items()})
+
+
+def check_school_list(path: Path) -> str | None:
+    """What is wrong with a school's own list `path` (a pattern that does not compile, an
+    unknown organisation mode), or None."""
+    try:
+        entries = _entry_lines(path.read_text(encoding="utf-8"), lower=False)
+        for entry in entries:
+            if path.stem.endswith(PATTERNS_SUFFIX):
+                _check_pattern(entry, path.name)
+            elif path.stem == "organisation_words":
+                organisation_modes(entry.lower())
+    except (OSError, UnicodeDecodeError) as exc:
+        return f"{path.name}: cannot be read ({exc})"
+    except AuditorError as exc:
+        return str(exc)
+    return None
 
 
 @dataclass(frozen=True)
@@ -159,6 +270,6 @@ def lexicon() -> Lexicon:
         greetings=package_list("name_greetings"),
         not_names=not_names,
         public_figures=package_list("public_figures"),
-        organisation_words=package_list("organisation_words"),
+        organisation_words=frozenset(organisations().name),
         determiners=package_list("determiners"),
     )

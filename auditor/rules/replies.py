@@ -11,9 +11,10 @@ or comment the account itself wrote and works out who it answers:
 
 The target is *not* a parent when it is the account itself (a thread), an allow-listed
 organisation, handle or staff member, or when it looks like an organisation or a staff member
-(see `ORGANISATION_WORDS` and `STAFF_WORDS`), or when the text says the person is a former
-pupil or colleague. Anyone else, including an unknown target, is taken to be a parent: the
-protocol forbids answering parents at all, so this rule prefers recall.
+(see `organisation_words.txt` and `staff_words.txt` in auditor/lexicons/), or when the text
+says the person is a former pupil or colleague. Anyone else, including an unknown target, is
+taken to be a parent: the protocol forbids answering parents at all, so this rule prefers
+recall.
 """
 
 from __future__ import annotations
@@ -22,45 +23,36 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from auditor.models import Category, Hit, Platform, Post, PostKind, Severity, Span
+from auditor.nlp.lexicon import lexicon_cache, organisations, package_entries
 from auditor.rules.base import RuleContext, rule
 
-# Words that mark a handle or display name as an organisation. Words of five letters or more
-# match anywhere in the squashed name ("gemeente_heerde", "BibliotheekVeluwe"); shorter ones
-# must be a whole word, and those in ORGANISATION_PREFIXES may also start the name ("GGDIJssel",
-# "vvheeze"). Extend these tuples when a local organisation keeps getting flagged.
-# fmt: off
-ORGANISATION_WORDS = (
-    # public bodies and services
-    "gemeente", "provincie", "politie", "wijkagent", "brandweer", "ambulance", "ggd",
-    "burgemeester", "wethouder", "gemeenteraad", "rijkswaterstaat", "knmi", "omroep", "krant",
-    "nieuws", "radio",
-    # education, care, youth
-    "school", "basisschool", "kindcentrum", "ikc", "cbs", "obs", "pcbs", "kbs", "rkbs",
-    "stichting", "kinderopvang", "opvang", "bso", "kdv", "peuterspeelzaal", "peuteropvang",
-    "consultatiebureau", "jeugdzorg", "jeugdwerk", "welzijn", "huisarts", "zorg", "bieb",
-    "bibliotheek", "museum", "theater", "dierenpark", "kinderboerderij", "ouderraad",
-    # clubs and associations
-    "vereniging", "sportclub", "club", "vv", "sv", "voetbal", "hockey", "korfbal", "tennis",
-    "handbal", "zwembad", "zwemclub", "scouting", "muziekvereniging", "harmonie", "fanfare",
-    "kerk", "parochie", "moskee", "dorpshuis", "buurthuis", "wijkvereniging", "buurtvereniging",
-    # businesses and chains
-    "bakkerij", "slagerij", "winkel", "shop", "supermarkt", "jumbo", "albertheijn", "plus",
-    "spar", "lidl", "aldi", "hema", "kruidvat", "bruna", "rabobank", "bank", "bv", "official",
-    # youth health care, sport, trades; and the staff of an organisation ("medewerkers van")
-    "jgz", "sport", "gym", "atelier", "praktijk", "fysio", "chocolaterie", "team",
-    "medewerker", "organisatie", "bestuur",
-)
-# fmt: on
-ORGANISATION_PREFIXES = ("ggd", "jgz", "vv", "bso", "kdv", "ikc", "obs", "cbs", "pcbs")
-# Words that mark the target as a (former) member of staff.
-STAFF_WORDS = ("juf", "meester", "master", "leerkracht", "docent", "collega", "directeur")
-STAFF_PREFIXES = ("juf", "meester", "master")
-# Words that mark a handle as a parent's, whatever else it contains ("schoolmama_anja"): the
-# first list matches anywhere in the name, the second only as a whole word ("oma", not "thomas").
-FAMILY_PARTS = ("mama", "papa", "moeder", "vader", "mommy", "daddy")
-FAMILY_WORDS = ("mam", "pap", "oma", "opa", "mom", "dad", "mum")
+
+class ReplyWords(NamedTuple):
+    """Who a reply's target is, by the words of its name or handle (auditor/lexicons/)."""
+
+    organisation: tuple[str, ...]  # organisation_words.txt [reply]: gemeente, ggd, vv
+    organisation_prefixes: tuple[str, ...]  # organisation_words.txt [reply-start]: GGDIJssel
+    staff: tuple[str, ...]  # staff_words.txt: juf, collega
+    staff_prefixes: tuple[str, ...]  # staff_prefixes.txt: "jufanja"
+    family_parts: tuple[str, ...]  # family_handle_parts.txt: anywhere ("schoolmama_anja")
+    family_words: tuple[str, ...]  # family_handle_words.txt: whole word ("oma", not "thomas")
+
+
+@lexicon_cache
+def reply_words() -> ReplyWords:
+    orgs = organisations()
+    return ReplyWords(
+        organisation=orgs.reply,
+        organisation_prefixes=orgs.reply_start,
+        staff=package_entries("staff_words"),
+        staff_prefixes=package_entries("staff_prefixes"),
+        family_parts=package_entries("family_handle_parts"),
+        family_words=package_entries("family_handle_words"),
+    )
+
 
 # The text says who the person is: a former pupil or colleague, not a parent.
 NOT_A_PARENT_CUE = re.compile(
@@ -149,10 +141,13 @@ def _not_a_parent(value: str, ctx: RuleContext) -> bool:
         return True
     if _matches_any(value, ctx.allow.organisations + ctx.allow.handles + ctx.allow.names):
         return True
-    if any(part in _squash(value) for part in FAMILY_PARTS) or _has_word(value, FAMILY_WORDS):
+    words = reply_words()
+    if any(part in _squash(value) for part in words.family_parts) or _has_word(
+        value, words.family_words
+    ):
         return False
-    return _has_word(value, ORGANISATION_WORDS, ORGANISATION_PREFIXES) or _has_word(
-        value, STAFF_WORDS, STAFF_PREFIXES
+    return _has_word(value, words.organisation, words.organisation_prefixes) or _has_word(
+        value, words.staff, words.staff_prefixes
     )
 
 

@@ -137,8 +137,8 @@ def test_rule_is_registered_as_high_clause_d() -> None:
 
 
 def test_organisation_words_are_plain_data() -> None:
-    assert "gemeente" in replies.ORGANISATION_WORDS
-    assert all(word == word.lower() for word in replies.ORGANISATION_WORDS)
+    assert "gemeente" in replies.reply_words().organisation
+    assert all(word == word.lower() for word in replies.reply_words().organisation)
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from auditor.config import Config, load
 from auditor.errors import ConfigError
-from auditor.nlp.lexicon import shipped_lists, use_school_lexicons
+from auditor.models import PDKind, Platform, Post, PostKind
+from auditor.nlp.lexicon import (
+    DEFAULT_ORGANISATION_MODES,
+    organisation_modes,
+    shipped_lists,
+    use_school_lexicons,
+)
+from auditor.rules import replies
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data.analysis import analyse_text
 
@@ -69,3 +77,74 @@ def test_every_shipped_list_is_documented() -> None:
     )
     for name in shipped_lists():
         assert f"`{name}.txt`" in readme
+
+
+def handle_hits(text: str, ctx: RuleContext) -> list[str]:
+    return [h.value for h in analyse_text(text, ctx).hits if h.kind is PDKind.SOCIAL_HANDLE]
+
+
+def reply_targets(text: str, ctx: RuleContext) -> list[str]:
+    post = Post(
+        Platform.TWITTER,
+        "r1",
+        datetime(2025, 3, 1, tzinfo=UTC),
+        text,
+        kind=PostKind.REPLY,
+        author_is_account=True,
+    )
+    return [h.value for h in replies.to_parent(post, ctx)]
+
+
+KRINGLOOP = "Dank aan Kringloop Esther Visser voor de boeken."
+
+
+def test_a_schools_organisation_word_reaches_every_organisation_matcher(tmp_path: Path) -> None:
+    shipped = RuleContext()
+    assert names_in(KRINGLOOP, shipped) == ["Esther Visser"]
+    assert handle_hits("Meer boeken bij @kringlooptwello!", shipped) == ["@kringlooptwello"]
+    assert reply_targets("@kringloopheerde Dank je wel!", shipped) == ["@kringloopheerde"]
+    config = school_config(tmp_path, {"organisation_words.txt": "kringloop\n"})
+    ctx = load(config, env={}).rule_context()
+    assert names_in(KRINGLOOP, ctx) == []  # a business name, no person (whole word)
+    assert handle_hits("Meer boeken bij @kringlooptwello!", ctx) == []  # inside a handle
+    assert reply_targets("@kringloopheerde Dank je wel!", ctx) == []  # a reply's target
+
+
+def test_a_schools_street_ending_makes_an_address(tmp_path: Path) -> None:
+    text = "Het nieuwe adres van de opvang: Bloemgaarde 12."
+    assert names_in(text, RuleContext()) == []
+    config = school_config(tmp_path, {"street_suffixes.txt": "gaarde\n"})
+    assert names_in(text, load(config, env={}).rule_context()) == ["Bloemgaarde 12"]
+
+
+def test_a_schools_label_pattern_keeps_a_number_from_being_a_bsn(tmp_path: Path) -> None:
+    text = "Lidnummer 111222333 staat op de pas."
+    assert names_in(text, RuleContext()) == ["111222333"]
+    config = school_config(tmp_path, {"not_bsn_label_patterns.txt": r"lid\w*" + "\n"})
+    assert names_in(text, load(config, env={}).rule_context()) == []
+
+
+def test_a_pattern_that_does_not_compile_is_refused(tmp_path: Path) -> None:
+    config = school_config(tmp_path, {"not_bsn_label_patterns.txt": "lid(nummer\n"})
+    with pytest.raises(ConfigError, match=r"not_bsn_label_patterns\.txt: 'lid\(nummer' is no"):
+        load(config, env={})
+
+
+def test_an_unknown_organisation_mode_is_refused(tmp_path: Path) -> None:
+    config = school_config(tmp_path, {"organisation_words.txt": "kringloop [handels]\n"})
+    with pytest.raises(ConfigError, match=r"unknown mode 'handels'"):
+        load(config, env={})
+
+
+@pytest.mark.parametrize(
+    ("line", "word", "modes"),
+    [
+        ("kringloop", "kringloop", DEFAULT_ORGANISATION_MODES),
+        ("erij                    [ending, handle]", "erij", ("ending", "handle")),
+        ("ggd [handle reply reply-start]", "ggd", ("handle", "reply", "reply-start")),
+    ],
+)
+def test_organisation_lines_name_their_matching_modes(
+    line: str, word: str, modes: tuple[str, ...]
+) -> None:
+    assert organisation_modes(line) == (word, modes)

@@ -10,16 +10,25 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
 from auditor.models import Hit, PDKind, Span
-from auditor.nlp.lexicon import lexicon
+from auditor.nlp.lexicon import (
+    lexicon,
+    lexicon_cache,
+    on_change,
+    organisations,
+    package_entries,
+    package_list,
+    package_patterns,
+)
 from auditor.nlp.tokens import may_contain
 from auditor.rules.base import RuleContext
-from auditor.rules.personal_data.words import STREET_SUFFIX, TLD, URL, is_street
+from auditor.rules.personal_data.words import TLD, URL, is_street, word_lists
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PROFILE = re.compile(
@@ -40,11 +49,15 @@ IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})
 NINE_DIGITS = re.compile(
     r"(?<![\d\w.,\-/])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d\w])"
 )
-NOT_BSN_CONTEXT = re.compile(
-    r"(?:rsin|anbi|kvk|k\.v\.k|fiscaal\s+nummer|zending\w*|order\w*|bestel\w*|factuur\w*|"
-    r"klant\w*|track\w*|referentie\w*|pakket\w*|dossier\w*|kenmerk)\W{0,20}(?:\w+\W{1,3}){0,3}$",
-    re.IGNORECASE,
-)
+
+
+@lexicon_cache
+def not_bsn_context() -> re.Pattern[str]:
+    """A label before a nine-digit number that makes it no BSN (not_bsn_label_patterns.txt)."""
+    labels = package_patterns("not_bsn_label_patterns")
+    return re.compile(rf"(?:{labels})\W{{0,20}}(?:\w+\W{{1,3}}){{0,3}}$", re.IGNORECASE)
+
+
 POSTCODE = re.compile(r"(?<![\w-])([1-9]\d{3}) ?(?!SA|SD|SS)([A-Z]{2})(?![\w-])")
 PLATE = re.compile(r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{2,3}-[A-Z\d]{1,3}(?![\w-])")
 # The Dutch sidecodes, written with L for a letter and 9 for a digit.
@@ -53,10 +66,18 @@ SIDECODES = frozenset(
     "L-999-LL LLL-99-L L-99-LLL 9-LL-999 999-LL-9".split()
 )
 HOUSE_NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:-\d{1,3})?"
-ADDRESS = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*(?:" + "|".join(STREET_SUFFIX) + r"))"
-    r"\s(" + HOUSE_NUMBER + r")(?![\d:.,]\d|\w|\s?(?:uur|jaar|km|meter|min))"
-)
+
+
+@lexicon_cache
+def address_pattern() -> re.Pattern[str]:
+    """A capitalised street name with a street-name ending (street_suffixes.txt) and a number."""
+    suffixes = "|".join(map(re.escape, word_lists().street_suffixes))
+    return re.compile(
+        r"(?<![\w-])((?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*(?:" + suffixes + r"))"
+        r"\s(" + HOUSE_NUMBER + r")(?![\d:.,]\d|\w|\s?(?:uur|jaar|km|meter|min))"
+    )
+
+
 # A house number after a one-word street name without a street suffix (Grutto 41, Fonteinkruid
 # 22): an address only where the text says so ("adres is", "woont op", "bij de familie X,") or
 # where a postcode follows.
@@ -70,86 +91,34 @@ ADDRESS_BEFORE_POSTCODE = re.compile(
     r"(?<![\w-])" + _ONE_WORD_STREET + _NOT_AN_AMOUNT + r"(?=,?\s+[1-9]\d{3}\s?[A-Z]{2}\b)"
 )
 CONTEXT_ADDRESS_CUES = ("adres", "woon", "familie", "fam.")
+
+
 # Where the school gives its own address: it is public contact data, no home.
-SCHOOL_ADDRESS_BEFORE = re.compile(
-    r"(?:bezoek|post)adres|adres\s+van\s+(?:de|onze|het)\s+(?:school|ikc|kindcentrum)|"
-    r"(?:school|ikc|kindcentrum|gebouw)\s+(?:staat|zit|ligt|is)\s+(?:aan|op)|ons\s+adres",
-    re.IGNORECASE,
-)
-SCHOOL_WORDS = frozenset(
-    "ikc cbs obs pcbs kbs rkbs basisschool school kindcentrum de het 't".split()
-)
-ROLE_MAILBOXES = frozenset(
-    "info administratie admin mr or directie secretariaat contact receptie ouderraad noreply "
-    "no-reply post school bestuur office mail redactie nieuws communicatie planning leerlingzaken "
-    "zorg ib intern-begeleider kinderopvang bso tso overblijf facturen finance helpdesk".split()
-)
-ORGANISATION_HINTS = (
-    "bieb",
-    "bibliotheek",
-    "brandweer",
-    "ggd",
-    "gemeente",
-    "politie",
-    "school",
-    "obs",
-    "cbs",
-    "basis",
-    "club",
-    "vereniging",
-    "stichting",
-    "sport",
-    "museum",
-    "knmi",
-    "jumbo",
-    "albert",
-    "plus",
-    "spar",
-    "coop",
-    "omroep",
-    "krant",
-    "nieuws",
-    "kinderopvang",
-    "bso",
-    "zorg",
-    "team",
-    "official",
-    "theater",
-    "zwembad",
-    "dierenpark",
-    "efteling",
-    "provincie",
-    "rijksoverheid",
-    "unicef",
-    "kika",
-    "jantje",
-    "kinderpostzegels",
-    "bakkerij",
-    "winkel",
-    "shop",
-    "studio",
-    "fc",
-    "vv",
-    "ikc",
-    "kbs",
-    "pcbs",
-    # businesses by their trade, youth health care, sports centres
-    "erij",
-    "chocolat",
-    "sserie",
-    "atelier",
-    "salon",
-    "fysio",
-    "praktijk",
-    "kinderfysio",
-    "jgz",
-    "kdv",
-    "bieb",
-    "museum",
-    "dorpshuis",
-    "scouting",
-    "muziek",
-)
+@lexicon_cache
+def school_address_before() -> re.Pattern[str]:
+    return re.compile(package_patterns("school_address_patterns"), re.IGNORECASE)
+
+
+@lexicon_cache
+def contact_lists() -> ContactLists:
+    """The word lists of the contact finders (auditor/lexicons/, a school's own merged in)."""
+    return ContactLists(
+        school_name_words=package_list("school_name_words"),
+        role_mailboxes=package_list("role_mailboxes"),
+        organisation_hints=organisations().handle,
+        personal_handle_words=package_entries("personal_handle_words"),
+        personal_mail_domains=package_list("personal_mail_domains"),
+    )
+
+
+class ContactLists(NamedTuple):
+    school_name_words: frozenset[str]  # "ikc", "de": no part of what names a school
+    role_mailboxes: frozenset[str]  # info@, mr@: a function's mailbox, no one's
+    organisation_hints: tuple[str, ...]  # organisation_words.txt [handle]: @bieb_twello
+    personal_handle_words: tuple[str, ...]  # juf, mama, buurman: a private person's handle
+    personal_mail_domains: frozenset[str]  # gmail, ziggo: a private person's address
+
+
 # Quick tests that every match of the finder's regex passes (cheap patterns that the regex
 # engine scans for fast, as they start with a character class or a dash): when a test
 # fails the regex need not run. Keep them in step with the regexes above.
@@ -160,12 +129,6 @@ BSN_HINT = re.compile(r"\d\d\d[ .]?\d")
 POSTCODE_HINT = re.compile(r"[1-9]\d{3} ?[A-Z]{2}")
 PLATE_HINT = re.compile(r"-(?<=[A-Z\d]-)[A-Z\d]{2,3}-[A-Z\d]")  # a dash first: found fast
 SPACE_DIGIT = re.compile(r"\s\d")  # an address: a street name ending, a space, a house number
-
-# Words that mark a private person's handle (a relative, a neighbour), even when capitalised.
-PERSONAL_HANDLE_HINTS = (
-    "juf", "meester", "mama", "papa", "opa", "oma", "mam", "pap", "mrs", "mr_", "buurvrouw",
-    "buurman", "tante",
-)  # fmt: skip
 
 
 def spans_overlap(a: Span, b: Span) -> bool:
@@ -184,7 +147,8 @@ def _has_digit(text: str) -> bool:
 
 def _street_then_number(text: str) -> bool:
     """True when a street name ending is followed by a space and a digit somewhere."""
-    return any(text.endswith(STREET_SUFFIX, 0, m.start()) for m in SPACE_DIGIT.finditer(text))
+    suffixes = word_lists().street_suffixes
+    return any(text.endswith(suffixes, 0, m.start()) for m in SPACE_DIGIT.finditer(text))
 
 
 @functools.lru_cache(maxsize=4096)  # a school's own numbers come back in post after post
@@ -224,12 +188,6 @@ def _allowed_ibans(values: tuple[str, ...]) -> frozenset[str]:
     return frozenset(iban_key(v) for v in values)
 
 
-# Mail providers that give addresses to private persons: any address there is someone's own.
-PERSONAL_MAIL_DOMAINS = frozenset(
-    "gmail googlemail hotmail outlook live msn icloud me mac yahoo ymail aol gmx proton "
-    "protonmail ziggo kpnmail kpnplanet planet home xs4all hetnet chello casema quicknet "
-    "telfort zeelandnet online upcmail solcon caiway tele2 versatel freeler".split()
-)
 _INITIAL_LOCAL = re.compile(r"^[a-z]{1,2}[._-]")
 
 
@@ -239,7 +197,7 @@ def names_a_person(address: str) -> bool:
     its own domain names a function ("jgz@", "zomerschool@", "sport.noord@") and no one."""
     local, _, domain = address.lower().partition("@")
     provider = domain.split(".")[-2] if domain.count(".") >= 1 else domain
-    if provider in PERSONAL_MAIL_DOMAINS:
+    if provider in contact_lists().personal_mail_domains:
         return True
     if _INITIAL_LOCAL.match(local):
         return True
@@ -258,7 +216,8 @@ def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
     for m in EMAIL.finditer(text):
         value = m.group().rstrip(".")
         local = value.split("@", 1)[0].lower()
-        if value.lower() not in allowed and (local in ROLE_MAILBOXES or not names_a_person(value)):
+        function = local in contact_lists().role_mailboxes
+        if value.lower() not in allowed and (function or not names_a_person(value)):
             continue  # a function mailbox (info@, mr@, jgz@ggd...) names no one
         hits.append(
             Hit(
@@ -333,7 +292,7 @@ def find_bsns(text: str, taken: list[Span]) -> list[Hit]:
         value = m.group(1)
         if not _free(span, taken) or not stdnum_bsn.is_valid(re.sub(r"\D", "", value)):
             continue
-        if NOT_BSN_CONTEXT.search(text[max(0, span.start - 60) : span.start]):
+        if not_bsn_context().search(text[max(0, span.start - 60) : span.start]):
             continue  # a foundation's RSIN or an order number also passes the 11-test
         hits.append(
             Hit(span=span, value=value, reason="burgerservicenummer (BSN)", kind=PDKind.BSN)
@@ -386,7 +345,7 @@ def find_addresses(text: str, taken: list[Span]) -> list[Hit]:
     if not _has_digit(text) or not _street_then_number(text):
         return []
     hits = []
-    for m in ADDRESS.finditer(text):
+    for m in address_pattern().finditer(text):
         street = m.group(1)
         words = street.split()
         # Keep only the street itself: drop leading capitalised words that are no street part.
@@ -448,8 +407,12 @@ def find_context_addresses(text: str, taken: list[Span], postcodes: list[Hit]) -
 @functools.cache
 def _school_keys(school_name: str) -> tuple[str, ...]:
     """The distinctive words of the school's name ("kraanvogel" of "IKC De Kraanvogel")."""
-    words = [w for w in re.findall(r"\w+", school_name.lower()) if w not in SCHOOL_WORDS]
+    common = contact_lists().school_name_words
+    words = [w for w in re.findall(r"\w+", school_name.lower()) if w not in common]
     return (" ".join(words),) if words else ()
+
+
+on_change(_school_keys.cache_clear)  # school_name_words.txt may hold a school's own words
 
 
 def is_school_address(text: str, start: int, ctx: RuleContext) -> bool:
@@ -459,7 +422,7 @@ def is_school_address(text: str, start: int, ctx: RuleContext) -> bool:
     before = text[lo:start]
     cut = max(before.rfind(ch) for ch in ".!?\n")
     before = before[cut + 1 :] if cut >= 0 else before
-    if SCHOOL_ADDRESS_BEFORE.search(before):
+    if school_address_before().search(before):
         return True
     low = before.lower()
     return any(key in low for key in _school_keys(ctx.school_name))
@@ -482,12 +445,13 @@ def _organisation_keys(organisations: tuple[str, ...], school_name: str) -> tupl
 def is_organisation_handle(handle: str, ctx: RuleContext) -> bool:
     """True when a handle reads as an organisation's (a capitalised brand, a club, the GGD)."""
     lowered = handle.lower()
-    if any(hint in lowered for hint in PERSONAL_HANDLE_HINTS):
+    lists = contact_lists()
+    if any(hint in lowered for hint in lists.personal_handle_words):
         return False
     for key in _organisation_keys(tuple(ctx.allow.organisations), ctx.school_name):
         if key in lowered.replace("_", "") or lowered.replace("_", "") in key:
             return True
-    if any(hint in lowered for hint in ORGANISATION_HINTS):
+    if any(hint in lowered for hint in lists.organisation_hints):
         return True
     return handle[:1].isupper() and not handle.isupper() or handle.isupper() and len(handle) > 3
 

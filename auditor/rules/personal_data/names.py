@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 
 from auditor.models import Hit, PDKind, Span
-from auditor.nlp.lexicon import lexicon
+from auditor.nlp.lexicon import lexicon, lexicon_cache
 from auditor.nlp.tokens import may_contain, sentence_opening, starts_sentence
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data.hashtags import hashtag_names
@@ -40,7 +40,6 @@ from auditor.rules.personal_data.words import (
     LONG,
     LOWER_LONG,
     LOWER_LONGER,
-    MAKER_WORDS,
     NAME_LIKE,
     NAME_WORD,
     NOT_NAME,
@@ -59,11 +58,11 @@ from auditor.rules.personal_data.words import (
     URL,
     VENUE,
     WORK_CUE,
-    WORK_WORDS,
     Words,
     indices,
     is_surname,
     scan_words,
+    word_lists,
 )
 
 # "de klassencavia heet Storm", "een hond genaamd Bolt": the name after these is the animal's.
@@ -71,12 +70,20 @@ PET_NAMING = frozenset("heet heten genaamd noemen noemden".split())
 # Days named after a person ("vierden we Valentijn"): after a celebrating word, a day, no one.
 HOLIDAY_NAMES = frozenset(("valentijn", "sint-jan", "sint-nicolaas"))
 CELEBRATE_BEFORE = re.compile(r"(?:\bvier\w*|\bfijne|\bhappy|\bop)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 # Works of an author, artist or historical figure: a full name after "de verhalen van" is theirs.
-PUBLIC_WORK_BEFORE = re.compile(
-    r"\b(?:(?:" + "|".join(sorted(WORK_WORDS)) + r")\s+van|"
-    r"(?:" + "|".join(sorted(MAKER_WORDS)) + r")(?:\s+en\s+\w+)?)\s+$",
-    re.IGNORECASE,
-)
+# (work_words.txt, maker_words.txt)
+@lexicon_cache
+def public_work_before() -> re.Pattern[str]:
+    lists = word_lists()
+    return re.compile(
+        r"\b(?:(?:" + "|".join(map(re.escape, sorted(lists.work_words))) + r")\s+van|"
+        r"(?:" + "|".join(map(re.escape, sorted(lists.maker_words))) + r")(?:\s+en\s+\w+)?)\s+$",
+        re.IGNORECASE,
+    )
+
+
 GROUP_AFTER = re.compile(r"\s*(?:\(\s*groep|,?\s*(?:uit|van|in)\s+groep|\(\d)", re.IGNORECASE)
 INITIALS = re.compile(
     r"(?<![\w.])((?:[A-Z]\.\s?){1,3})((?:(?:van|de|der|den|ter|ten|el|'t|van 't)\s)*)"
@@ -494,7 +501,7 @@ def _public_work(text: str, start: int, end: int, reason: str) -> bool:
     value = text[start:end]
     return (
         (" " in value or "." in value)
-        and PUBLIC_WORK_BEFORE.search(text, max(0, start - 40), start) is not None
+        and public_work_before().search(text, max(0, start - 40), start) is not None
         and not GROUP_AFTER.match(text, end)
     )
 

@@ -14,7 +14,15 @@ import re
 from itertools import compress
 from typing import NamedTuple, cast
 
-from auditor.nlp.lexicon import Lexicon, lexicon, on_change
+from auditor.nlp.lexicon import (
+    Lexicon,
+    lexicon,
+    lexicon_cache,
+    on_change,
+    organisations,
+    package_entries,
+    package_list,
+)
 from auditor.nlp.tokens import FOLD_EXCEPTIONS, WORD
 from auditor.rules.personal_data import special
 
@@ -26,80 +34,40 @@ URL = re.compile(
     re.IGNORECASE,
 )
 TLD = re.compile(r"\.(?:nl|com|org|net|be|eu|nu|info|frl|de)\b|www\.|://", re.IGNORECASE)
-STREET_SUFFIX = (
-    "straat",
-    "laan",
-    "weg",
-    "plein",
-    "dijk",
-    "dyk",
-    "singel",
-    "gracht",
-    "kade",
-    "pad",
-    "steeg",
-    "dreef",
-    "park",
-    "ring",
-    "markt",
-    "wal",
-    "allee",
-    "boulevard",
-    "akker",
-    "weide",
-    "erf",
-    "baan",
-    "loane",
-    "leane",
-    "wei",
-    "strjitte",
-    "hof",
-    "veld",
-    "hoeve",
-    "brink",
-    "dam",
-    "zoom",
-)
-ORG_SUFFIXES = (
-    "bedrijf",
-    "winkel",
-    "shop",
-    "studio",
-    "school",
-    "praktijk",
-    "restaurant",
-    "erij",
-    "handel",
-    "centrum",
-    "opvang",
-    "vereniging",
-    "club",
-    "zaak",
-)
-PERSON_VERBS = frozenset(
-    "heeft had wordt werd mag mocht kreeg krijgt viert vierde zit zat won wint las leest vertelde "
-    "vertelt speelde speelt maakte maakt deed doet ging gaat kwam komt en uit hield houdt is was "
-    "staat stond liep loopt zong zingt danste tekende schreef".split()
-)
-# Animals and toys, also at the end of a compound ("klassenkonijn Daan", "onze schoolhond Bolt").
-ANIMALS = (
-    "konijn", "konijntje", "cavia", "hamster", "hond", "hondje", "puppy", "kat", "poes", "kitten",
-    "vis", "goudvis", "schildpad", "kip", "haan", "pony", "paard", "ezel", "geit", "schaap",
-    "lammetje", "parkiet", "papegaai", "muis", "rat", "knuffel", "mascotte", "pop", "beer",
-)  # fmt: skip
-# The works of someone and their makers (see names.PUBLIC_WORK_BEFORE).
-WORK_WORDS = frozenset(
-    "verhalen verhaal boek boeken gedicht gedichten schilderij schilderijen prenten tekeningen "
-    "werk werken kunstwerken liedjes muziek biografie leven".split()
-)
-MAKER_WORDS = frozenset(
-    "schrijver schrijfster kunstenaar schilder dichter dichteres componist verzetsstrijder "
-    "auteur uitvinder ontdekkingsreiziger wetenschapper".split()
-)
-STREET_END = re.compile(r"...(?:" + "|".join(STREET_SUFFIX) + r")$")
-# Titles that take a surname, so "familie van Dijk" is a name but "vader van Daan" is not.
-SURNAME_TITLES = frozenset("familie fam mevrouw mevr mw meneer dhr heer".split())
-PRONOUNS = frozenset("u je jij we wij ze zij hij het er jullie ik men".split())
+
+
+class WordLists(NamedTuple):
+    """The word lists of the flags (auditor/lexicons/, with a school's own words merged in)."""
+
+    street_suffixes: tuple[str, ...]  # street_suffixes.txt: Molenweg, Hegedyk
+    street_end: re.Pattern[str]  # a street name by its ending (three letters before it)
+    org_endings: tuple[str, ...]  # organisation_words.txt [ending]: Autobedrijf, Kwekerij
+    mention_endings: tuple[str, ...]  # organisation_words.txt [mention-ending]: Voedselbank
+    person_verbs: frozenset[str]
+    animals: tuple[str, ...]  # also at the end of a compound ("klassenkonijn Daan")
+    work_words: frozenset[str]  # the works of someone (see names.PUBLIC_WORK_BEFORE)
+    maker_words: frozenset[str]
+    surname_titles: frozenset[str]  # "familie van Dijk" is a name, "vader van Daan" is not
+    pronouns: frozenset[str]
+
+
+@lexicon_cache
+def word_lists() -> WordLists:
+    """The lists, read once (and again when a school's own lists change)."""
+    suffixes = package_entries("street_suffixes")
+    orgs = organisations()
+    return WordLists(
+        street_suffixes=suffixes,
+        street_end=re.compile(r"...(?:" + "|".join(map(re.escape, suffixes)) + r")$"),
+        org_endings=orgs.ending,
+        mention_endings=orgs.mention_ending,
+        person_verbs=package_list("person_verbs"),
+        animals=package_entries("animal_words"),
+        work_words=package_list("work_words"),
+        maker_words=package_list("maker_words"),
+        surname_titles=package_list("surname_titles"),
+        pronouns=package_list("pronouns"),
+    )
 
 
 # One bit per fact about a word, so a token costs one dict look-up (see `word_flags`).
@@ -170,18 +138,22 @@ def is_organisation(word: str) -> bool:
     """Whether a word names an organisation or makes a name one ("Stichting", "Voedselbank",
     "Jeugdfonds", "Judoclub")."""
     low = word.lower()
-    return _is_org_word(lexicon(), low) or (len(low) > 6 and low.endswith(("fonds", "bank")))
+    return _is_org_word(lexicon(), low) or (
+        len(low) > 6 and low.endswith(word_lists().mention_endings)
+    )
 
 
 def _is_org_word(lex: Lexicon, word: str) -> bool:
-    return word in lex.organisation_words or (len(word) > 6 and word.endswith(ORG_SUFFIXES))
+    return word in lex.organisation_words or (
+        len(word) > 6 and word.endswith(word_lists().org_endings)
+    )
 
 
 def is_street(word: str) -> bool:
     """A street name by its ending (Molenweg, Hegedyk), but not a surname such as Bakker."""
     lex = lexicon()
     return (
-        STREET_END.search(word) is not None
+        word_lists().street_end.search(word) is not None
         and "-" not in word
         and not is_surname(lex, word)
         and word not in lex.first_names
@@ -220,6 +192,7 @@ def word_flags(word: str) -> int:
 
 def _compute_flags(word: str) -> int:
     lex = lexicon()
+    lists = word_lists()
     low = word.lower()
     facts = (
         (CAP, word[0].isupper()),
@@ -238,9 +211,9 @@ def _compute_flags(word: str) -> int:
         (GREETING, low in lex.greetings),
         (DETERMINER, low in lex.determiners),
         (PUBLIC_START, low in _first_words(lex.public_figures)),
-        (SURNAME_TITLE, low in SURNAME_TITLES),
-        (PRONOUN, low in PRONOUNS),
-        (PERSON_VERB, low in PERSON_VERBS),
+        (SURNAME_TITLE, low in lists.surname_titles),
+        (PRONOUN, low in lists.pronouns),
+        (PERSON_VERB, low in lists.person_verbs),
         (VENUE, word in ("De", "Het")),
         (ORG_TAIL, low in ("van", "der", "den", "de", "het", "'t", "&")),
         (STREET_HEAD, low in ("van", "de", "der", "den")),
@@ -271,13 +244,13 @@ def _compute_flags(word: str) -> int:
         flags |= LIST_NAME
     if "A" <= word[-1] <= "Z" and (len(word) == 1 or word[-2] in "'’-"):
         flags |= INITIAL_CUE
-    if word.endswith(STREET_SUFFIX):
+    if word.endswith(lists.street_suffixes):
         flags |= STREET_SUFFIX_END
-    if low.endswith(ANIMALS):
+    if low.endswith(lists.animals):
         flags |= ANIMAL
     if low.startswith(("adres", "woon", "fam")) or low.endswith("adres"):
         flags |= ADDRESS_CUE
-    if low in WORK_WORDS or low in MAKER_WORDS:
+    if low in lists.work_words or low in lists.maker_words:
         flags |= WORK_CUE
     return flags
 
