@@ -23,6 +23,11 @@ CORPORA = [
     ("corpus3", REPO / "bench/corpus3/posts.jsonl", REPO / "bench/corpus3/auditor.toml"),
     ("corpus4", REPO / "bench/corpus4/posts.jsonl", REPO / "bench/corpus4/auditor.toml"),
     ("corpus5", REPO / "bench/corpus5/posts.jsonl", REPO / "bench/corpus5/auditor.toml"),
+    (
+        "corpus_special",
+        REPO / "bench/corpus_special/posts.jsonl",
+        REPO / "bench/corpus_special/auditor.toml",
+    ),
 ]
 
 

@@ -148,24 +148,12 @@ def _school_place(text: str, hit: Hit, ctx: RuleContext) -> bool:
 
 def _special_hits(text: str, people: list[Span], seen: int) -> tuple[Hit, ...]:
     """Birthdays, health and other facts near a person. `seen` (the or-ed flags of the text's
-    words) tells which finders' cue words occur: a finder whose regex cannot match is skipped."""
-    birthdate = (
-        seen & flags.BIRTHDATE_CUE
-        or seen & (flags.WORDT | flags.DAY_CUE) == flags.WORDT | flags.DAY_CUE
-    )
-    age = (
-        not birthdate
-        and seen & (flags.JAAR | flags.DAY_CUE) == flags.JAAR | flags.DAY_CUE
-        and special.AGE_TODAY.search(text) is not None  # common words: look before more work
-    )
-    birthdate = birthdate or age
-    health = seen & flags.HEALTH_CUE
-    other = seen & flags.OTHER_CUE or special.GRADE_HINT.search(text)
-    if not (birthdate or health or other):
-        return ()
+    words) tells whether a birthday or age can be said: without those cue words the birthday
+    finder is skipped."""
+    birthdate = seen & (flags.BIRTHDATE_CUE | flags.DAY_CUE | flags.JAAR)
     sentences = special.sentences_of(text)
     return (
-        *(special.find_birthdates(text, people, sentences, bool(age)) if birthdate else ()),
-        *(special.find_health(text, people, sentences) if health else ()),
-        *(special.find_other(text, people, sentences) if other else ()),
+        *(special.find_birthdates(text, people, sentences) if birthdate else ()),
+        *special.find_health(text, people, sentences),
+        *special.find_other(text, people, sentences),
     )

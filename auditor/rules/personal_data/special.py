@@ -1,22 +1,41 @@
 """Facts about a person: birthdays and ages, health and other special-category data, school
-advice, grades, divorce, refugee status. Each counts only when a person in the post is
-identifiable: a name (or private @handle) in the same or the previous sentence."""
+advice, grades, family situation, care and refugee status.
+
+A fact counts only when it is said *of a person*. Birthdays: a name in the same or the previous
+sentence. Health and `other`: the vocabulary lives in word lists by semantic field
+(auditor/lexicons/health_*.txt, other_*.txt: conditions, treatments, aids, medication, diets,
+care places, death, birth, religion; family, care, school career), matched word by word with
+stems and compounds. A term is someone's when the clause that holds it (a sentence, cut at ":"
+and ";") names a person, or speaks of one with a pronoun or possessive ("zij", "zijn oma",
+"haar insuline") named in the clause or the two before. Sentence structure rules out the rest:
+a topic ("een spreekbeurt over diabetes", "de strijd tegen kanker", "wat doe je bij een gebroken
+arm"), a hospital that is no one's stay (a class visit, a workplace), a professional who is
+nobody's carer ("is verpleegkundige"), a family fact without a family member ("gescheiden
+afval"), a grade of no one ("groep 7 haalde gemiddeld een 7,8") or with a unit ("3,4 meter")."""
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from auditor.models import Hit, PDKind, Span
-from auditor.nlp.tokens import may_contain
+from auditor.nlp.lexicon import on_change, package_list
+from auditor.nlp.tokens import WORD, may_contain
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+MONTH_ABBREVIATIONS = r"(?:jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
 DATE = rf"\d{{1,2}}(?:e|ste)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}"
+SHORT_DATE = (
+    rf"\d{{1,2}}(?:e|ste)?\s+(?:{MONTHS}|{MONTH_ABBREVIATIONS})(?!\w)|\d{{1,2}}[-/]\d{{1,2}}"
+)
 DAY = (
     r"(?:vandaag|morgen|gisteren|hjoed|moarn|juster"  # Frisian: today, tomorrow, yesterday
     r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 )
+NOT_A_COUNT_OF_YEARS = r"(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten|minuten))"
 
 AGE_TODAY_PATTERN = (
     rf"\b{DAY}\s+\d{{1,2}}\s+jaar\b(?!\s+(?:geleden|getrouwd|samen|in\s+dienst|oud))"
@@ -25,39 +44,59 @@ BIRTHDATE = re.compile(
     "|".join(
         [
             rf"\b(?:geboren|berne)\s+(?:op\s+)?(?:{DATE})",
+            rf"\bgeb\.?\s+(?:op\s+)?(?:{DATE})",
             rf"\bgeboortedatum\s*:?\s*(?:{DATE})",
             rf"\b(?:wordt|wurt|wurdt)\s+{DAY}\s+\d{{1,3}}(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
-            rf"\bwerd\s+{DAY}\s+\d{{1,3}}\b(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten))",
+            rf"\bwerd\s+{DAY}\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
             rf"\b{DAY}\s+\d{{1,3}}\s+(?:jaar\s+)?is\s+geworden\b",
             r"\b\d{1,3}\s+jaar\s+(?:is\s+)?geworden\b",
             rf"\b{DAY}\s+wordt\s+(?:hij|ze|zij)\s+\d{{1,3}}\b",
-            r"\b(?:hij|ze|zij)\s+werd\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro))",
+            rf"\b(?:hij|ze|zij)\s+werd\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
             r"\bwerd\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten|minuten))",
             rf"\b(?:is|was|wordt)\s+(?:{DAY}\s+)?jarig\b",
-            rf"\bviert\s+(?:{DAY}\s+)?(?:zijn|haar)\s+(?:\d+(?:ste|e)\s+)?verjaardag",
-            rf"\b(?:{DAY}\s+)?(?:zijn|haar)\s+\d+(?:ste|e)\s+verjaardag",
+            rf"\bviert\s+(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:[\w-]+\s+)?verjaardag",
+            rf"\b(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:\d+(?:ste|e)|[a-z]+(?:ste|de))\s+verjaardag",
             rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
             rf"\b(?:is|werd)\s+(?:{DAY}\s+)?\d{{1,3}}(?:\s+jaar)?\s+geworden\b",
             AGE_TODAY_PATTERN,
+            # "Juf Sanne is vandaag 40": last, so the longer phrasings above win
+            rf"\b(?:is|ben|was)\s+{DAY}\s+\d{{1,3}}\b(?!\s*jaar\s+(?!geworden|oud))"
+            rf"(?!\s*[.,]\d){NOT_A_COUNT_OF_YEARS}",
         ]
     ),
     re.IGNORECASE,
 )
-# "vandaag 9 jaar": run alone when the post has a day word and "jaar" but no other birthday cue.
+# "vandaag 50 jaar": the age of a person unless a school, a marriage or a job comes before.
 AGE_TODAY = re.compile(AGE_TODAY_PATTERN, re.IGNORECASE)
 NOT_BIRTHDAY = re.compile(
     r"jaar\s+in\s+dienst|jubileum|jarig\s+bestaan|getrouwd|bestaa?t\b", re.IGNORECASE
 )
 # Just before "vandaag 50 jaar": the age of a school, a marriage or a job ("bestaat ...").
 NOT_BIRTHDAY_BEFORE = re.compile(
-    r"\b(?:bestaa?t|bestonden|getrouwd|werkt|werken|samen)\b[^.!?\n]{0,12}$", re.IGNORECASE
+    r"\b(?:bestaa?t|bestonden|getrouwd|werkt|werken|samen|al|sinds|ruim|bijna|over)\b"
+    r"[^.!?\n]{0,12}$",
+    re.IGNORECASE,
 )
-# Cues: lower-case letters that every match of the regex above holds inside one word, so a post
-# without them needs no regex run (see analysis.py). Keep them in step with the regex: a match
-# holds one of BIRTHDATE_CUES, or a DAY_CUES word together with "wordt" or "jaar".
+# Right after a name: "Noah (7 jaar)", "Lotte, 8 jaar, ...", and in a post about birthdays
+# "Tess (3 okt)", "Sem (7)".
+AGE_APPOSITION = re.compile(
+    r"\s*(?:\(\s*\d{1,2}\s*(?:jaar|jr\.?)\s*\)|,\s*\d{1,2}\s+jaar(?:\s+oud)?(?=\s*[,.!)]))",
+    re.IGNORECASE,
+)
+BIRTHDAY_APPOSITION = re.compile(
+    rf"\s*(?:\(\s*(?:{SHORT_DATE}|\d{{1,2}})\s*\)|[:–-]\s*(?:{SHORT_DATE})\b)", re.IGNORECASE
+)
+# A post about someone's birthday: then "N jaar" beside a name is an age ("9 jaar al!").
+BIRTHDAY_POST = re.compile(r"jarig|verjaardag|birthday|🎂|geboren", re.IGNORECASE)
+YEARS = re.compile(
+    r"\b\d{1,3}\s+jaar\b(?!\s+(?:geleden|getrouwd|samen|in\s+dienst|bij|op|lang|werkt|oud\s+gebouw))",
+    re.IGNORECASE,
+)
+# Cues: lower-case letters that every match of the regexes above holds inside one word, or with
+# DAY_CUES or "jaar", so a post without them needs no regex run (see analysis.py).
 BIRTHDATE_CUES = (
     "geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden", "berne", "wurt",
-    "wurdt",
+    "wurdt", "geb", "birthday",
 )  # fmt: skip
 DAY_CUES = (
     "dag",
@@ -69,67 +108,191 @@ DAY_CUES = (
     "juster",
 )  # maandag.. hold "dag"
 
-FEASTS = r"(?:het\s+)?(?:suiker|offer)feest|divali|diwali|chanoeka|pesach|vesak"
-HEALTH = re.compile(
-    r"\b(?:"
-    r"ziek\w*|griep\w*|koorts\w*|verkouden|longontsteking|\w*ontsteking|gebroken|breuk|"
-    r"verzwik\w*|verstuik\w*|hersenschudding|geopereerd|\w*operatie|ziekenhuis|opgenomen|"
-    r"\w*allergie|allergisch|diabetes|suikerziekte|epilepsie|astma|adhd|add|autis\w*|"
-    r"dyslexie|dyscalculie|diagnose|kanker|leukemie|chemo\w*|burn-?out|depressie\w*|"
-    r"depressief|overspannen|zwanger\w*|in\s+verwachting|bevallen|bevalling|miskraam|"
-    r"hoofdluis|neten|gehoorapparaat|doof|slechthorend|blind|slechtziend|rolstoel|krukken|"
-    r"gips|wagenziek|misselijk|overgegeven|hartoperatie|downsyndroom|syndroom|"
-    r"ramadan|hindoe\w*|moslim\w*|islamitisch\w*|joods\w*|katholiek\w*|boeddhist\w*|"
-    r"gedoopt|communie|vasten|"
-    r"beviel|brutsen|siik|sikehûs"  # Frisian: broken, ill, hospital
-    r")\b",
-    re.IGNORECASE,
-)
-# Phrases, run only when the text holds one of HEALTH_PHRASE_KEYS: live head lice, and a
-# religious feast that someone celebrates (the religion of a named child).
-HEALTH_PHRASES = re.compile(
-    r"\b(?:levende\s+luizen|(?:hoofd)?luizen\s+(?:gevonden|aangetroffen)|"
-    r"(?:heeft|hebben|had|hadden)\s+(?:hoofd)?luizen|"
-    rf"vier\w*\s+(?:\S+\s+){{0,3}}?(?:{FEASTS})|(?:{FEASTS})\s+(?:\S+\s+){{0,3}}?vier\w*"
-    r")\b",
-    re.IGNORECASE,
-)
-HEALTH_PHRASE_KEYS = ("luizen", "feest", "divali", "diwali", "chanoeka", "pesach", "vesak")
-HEALTH_CUES = (  # every HEALTH match holds one of these inside one word: keep in step
-    "ziek", "griep", "koorts", "verkouden", "ontsteking", "gebroken", "breuk", "verzwik",
-    "verstuik", "hersenschudding", "geopereerd", "operatie", "opgenomen", "allergi", "diabetes",
-    "epilepsie", "astma", "adhd", "add", "autis", "dyslexie", "dyscalculie", "diagnose", "kanker",
-    "leukemie", "chemo", "burn", "depressie", "overspannen", "zwanger", "verwachting", "beval",
-    "miskraam", "hoofdluis", "neten", "gehoorapparaat", "doof", "slechthorend", "blind",
-    "slechtziend", "rolstoel", "krukken", "gips", "misselijk", "overgegeven", "syndroom",
-    "ramadan", "hindoe", "moslim", "islamitisch", "joods", "katholiek", "boeddhist", "gedoopt",
-    "communie", "vasten", "beviel", "luizen", "brutsen", "siik", "sikeh", "suikerfeest",
-    "offerfeest", "divali", "diwali", "chanoeka", "pesach", "vesak",
-)  # fmt: skip
-# A post signed by one staff member ("Tot snel, juf Ewa") whose health words follow "mijn":
-# the signer's own health, so an identifiable person's.
+# ---------------------------------------------------------------------------------------------
+# Vocabulary by semantic field (auditor/lexicons/<list>.txt)
+
+HEALTH_FIELDS = {
+    "condition": "health_conditions",
+    "treatment": "health_treatments",
+    "practitioner": "health_practitioners",
+    "aid": "health_aids",
+    "medication": "health_medication",
+    "diet": "health_diets",
+    "care_place": "health_care_places",
+    "death": "health_death",
+    "birth": "health_birth",
+    "religion": "health_religion",
+}
+OTHER_FIELDS = {"family": "other_family", "care": "other_care", "school": "other_school"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One word of an entry: `exact`, `prefix` (stem*), `suffix` (*tail) or `infix` (*part*)."""
+
+    mode: str
+    text: str
+
+    def matches(self, word: str) -> bool:
+        if self.mode == "exact":
+            return word == self.text
+        if self.mode == "prefix":
+            return word.startswith(self.text)
+        if self.mode == "suffix":
+            return word.endswith(self.text)
+        return self.text in word
+
+
+def _pattern(token: str) -> Pattern:
+    head, tail = token.startswith("*"), token.endswith("*") and len(token) > 1
+    text = token.strip("*")
+    mode = "infix" if head and tail else "suffix" if head else "prefix" if tail else "exact"
+    return Pattern(mode, text)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Entries of several fields, indexed for a word-by-word pass over a text."""
+
+    exact: dict[str, tuple[str, ...]]  # one-word entries: word -> fields
+    affixes: tuple[tuple[Pattern, str], ...]  # one-word stems and compound tails, with field
+    prefixes: tuple[str, ...]  # every affix's text, for a quick str test first
+    phrases: tuple[tuple[tuple[Pattern, ...], str], ...]  # entries of several words
+    phrase_starts: tuple[str, ...]
+    not_words: tuple[Pattern, ...]  # words an entry matches that are no one's
+
+    def find(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
+        """(first word, last word + 1, field) of each entry found in `words` (lower case)."""
+        found = []
+        for i, word in enumerate(words):
+            if self.not_words and any(p.matches(word) for p in self.not_words):
+                continue
+            found += [(i, i + 1, field) for field in self.exact.get(word, ())]
+            if self.prefixes and any(p in word for p in self.prefixes):
+                found += [(i, i + 1, f) for p, f in self.affixes if p.matches(word)]
+            if word.startswith(self.phrase_starts):
+                for patterns, field in self.phrases:
+                    end = i + len(patterns)
+                    if end <= len(words) and all(
+                        p.matches(w) for p, w in zip(patterns, words[i:end], strict=True)
+                    ):
+                        found.append((i, end, field))
+        return found
+
+
+def vocabulary(fields: dict[str, str], not_list: str | None = None) -> Vocabulary:
+    return _vocabulary(tuple(fields.items()), not_list)
+
+
+@functools.cache
+def _vocabulary(fields: tuple[tuple[str, str], ...], not_list: str | None) -> Vocabulary:
+    exact: dict[str, tuple[str, ...]] = {}
+    affixes: list[tuple[Pattern, str]] = []
+    phrases: list[tuple[tuple[Pattern, ...], str]] = []
+    for field, name in fields:
+        for entry in sorted(package_list(name)):
+            tokens = entry.split()
+            if len(tokens) > 1:
+                phrases.append((tuple(map(_pattern, tokens)), field))
+            elif (pattern := _pattern(entry)).mode == "exact":
+                exact[entry] = (*exact.get(entry, ()), field)
+            else:
+                affixes.append((pattern, field))
+    return Vocabulary(
+        exact=exact,
+        affixes=tuple(affixes),
+        prefixes=tuple(sorted({p.text for p, _ in affixes})),
+        phrases=tuple(phrases),
+        phrase_starts=tuple(sorted({ps[0].text for ps, _ in phrases})),
+        not_words=tuple(map(_pattern, sorted(package_list(not_list)))) if not_list else (),
+    )
+
+
+@functools.cache
+def _words_of(name: str) -> frozenset[str]:
+    return package_list(name)
+
+
+@functools.cache
+def _alternation(name: str) -> str:
+    """A word list as a regex alternation, longest entries first, spaces as any white space."""
+    entries = sorted(package_list(name), key=lambda e: (-len(e), e))
+    return "|".join(r"\s+".join(map(re.escape, e.split())) for e in entries)
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The structural patterns that take their words from the lexicons."""
+    levels = _alternation("school_levels")
+    subjects = _alternation("school_subjects")
+    family = _alternation("family_words")
+    babies = _alternation("baby_words")
+    feasts = _alternation("religious_feasts")
+    level = rf"(?:{levels})(?:/(?:{levels}))?"
+    return {
+        "other": re.compile(
+            rf"\b(?:(?:voorlopig\s+)?{level}-advies|(?:school)?advies\s+{level}(?![\w-])"
+            rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*"
+            r"|(?<![\d.,])(?:10|[1-9]),\d(?![\d,])(?!\s*(?:meter|m\b|km|cm|kilo|kg|sec|min|uur"
+            r"|euro|procent|%|liter|graden|punt\b))"
+            rf"|een\s+(?:10|[1-9])(?:[,.]\d)?\s+(?:voor|op|bij)\s+"
+            rf"(?:(?:de|het|een|zijn|haar|je|hun)\s+)?(?:{subjects})\b"
+            rf"|(?:scoorde|haalde|behaalde|had)\s+(?:een\s+)?(?:score\s+van\s+)?\d{{2,3}}\s+"
+            rf"(?:punten\s+)?(?:op|bij|voor)\s+(?:de\s+|het\s+)?(?:{subjects})\b"
+            r"|\bgroep\s+\d\s+nog\s+een\s+(?:keer|jaar)\b|\bnog\s+een\s+jaar\s+in\s+groep\s+\d"
+            rf"|\bwoon\w*\s+(?:\S+\s+){{0,4}}?bij\s+(?:zijn|haar|hun|je)\s+(?:{family})\b"
+            rf"|\bbij\s+(?:zijn|haar|hun)\s+(?:{family})\s+(?:\S+\s+){{0,2}}?woon\w*"
+            r")",
+            re.IGNORECASE,
+        ),
+        "health": re.compile(
+            r"\b(?:levende\s+luizen|(?:hoofd)?luizen\s+(?:gevonden|aangetroffen)"
+            r"|(?:heeft|hebben|had|hadden)\s+(?:hoofd)?luizen"
+            rf"|vier\w*\s+(?:\S+\s+){{0,6}}?(?:{feasts})|(?:{feasts})\s+(?:\S+\s+){{0,3}}?vier\w*"
+            rf"|verwacht\w*\s+(?:\S+\s+){{0,4}}?(?:{babies})"
+            r")\b",
+            re.IGNORECASE,
+        ),
+        "family": re.compile(rf"\b(?:{family})\b", re.IGNORECASE),
+    }
+
+
+def _clear() -> None:
+    for cached in (_vocabulary, _words_of, _alternation, _patterns):
+        cached.cache_clear()
+
+
+on_change(_clear)  # a school's own word lists ([lexicons] dir) change the vocabulary
+
+# A full stop after these abbreviations ends no sentence ("Senait in gr. 4 en gr. 6").
+ABBREVIATION_END = re.compile(r"\b(?:gr|nr|bijv|o\.a|mevr|dhr|mw|ca|t\.n\.v|z\.s\.m)\.\s*$", re.I)
+# A sentence holds a letter or digit: an emoji on a line of its own joins the sentence before.
+SENTENCE = re.compile(r"[^.!?\n]*\w[^.!?\n]*[.!?\n]*(?:[^\w.!?\n]*(?:[.!?\n]+|$))*")
+CLAUSE_BREAK = re.compile(r"[:;]\s")
+
+# Who is spoken about: pronouns that refer back to a person named before.
+SUBJECT_PRONOUNS = frozenset(
+    ("hij", "zij", "ze", "hem", "jij", "je", "se", "hy")
+)  # se, hy: Frisian
+POSSESSIVES = frozenset(("zijn", "haar", "hun", "je", "jouw", "z'n", "d'r", "syn", "har"))
+# A term right after one of these (determiners and adjectives between) is a topic, not a fact
+# about the person: "een spreekbeurt over diabetes", "de strijd tegen kanker", "bij koorts".
+TOPIC_WORDS = frozenset(("over", "tegen", "zoals", "rond", "rondom", "thema", "project"))
+# "bij koorts blijft uw kind thuis": a condition after "bij" is a case, not someone's state (but
+# "woont bij een gastgezin", "bij de kinderarts" are facts).
+CASE_WORDS = TOPIC_WORDS | {"bij"}
+CASE_FIELDS = frozenset(("condition", "aid", "medication", "diet"))
+# A professional counts only when visited: "naar de fysiotherapeut", "bij de kinderarts".
+VISIT_WORDS = frozenset(("naar", "bij", "door", "van", "met"))
+SKIPPABLE = frozenset(("de", "het", "een", "'t", "eigen", "nieuwe", "ernstige", "lichte", "zware"))
 STAFF_SIGNATURE = re.compile(
     r"(?:^|[\n,.!-])\s*(?:juf|meester|mr\.?|mevrouw|directeur)\s+[A-Z][\w'-]+[^\w\n]*$",
     re.IGNORECASE,
 )
 FIRST_PERSON_BEFORE = re.compile(r"\bmijn\s+$", re.IGNORECASE)
-NOT_HEALTH = re.compile(
-    r"^(?:ziekmelding\w*|ziekmelden|ziekte\w*verzuim|luizenpluizen|ziekenboeg)$", re.IGNORECASE
-)
-
-OTHER = re.compile(
-    r"\b(?:"
-    r"(?:voorlopig\s+)?(?:vwo|havo|vmbo(?:-[a-z]+)?|kader|basis|pro)(?:/(?:vwo|havo))?-advies|"
-    r"(?:school)?advies\s+(?:vwo|havo|vmbo\S*|praktijkonderwijs)|"
-    r"van\s+(?:vwo|havo|vmbo)\S*\s+naar\s+(?:vwo|havo|vmbo)\S*|"
-    r"(?:gaan|zijn|gaat)\s+(?:uit\s+elkaar|scheiden)|gescheiden|(?:echt)?scheiding|"
-    r"uit\s+elkaar\s+(?:zijn|gaan|gegaan)|"
-    r"gevlucht|vluchteling\w*|asielzoeker\w*|statushouder\w*|azc|uit\s+huis\s+geplaatst|"
-    r"pleeggezin|pleegkind|"
-    r"(?<![\d.,])(?:10|[1-9]),\d(?![\d,])"
-    r")",
-    re.IGNORECASE,
-)
+GRADE = re.compile(r"^(?:10|[1-9]),\d$")
+GRADE_CONTEXT = re.compile(r"toets|cijfer|rapport|score|gehaald|haalde|punten", re.IGNORECASE)
+NOT_OF_ONE = re.compile(r"\bgemiddeld|\bsamen\b|\balle\s+kinderen", re.IGNORECASE)
 # A pupil-tracking (Cito/LVS) level with its subject: "een I+ op rekenen", "van een IV naar een
 # II op begrijpend lezen". The level is matched case-sensitively: "een V" is a level, "een v" not.
 LVS_LEVEL = r"(?:I{1,3}|IV|V|[A-E])[+-]?(?![\w+-])"
@@ -141,21 +304,6 @@ LVS = re.compile(
     rf"(?:{LVS_SUBJECT})\b"
 )
 LVS_CUES = ("lezen", "rekenen", "spelling", "taal", "woordenschat")
-# Every OTHER or LVS match holds one of these inside one word, or is a grade (GRADE_HINT): keep
-# in step.
-OTHER_CUES = (
-    "advies", "vwo", "havo", "vmbo", "elkaar", "scheid", "vlucht", "asielzoeker", "statushouder",
-    "azc", "geplaatst", "pleeg", *LVS_CUES,
-)  # fmt: skip
-GRADE_HINT = re.compile(r"\d,\d")
-GRADE = re.compile(r"^(?:10|[1-9]),\d$")
-GRADE_CONTEXT = re.compile(r"toets|cijfer|rapport|score|gehaald|haalde|punten", re.IGNORECASE)
-# A sentence holds a letter or digit: an emoji on a line of its own joins the sentence before.
-SENTENCE = re.compile(r"[^.!?\n]*\w[^.!?\n]*[.!?\n]*(?:[^\w.!?\n]*(?:[.!?\n]+|$))*")
-
-
-# A full stop after these abbreviations ends no sentence ("Senait in gr. 4 en gr. 6").
-ABBREVIATION_END = re.compile(r"\b(?:gr|nr|bijv|o\.a|mevr|dhr|mw|ca|t\.n\.v|z\.s\.m)\.\s*$", re.I)
 
 
 def sentences_of(text: str) -> list[Span]:
@@ -172,6 +320,20 @@ def sentences_of(text: str) -> list[Span]:
         else:
             merged.append(span)
     return merged
+
+
+def clauses_of(text: str, sentences: list[Span]) -> list[Span]:
+    """The sentences cut once more after ":" and ";" (the units a fact is said in)."""
+    if ":" not in text and ";" not in text:
+        return sentences
+    clauses = []
+    for s in sentences:
+        start = s.start
+        for m in CLAUSE_BREAK.finditer(text, s.start, s.end):
+            clauses.append(Span(start, m.end()))
+            start = m.end()
+        clauses.append(Span(start, s.end))
+    return clauses
 
 
 def identified(span: Span, sentences: list[Span], people: Sequence[Span], back: int = 1) -> bool:
@@ -192,87 +354,226 @@ def find_birthdates(
     text: str,
     people: Sequence[Span],
     sentences: list[Span] | None = None,
-    ages_only: bool = False,
 ) -> list[Hit]:
-    """Birthdays and ages near a named person; `sentences` as `sentences_of(text)` if known.
-
-    `ages_only`: the text holds none of BIRTHDATE_CUES, so only "vandaag 9 jaar" can match."""
+    """Birthdays and ages near a named person; `sentences` as `sentences_of(text)` if known."""
     if sentences is None:
         sentences = sentences_of(text)
-    hits = []
-    for m in (AGE_TODAY if ages_only else BIRTHDATE).finditer(text):
-        span = Span(m.start(), m.end())
+    spans = []
+    for m in BIRTHDATE.finditer(text):
         if NOT_BIRTHDAY.search(text[m.start() : m.end() + 30]):
             continue
         if AGE_TODAY.match(m.group()) and NOT_BIRTHDAY_BEFORE.search(
             text[max(0, m.start() - 30) : m.start()]
         ):
             continue  # "bestaat vandaag 50 jaar": no one's age
+        spans.append(Span(m.start(), m.end()))
+    spans = [s for s in spans if identified(s, sentences, people)]
+    spans += _appositions(text, people)
+    if BIRTHDAY_POST.search(text):
+        spans += _ages_in_birthday_post(text, people, sentences)
+    return _hits(text, spans, "verjaardag of leeftijd van een persoon", PDKind.BIRTHDATE)
+
+
+def _appositions(text: str, people: Sequence[Span]) -> list[Span]:
+    """An age or (in a birthday post) a date right after a name: "Noah (7 jaar)", "Tess (3 okt)"."""
+    found = []
+    birthday_post = BIRTHDAY_POST.search(text) is not None
+    for p in people:
+        m = AGE_APPOSITION.match(text, p.end) or (
+            BIRTHDAY_APPOSITION.match(text, p.end) if birthday_post else None
+        )
+        if m:
+            found.append(Span(m.start() + len(m.group()) - len(m.group().lstrip()), m.end()))
+    return found
+
+
+def _ages_in_birthday_post(text: str, people: Sequence[Span], sentences: list[Span]) -> list[Span]:
+    """In a post about a birthday, "N jaar" in a sentence with (or after) a name is an age."""
+    found = []
+    for m in YEARS.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()]
+        if NOT_BIRTHDAY_BEFORE.search(before) or NOT_BIRTHDAY.search(
+            text[m.start() : m.end() + 30]
+        ):
+            continue
+        span = Span(m.start(), m.end())
         if identified(span, sentences, people):
-            hits.append(
-                Hit(
-                    span=span,
-                    value=m.group(),
-                    reason="verjaardag of leeftijd van een persoon",
-                    kind=PDKind.BIRTHDATE,
-                )
-            )
-    return hits
+            found.append(span)
+    return found
+
+
+def _hits(text: str, spans: Iterable[Span], reason: str, kind: PDKind) -> list[Hit]:
+    """One hit per distinct span (overlapping spans joined), in text order."""
+    return [
+        Hit(span=span, value=text[span.start : span.end], reason=reason, kind=kind)
+        for span in _distinct(spans)
+    ]
+
+
+def _distinct(spans: Iterable[Span]) -> list[Span]:
+    """The spans in text order, dropping any inside one already kept."""
+    kept: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if not kept or s.start >= kept[-1].end:
+            kept.append(s)
+        elif s.end > kept[-1].end:
+            kept[-1] = Span(kept[-1].start, s.end)
+    return kept
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A text's words (lower case, with offsets) and clauses, shared by the finders."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    clauses: list[Span]
+
+    @classmethod
+    def of(cls, text: str, sentences: list[Span]) -> _Text:
+        matches = list(WORD.finditer(text))
+        return cls(
+            text,
+            [m.group().lower() for m in matches],
+            [m.start() for m in matches],
+            [m.end() for m in matches],
+            clauses_of(text, sentences),
+        )
+
+    def clause_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.clauses, pos, key=_start) - 1)
+
+    def word_range(self, clause: Span) -> range:
+        return range(
+            bisect_right(self.starts, clause.start - 1), bisect_right(self.starts, clause.end - 1)
+        )
+
+
+def _about_a_person(t: _Text, span: Span, first_word: int, people: Sequence[Span]) -> bool:
+    """Whether the clause of `span` speaks of a person: one is named in it, or a pronoun or
+    possessive before the term refers back to one named in it or the two clauses before."""
+    idx = t.clause_index(span.start)
+    clause = t.clauses[idx]
+    if any(clause.start <= p.start < clause.end for p in people):
+        return True
+    if idx and t.text[t.clauses[idx - 1].start : clause.start].rstrip().endswith(":"):
+        before = t.text[: clause.start].rstrip()[:-1].rstrip()
+        if any(p.end == len(before) for p in people):
+            return True  # "En Djamila: dat havo-advies heb je verdiend!"
+    words = t.word_range(clause)
+    refers = any(
+        t.words[i] in SUBJECT_PRONOUNS or t.words[i] in POSSESSIVES for i in words if i < first_word
+    )
+    lo = t.clauses[max(0, idx - 2)].start
+    return refers and any(lo <= p.start < clause.start for p in people)
+
+
+def _possessive_before(t: _Text, first_word: int, clause: Span) -> int | None:
+    """The word index of "zijn"/"haar" governing the term ("zijn beenbreuk", "haar tweede
+    kindje"), if any within two words before it in its clause."""
+    for i in range(first_word - 1, max(-1, first_word - 3), -1):
+        if t.starts[i] < clause.start:
+            return None
+        if t.words[i] in POSSESSIVES:
+            return i
+    return None
+
+
+def _word_before(t: _Text, first_word: int, clause: Span, among: frozenset[str]) -> bool:
+    """Whether one of `among` comes right before the term, skipping articles and adjectives."""
+    for i in range(first_word - 1, max(-1, first_word - 4), -1):
+        if t.starts[i] < clause.start or t.words[i] in POSSESSIVES:
+            return False
+        if t.words[i] in among:
+            return True
+        if t.words[i] not in SKIPPABLE and i < first_word - 1:
+            return False
+    return False
+
+
+def _clause_has(t: _Text, clause: Span, words: frozenset[str]) -> bool:
+    return any(t.words[i] in words for i in t.word_range(clause))
+
+
+def _term_hits(
+    t: _Text, vocab: Vocabulary, people: Sequence[Span], own: bool = False
+) -> list[tuple[Span, str]]:
+    """(span, field) of every term of `vocab` said of a person, with its possessive."""
+    found = []
+    stay = _words_of("health_care_stay")
+    for first, last, field in vocab.find(t.words):
+        span = Span(t.starts[first], t.ends[last - 1])
+        clause = t.clauses[t.clause_index(span.start)]
+        if field == "care_place" and not _clause_has(t, clause, stay):
+            continue  # a hospital as a venue or workplace
+        if field == "practitioner":
+            if not _word_before(t, first, clause, VISIT_WORDS):
+                continue  # "is verpleegkundige": a job
+        elif _word_before(t, first, clause, CASE_WORDS if field in CASE_FIELDS else TOPIC_WORDS):
+            continue  # "een spreekbeurt over diabetes"
+        if field == "family" and not _patterns()["family"].search(t.text, clause.start, clause.end):
+            continue  # "gescheiden afval"
+        if own and FIRST_PERSON_BEFORE.search(t.text, max(0, span.start - 12), span.start):
+            found.append((Span(span.start - len("mijn "), span.end), field))
+            continue
+        if not _about_a_person(t, span, first, people):
+            continue
+        owner = _possessive_before(t, first, clause)
+        if owner is not None:
+            span = Span(t.starts[owner], span.end)
+        found.append((span, field))
+    return found
+
+
+def _phrase_hits(t: _Text, pattern: re.Pattern[str], people: Sequence[Span]) -> list[Span]:
+    found = []
+    for m in pattern.finditer(t.text):
+        span = Span(m.start(), m.end())
+        first = bisect_right(t.starts, m.start() - 1)
+        if _about_a_person(t, span, first, people):
+            found.append(span)
+    return found
 
 
 def find_health(
     text: str, people: Sequence[Span], sentences: list[Span] | None = None
 ) -> list[Hit]:
-    """Health and religion near a named person; `sentences` as `sentences_of(text)` if known."""
+    """Health, death, birth and religion said of a person (`sentences` as `sentences_of`)."""
     if sentences is None:
         sentences = sentences_of(text)
-    hits = []
-    matches = list(HEALTH.finditer(text))
-    if may_contain(text, HEALTH_PHRASE_KEYS):
-        matches += HEALTH_PHRASES.finditer(text)
-        matches.sort(key=re.Match.start)
+    t = _Text.of(text, sentences)
     signed = STAFF_SIGNATURE.search(text, max(0, len(text) - 60)) is not None
-    for m in matches:
-        if NOT_HEALTH.match(m.group()):
-            continue
-        span = Span(m.start(), m.end())
-        own = signed and FIRST_PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start())
-        if own:  # "na mijn operatie ... Tot snel, juf Ewa": the signer's own health
-            span = Span(own.start(), m.end())
-        if own or identified(span, sentences, people):
-            hits.append(
-                Hit(
-                    span=span,
-                    value=text[span.start : span.end],
-                    reason="gezondheid of geloof van een persoon",
-                    kind=PDKind.HEALTH,
-                )
-            )
-    return hits
+    spans = [s for s, _ in _term_hits(t, vocabulary(HEALTH_FIELDS, "health_not"), people, signed)]
+    spans += _phrase_hits(t, _patterns()["health"], people)
+    return _hits(text, spans, "gezondheid of geloof van een persoon", PDKind.HEALTH)
 
 
 def find_other(text: str, people: Sequence[Span], sentences: list[Span] | None = None) -> list[Hit]:
-    """School advice, grades, family matters near a named person (`sentences` as above)."""
+    """School advice and career, grades, family situation, care and refugee status said of a
+    person (`sentences` as `sentences_of`)."""
     if sentences is None:
         sentences = sentences_of(text)
-    hits = []
-    matches = list(OTHER.finditer(text))
+    t = _Text.of(text, sentences)
+    spans = [s for s, _ in _term_hits(t, vocabulary(OTHER_FIELDS), people)]
+    matches = list(_patterns()["other"].finditer(text))
     if may_contain(text, LVS_CUES):
         matches += LVS.finditer(text)
-        matches.sort(key=re.Match.start)
     for m in matches:
         span = Span(m.start(), m.end())
+        clause = t.clauses[t.clause_index(span.start)]
+        if NOT_OF_ONE.search(text, clause.start, span.start):
+            continue  # "groep 7 haalde gemiddeld een 7,8"
         if GRADE.match(m.group()):
             sentence = next((s for s in sentences if s.start <= span.start < s.end), span)
             if not GRADE_CONTEXT.search(text[max(0, sentence.start - 200) : sentence.end]):
                 continue
-        if identified(span, sentences, people):
-            hits.append(
-                Hit(
-                    span=span,
-                    value=m.group(),
-                    reason="persoonlijk gegeven (advies, cijfer, gezinssituatie) van een persoon",
-                    kind=PDKind.OTHER,
-                )
-            )
-    return hits
+        if _about_a_person(t, span, bisect_right(t.starts, span.start - 1), people):
+            spans.append(span)
+    return _hits(
+        text,
+        spans,
+        "persoonlijk gegeven (advies, cijfer, gezinssituatie) van een persoon",
+        PDKind.OTHER,
+    )

@@ -101,10 +101,7 @@ LOWER_LONGER = 1 << 26  # lower-case form longer than two characters
 LISTED_FIRST = 1 << 27  # in the first-name list as it is (no hyphen splitting)
 # Cue words of the special-category finders (special.py), so they can skip their regexes.
 BIRTHDATE_CUE = 1 << 28
-WORDT = 1 << 29
 DAY_CUE = 1 << 30
-HEALTH_CUE = 1 << 31
-OTHER_CUE = 1 << 32
 # May start a name: capitalised, a listed first name or an interfix, and not an ordinary word
 # that is no name (for such a word `_Scanner.decide` says no at once). An interfix that is also
 # such a word (de, van, in) may start one only after a title ("mevrouw de Vries").
@@ -266,17 +263,14 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 CUE_PATTERNS = (
     (BIRTHDATE_CUE, _cue_pattern(special.BIRTHDATE_CUES)),
-    (WORDT, _cue_pattern(("wordt",))),
     (DAY_CUE, _cue_pattern(special.DAY_CUES)),
     (JAAR, _cue_pattern(("jaar",))),
-    (HEALTH_CUE, _cue_pattern(special.HEALTH_CUES)),
-    (OTHER_CUE, _cue_pattern(special.OTHER_CUES)),
 )
 
 
 def _cue_flags(word: str, low: str) -> int:
     if any(ch in word for ch in FOLD_EXCEPTIONS):  # a regex may read it as i or s: assume all
-        return BIRTHDATE_CUE | WORDT | DAY_CUE | JAAR | HEALTH_CUE | OTHER_CUE
+        return BIRTHDATE_CUE | DAY_CUE | JAAR
     flags = 0
     for bit, pattern in CUE_PATTERNS:
         if pattern.search(low):

@@ -1,0 +1,173 @@
+"""Special categories (health, other, birthdate): a fact counts when it is said of a person.
+
+All sentences are invented; none is taken from a corpus."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from auditor.config import load
+from auditor.models import Platform, Post
+from auditor.nlp.lexicon import use_school_lexicons
+from auditor.rules import REGISTRY
+from auditor.rules.base import RuleContext
+from auditor.rules.personal_data import special
+
+CTX = RuleContext()
+
+
+def found(kind: str, text: str, ctx: RuleContext = CTX) -> list[str]:
+    item = Post(
+        platform=Platform.FACEBOOK,
+        external_id="1",
+        created_at=datetime(2026, 1, 12, tzinfo=UTC),
+        text=text,
+    )
+    return [h.value for h in REGISTRY[f"personal-data.{kind}"].func(item, ctx) if not h.allowed]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Daarom krijgt Wessel tussen de middag zijn medicijnen van de juf.", "medicijnen"),
+        ("Jildou heeft een insulinepomp, dus ze mag altijd iets eten.", "insulinepomp"),
+        ("Sinds de zomer gaat Mirthe naar de kinderfysiotherapeut.", "kinderfysiotherapeut"),
+        ("Op dinsdag heeft Okke speltherapie en mist hij de gym.", "speltherapie"),
+        ("Ibrahim eet glutenvrij; wilt u daar rekening mee houden?", "glutenvrij"),
+        ("Meester Ruud revalideert na zijn knieoperatie.", "knieoperatie"),
+        ("Juf Mieke draagt voorlopig een brace om haar pols.", "brace"),
+        ("Femke heeft sinds kort twee hoortoestellen.", "hoortoestellen"),
+    ],
+)
+def test_a_treatment_aid_medicine_or_diet_of_a_named_person_is_health(text: str, term: str) -> None:
+    assert any(term in value for value in found("health", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Verdrietig nieuws voor Nova uit groep 4. Haar opa is vrijdag overleden.", "overleden"),
+        ("We denken aan Stijn. Zijn moeder ligt in het Radboudumc.", "Radboudumc"),
+        ("Hou het stil rond Lise: ze heeft griep.", "griep"),
+        ("Goed nieuws voor Hidde: hij heeft nu een dyslexieverklaring.", "dyslexieverklaring"),
+    ],
+)
+def test_a_pronoun_or_possessive_refers_back_to_the_person_named_before(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("health", text))
+
+
+def test_the_possessive_is_part_of_the_hit_so_the_excerpt_hides_it() -> None:
+    assert found("health", "Nog even geduld: Teun herstelt van zijn beenbreuk.") == [
+        "zijn beenbreuk"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juf Dewi deed een project over astma met groep 6.",  # a topic
+        "Meester Sjors loopt de marathon voor de strijd tegen kanker.",  # a cause
+        "Juf Wendy oefende EHBO: wat doe je bij een gebroken pols?",  # a case
+        "Lieke gaf de plantjes water. De zonnebloem is ziek: de bladeren hangen.",  # a plant
+        "Gefeliciteerd Yfke! Bij koorts blijft uw kind thuis.",  # advice in another sentence
+        "Juf Carmen ging met groep 8 op bezoek in het Maasstad Ziekenhuis.",  # a venue
+        "De vader van Jens is kinderarts en vertelde over zijn werk.",  # a job
+        "Meester Bart vertelde dat griepprikken in oktober worden gegeven.",  # nobody's
+    ],
+)
+def test_a_health_word_that_is_no_ones_state_is_left_alone(text: str) -> None:
+    assert found("health", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Daan haalde een 8 voor zijn werkstuk over bijen.", "een 8 voor zijn werkstuk"),
+        ("Tobias scoorde 538 op de doorstroomtoets.", "538 op de doorstroomtoets"),
+        ("Mees kreeg het advies havo/vwo.", "advies havo/vwo"),
+        ("Fenne blijft zitten en doet groep 5 nog een keer.", "blijft zitten"),
+        ("Na de ruzie is Dani drie dagen geschorst.", "geschorst"),
+        ("Noortje woont sinds de herfst in een pleeggezin.", "pleeggezin"),
+        ("Daarom woont Bo om de week bij zijn vader.", "om de week"),
+        ("Rayan krijgt een eigen leerlijn voor spelling.", "eigen leerlijn"),
+    ],
+)
+def test_a_grade_advice_or_family_fact_of_a_named_pupil_is_other(text: str, term: str) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juf Marit is blij: groep 6 haalde gemiddeld een 7,9 op de toets.",  # a group's grade
+        "Bij de sportdag gooide Loek 2,5 meter ver en haalde veel punten.",  # a distance
+        "Sanne legde uit waarom gescheiden afval beter is.",  # no family member
+        "Meester Kevin gaat uit elkaar halen hoe een fiets werkt.",  # no family member
+        "Meester Gijs vertelde over de geschiedenis van de gevangenis.",  # a topic
+    ],
+)
+def test_an_other_word_that_is_no_ones_fact_is_left_alone(text: str) -> None:
+    assert found("other", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Juf Ineke is vandaag 50! Taart in de koffiekamer.", "is vandaag 50"),
+        ("Sophie viert vandaag haar achtste verjaardag.", "viert vandaag haar achtste verjaardag"),
+        ("De winnaar is Gijs (9 jaar) met zijn tekening.", "9 jaar"),
+        ("Jarig in mei: Lotte (4 mei) en Bram (19 mei)!", "4 mei"),
+        ("Nieuw in groep 1: Jaylinn, geb. 3-4-2021.", "geb. 3-4-2021"),
+        ("Happy birthday Mick! 10 jaar al 🎂", "10 jaar"),
+    ],
+)
+def test_a_birthday_or_age_is_flagged_every_way(text: str, value: str) -> None:
+    assert any(value in shown for shown in found("birthdate", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ons gebouw is vandaag 60 jaar oud. Conciërge Henk hing vlaggen op.",  # a building
+        "Juf Yvonne is vandaag 12,5 jaar in dienst!",  # years in service
+        "Meester Hans organiseert op 3 mei de sportdag.",  # an event date
+        "Voor kinderen van 6 tot 12 jaar. Juf Anja helpt mee.",  # an age range of nobody
+    ],
+)
+def test_a_number_or_date_that_is_no_ones_age_is_left_alone(text: str) -> None:
+    assert found("birthdate", text) == []
+
+
+@pytest.mark.parametrize(
+    ("entry", "word", "matches"),
+    [
+        ("*therapie", "speltherapie", True),
+        ("*therapie", "therapieën", False),
+        ("diabetes*", "diabetespatiënt", True),
+        ("diabetes*", "prediabetes", False),
+        ("gips", "gipsen", False),
+    ],
+)
+def test_lexicon_entries_match_stems_and_compounds(entry: str, word: str, matches: bool) -> None:
+    assert special._pattern(entry).matches(word) is matches
+
+
+def test_a_schools_own_health_word_is_used(tmp_path: Path) -> None:
+    text = "Wout krijgt vanaf maandag hippotherapie."
+    assert found("health", text) == ["hippotherapie"]  # shipped: *therapie
+    text = "Wout krijgt vanaf maandag paardencoaching."
+    assert found("health", text) == []
+    folder = tmp_path / "woorden"
+    folder.mkdir()
+    (folder / "health_treatments.txt").write_text("paardencoaching\n", encoding="utf-8")
+    (tmp_path / "auditor.toml").write_text('[lexicons]\ndir = "woorden"\n', encoding="utf-8")
+    try:
+        ctx = load(tmp_path / "auditor.toml", env={}).rule_context()
+        assert found("health", text, ctx) == ["paardencoaching"]
+    finally:
+        use_school_lexicons(None)
