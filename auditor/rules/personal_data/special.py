@@ -15,6 +15,7 @@ afval"), a grade of no one ("groep 7 haalde gemiddeld een 7,8") or with a unit (
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from bisect import bisect_right
@@ -156,27 +157,40 @@ class Vocabulary:
 
     exact: dict[str, tuple[str, ...]]  # one-word entries: word -> fields
     affixes: tuple[tuple[Pattern, str], ...]  # one-word stems and compound tails, with field
-    prefixes: tuple[str, ...]  # every affix's text, for a quick str test first
     phrases: tuple[tuple[tuple[Pattern, ...], str], ...]  # entries of several words
     phrase_starts: tuple[str, ...]
     not_words: tuple[Pattern, ...]  # words an entry matches that are no one's
+    seen: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict, compare=False)
+
+    def fields_of(self, word: str) -> tuple[str, ...]:
+        """The fields of the one-word entries matching `word` (lower case), looked up once."""
+        fields = self.seen.get(word)
+        if fields is None:
+            if len(self.seen) > 50_000:  # a real archive's vocabulary stays far below
+                self.seen.clear()
+            fields = self.exact.get(word, ()) + tuple(f for p, f in self.affixes if p.matches(word))
+            if fields and any(p.matches(word) for p in self.not_words):
+                fields = ()
+            self.seen[word] = fields
+        return fields
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
         """(first word, last word + 1, field) of each entry found in `words` (lower case)."""
         found = []
+        seen = self.seen
         for i, word in enumerate(words):
-            if self.not_words and any(p.matches(word) for p in self.not_words):
-                continue
-            found += [(i, i + 1, field) for field in self.exact.get(word, ())]
-            if self.prefixes and any(p in word for p in self.prefixes):
-                found += [(i, i + 1, f) for p, f in self.affixes if p.matches(word)]
+            fields = seen.get(word)
+            if fields is None:
+                fields = self.fields_of(word)
+            if fields:
+                found += [(i, i + 1, f) for f in fields]
             if word.startswith(self.phrase_starts):
-                for patterns, field in self.phrases:
+                for patterns, f in self.phrases:
                     end = i + len(patterns)
                     if end <= len(words) and all(
                         p.matches(w) for p, w in zip(patterns, words[i:end], strict=True)
                     ):
-                        found.append((i, end, field))
+                        found.append((i, end, f))
         return found
 
 
@@ -201,7 +215,6 @@ def _vocabulary(fields: tuple[tuple[str, str], ...], not_list: str | None) -> Vo
     return Vocabulary(
         exact=exact,
         affixes=tuple(affixes),
-        prefixes=tuple(sorted({p.text for p, _ in affixes})),
         phrases=tuple(phrases),
         phrase_starts=tuple(sorted({ps[0].text for ps, _ in phrases})),
         not_words=tuple(map(_pattern, sorted(package_list(not_list)))) if not_list else (),
@@ -230,19 +243,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     feasts = _alternation("religious_feasts")
     level = rf"(?:{levels})(?:/(?:{levels}))?"
     return {
-        "other": re.compile(
+        # other: each pattern with the words one of which its matches hold (() for a digit)
+        "advice": re.compile(
             rf"\b(?:(?:voorlopig\s+)?{level}-advies|(?:school)?advies\s+{level}(?![\w-])"
-            rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*"
-            r"|(?<![\d.,])(?:10|[1-9]),\d(?![\d,])(?!\s*(?:meter|m\b|km|cm|kilo|kg|sec|min|uur"
+            rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*)",
+            re.IGNORECASE,
+        ),
+        "grade": re.compile(
+            r"(?<![\d.,])(?:10|[1-9]),\d(?![\d,])(?!\s*(?:meter|m\b|km|cm|kilo|kg|sec|min|uur"
             r"|euro|procent|%|liter|graden|punt\b))"
-            rf"|een\s+(?:10|[1-9])(?:[,.]\d)?\s+(?:voor|op|bij)\s+"
+            rf"|\been\s+(?:10|[1-9])(?:[,.]\d)?\s+(?:voor|op|bij)\s+"
             rf"(?:(?:de|het|een|zijn|haar|je|hun)\s+)?(?:{subjects})\b"
-            rf"|(?:scoorde|haalde|behaalde|had)\s+(?:een\s+)?(?:score\s+van\s+)?\d{{2,3}}\s+"
+            rf"|\b(?:scoorde|haalde|behaalde|had)\s+(?:een\s+)?(?:score\s+van\s+)?\d{{2,3}}\s+"
             rf"(?:punten\s+)?(?:op|bij|voor)\s+(?:de\s+|het\s+)?(?:{subjects})\b"
-            r"|\bgroep\s+\d\s+nog\s+een\s+(?:keer|jaar)\b|\bnog\s+een\s+jaar\s+in\s+groep\s+\d"
-            rf"|\bwoon\w*\s+(?:\S+\s+){{0,4}}?bij\s+(?:zijn|haar|hun|je)\s+(?:{family})\b"
-            rf"|\bbij\s+(?:zijn|haar|hun)\s+(?:{family})\s+(?:\S+\s+){{0,2}}?woon\w*"
-            r")",
+            r"|\bgroep\s+\d\s+nog\s+een\s+(?:keer|jaar)\b|\bnog\s+een\s+jaar\s+in\s+groep\s+\d",
+            re.IGNORECASE,
+        ),
+        "home": re.compile(
+            rf"\bwoon\w*\s+(?:\S+\s+){{0,4}}?bij\s+(?:zijn|haar|hun|je)\s+(?:{family})\b"
+            rf"|\bbij\s+(?:zijn|haar|hun)\s+(?:{family})\s+(?:\S+\s+){{0,2}}?woon\w*",
             re.IGNORECASE,
         ),
         "health": re.compile(
@@ -303,6 +322,10 @@ LVS = re.compile(
     rf"\b(?:van\s+een\s+{LVS_LEVEL}\s+naar\s+)?een\s+{LVS_LEVEL}\s+(?:op|voor|bij)\s+"
     rf"(?:{LVS_SUBJECT})\b"
 )
+# Words one of which every match of a pattern of `_patterns()` holds (() for: a digit).
+OTHER_PATTERN_CUES = (("advice", ("advies", "naar")), ("grade", ()), ("home", ("woon",)))
+HEALTH_PHRASE_CUES = ("luizen", "vier", "verwacht")
+DIGIT = re.compile(r"\d")
 LVS_CUES = ("lezen", "rekenen", "spelling", "taal", "woordenschat")
 
 
@@ -433,14 +456,19 @@ class _Text:
 
     @classmethod
     def of(cls, text: str, sentences: list[Span]) -> _Text:
+        """The words and clauses of `text` (kept for the last text: both finders read them)."""
+        if _last_text and _last_text[0].text == text:
+            return _last_text[0]
         matches = list(WORD.finditer(text))
-        return cls(
+        made = cls(
             text,
             [m.group().lower() for m in matches],
             [m.start() for m in matches],
             [m.end() for m in matches],
             clauses_of(text, sentences),
         )
+        _last_text[:] = [made]
+        return made
 
     def clause_index(self, pos: int) -> int:
         return max(0, bisect_right(self.clauses, pos, key=_start) - 1)
@@ -449,6 +477,9 @@ class _Text:
         return range(
             bisect_right(self.starts, clause.start - 1), bisect_right(self.starts, clause.end - 1)
         )
+
+
+_last_text: list[_Text] = []
 
 
 def _about_a_person(t: _Text, span: Span, first_word: int, people: Sequence[Span]) -> bool:
@@ -546,7 +577,8 @@ def find_health(
     t = _Text.of(text, sentences)
     signed = STAFF_SIGNATURE.search(text, max(0, len(text) - 60)) is not None
     spans = [s for s, _ in _term_hits(t, vocabulary(HEALTH_FIELDS, "health_not"), people, signed)]
-    spans += _phrase_hits(t, _patterns()["health"], people)
+    if may_contain(text, HEALTH_PHRASE_CUES):
+        spans += _phrase_hits(t, _patterns()["health"], people)
     return _hits(text, spans, "gezondheid of geloof van een persoon", PDKind.HEALTH)
 
 
@@ -557,7 +589,13 @@ def find_other(text: str, people: Sequence[Span], sentences: list[Span] | None =
         sentences = sentences_of(text)
     t = _Text.of(text, sentences)
     spans = [s for s, _ in _term_hits(t, vocabulary(OTHER_FIELDS), people)]
-    matches = list(_patterns()["other"].finditer(text))
+    patterns = _patterns()
+    matches = [
+        m
+        for name, cues in OTHER_PATTERN_CUES
+        if (may_contain(text, cues) if cues else DIGIT.search(text))
+        for m in patterns[name].finditer(text)
+    ]
     if may_contain(text, LVS_CUES):
         matches += LVS.finditer(text)
     for m in matches:
