@@ -15,20 +15,23 @@ from auditor.rules import all_rules
 from auditor.rules.base import RuleContext
 
 REPO = Path(__file__).resolve().parents[2]
+CORPUS_FILES = ("posts.jsonl", "independent.jsonl")
+
+
+def bench_corpora() -> list[tuple[str, Path, Path | None]]:
+    """Every bench/corpus*/ folder with a labelled corpus and its school's auditor.toml: a new
+    corpus is covered without editing this list."""
+    found = []
+    for folder in sorted((REPO / "bench").glob("corpus*/")):
+        config = folder / "auditor.toml"
+        corpus = next((folder / f for f in CORPUS_FILES if (folder / f).exists()), None)
+        if corpus is not None and config.exists():
+            found.append((folder.name, corpus, config))
+    return found
+
+
 # every labelled corpus there is, with the configuration of its school
-CORPORA = [
-    ("shared", Path("corpus/posts.jsonl"), None),
-    ("independent", REPO / "bench/corpus/independent.jsonl", REPO / "bench/corpus/auditor.toml"),
-    ("corpus2", REPO / "bench/corpus2/posts.jsonl", REPO / "bench/corpus2/auditor.toml"),
-    ("corpus3", REPO / "bench/corpus3/posts.jsonl", REPO / "bench/corpus3/auditor.toml"),
-    ("corpus4", REPO / "bench/corpus4/posts.jsonl", REPO / "bench/corpus4/auditor.toml"),
-    ("corpus5", REPO / "bench/corpus5/posts.jsonl", REPO / "bench/corpus5/auditor.toml"),
-    (
-        "corpus_special",
-        REPO / "bench/corpus_special/posts.jsonl",
-        REPO / "bench/corpus_special/auditor.toml",
-    ),
-]
+CORPORA = [("shared", Path("corpus/posts.jsonl"), None), *bench_corpora()]
 
 
 def name(text: str, value: str) -> tuple[Span, str]:
