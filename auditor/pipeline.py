@@ -266,16 +266,14 @@ def audit_posts(
         inputs = [
             post_input_digest(post, sp.identity) for post, sp in zip(batch, stored, strict=True)
         ]
-        last = repo.last_audits(conn, [sp.id for sp in stored if not sp.is_new])
         unchanged = [
-            (audit := last.get(sp.id)) is not None
-            and audit.rules == rules_digest
-            and audit.input == digest
+            sp.last is not None and sp.last.rules == rules_digest and sp.last.input == digest
             for sp, digest in zip(stored, inputs, strict=True)
         ]
         todo = [i for i, same in enumerate(unchanged) if not same]
         todo_posts = [batch[i] for i in todo]
         todo_stored = [stored[i] for i in todo]
+        repo.attach_media_ids(conn, todo_posts, todo_stored)
         if analyser is not None:
             todo_posts = _analyse_media(conn, todo_posts, todo_stored, analyser, detector, summary)
         results = [
@@ -306,11 +304,19 @@ def audit_posts(
                 summary.posts_audited += 1
                 continue
             summary.posts_unchanged += 1
-            told = last[sp.id].result or {}
+            told = sp.last.result if sp.last is not None and sp.last.result else {}
             summary.allowed.extend((rule, value) for rule, value in told.get("a", ()))
             for fp, article, severity in told.get("f", ()):
                 counted.setdefault(fp, (article, severity))
-        states = repo.statuses(conn, counted)  # decisions already recorded on known findings
+        # decisions already recorded: on this batch's findings (stored only when new), and on
+        # the high-severity findings of skipped posts (counted when still open)
+        states = repo.statuses(
+            conn,
+            itertools.chain(
+                meta,
+                (fp for fp, (_, severity) in counted.items() if severity == Severity.HIGH.value),
+            ),
+        )
         inserted = repo.save_findings(conn, rows, run_id, known=states)
         for fp, (article, severity) in counted.items():
             summary.per_article[article] += 1
@@ -327,7 +333,6 @@ def audit_posts(
                         )
                     )
         repo.record_audits(conn, audits)
-        repo.mark_audited(conn, [sp.id for sp in stored])
         log.debug(
             "run %d, batch %d: %d posts (%d new so far), %d findings (%d new)",
             run_id,
@@ -338,7 +343,13 @@ def audit_posts(
             len(inserted),
         )
         if text_cutoff is not None:
-            summary.texts_not_kept += _apply_retention(conn, stored, text_cutoff, engine.key)
+            # only posts older than the cutoff whose text is still kept can have expired
+            due = [
+                sp.id
+                for post, sp in zip(batch, stored, strict=True)
+                if post.created_at < text_cutoff and not sp.purged
+            ]
+            summary.texts_not_kept += _apply_retention(conn, due, text_cutoff, engine.key)
         if progress is not None:
             progress(len(batch))
     return summary
@@ -354,10 +365,10 @@ def _stored_result(result: AuditResult) -> dict[str, Any] | None:
     }
 
 
-def _apply_retention(
-    conn: Connection, stored: list[repo.StoredPost], cutoff: datetime, key: bytes
-) -> int:
-    expired = retention.expired_posts(conn, cutoff, sorted({sp.id for sp in stored}))
+def _apply_retention(conn: Connection, post_ids: list[int], cutoff: datetime, key: bytes) -> int:
+    if not post_ids:
+        return 0
+    expired = retention.expired_posts(conn, cutoff, sorted(set(post_ids)))
     retention.strip_posts(conn, expired, key, utcnow())
     return len(expired)
 

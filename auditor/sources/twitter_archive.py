@@ -73,8 +73,11 @@ def parse_twitter_time(value: str) -> datetime:
     parts = value.split()
     if len(parts) == 6:
         _, mon, day, clock, offset, year = parts
-        hh, mm, ss = (int(x) for x in clock.split(":"))
-        naive = datetime(int(year), MONTHS[mon.title()], int(day), hh, mm, ss)
+        hh, mm, ss = clock.split(":")
+        month = MONTHS.get(mon) or MONTHS[mon.title()]
+        if offset == "+0000":  # what every archive writes: no offset arithmetic
+            return datetime(int(year), month, int(day), int(hh), int(mm), int(ss), tzinfo=UTC)
+        naive = datetime(int(year), month, int(day), int(hh), int(mm), int(ss))
     elif len(parts) == 3:
         date, clock, offset = parts
         naive = datetime.fromisoformat(f"{date}T{clock}")

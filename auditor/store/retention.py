@@ -37,7 +37,7 @@ from auditor.store.models import (
     PostRow,
     ReviewActionRow,
 )
-from auditor.store.repository import text_digest
+from auditor.store.repository import in_values, text_digest
 from auditor.subject import subject_keys
 
 KINDS = (
@@ -97,7 +97,7 @@ def expired_posts(
     if post_ids is not None:
         if not post_ids:
             return []
-        stmt = stmt.where(PostRow.id.in_(post_ids))
+        stmt = stmt.where(in_values(conn, PostRow.id, post_ids))
     return [int(i) for i in conn.scalars(stmt)]
 
 

@@ -143,3 +143,25 @@ def test_a_schools_own_word_list_changes_the_rule_set_digest(store, tmp_path) ->
         use_school_lexicons(None)
     assert len({base, with_list, edited}) == 3
     assert ruleset_digest(engine) == base
+
+
+def test_reaudit_of_unchanged_posts_writes_no_post_media_or_finding(store, shared) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import event
+
+    posts = corpus_posts(shared)
+    config = config_module.load(CONFIG, env={})
+    audit(store, posts, config)
+    writes: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        words = statement.split()
+        if words[0].upper() in {"INSERT", "UPDATE", "DELETE"}:
+            writes.append(" ".join(words[:3]).lower())
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        audit(store, posts, config)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    touched = {w for w in writes if any(t in w for t in ("posts", "media", "findings"))}
+    assert touched == set()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
-from auditor.store.db import Store, alembic_config
+from auditor.errors import StoreError
+from auditor.store.db import Store, alembic_config, head_of_files
 
 
 def test_an_old_database_upgrades_to_head_and_keeps_its_rows(database_url: str) -> None:
@@ -94,3 +96,21 @@ def test_review_status_and_note_become_the_first_row_of_the_trail(database_url: 
         ).all()
     assert [tuple(r) for r in rows] == [(1, "dismiss", "unknown", "publiek figuur")]
     store.engine.dispose()
+
+
+def test_head_read_from_the_migration_files_is_alembics_head(database_url: str) -> None:
+    assert head_of_files() == Store(database_url).head_revision()
+
+
+def test_an_outdated_database_is_still_upgraded_when_opened(database_url: str) -> None:
+    store = Store(database_url)
+    cfg = alembic_config(store.engine)
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004_i14_review_trail")
+    if store.engine.dialect.name == "sqlite":
+        store.ensure_schema()
+        assert store.current_revision() == head_of_files()
+    else:  # PostgreSQL is migrated on purpose (`auditor db upgrade`), never on the side
+        with pytest.raises(StoreError, match="auditor db upgrade"):
+            store.ensure_schema()
