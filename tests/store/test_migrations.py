@@ -10,12 +10,18 @@ from auditor.errors import StoreError
 from auditor.store.db import Store, alembic_config, head_of_files
 
 
-def test_an_old_database_upgrades_to_head_and_keeps_its_rows(database_url: str) -> None:
+def store_at(database_url: str, revision: str) -> Store:
+    """A store of a fresh database migrated up to `revision` only."""
     store = Store(database_url)
     cfg = alembic_config(store.engine)
     with store.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
+        command.upgrade(cfg, revision)
+    return store
+
+
+def test_an_old_database_upgrades_to_head_and_keeps_its_rows(database_url: str) -> None:
+    store = store_at(database_url, "0001")
     with store.engine.begin() as conn:
         conn.execute(
             text(
@@ -103,11 +109,7 @@ def test_head_read_from_the_migration_files_is_alembics_head(database_url: str) 
 
 
 def test_an_outdated_database_is_still_upgraded_when_opened(database_url: str) -> None:
-    store = Store(database_url)
-    cfg = alembic_config(store.engine)
-    with store.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0004_i14_review_trail")
+    store = store_at(database_url, "0004_i14_review_trail")
     if store.engine.dialect.name == "sqlite":
         store.ensure_schema()
         assert store.current_revision() == head_of_files()
