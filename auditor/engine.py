@@ -99,6 +99,7 @@ class Engine:
         ]
         seen: set[str] = set()
         post_part = post_identity(post, identity)
+        prepared: redact.PostText | None = None  # made for the first finding, shared by all
         for rule, hit in hits:
             if hit.allowed:
                 result.allowed.append((rule.id, redact.mask(hit.value, hit.kind)))
@@ -112,6 +113,8 @@ class Engine:
             if fp in seen:
                 continue  # the same string twice in one post is one finding
             seen.add(fp)
+            if prepared is None:
+                prepared = redact.PostText(post.text, sensitive)
             result.findings.append(
                 Finding(
                     rule=rule.id,
@@ -119,7 +122,7 @@ class Engine:
                     article=rule.article(post.platform),
                     severity=self.severities.get(rule.id, rule.severity),
                     reason=rule.reason_on(post.platform, hit.reason),
-                    excerpt=self._excerpt(post, hit, sensitive),
+                    excerpt=self._excerpt(post, hit, prepared),
                     fingerprint=fp,
                     span=hit.span,
                     media_index=hit.media_index,
@@ -135,12 +138,12 @@ class Engine:
         return self._applicable[key]
 
     @staticmethod
-    def _excerpt(post: Post, hit: Hit, sensitive: list) -> str:
+    def _excerpt(post: Post, hit: Hit, text: redact.PostText) -> str:
         if post.kind == PostKind.GROUP:  # a WhatsApp group itself: its name, no message text
             return f"[WhatsApp-groep: {post.account}]"
         if hit.media_index is not None:
             media = post.media[hit.media_index]
-            return f"[{media.kind.value} {hit.media_index + 1}: {media.name}] " + redact.excerpt(
-                post.text, None, sensitive, context=30
+            return f"[{media.kind.value} {hit.media_index + 1}: {media.name}] " + text.excerpt(
+                None, context=30
             )
-        return redact.excerpt(post.text, hit.span, sensitive)
+        return text.excerpt(hit.span)

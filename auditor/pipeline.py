@@ -28,6 +28,7 @@ from auditor.engine import AuditResult, Engine, RuleError
 from auditor.errors import AuditorError, SourceError
 from auditor.models import Finding, ImageAnalysis, Media, MediaKind, Post, Severity
 from auditor.progress import Progress as ProgressLine
+from auditor.rule_pool import RulePool
 from auditor.sources.base import AccountInfo, Source
 from auditor.store import repository as repo
 from auditor.store import retention, runs
@@ -248,8 +249,13 @@ def audit_posts(
     config_name: str | None = None,
     progress: Progress | None = None,
     text_cutoff: datetime | None = None,
+    workers: int | None = None,
 ) -> AuditSummary:
     """Store and audit every post of one account inside the caller's transaction.
+
+    The rules run in `workers` processes (default: `rule_pool.configured_workers()`) on large
+    imports, this process storing one batch while the next is analysed; the findings are
+    those of a sequential run.
 
     Posts published before `text_cutoff` (`[retention] post_text_days`) are audited, then keep
     their text only while they have an open finding: retention holds at import too.
@@ -259,100 +265,147 @@ def audit_posts(
     summary = AuditSummary(run_id=run_id, run_ids=[run_id])
     account_id = repo.get_or_create_account(conn, account, config_name)
     rules_digest = ruleset_digest(engine, detector if analyser is not None else "")
-    for number, batch in enumerate(_batches(posts, BATCH), 1):
-        if number in STATS_REFRESH_AT:
-            repo.refresh_planner_stats(conn)
-        stored = repo.save_posts(conn, account_id, batch)
-        inputs = [
-            post_input_digest(post, sp.identity) for post, sp in zip(batch, stored, strict=True)
-        ]
-        unchanged = [
-            sp.last is not None and sp.last.rules == rules_digest and sp.last.input == digest
-            for sp, digest in zip(stored, inputs, strict=True)
-        ]
-        todo = [i for i, same in enumerate(unchanged) if not same]
-        todo_posts = [batch[i] for i in todo]
-        todo_stored = [stored[i] for i in todo]
-        repo.attach_media_ids(conn, todo_posts, todo_stored)
-        if analyser is not None:
-            todo_posts = _analyse_media(conn, todo_posts, todo_stored, analyser, detector, summary)
-        results = [
-            engine.audit(post, sp.identity)
-            for post, sp in zip(todo_posts, todo_stored, strict=True)
-        ]
-        rows: list[tuple[int, int | None, Finding]] = []
-        meta: dict[str, tuple[Post, Finding]] = {}
-        counted: dict[str, tuple[str, str]] = {}  # fingerprint -> (article, severity)
-        audits: list[tuple[int, str | None, str, dict[str, Any] | None]] = []
-        for post, sp, result, i in zip(todo_posts, todo_stored, results, todo, strict=True):
-            summary.allowed.extend(result.allowed)
-            summary.rule_errors.extend(result.errors)
-            for f in result.findings:
-                media_id = None
-                if f.media_index is not None and f.media_index < len(sp.media_ids):
-                    media_id = sp.media_ids[f.media_index]
-                rows.append((sp.id, media_id, f))
-                meta[f.fingerprint] = (post, f)
-                counted[f.fingerprint] = (f.article, f.severity.value)
-            audits.append(
-                (sp.id, None if result.errors else rules_digest, inputs[i], _stored_result(result))
-            )
-        for sp, same in zip(stored, unchanged, strict=True):
-            summary.posts_seen += 1
-            summary.posts_new += sp.is_new
-            if not same:
-                summary.posts_audited += 1
-                continue
-            summary.posts_unchanged += 1
-            told = sp.last.result if sp.last is not None and sp.last.result else {}
-            summary.allowed.extend((rule, value) for rule, value in told.get("a", ()))
-            for fp, article, severity in told.get("f", ()):
-                counted.setdefault(fp, (article, severity))
-        # decisions already recorded: on this batch's findings (stored only when new), and on
-        # the high-severity findings of skipped posts (counted when still open)
-        states = repo.statuses(
-            conn,
-            itertools.chain(
-                meta,
-                (fp for fp, (_, severity) in counted.items() if severity == Severity.HIGH.value),
-            ),
-        )
-        inserted = repo.save_findings(conn, rows, run_id, known=states)
-        for fp, (article, severity) in counted.items():
-            summary.per_article[article] += 1
-            if states.get(fp, "open") == "open" and severity == Severity.HIGH.value:
-                summary.open_high += 1
-            if fp in inserted:
-                post, f = meta[fp]
-                summary.findings_new += 1
-                summary.per_article_new[f.article] += 1
-                if len(summary.new_findings) < MAX_LISTED:
-                    summary.new_findings.append(
-                        NewFinding(
-                            f, post.platform.value, post.created_at, post.external_id, post.url
-                        )
-                    )
-        repo.record_audits(conn, audits)
-        log.debug(
-            "run %d, batch %d: %d posts (%d new so far), %d findings (%d new)",
-            run_id,
-            number,
-            len(batch),
-            summary.posts_new,
-            len(rows),
-            len(inserted),
-        )
-        if text_cutoff is not None:
-            # only posts older than the cutoff whose text is still kept can have expired
-            due = [
-                sp.id
-                for post, sp in zip(batch, stored, strict=True)
-                if post.created_at < text_cutoff and not sp.purged
-            ]
-            summary.texts_not_kept += _apply_retention(conn, due, text_cutoff, engine.key)
-        if progress is not None:
-            progress(len(batch))
+    waiting: _Batch | None = None
+    with RulePool(engine, workers) as pool:
+        for number, batch in enumerate(_batches(posts, BATCH), 1):
+            if number in STATS_REFRESH_AT:
+                repo.refresh_planner_stats(conn)
+            # this batch goes to the rule workers; the previous one is stored meanwhile
+            ready = _prepare(conn, account_id, batch, number, rules_digest)
+            if analyser is not None:
+                ready.todo_posts = _analyse_media(
+                    conn, ready.todo_posts, ready.todo_stored, analyser, detector, summary
+                )
+            ready.results = pool.submit(ready.todo_posts, [sp.identity for sp in ready.todo_stored])
+            if waiting is not None:
+                _finish(conn, waiting, run_id, rules_digest, engine.key, text_cutoff, summary)
+                if progress is not None:
+                    progress(len(waiting.posts))
+            waiting = ready
+        if waiting is not None:
+            _finish(conn, waiting, run_id, rules_digest, engine.key, text_cutoff, summary)
+            if progress is not None:
+                progress(len(waiting.posts))
     return summary
+
+
+@dataclass
+class _Batch:
+    """One batch between its import and the storing of its findings."""
+
+    number: int
+    posts: list[Post]
+    stored: list[repo.StoredPost]
+    inputs: list[str]  # post input digests
+    unchanged: list[bool]  # input and rule set as at the last audit: not analysed again
+    todo_posts: list[Post]
+    todo_stored: list[repo.StoredPost]
+    results: Callable[[], list[AuditResult]] = lambda: []
+
+
+def _prepare(
+    conn: Connection,
+    account_id: int,
+    batch: list[Post],
+    number: int,
+    rules_digest: str,
+) -> _Batch:
+    """Store the batch's posts and find those to analyse (their input or the rules changed)."""
+    stored = repo.save_posts(conn, account_id, batch)
+    inputs = [post_input_digest(post, sp.identity) for post, sp in zip(batch, stored, strict=True)]
+    unchanged = [
+        sp.last is not None and sp.last.rules == rules_digest and sp.last.input == digest
+        for sp, digest in zip(stored, inputs, strict=True)
+    ]
+    todo = [i for i, same in enumerate(unchanged) if not same]
+    todo_posts = [batch[i] for i in todo]
+    todo_stored = [stored[i] for i in todo]
+    repo.attach_media_ids(conn, todo_posts, todo_stored)
+    return _Batch(number, batch, stored, inputs, unchanged, todo_posts, todo_stored)
+
+
+def _finish(
+    conn: Connection,
+    ready: _Batch,
+    run_id: int,
+    rules_digest: str,
+    key: bytes,
+    text_cutoff: datetime | None,
+    summary: AuditSummary,
+) -> None:
+    """Store the findings and audit digests of a batch the rules have analysed; count them."""
+    rows: list[tuple[int, int | None, Finding]] = []
+    meta: dict[str, tuple[Post, Finding]] = {}
+    counted: dict[str, tuple[str, str]] = {}  # fingerprint -> (article, severity)
+    audits: list[tuple[int, str | None, str, dict[str, Any] | None]] = []
+    todo_inputs = [d for d, same in zip(ready.inputs, ready.unchanged, strict=True) if not same]
+    results = ready.results()
+    for post, sp, result, digest in zip(
+        ready.todo_posts, ready.todo_stored, results, todo_inputs, strict=True
+    ):
+        summary.allowed.extend(result.allowed)
+        summary.rule_errors.extend(result.errors)
+        for f in result.findings:
+            media_id = None
+            if f.media_index is not None and f.media_index < len(sp.media_ids):
+                media_id = sp.media_ids[f.media_index]
+            rows.append((sp.id, media_id, f))
+            meta[f.fingerprint] = (post, f)
+            counted[f.fingerprint] = (f.article, f.severity.value)
+        audits.append(
+            (sp.id, None if result.errors else rules_digest, digest, _stored_result(result))
+        )
+    for sp, same in zip(ready.stored, ready.unchanged, strict=True):
+        summary.posts_seen += 1
+        summary.posts_new += sp.is_new
+        if not same:
+            summary.posts_audited += 1
+            continue
+        summary.posts_unchanged += 1
+        told = sp.last.result if sp.last is not None and sp.last.result else {}
+        summary.allowed.extend((rule, value) for rule, value in told.get("a", ()))
+        for fp, article, severity in told.get("f", ()):
+            counted.setdefault(fp, (article, severity))
+    # decisions already recorded: on this batch's findings (stored only when new), and on
+    # the high-severity findings of skipped posts (counted when still open)
+    states = repo.statuses(
+        conn,
+        itertools.chain(
+            meta,
+            (fp for fp, (_, severity) in counted.items() if severity == Severity.HIGH.value),
+        ),
+    )
+    inserted = repo.save_findings(conn, rows, run_id, known=states)
+    for fp, (article, severity) in counted.items():
+        summary.per_article[article] += 1
+        if states.get(fp, "open") == "open" and severity == Severity.HIGH.value:
+            summary.open_high += 1
+        if fp in inserted:
+            post, f = meta[fp]
+            summary.findings_new += 1
+            summary.per_article_new[f.article] += 1
+            if len(summary.new_findings) < MAX_LISTED:
+                summary.new_findings.append(
+                    NewFinding(f, post.platform.value, post.created_at, post.external_id, post.url)
+                )
+    repo.record_audits(conn, audits)
+    log.debug(
+        "run %d, batch %d: %d posts (%d new so far), %d findings (%d new)",
+        run_id,
+        ready.number,
+        len(ready.posts),
+        summary.posts_new,
+        len(rows),
+        len(inserted),
+    )
+    if text_cutoff is not None:
+        # only posts older than the cutoff whose text is still kept can have expired
+        due = [
+            sp.id
+            for post, sp in zip(ready.posts, ready.stored, strict=True)
+            if post.created_at < text_cutoff and not sp.purged
+        ]
+        summary.texts_not_kept += _apply_retention(conn, due, text_cutoff, key)
 
 
 def _stored_result(result: AuditResult) -> dict[str, Any] | None:

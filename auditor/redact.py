@@ -7,7 +7,6 @@ finding across runs without being reversible by brute force.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 import unicodedata
@@ -33,6 +32,7 @@ _GROUP_WORD = re.compile(r"(?:groep|gr)\.?\s*$", re.I)
 _DIGIT_RUN = re.compile(r"\+?\d[\d\s().-]{4,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+_HAS_DIGIT = re.compile(r"\d").search
 
 
 def _mask_digits(value: str, keep_start: int, keep_end: int) -> str:
@@ -83,7 +83,10 @@ def mask(value: str, kind: str = "") -> str:
 
 def scrub(text: str) -> str:
     """Defence in depth for excerpts: mask any long digit run or e-mail a rule did not claim."""
-    text = _EMAIL.sub(lambda m: mask(m.group(0), PDKind.EMAIL), text)
+    if "@" in text:
+        text = _EMAIL.sub(lambda m: mask(m.group(0), PDKind.EMAIL), text)
+    if _HAS_DIGIT(text) is None:  # most of a post: nothing to look for
+        return text
     return _DIGIT_RUN.sub(lambda m: _mask_digits(m.group(0), 2, 2), text)
 
 
@@ -123,7 +126,7 @@ def hide_context(text: str, before: str = "") -> str:
     for match in _TOKEN.finditer(text):
         word = match.group(0)
         keep = word.lower() in KEEP_WORDS or (
-            word.isdigit() and _GROUP_WORD.search(before + text[: match.start()])
+            word.isdigit() and _after_group_word(text, before, match.start())
         )
         gap = text[cursor : match.start()]
         if keep:
@@ -139,6 +142,16 @@ def hide_context(text: str, before: str = "") -> str:
     return "".join(out)
 
 
+def _after_group_word(text: str, before: str, at: int) -> bool:
+    """Whether `before + text[:at]` ends in "groep"/"gr" (a dot and spaces may follow), as
+    `_GROUP_WORD` says, looking at the end only: the regex tried every position of the prefix
+    for every number of a sentence about a person."""
+    head = (before + text[:at]).rstrip()
+    if head.endswith("."):
+        head = head[:-1]
+    return head[-5:].lower().endswith(("groep", "gr"))
+
+
 def excerpt(
     text: str,
     span: Span | None,
@@ -151,43 +164,56 @@ def excerpt(
     window never shows a neighbouring name or number in full either; in a sentence about a
     person only its shape words stay readable (`personal_sentences`, `hide_context`).
     """
-    masked_spans = list(masked_spans)
-    about_persons = personal_sentences(text, masked_spans)
+    return PostText(text, masked_spans).excerpt(span, context)
 
-    def plain(a: int, b: int) -> str:
-        """Unclaimed text from a to b: scrubbed, and hidden where it speaks about a person."""
-        parts, cursor = [], a
-        for s, e in about_persons:
-            if e <= cursor or s >= b:
+
+class PostText:
+    """A post's text prepared once for the excerpts of all its findings: the sensitive spans
+    sorted and the sentences about persons found (both the same for every finding)."""
+
+    def __init__(self, text: str, masked_spans: Iterable[tuple[Span, str]]) -> None:
+        self.text = text
+        self.spans = sorted(masked_spans, key=lambda item: item[0].start)
+        self.about_persons = personal_sentences(text, self.spans)
+
+    def excerpt(self, span: Span | None, context: int = EXCERPT_CONTEXT) -> str:
+        """`excerpt()` of this text around `span`."""
+        text, about_persons = self.text, self.about_persons
+
+        def plain(a: int, b: int) -> str:
+            """Unclaimed text from a to b: scrubbed, and hidden where it speaks about a person."""
+            parts, cursor = [], a
+            for s, e in about_persons:
+                if e <= cursor or s >= b:
+                    continue
+                s, e = max(s, cursor), min(e, b)
+                parts.append(scrub(text[cursor:s]))
+                parts.append(hide_context(scrub(text[s:e]), text[max(0, s - 10) : s]))
+                cursor = e
+            parts.append(scrub(text[cursor:b]))
+            return "".join(parts)
+
+        if span is None:
+            start, end = 0, min(len(text), 2 * context)
+        else:
+            start, end = max(0, span.start - context), min(len(text), span.end + context)
+            # snap to word boundaries so the excerpt does not start mid-word
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            while end < len(text) and not text[end].isspace():
+                end += 1
+        pieces: list[str] = []
+        cursor = start
+        for sp, kind in self.spans:
+            if sp.end <= cursor or sp.start >= end:
                 continue
-            s, e = max(s, cursor), min(e, b)
-            parts.append(scrub(text[cursor:s]))
-            parts.append(hide_context(scrub(text[s:e]), text[max(0, s - 10) : s]))
+            s, e = max(sp.start, cursor), min(sp.end, end)
+            pieces.append(plain(cursor, s))
+            pieces.append(mask(text[s:e], kind))
             cursor = e
-        parts.append(scrub(text[cursor:b]))
-        return "".join(parts)
-
-    if span is None:
-        start, end = 0, min(len(text), 2 * context)
-    else:
-        start, end = max(0, span.start - context), min(len(text), span.end + context)
-        # snap to word boundaries so the excerpt does not start mid-word
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        while end < len(text) and not text[end].isspace():
-            end += 1
-    pieces: list[str] = []
-    cursor = start
-    for sp, kind in sorted(masked_spans, key=lambda item: item[0].start):
-        if sp.end <= cursor or sp.start >= end:
-            continue
-        s, e = max(sp.start, cursor), min(sp.end, end)
-        pieces.append(plain(cursor, s))
-        pieces.append(mask(text[s:e], kind))
-        cursor = e
-    pieces.append(plain(cursor, end))
-    body = " ".join("".join(pieces).split())
-    return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
+        pieces.append(plain(cursor, end))
+        body = " ".join("".join(pieces).split())
+        return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
 
 
 def identity_value(value: str) -> str:
@@ -202,4 +228,4 @@ def identity_value(value: str) -> str:
 def fingerprint(key: bytes, *parts: str) -> str:
     """Keyed hash of a finding's identity (rule, post, normalised value): stable, not reversible."""
     message = "\x1f".join(parts).encode("utf-8")
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+    return hmac.digest(key, message, "sha256").hex()

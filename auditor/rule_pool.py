@@ -1,0 +1,103 @@
+"""The rule engine over a batch of posts, in worker processes when that pays.
+
+The rules are pure Python and hold the GIL, so threads do not help; forked workers do. The
+parent stays the one database writer: it hands a batch to the workers and stores the previous
+batch meanwhile (`pipeline.audit_posts`). The workers get the engine by `fork` (nothing of it
+is pickled); posts go out and findings come back in the order given, so the findings are
+those of a sequential run. Without `fork` (Windows, macOS default) or on one core the batch is
+analysed in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Sequence
+from multiprocessing.pool import Pool
+from typing import Any
+
+from auditor.engine import AuditResult, Engine
+from auditor.models import Post
+
+WORKERS_ENV = "AUDITOR_WORKERS"  # 1: analyse in the audit's own process
+MIN_PARALLEL = 400  # posts to analyse before a pool is worth its start (~0.1 s a worker)
+CHUNK = 25  # posts per message to a worker
+WARM_UP = 100  # posts analysed here before the workers start
+
+_engine: Engine | None = None  # the forked workers' engine
+
+Outcome = tuple[list[Any], list[tuple[str, str]], list[Any]]
+Pending = Callable[[], list[AuditResult]]
+
+
+def _start_worker() -> None:
+    # the parent handles Ctrl-C/SIGTERM and ends the pool; a worker just stops
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _audit(item: tuple[Post, str | None]) -> Outcome:
+    assert _engine is not None
+    result = _engine.audit(*item)
+    return result.findings, result.allowed, result.errors
+
+
+def configured_workers() -> int:
+    """Worker processes to use: $AUDITOR_WORKERS, else one per core (1: none)."""
+    raw = os.environ.get(WORKERS_ENV, "").strip()
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class RulePool:
+    """Runs `engine.audit` over posts; `submit` returns a callable that gives the results."""
+
+    def __init__(self, engine: Engine, workers: int | None = None) -> None:
+        self.engine = engine
+        self.workers = configured_workers() if workers is None else workers
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self.workers = 1
+        self._pool: Pool | None = None
+
+    def submit(self, posts: Sequence[Post], identities: Sequence[str | None]) -> Pending:
+        items = list(zip(posts, identities, strict=True))
+        if self.workers < 2 or (self._pool is None and len(items) < MIN_PARALLEL):
+            done = [self.engine.audit(post, identity) for post, identity in items]
+            return lambda: done
+        head: list[AuditResult] = []
+        if self._pool is None:
+            # the first posts here: the rules load their word lists in this process, and the
+            # workers forked next share them instead of each loading its own copy
+            head = [self.engine.audit(post, identity) for post, identity in items[:WARM_UP]]
+            items = items[WARM_UP:]
+            self._pool = self._start()
+        waiting = self._pool.map_async(_audit, items, chunksize=CHUNK)
+
+        def results() -> list[AuditResult]:
+            return head + [
+                AuditResult(post, findings, allowed, errors)
+                for (post, _), (findings, allowed, errors) in zip(items, waiting.get(), strict=True)
+            ]
+
+        return results
+
+    def _start(self) -> Pool:
+        global _engine
+        _engine = self.engine
+        return multiprocessing.get_context("fork").Pool(self.workers, initializer=_start_worker)
+
+    def close(self) -> None:
+        global _engine
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+        _engine = None
+
+    def __enter__(self) -> RulePool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
