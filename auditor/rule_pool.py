@@ -31,10 +31,14 @@ Outcome = tuple[list[Any], list[tuple[str, str]], list[Any]]
 Pending = Callable[[], list[AuditResult]]
 
 
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
 def _start_worker() -> None:
     # the parent handles Ctrl-C/SIGTERM and ends the pool; a worker just stops
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
 def _audit(item: tuple[Post, str | None]) -> Outcome:
@@ -86,7 +90,13 @@ class RulePool:
     def _start(self) -> Pool:
         global _engine
         _engine = self.engine
-        return multiprocessing.get_context("fork").Pool(self.workers, initializer=_start_worker)
+        # a stop signal during a fork would raise in a fork hook, where Python swallows it
+        # (`interrupt.stop_cleanly` raises only once): it waits until the workers exist
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            return multiprocessing.get_context("fork").Pool(self.workers, initializer=_start_worker)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
     def close(self) -> None:
         global _engine
