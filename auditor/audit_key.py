@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from importlib import metadata, resources
 from typing import Any
 
@@ -22,6 +23,7 @@ from auditor import __version__
 from auditor.engine import Engine
 from auditor.models import Post
 from auditor.nlp.lexicon import school_lexicons
+from auditor.rules.base import Rule
 
 LEXICON_PACKAGES = ("deduce", "wordfreq")
 
@@ -53,21 +55,49 @@ def lexicon_digest() -> str:
     return digest.hexdigest()
 
 
-def ruleset_digest(engine: Engine, detector: str = "") -> str:
-    """One digest of everything besides the post that decides the findings of an audit."""
+def ruleset_digest(engine: Engine, detector: str = "", rules: Sequence[Rule] | None = None) -> str:
+    """One digest of everything besides the post that decides the findings of an audit, for
+    `rules` (default: all of the engine's; a post's are the rules that apply to it)."""
+    return _rules_part(
+        _common_part(engine, detector), engine, engine.rules if rules is None else rules
+    )
+
+
+def _common_part(engine: Engine, detector: str) -> str:
     return _sha(
         {
             "package": __version__,
-            "rules": [[r.id, r.version] for r in engine.rules],
-            "severities": {
-                r.id: engine.severities.get(r.id, r.severity).value for r in engine.rules
-            },
             "context": dataclasses.asdict(engine.ctx),
             "lexicons": lexicon_digest(),
             "key": hashlib.sha256(engine.key).hexdigest(),
             "detector": detector,
         }
     )
+
+
+def _rules_part(common: str, engine: Engine, rules: Sequence[Rule]) -> str:
+    return _sha(
+        {
+            "common": common,
+            "rules": [[r.id, r.version] for r in rules],
+            "severities": {r.id: engine.severities.get(r.id, r.severity).value for r in rules},
+        }
+    )
+
+
+def post_ruleset_digests(engine: Engine, detector: str = "") -> Callable[[Post], str]:
+    """The rule-set digest of each post: of the rules that apply to its platform and kind, so
+    a change of a rule re-audits the posts that rule reads and no others."""
+    common = _common_part(engine, detector)
+    by_kind: dict[tuple[str, str], str] = {}
+
+    def of(post: Post) -> str:
+        key = (post.platform.value, post.kind.value)
+        if key not in by_kind:
+            by_kind[key] = _rules_part(common, engine, engine.rules_for(post))
+        return by_kind[key]
+
+    return of
 
 
 def post_input_digest(post: Post, identity: str | None) -> str:

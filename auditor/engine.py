@@ -131,6 +131,10 @@ class Engine:
             )
         return result
 
+    def rules_for(self, post: Post) -> list[Rule]:
+        """The enabled rules that apply to this post's platform and kind."""
+        return self._rules_for(post)
+
     def _rules_for(self, post: Post) -> list[Rule]:
         key = (post.platform.value, post.kind.value)
         if key not in self._applicable:

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from auditor.audit_key import post_input_digest, ruleset_digest
+from auditor.audit_key import post_input_digest, post_ruleset_digests
 from auditor.engine import AuditResult, Engine, RuleError
 from auditor.errors import AuditorError, SourceError
 from auditor.models import Finding, ImageAnalysis, Media, MediaKind, Post, Severity
@@ -264,7 +264,7 @@ def audit_posts(
     """
     summary = AuditSummary(run_id=run_id, run_ids=[run_id])
     account_id = repo.get_or_create_account(conn, account, config_name)
-    rules_digest = ruleset_digest(engine, detector if analyser is not None else "")
+    rules_digest = post_ruleset_digests(engine, detector if analyser is not None else "")
     waiting: _Batch | None = None
     with RulePool(engine, workers) as pool:
         for number, batch in enumerate(_batches(posts, BATCH), 1):
@@ -308,14 +308,14 @@ def _prepare(
     account_id: int,
     batch: list[Post],
     number: int,
-    rules_digest: str,
+    rules_digest: Callable[[Post], str],
 ) -> _Batch:
     """Store the batch's posts and find those to analyse (their input or the rules changed)."""
     stored = repo.save_posts(conn, account_id, batch)
     inputs = [post_input_digest(post, sp.identity) for post, sp in zip(batch, stored, strict=True)]
     unchanged = [
-        sp.last is not None and sp.last.rules == rules_digest and sp.last.input == digest
-        for sp, digest in zip(stored, inputs, strict=True)
+        sp.last is not None and sp.last.rules == rules_digest(post) and sp.last.input == digest
+        for post, sp, digest in zip(batch, stored, inputs, strict=True)
     ]
     todo = [i for i, same in enumerate(unchanged) if not same]
     todo_posts = [batch[i] for i in todo]
@@ -328,7 +328,7 @@ def _finish(
     conn: Connection,
     ready: _Batch,
     run_id: int,
-    rules_digest: str,
+    rules_digest: Callable[[Post], str],
     key: bytes,
     text_cutoff: datetime | None,
     summary: AuditSummary,
@@ -353,7 +353,12 @@ def _finish(
             meta[f.fingerprint] = (post, f)
             counted[f.fingerprint] = (f.article, f.severity.value)
         audits.append(
-            (sp.id, None if result.errors else rules_digest, digest, _stored_result(result))
+            (
+                sp.id,
+                None if result.errors else rules_digest(post),
+                digest,
+                _stored_result(result),
+            )
         )
     for sp, same in zip(ready.stored, ready.unchanged, strict=True):
         summary.posts_seen += 1

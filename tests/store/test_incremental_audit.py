@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from auditor import config as config_module
@@ -165,3 +166,31 @@ def test_reaudit_of_unchanged_posts_writes_no_post_media_or_finding(store, share
         event.remove(store.engine, "before_cursor_execute", seen)
     touched = {w for w in writes if any(t in w for t in ("posts", "media", "findings"))}
     assert touched == set()
+
+
+def audit_with_engine(store, posts, engine) -> AuditSummary:  # type: ignore[no-untyped-def]
+    run_id = start_run(store, "corpus", [])
+    with store.engine.begin() as conn:
+        summary = audit_posts(conn, ACCOUNT, posts, engine, run_id=run_id, analyser=None)
+    finish_run(store, run_id, summary, None)
+    return summary
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "reaudited"),
+    [("whatsapp.essential-info", 0), ("personal-data.phone", 300)],
+    ids=["rule-of-another-platform", "rule-of-every-post"],
+)
+def test_a_rules_new_version_reaudits_exactly_the_posts_it_applies_to(  # type: ignore[no-untyped-def]
+    store, shared, rule_id: str, reaudited: int
+) -> None:
+    posts = corpus_posts(shared)  # 300 Facebook and X posts
+    config = config_module.load(CONFIG, env={})
+    audit(store, posts, config)
+    engine = make_engine(store, config)
+    index = next(i for i, r in enumerate(engine.rules) if r.id == rule_id)
+    rule = engine.rules[index]
+    engine.rules[index] = dataclasses.replace(rule, version=rule.version + 1)
+    again = audit_with_engine(store, posts, engine)
+    assert again.posts_audited == reaudited == sum(rule.applies_to(p) for p in posts)
+    assert again.findings_new == 0
