@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
-from multiprocessing.pool import Pool
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from auditor.engine import AuditResult, Engine
@@ -22,7 +22,7 @@ from auditor.models import Post
 
 WORKERS_ENV = "AUDITOR_WORKERS"  # 1: analyse in the audit's own process
 MIN_PARALLEL = 400  # posts to analyse before a pool is worth its start (~0.1 s a worker)
-CHUNK = 25  # posts per message to a worker
+CHUNK = 50  # posts per task of a worker
 WARM_UP = 100  # posts analysed here before the workers start
 
 _engine: Engine | None = None  # the forked workers' engine
@@ -41,10 +41,13 @@ def _start_worker() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
-def _audit(item: tuple[Post, str | None]) -> Outcome:
+def _audit(items: list[tuple[Post, str | None]]) -> list[Outcome]:
     assert _engine is not None
-    result = _engine.audit(*item)
-    return result.findings, result.allowed, result.errors
+    outcomes = []
+    for post, identity in items:
+        result = _engine.audit(post, identity)
+        outcomes.append((result.findings, result.allowed, result.errors))
+    return outcomes
 
 
 def configured_workers() -> int:
@@ -63,7 +66,7 @@ class RulePool:
         self.workers = configured_workers() if workers is None else workers
         if "fork" not in multiprocessing.get_all_start_methods():
             self.workers = 1
-        self._pool: Pool | None = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, posts: Sequence[Post], identities: Sequence[str | None]) -> Pending:
         items = list(zip(posts, identities, strict=True))
@@ -76,33 +79,43 @@ class RulePool:
             # workers forked next share them instead of each loading its own copy
             head = [self.engine.audit(post, identity) for post, identity in items[:WARM_UP]]
             items = items[WARM_UP:]
-            self._pool = self._start()
-        waiting = self._pool.map_async(_audit, items, chunksize=CHUNK)
+        chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+        waiting = self._submit(chunks)
 
         def results() -> list[AuditResult]:
+            outcomes = [outcome for future in waiting for outcome in future.result()]
             return head + [
                 AuditResult(post, findings, allowed, errors)
-                for (post, _), (findings, allowed, errors) in zip(items, waiting.get(), strict=True)
+                for (post, _), (findings, allowed, errors) in zip(items, outcomes, strict=True)
             ]
 
         return results
 
-    def _start(self) -> Pool:
+    def _submit(self, chunks: list[list[tuple[Post, str | None]]]) -> list[Future[list[Outcome]]]:
+        if self._pool is not None:
+            return [self._pool.submit(_audit, chunk) for chunk in chunks]
         global _engine
         _engine = self.engine
-        # a stop signal during a fork would raise in a fork hook, where Python swallows it
-        # (`interrupt.stop_cleanly` raises only once): it waits until the workers exist
+        # the workers are forked at the first submit; a stop signal during a fork would raise
+        # in a fork hook, where Python swallows it (`interrupt.stop_cleanly` raises only once):
+        # it waits until they exist
         signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
-            return multiprocessing.get_context("fork").Pool(self.workers, initializer=_start_worker)
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_start_worker,
+            )
+            return [self._pool.submit(_audit, chunk) for chunk in chunks]
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
     def close(self) -> None:
+        """End the workers; work not started is dropped (a worker that died, say killed for
+        memory, fails the audit with BrokenProcessPool instead of hanging it)."""
         global _engine
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         _engine = None
 

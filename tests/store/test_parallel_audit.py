@@ -4,12 +4,16 @@ are those of a sequential one, on SQLite and PostgreSQL (issue 17)."""
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 from sqlalchemy import select
 
 from auditor import config as config_module
 from auditor import rule_pool
+from auditor.engine import AuditResult
 from auditor.pipeline import AuditSummary, audit_posts, finish_run, start_run
 from auditor.store.models import FindingRow
 from tests.factories import ACCOUNT
@@ -45,13 +49,13 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     monkeypatch.setattr(rule_pool, "WARM_UP", 5)
     monkeypatch.setattr("auditor.pipeline.BATCH", 60)
     started: list[int] = []
-    start = rule_pool.RulePool._start
+    executor = rule_pool.ProcessPoolExecutor
 
-    def counted(self):  # type: ignore[no-untyped-def]
-        started.append(self.workers)
-        return start(self)
+    def counted(workers: int, **options):  # type: ignore[no-untyped-def]
+        started.append(workers)
+        return executor(workers, **options)
 
-    monkeypatch.setattr(rule_pool.RulePool, "_start", counted)
+    monkeypatch.setattr(rule_pool, "ProcessPoolExecutor", counted)
     return started
 
 
@@ -97,3 +101,25 @@ def test_one_worker_analyses_in_this_process(small_batches) -> None:  # type: ig
     with rule_pool.RulePool(engine=None, workers=1) as pool:  # type: ignore[arg-type]
         assert pool.submit([], [])() == []
         assert pool._pool is None
+
+
+class DyingEngine:
+    """An engine whose worker processes die (as if killed for memory) on their first post."""
+
+    def __init__(self) -> None:
+        self.parent = os.getpid()
+
+    def audit(self, post, identity=None):  # type: ignore[no-untyped-def]
+        if os.getpid() != self.parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return AuditResult(post)
+
+
+def test_a_killed_worker_fails_the_audit_instead_of_hanging_it(  # type: ignore[no-untyped-def]
+    shared, small_batches
+) -> None:
+    posts = corpus_posts(shared)[:40]
+    with rule_pool.RulePool(DyingEngine(), workers=2) as pool:  # type: ignore[arg-type]
+        results = pool.submit(posts, [None] * len(posts))
+        with pytest.raises(BrokenProcessPool):
+            results()
