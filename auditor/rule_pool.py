@@ -51,11 +51,20 @@ def _audit(items: list[tuple[Post, str | None]]) -> list[Outcome]:
 
 
 def configured_workers() -> int:
-    """Worker processes to use: $AUDITOR_WORKERS, else one per core (1: none)."""
+    """Worker processes to use: $AUDITOR_WORKERS, else one per core when at least one core is
+    idle (load average), else none (1): on a busy machine workers add the cost of shipping
+    posts and findings between processes and gain nothing (measured on a 2-core machine at
+    load 4: 10% more CPU, no shorter audit)."""
     raw = os.environ.get(WORKERS_ENV, "").strip()
     if raw.isdigit() and int(raw) > 0:
         return int(raw)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = cores or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # not known on this system
+        busy = 0.0
+    return cores if cores - busy >= 1 else 1
 
 
 class RulePool:

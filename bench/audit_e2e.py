@@ -61,10 +61,10 @@ def timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, fl
     return elapsed, cpu, proc.stdout, proc.stderr
 
 
-def run_audit(archive: Path, database: str, workdir: Path, workers: str | None) -> dict:
+def run_audit(archive: Path, database: str, workdir: Path, workers: str) -> dict:
     env = {**os.environ, "AUDITOR_DATABASE_URL": database, "AUDITOR_SECRET_KEY": KEY}
     env.pop("AUDITOR_CONFIG", None)
-    if workers is not None:
+    if workers != "auto":
         env["AUDITOR_WORKERS"] = workers
     script = (
         "import resource, sys; from auditor.cli import main; code = main(sys.argv[1:]); "
@@ -116,7 +116,13 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--database", help="PostgreSQL server URL (default: SQLite files)")
-    parser.add_argument("--workers", help="AUDITOR_WORKERS for the audits (default: auto)")
+    parser.add_argument(
+        "--workers",
+        default=str(os.cpu_count() or 1),
+        help="AUDITOR_WORKERS for the audits (default: one per core, even on a busy machine, "
+        "so that the golden check compares workers with a sequential audit; 'auto': the "
+        "auditor's own choice)",
+    )
     parser.add_argument("--no-golden", action="store_true", help="skip the sequential run")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

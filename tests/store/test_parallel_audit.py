@@ -123,3 +123,17 @@ def test_a_killed_worker_fails_the_audit_instead_of_hanging_it(  # type: ignore[
         results = pool.submit(posts, [None] * len(posts))
         with pytest.raises(BrokenProcessPool):
             results()
+
+
+@pytest.mark.parametrize(
+    ("env", "load", "workers"),
+    [("", 0.2, 2), ("", 3.5, 1), ("2", 3.5, 2), ("1", 0.0, 1), ("zwei", 0.2, 2)],
+    ids=["idle", "busy", "forced", "sequential", "unreadable"],
+)
+def test_workers_are_used_when_a_core_is_idle_or_asked_for(
+    monkeypatch: pytest.MonkeyPatch, env: str, load: float, workers: int
+) -> None:
+    monkeypatch.setenv(rule_pool.WORKERS_ENV, env)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    assert rule_pool.configured_workers() == workers
