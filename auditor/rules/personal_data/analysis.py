@@ -62,9 +62,6 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
         addresses += contact.find_context_addresses(
             text, taken + [h.span for h in addresses if h.span], postcodes
         )
-    if addresses or postcodes:
-        addresses = [h for h in addresses if not _school_place(text, h, ctx)]
-        postcodes = [h for h in postcodes if not _school_place(text, h, ctx)]
     handle_spans = (
         [Span(m.start(), m.end()) for m in contact.HANDLE.finditer(text)] if "@" in text else []
     )
@@ -74,7 +71,10 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
         h.span for h in handles if h.span and not h.allowed
     ]
     if phones or ibans:
-        phones, ibans = _of_a_person(text, people, phones, ibans)
+        phones, ibans = _of_a_person(text, people, phones, ibans, ctx)
+    if addresses or postcodes:
+        addresses = [h for h in addresses if not _school_place(text, h, ctx, people)]
+        postcodes = [h for h in postcodes if not _school_place(text, h, ctx, people)]
     hits = (*emails, *handles, *ibans, *phones, *bsns, *postcodes, *plates, *addresses, *name_hits)
     if people:  # facts about a person need a person
         hits += _special_hits(text, people, words.seen)
@@ -87,7 +87,7 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
 
 
 def _of_a_person(
-    text: str, people: list[Span], phones: list[Hit], ibans: list[Hit]
+    text: str, people: list[Span], phones: list[Hit], ibans: list[Hit], ctx: RuleContext
 ) -> tuple[list[Hit], list[Hit]]:
     """Tell who a landline or bank account belongs to, from the sentences around it.
 
@@ -97,8 +97,9 @@ def _of_a_person(
     it is an organisation's (the library, the GGD, a helpdesk), published on purpose. A bank
     account is an organisation's when an organisation ("Stichting Voedselbank", "de rekening
     van de vereniging") is named in its sentence or the one before and no person is named in
-    its own sentence; otherwise it is someone's (a parent collecting for a gift, a payer).
-    Allow-listed values stay, so the audit can still list them."""
+    its own sentence; otherwise it is someone's (a parent collecting for a gift, a payer). The
+    holder named right after the account ("t.n.v. Stichting Leergeld", "t.n.v. R. de Laat")
+    decides before anything else. Allow-listed values stay, so the audit can still list them."""
     sentences = special.sentences_of(text)
     kept_phones = [
         h
@@ -109,15 +110,24 @@ def _of_a_person(
         or special.identified(h.span, sentences, people, back=2)
         or _personal_pronoun_near(text, h.span, sentences)
     ]
-    kept_ibans = [
-        h
-        for h in ibans
-        if h.allowed
-        or h.span is None
-        or special.identified(h.span, sentences, people, back=0)
-        or not _organisation_near(text, h.span, sentences)
-    ]
+    kept_ibans = [h for h in ibans if _iban_of_a_person(text, h, people, sentences, ctx)]
     return kept_phones, kept_ibans
+
+
+def _iban_of_a_person(
+    text: str, hit: Hit, people: list[Span], sentences: list[Span], ctx: RuleContext
+) -> bool:
+    if hit.allowed or hit.span is None:
+        return True
+    holder = contact.account_holder(text, hit.span.end)
+    if holder is not None:
+        if any(holder.start <= p.start < holder.end for p in people):
+            return True
+        if contact.names_organisation(text[holder.start : holder.end], ctx):
+            return False
+    return special.identified(hit.span, sentences, people, back=0) or not _organisation_near(
+        text, hit.span, sentences
+    )
 
 
 PERSONAL_PRONOUN = re.compile(
@@ -138,9 +148,10 @@ def _organisation_near(text: str, span: Span, sentences: list[Span]) -> bool:
     return any(flags.is_organisation(w) for w in re.findall(r"\w+", text[lo:hi]))
 
 
-def _school_place(text: str, hit: Hit, ctx: RuleContext) -> bool:
+def _school_place(text: str, hit: Hit, ctx: RuleContext, people: list[Span]) -> bool:
     return hit.span is not None and (
         contact.is_school_address(text, hit.span.start, ctx)
+        or contact.is_public_place(text, hit.span.start, ctx, people)
         or hit.kind == PDKind.ADDRESS
         and contact.is_school_street(hit.value, ctx)
     )

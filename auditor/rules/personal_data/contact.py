@@ -28,7 +28,7 @@ from auditor.nlp.lexicon import (
 )
 from auditor.nlp.tokens import may_contain
 from auditor.rules.base import RuleContext
-from auditor.rules.personal_data.words import TLD, URL, is_street, word_lists
+from auditor.rules.personal_data.words import TLD, URL, is_organisation, is_street, word_lists
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PROFILE = re.compile(
@@ -428,6 +428,75 @@ def is_school_address(text: str, start: int, ctx: RuleContext) -> bool:
     return any(key in low for key in _school_keys(ctx.school_name))
 
 
+# Who a bank account is made out to: "NL.. t.n.v. Stichting Leergeld", "ten name van R. de Laat".
+ACCOUNT_HOLDER = re.compile(
+    r"\s*,?\s*\(?(?:t\.\s?n\.\s?v\.?|tnv|ten\s+name\s+van|op\s+naam\s+van)\s*:?\s*"
+    r"(?P<holder>[^\n,;:!?()]{2,60})",
+    re.IGNORECASE,
+)
+
+
+def account_holder(text: str, end: int) -> Span | None:
+    """Where the holder named right after a bank account stands ("t.n.v. ..."), if one is."""
+    match = ACCOUNT_HOLDER.match(text, end)
+    return Span(match.start("holder"), match.end("holder")) if match else None
+
+
+def names_organisation(text: str, ctx: RuleContext) -> bool:
+    """Whether a stretch of text names an organisation or the school: an organisation word
+    ("Stichting", "Voedselbank", "Sporthal", "Oudervereniging"), the school's name or an
+    allow-listed organisation."""
+    low = re.sub(r"\W", "", text.lower())
+    keys = _organisation_keys(tuple(ctx.allow.organisations), ctx.school_name)
+    if any(key in low for key in keys):
+        return True
+    if any(key in text.lower() for key in _school_keys(ctx.school_name)):
+        return True
+    return any(is_organisation(word) for word in re.findall(r"\w+", text))
+
+
+@functools.cache
+def _place_cues() -> frozenset[str]:
+    return package_list("public_place_cues")
+
+
+on_change(_place_cues.cache_clear)
+
+
+def _place_cue(text: str) -> bool:
+    low = " " + re.sub(r"[^\w\s-]", " ", text.lower()) + " "
+    low = re.sub(r"\s+", " ", low)
+    return any(f" {cue} " in low for cue in _place_cues())
+
+
+def address_context(text: str, start: int) -> str:
+    """What stands before an address or postcode: its sentence up to it, and when it starts a
+    line of a block (a letterhead, a signature), the lines of the block just above it."""
+    lo = max(0, start - 120)
+    before = text[lo:start]
+    cut = max(before.rfind(ch) for ch in ".!?")
+    before = before[cut + 1 :] if cut >= 0 else before
+    lines = before.split("\n")
+    kept = [lines[-1]]
+    for line in reversed(lines[:-1]):  # climb the block until an empty line
+        if not line.strip():
+            break
+        kept.insert(0, line)
+    return "\n".join(kept[-3:])
+
+
+def is_public_place(text: str, start: int, ctx: RuleContext, people: Iterable[Span]) -> bool:
+    """True when an address or postcode at `start` is a place's, not a home: the school's,
+    an organisation's or a venue's ("Sporthal De Reeshof, Schiphollaan 2", a letterhead under
+    the school's name), or a place readers are asked to come to ("kom kijken op ...", "open
+    dag"), with no person named between that holder and the address."""
+    context = address_context(text, start)
+    lo = start - len(context)
+    if any(lo <= p.start < start for p in people):
+        return False  # "bij de familie Aydın, Prinsenhoeve 31": a person's home
+    return names_organisation(context, ctx) or _place_cue(context)
+
+
 def is_school_street(address: str, ctx: RuleContext) -> bool:
     """True when the street is named after the school ("Maasbrugplein 3" of "IKC De Maasbrug"):
     the school's distinctive name word (five letters or more) is part of the street's name."""
@@ -453,7 +522,29 @@ def is_organisation_handle(handle: str, ctx: RuleContext) -> bool:
             return True
     if any(hint in lowered for hint in lists.organisation_hints):
         return True
+    words = handle_words(handle)
+    trades = [word for word in words if is_organisation(word)]
+    if names_a_first_name(words):  # "@MarcoDeVries85", "@SanneBakker": a person's name
+        surnames = lexicon().surnames
+        return bool(trades) and not all(word in surnames for word in trades)
+    if trades:
+        return True  # "@voedselbank013", "@buurtbus_gulpen"
     return handle[:1].isupper() and not handle.isupper() or handle.isupper() and len(handle) > 3
+
+
+_HANDLE_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
+
+
+def handle_words(handle: str) -> list[str]:
+    """The words of a handle: "MarcoDeVries85" -> marco, de, vries; "buurtbus_gulpen" ->
+    buurtbus, gulpen (camel case, underscores, dots and digits split it)."""
+    return [w.lower() for w in _HANDLE_WORD.findall(handle.lstrip("@"))]
+
+
+def names_a_first_name(words: list[str]) -> bool:
+    """Whether the words of a handle hold a first name that is no ordinary word ("marco")."""
+    lex = lexicon()
+    return any(len(w) >= 3 and w in lex.first_names and w not in lex.common_words for w in words)
 
 
 def find_handles(text: str, ctx: RuleContext) -> list[Hit]:

@@ -1,0 +1,94 @@
+"""Whose contact detail is it? The nearest named holder decides: a place, the school or an
+organisation publishes its address, account and handle on purpose; a person's are personal data.
+
+All names, numbers and addresses here are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.models import PDKind
+from auditor.rules.base import Allow, RuleContext
+from auditor.rules.personal_data.analysis import analyse_text
+
+CTX = RuleContext(
+    school_name="Kindcentrum De Kraanvogel",
+    allow=Allow(phones=("0571-27 64 18",), emails=("info@ikcdekraanvogel.nl",)),
+    account_handles=("@ikckraanvogel",),
+)
+
+
+def _values(text: str, *kinds: PDKind) -> list[str]:
+    """The values of these kinds that would be reported (allow-listed ones are listed apart)."""
+    return [h.value for h in analyse_text(text, CTX).hits if h.kind in kinds and not h.allowed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De Koningsspelen zijn in Sporthal De Reeshof, Schiphollaan 2, 5042 TN Tilburg.",
+        "Het spreekuur is in wijkcentrum De Poorten, Bredaseweg 387. Geen afspraak nodig.",
+        "Open dag! Kom kijken op Waterlandplein 7, 1024 LX Amsterdam.",
+        "Rondleiding nodig? Kom langs op Meidoornlaan 12, 7391 BK Twello.",
+        "Tot woensdag!\n\nKindcentrum De Kraanvogel\nMeidoornlaan 12\n7391 BK Twello",
+        "Gevonden voorwerpen!\n\nIKC De Kraanvogel\nMeidoornlaan 12, 7391 BK Twello",
+        "Ons bezoekadres is vanaf maandag Bolkeslaan 14, 5036 KR Tilburg.",
+    ],
+)
+def test_the_address_of_a_place_is_no_home(text: str) -> None:
+    assert _values(text, PDKind.ADDRESS, PDKind.POSTCODE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("De tas staat bij de familie Aydın, Prinsenhoeve 31.", "Prinsenhoeve 31"),
+        ("Kom langs bij Sanne de Wit, Lindelaan 5, zij heeft de sleutels.", "Lindelaan 5"),
+        ("Ze wonen in 8431 KP Oosterwolde.", "8431 KP"),
+        ("Brengen kan bij Lindelaan 7 tot vrijdag.", "Lindelaan 7"),
+        ("Zeg het voort: de verhuisdozen mogen naar Dorpsstraat 14, 7391 AB Twello.", "7391 AB"),
+    ],
+)
+def test_a_home_address_stays_personal(text: str, value: str) -> None:
+    assert value in _values(text, PDKind.ADDRESS, PDKind.POSTCODE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doneren kan op NL48 INGB 8301 6613 18 t.n.v. Stichting Leergeld Tilburg.",
+        "Sponsorgeld graag naar NL87 SNSB 9482 1993 51 t.n.v. Stichting Hart voor Reeshof.",
+        "Overmaken op NL24 ABNA 6091 3909 96 ten name van Oudervereniging De Kraanvogel.",
+        "De bijdrage mag naar NL29 INGB 4875 7491 18 t.n.v. Kindcentrum De Kraanvogel.",
+    ],
+)
+def test_an_account_made_out_to_an_organisation_is_not_personal(text: str) -> None:
+    assert _values(text, PDKind.IBAN) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Giften: NL36 TRIO 0308 2462 81 t.n.v. R. de Laat.", "NL36 TRIO 0308 2462 81"),
+        ("Graag naar NL91 ABNA 0417 1643 00 t.n.v. Petra Jansen.", "NL91 ABNA 0417 1643 00"),
+        ("Rekening NL20INGB0001234567 van de familie", "NL20INGB0001234567"),
+    ],
+)
+def test_an_account_made_out_to_a_person_is_personal(text: str, value: str) -> None:
+    assert _values(text, PDKind.IBAN) == [value]
+
+
+@pytest.mark.parametrize(
+    "handle", ["@MarcoDeVries85", "@SanneBakker", "@marco_devries", "@EsraYilmaz_"]
+)
+def test_a_handle_made_of_a_first_name_is_a_person(handle: str) -> None:
+    assert _values(f"{handle} Dank voor uw vraag!", PDKind.SOCIAL_HANDLE) == [handle]
+
+
+@pytest.mark.parametrize(
+    "handle",
+    ["@voedselbank013", "@buurtbus_gulpen", "@TilburgscheCourant", "@GGDHvB", "@ikckraanvogel"],
+)
+def test_a_handle_of_an_organisation_or_the_school_is_not_personal(handle: str) -> None:
+    assert _values(f"Dank aan {handle} voor de hulp!", PDKind.SOCIAL_HANDLE) == []
