@@ -197,6 +197,7 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         return
     sales_word = SALES_WORD.search(lowered) is not None
     price_at: tuple[int, int] | None = None
+    prices: list[tuple[int, int]] = []
     for start, sentence in _sentences(lowered):
         if not _sale_sentence(sentence):
             continue
@@ -210,8 +211,13 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
             return
         if price_at is None and sales_word:
             price_at = _first(PRICE, sentence, start)
+        prices += [(start + m.start(), start + m.end()) for m in PRICE.finditer(sentence)]
     if price_at:
         yield _hit(post.text, price_at, "prijs bij iets dat te koop of te bestellen is")
+    elif len(prices) >= 2:
+        # A price list ("kerststukjes € 7,50, glühwein € 2,50"): things for sale, even when no
+        # word says "verkopen"; a fee, a transfer or a classroom game was left out above.
+        yield _hit(post.text, prices[0], "prijzen van wat te koop is")
 
 
 @rule(

@@ -94,7 +94,23 @@ def _own_first_person(text: str) -> Iterator[re.Match[str]]:
             continue
         if LESSON_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue
+        if _plural_subject(text, match):
+            continue
         yield match
+
+
+# "Me" opening a sentence before a verb in -e/-en is "we" (Limburgish, spoken Dutch: "Me
+# vertrekke um 9.30", "Me zien uch in september"); an object "me" follows its verb.
+SUBJECT_ME = re.compile(r"me\s+\w+en?\b")
+
+
+def _plural_subject(text: str, match: re.Match[str]) -> bool:
+    """Whether a "me" is the plural subject "we": it opens a sentence and a plural verb follows."""
+    if match.group() != "me":
+        return False
+    before = text[: match.start()].rstrip(" \t")
+    opens = not before or before[-1] in ".!?\n"
+    return opens and SUBJECT_ME.match(text, match.start()) is not None
 
 
 @rule(

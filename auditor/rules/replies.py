@@ -20,14 +20,24 @@ recall.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from auditor.models import Category, Hit, Platform, Post, PostKind, Severity, Span
-from auditor.nlp.lexicon import lexicon_cache, organisations, package_entries
+from auditor.nlp.lexicon import (
+    lexicon,
+    lexicon_cache,
+    on_change,
+    organisations,
+    package_entries,
+    package_list,
+)
 from auditor.rules.base import RuleContext, rule
+from auditor.rules.personal_data.contact import is_organisation_handle
+from auditor.rules.personal_data.words import is_organisation
 
 
 class ReplyWords(NamedTuple):
@@ -146,9 +156,53 @@ def _not_a_parent(value: str, ctx: RuleContext) -> bool:
         value, words.family_words
     ):
         return False
-    return _has_word(value, words.organisation, words.organisation_prefixes) or _has_word(
+    if _has_word(value, words.organisation, words.organisation_prefixes) or _has_word(
         value, words.staff, words.staff_prefixes
-    )
+    ):
+        return True
+    if any(word in _not_parent_words() for word in _words(value)):
+        return True  # "Beste buurman,", "@opa_sietse"
+    if value.startswith("@"):
+        return is_organisation_handle(value[1:], ctx)  # as the personal-data rule reads it
+    # a name: a trade word that is no surname ("Sportbedrijf Noord"; not "Kees Bakker")
+    surnames = lexicon().surnames
+    return any(is_organisation(word) and word not in surnames for word in _words(value))
+
+
+@functools.cache
+def _not_parent_words() -> frozenset[str]:
+    """Words that name whom a reply addresses as no parent: a neighbour, a grandparent, a
+    colleague, a former pupil (auditor/lexicons/reply_not_parent_words.txt)."""
+    return package_list("reply_not_parent_words")
+
+
+@functools.cache
+def _other_cues() -> re.Pattern[str]:
+    """Phrases that show the reply answers no parent ("overlast", "vroeger zelf bij ons op
+    school"): auditor/lexicons/reply_not_parent_cues.txt, matched as whole words."""
+    phrases = sorted(package_list("reply_not_parent_cues"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
+
+
+on_change(_not_parent_words.cache_clear)
+on_change(_other_cues.cache_clear)
+
+# A word called out to in lower case: "Dank jullie wel, bibliotheek!", "Dank voor alles, collega!"
+LOWER_VOCATIVE = re.compile(r",\s*(?P<word>[a-zà-ÿ][\w'-]{2,30})\s*[!,.]")
+
+
+def _addressed_as_no_parent(text: str, ctx: RuleContext) -> bool:
+    """The text calls the person something no parent is (", collega!", ", bibliotheek!") or
+    says what no parent would be told ("vroeger zelf bij ons op school", "overlast")."""
+    for match in LOWER_VOCATIVE.finditer(text):
+        word = match.group("word")
+        if (
+            word in _not_parent_words()
+            or _has_word(word, reply_words().staff)
+            or is_organisation(word)
+        ):
+            return True
+    return _other_cues().search(text) is not None
 
 
 def _target_from(match: re.Match[str], group: str) -> Target:
@@ -223,7 +277,7 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     targets = _targets(post)
     if targets and all(_not_a_parent(t.value, ctx) for t in targets):
         return
-    if NOT_A_PARENT_CUE.search(post.text):
+    if NOT_A_PARENT_CUE.search(post.text) or _addressed_as_no_parent(post.text, ctx):
         return
     private = next((t for t in targets if not _not_a_parent(t.value, ctx)), None)
     if private is None:

@@ -137,3 +137,28 @@ def test_rules_are_registered_as_commercial_clause_f(rule_id: str) -> None:
     assert registered.severity is Severity.MEDIUM
     assert registered.articles == "1f/2f"
     assert "Flagged:" in registered.doc and "Fine:" in registered.doc
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerstmarkt! Zelfgemaakte kerststukjes € 7,50, glühwein € 2,50, chocolademelk € 1,50.",
+        "Koekjes voor de kerstmarkt! Zakje van 5 voor € 2,- , taart per stuk € 1,50.",
+        "Kinderkleding-beurs in de gymzaal 👕 Alles €1 tot €3, zaterdag van 10-13u.",
+    ],
+)
+def test_a_list_of_prices_is_a_sale(text: str) -> None:
+    assert "commercial.price-offer" in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De ouderbijdrage is € 40 per kind (€ 30 voor het derde kind).",
+        "In groep 3 speelden we winkeltje: een appel € 0,50, melk € 1,-.",
+        "De sponsorloop bracht € 3.412 op, vorig jaar was de opbrengst € 2.980.",
+        "Het schoolreisje kost € 27,50. Graag overmaken op onze rekening.",
+    ],
+)
+def test_fees_proceeds_and_classroom_prices_are_no_price_list(text: str) -> None:
+    assert "commercial.price-offer" not in fired(text)

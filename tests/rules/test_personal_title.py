@@ -130,3 +130,26 @@ def test_rules_are_registered_as_personal_title_clause_b(rule_id: str) -> None:
     assert registered.clause == "b"
     assert registered.severity is Severity.MEDIUM
     assert "Flagged:" in registered.doc and "Fine:" in registered.doc
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zaoterdig is de oetstap. Me vertrekke um 9.30 oer vanaaf 't plein.",
+        "Bedaank aan alle vrijwilligers! Me zien uch in september trök!",
+    ],
+)
+def test_me_opening_a_sentence_before_a_plural_verb_is_we(text: str) -> None:
+    assert opinion(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Me heeft het zo goed gedaan vandaag, ik ben trots op mijn klas.",
+        "Laat me even zeggen: wat een mooie dag.",
+        "Ze vroegen me of ik mee wilde naar Parijs.",
+    ],
+)
+def test_me_as_an_object_is_still_one_persons_voice(text: str) -> None:
+    assert opinion(text) != []

@@ -165,3 +165,51 @@ def test_replies_to_organisations_and_colleagues_by_their_words_are_fine(text: s
 )
 def test_parents_greeted_in_lower_case_are_still_flagged(text: str) -> None:
     assert len(hits(reply(text))) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@voedselbank013 Graag gedaan! Volgend jaar staat de krat er weer.",
+        "@buurtbus_gulpen Bedankt voor het vervoer naar het zwembad!",
+        "@OBA_Noord Graag! Tot de volgende keer 📚",
+        "@TilburgscheCourant Dank voor het mooie stuk over ons schoolplein!",
+        "Dank jullie wel, bibliotheek! De kinderen hebben genoten.",
+    ],
+)
+def test_a_reply_to_an_organisation_read_as_the_personal_data_rule_reads_it_is_fine(
+    text: str,
+) -> None:
+    assert hits(reply(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lieve Gerard, na 38 jaar voor de klas is het tijd voor jou. Dank voor alles, collega!",
+        "Beste buurman, bedankt dat u de ballen weer over het hek gooide!",
+        "@opa_sietse Wat leuk dat u de oude klassenfoto uit 1968 heeft gedeeld!",
+        "@OudeBuurvrouw010 Wat leuk dat u vroeger zelf bij ons op school zat!",
+        "Dank voor uw melding! We vragen de aannemer later te beginnen. Excuses voor de overlast.",
+    ],
+)
+def test_a_reply_whose_words_show_no_parent_is_fine(text: str) -> None:
+    assert hits(reply(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("@MarcoDeVries85 Dank voor uw vraag! De gymles begint om 8.45 uur.", "@MarcoDeVries85"),
+        ("@mama_van_drie Ja hoor, broertjes mogen mee naar de musical!", "@mama_van_drie"),
+        ("Hoi Esra, de ouderavond is op donderdag. Ik geef het door aan je collega!", "Esra"),
+        ("@saskia_tilburg Wat vervelend dat uw zoon zijn jas kwijt is.", "@saskia_tilburg"),
+    ],
+)
+def test_a_parent_stays_a_parent_beside_those_cues(text: str, value: str) -> None:
+    assert [h.value for h in hits(reply(text))] == [value]
+
+
+@pytest.mark.parametrize("name", ["Kees Bakker", "Ellen Slager", "Marloes de Wit"])
+def test_a_named_person_whose_surname_is_a_trade_is_still_a_person(name: str) -> None:
+    assert hits(reply("Dank je wel! De foto's staan ook in Parro.", reply_to_name=name)) != []

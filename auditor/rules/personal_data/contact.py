@@ -522,13 +522,9 @@ def is_organisation_handle(handle: str, ctx: RuleContext) -> bool:
             return True
     if any(hint in lowered for hint in lists.organisation_hints):
         return True
-    words = handle_words(handle)
-    trades = [word for word in words if is_organisation(word)]
-    if names_a_first_name(words):  # "@MarcoDeVries85", "@SanneBakker": a person's name
-        surnames = lexicon().surnames
-        return bool(trades) and not all(word in surnames for word in trades)
-    if trades:
-        return True  # "@voedselbank013", "@buurtbus_gulpen"
+    by_words = organisation_by_words(handle_words(handle))
+    if by_words is not None:
+        return by_words
     return handle[:1].isupper() and not handle.isupper() or handle.isupper() and len(handle) > 3
 
 
@@ -539,6 +535,17 @@ def handle_words(handle: str) -> list[str]:
     """The words of a handle: "MarcoDeVries85" -> marco, de, vries; "buurtbus_gulpen" ->
     buurtbus, gulpen (camel case, underscores, dots and digits split it)."""
     return [w.lower() for w in _HANDLE_WORD.findall(handle.lstrip("@"))]
+
+
+def organisation_by_words(words: list[str]) -> bool | None:
+    """Whether words (of a handle or a name) name an organisation (True: "voedselbank013",
+    "buurtbus gulpen") or a person (False: "marco de vries", "sanne bakker": a first name, and
+    any trade word is a surname too); None when they say neither."""
+    trades = [word for word in words if is_organisation(word)]
+    if names_a_first_name(words):
+        surnames = lexicon().surnames
+        return bool(trades) and not all(word in surnames for word in trades)
+    return True if trades else None
 
 
 def names_a_first_name(words: list[str]) -> bool:
