@@ -29,6 +29,7 @@ def _values(text: str, *kinds: PDKind) -> list[str]:
     [
         "De Koningsspelen zijn in Sporthal De Reeshof, Schiphollaan 2, 5042 TN Tilburg.",
         "Het spreekuur is in wijkcentrum De Poorten, Bredaseweg 387. Geen afspraak nodig.",
+        "Zaterdag 4 juli rommelmarkt op het schoolplein, Zambesidreef 41. Kraampje gratis!",
         "Open dag! Kom kijken op Waterlandplein 7, 1024 LX Amsterdam.",
         "Rondleiding nodig? Kom langs op Meidoornlaan 12, 7391 BK Twello.",
         "Tot woensdag!\n\nKindcentrum De Kraanvogel\nMeidoornlaan 12\n7391 BK Twello",
@@ -88,7 +89,31 @@ def test_a_handle_made_of_a_first_name_is_a_person(handle: str) -> None:
 
 @pytest.mark.parametrize(
     "handle",
-    ["@voedselbank013", "@buurtbus_gulpen", "@TilburgscheCourant", "@GGDHvB", "@ikckraanvogel"],
+    [
+        "@voedselbank013",
+        "@voedselbankutr",
+        "@buurtbus_gulpen",
+        "@TilburgscheCourant",
+        "@GGDHvB",
+        "@ikckraanvogel",
+    ],
 )
 def test_a_handle_of_an_organisation_or_the_school_is_not_personal(handle: str) -> None:
     assert _values(f"Dank aan {handle} voor de hulp!", PDKind.SOCIAL_HANDLE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stichting Leergeld helpt gezinnen. Doneren kan ook: NL26 ABNA 0720 9520 10.",
+        "Groep 8 zamelt geld in voor KiKa! Doneren kan rechtstreeks via NL40 ASNB 0460 0598 02.",
+        "Wilt u ons steunen? Giften zijn welkom op NL87 SNSB 9482 1993 51.",
+    ],
+)
+def test_an_account_asking_for_gifts_with_no_one_beside_it_is_not_personal(text: str) -> None:
+    assert _values(text, PDKind.IBAN) == []
+
+
+def test_an_account_asking_for_gifts_for_a_named_person_is_personal() -> None:
+    text = "Doneren voor Ria de Laat kan op NL36 TRIO 0308 2462 81, elke euro helpt."
+    assert _values(text, PDKind.IBAN) == ["NL36 TRIO 0308 2462 81"]

@@ -125,9 +125,12 @@ def _iban_of_a_person(
             return True
         if contact.names_organisation(text[holder.start : holder.end], ctx):
             return False
-    return special.identified(hit.span, sentences, people, back=0) or not _organisation_near(
-        text, hit.span, sentences
-    )
+    if special.identified(hit.span, sentences, people, back=0):
+        return True
+    sentence = next((s for s in sentences if s.start <= hit.span.start < s.end), hit.span)
+    if contact.asks_for_donations(text[sentence.start : sentence.end]):
+        return False  # "Doneren kan ook: NL..": a charity's account, no one is named by it
+    return not _organisation_near(text, hit.span, sentences)
 
 
 PERSONAL_PRONOUN = re.compile(

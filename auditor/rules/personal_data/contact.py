@@ -485,6 +485,21 @@ def address_context(text: str, start: int) -> str:
     return "\n".join(kept[-3:])
 
 
+@functools.cache
+def _donation_cues() -> frozenset[str]:
+    return package_list("donation_cues")
+
+
+on_change(_donation_cues.cache_clear)
+
+
+def asks_for_donations(sentence: str) -> bool:
+    """Whether a sentence asks for gifts ("Doneren kan ook: NL..", "steun ons via"): such an
+    account is a foundation's or a charity's, unless a person is named beside it."""
+    low = " " + re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", sentence.lower())) + " "
+    return any(f" {cue} " in low for cue in _donation_cues())
+
+
 def is_public_place(text: str, start: int, ctx: RuleContext, people: Iterable[Span]) -> bool:
     """True when an address or postcode at `start` is a place's, not a home: the school's,
     an organisation's or a venue's ("Sporthal De Reeshof, Schiphollaan 2", a letterhead under
@@ -525,6 +540,9 @@ def is_organisation_handle(handle: str, ctx: RuleContext) -> bool:
     by_words = organisation_by_words(handle_words(handle))
     if by_words is not None:
         return by_words
+    squashed = re.sub(r"[\W_\d]+", "", lowered)
+    if any(len(word) >= 7 and word in squashed for word in lexicon().organisation_words):
+        return True  # "@voedselbankutr": an organisation word inside one run of letters
     return handle[:1].isupper() and not handle.isupper() or handle.isupper() and len(handle) > 3
 
 
