@@ -36,7 +36,7 @@ from auditor.nlp.lexicon import (
     package_list,
 )
 from auditor.rules.base import RuleContext, rule
-from auditor.rules.personal_data.contact import is_organisation_handle
+from auditor.rules.personal_data.contact import is_organisation_handle, names_a_first_name
 from auditor.rules.personal_data.words import is_organisation
 
 
@@ -187,6 +187,21 @@ def _other_cues() -> re.Pattern[str]:
 on_change(_not_parent_words.cache_clear)
 on_change(_other_cues.cache_clear)
 
+# The plural "you" (Dutch, Frisian): the reply answers a group, which no parent's handle is.
+PLURAL_YOU = re.compile(r"\b(?:jullie|jimme)\b", re.IGNORECASE)
+
+
+def _a_person(value: str) -> bool:
+    """Whether a target reads as one person: a first name or a family word in it."""
+    words = _words(value)
+    family = reply_words()
+    return (
+        names_a_first_name(words)
+        or any(part in _squash(value) for part in family.family_parts)
+        or _has_word(value, family.family_words)
+    )
+
+
 # A word called out to in lower case: "Dank jullie wel, bibliotheek!", "Dank voor alles, collega!"
 LOWER_VOCATIVE = re.compile(r",\s*(?P<word>[a-zà-ÿ][\w'-]{2,30})\s*[!,.]")
 
@@ -279,6 +294,8 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         return
     if NOT_A_PARENT_CUE.search(post.text) or _addressed_as_no_parent(post.text, ctx):
         return
+    if targets and PLURAL_YOU.search(post.text) and not any(_a_person(t.value) for t in targets):
+        return  # "@natuurmonumenten Dank jullie wel!": a group or an organisation is answered
     private = next((t for t in targets if not _not_a_parent(t.value, ctx)), None)
     if private is None:
         yield Hit(None, "", "antwoord op een bericht van (vermoedelijk) een ouder", "reply")

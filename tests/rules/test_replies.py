@@ -213,3 +213,29 @@ def test_a_parent_stays_a_parent_beside_those_cues(text: str, value: str) -> Non
 @pytest.mark.parametrize("name", ["Kees Bakker", "Ellen Slager", "Marloes de Wit"])
 def test_a_named_person_whose_surname_is_a_trade_is_still_a_person(name: str) -> None:
     assert hits(reply("Dank je wel! De foto's staan ook in Parro.", reply_to_name=name)) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@natuurmonumenten Dank jullie wel voor de boswandeling!",
+        "@dekinderboerderij_ Wat leuk dat we bij jullie mochten komen kijken!",
+        "Dank jullie wel, Natuurmonumenten! De kinderen hebben genoten.",
+    ],
+)
+def test_a_reply_that_says_jullie_to_no_named_person_answers_a_group(text: str) -> None:
+    assert hits(reply(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hoi Marloes, fijn dat jullie erbij waren op de ouderavond!", "Marloes"),
+        ("@mama_van_drie Dank jullie wel voor de taart!", "@mama_van_drie"),
+        ("@ilse_dekker82 Wat fijn dat jullie komen helpen!", "@ilse_dekker82"),
+    ],
+)
+def test_jullie_to_a_named_person_or_a_parent_handle_is_still_a_parent(
+    text: str, value: str
+) -> None:
+    assert [h.value for h in hits(reply(text))] == [value]
