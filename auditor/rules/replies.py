@@ -36,7 +36,11 @@ from auditor.nlp.lexicon import (
     package_list,
 )
 from auditor.rules.base import RuleContext, rule
-from auditor.rules.personal_data.contact import is_organisation_handle, names_a_first_name
+from auditor.rules.personal_data.contact import (
+    PLURAL_YOU,
+    is_organisation_handle,
+    names_a_first_name,
+)
 from auditor.rules.personal_data.words import is_organisation
 
 
@@ -186,9 +190,6 @@ def _other_cues() -> re.Pattern[str]:
 
 on_change(_not_parent_words.cache_clear)
 on_change(_other_cues.cache_clear)
-
-# The plural "you" (Dutch, Frisian): the reply answers a group, which no parent's handle is.
-PLURAL_YOU = re.compile(r"\b(?:jullie|jimme)\b", re.IGNORECASE)
 
 
 def _a_person(value: str) -> bool:

@@ -117,3 +117,23 @@ def test_an_account_asking_for_gifts_with_no_one_beside_it_is_not_personal(text:
 def test_an_account_asking_for_gifts_for_a_named_person_is_personal() -> None:
     text = "Doneren voor Ria de Laat kan op NL36 TRIO 0308 2462 81, elke euro helpt."
     assert _values(text, PDKind.IBAN) == ["NL36 TRIO 0308 2462 81"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["@kvtenboer dank jullie wel voor de proeftrainingen!", "@dorpsbelang_tb Jullie zijn top!"],
+)
+def test_a_handle_answered_with_jullie_is_a_groups(text: str) -> None:
+    assert _values(text, PDKind.SOCIAL_HANDLE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("@janneke_kuipers98 fijn dat jullie erbij waren!", "@janneke_kuipers98"),
+        ("@mamavanfenna Dank jullie wel voor de taart!", "@mamavanfenna"),
+        ("Dank jullie wel voor het meedenken, en @pvdberg ook bedankt!", "@pvdberg"),
+    ],
+)
+def test_a_persons_handle_stays_personal_beside_jullie(text: str, handle: str) -> None:
+    assert _values(text, PDKind.SOCIAL_HANDLE) == [handle]

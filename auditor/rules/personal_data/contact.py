@@ -526,6 +526,22 @@ def _organisation_keys(organisations: tuple[str, ...], school_name: str) -> tupl
     return tuple(key for key in keys if key)
 
 
+# The plural "you" (Dutch, Frisian): a text saying it to the handle it opens with answers a
+# group or an organisation ("@kvtenboer dank jullie wel!").
+PLURAL_YOU = re.compile(r"\b(?:jullie|jimme)\b", re.IGNORECASE)
+
+
+def _answered_as_a_group(text: str, start: int, handle: str) -> bool:
+    """A handle that opens the text, is answered with "jullie" and holds no first name and no
+    personal word (mama, juf): a club's or an organisation's, not a person's."""
+    if text[:start].strip() or not PLURAL_YOU.search(text):
+        return False
+    lowered = handle.lower()
+    if any(word in lowered for word in contact_lists().personal_handle_words):
+        return False
+    return not names_a_first_name(handle_words(handle))
+
+
 def is_organisation_handle(handle: str, ctx: RuleContext) -> bool:
     """True when a handle reads as an organisation's (a capitalised brand, a club, the GGD)."""
     lowered = handle.lower()
@@ -597,7 +613,9 @@ def find_handles(text: str, ctx: RuleContext) -> list[Hit]:
         span = Span(m.start(), m.end())
         if any(spans_overlap(span, h.span) for h in hits if h.span):
             continue
-        if handle.lower() not in own and is_organisation_handle(handle, ctx):
+        if handle.lower() not in own and (
+            is_organisation_handle(handle, ctx) or _answered_as_a_group(text, m.start(), handle)
+        ):
             continue
         hits.append(
             Hit(
