@@ -137,3 +137,49 @@ def test_a_handle_answered_with_jullie_is_a_groups(text: str) -> None:
 )
 def test_a_persons_handle_stays_personal_beside_jullie(text: str, handle: str) -> None:
     assert _values(text, PDKind.SOCIAL_HANDLE) == [handle]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "ouderraad.oktaaf@gmail.com",
+        "secretaris-kvtenboer@hotmail.com",
+        "scouting.tenboer@gmail.com",
+        "info.bso@dekiem.nl",
+        "penningmeester@vvreeshof.nl",
+    ],
+)
+def test_a_mailbox_named_for_a_function_or_an_organisation_is_not_personal(address: str) -> None:
+    assert _values(f"Vragen? Mail {address} voor meer informatie.", PDKind.EMAIL) == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["sanne.devries84@gmail.com", "anja.ouderraad@gmail.com", "k.jansen@obsoktaaf.nl"],
+)
+def test_a_mailbox_with_a_persons_name_stays_personal(address: str) -> None:
+    assert _values(f"Vragen? Mail {address} voor meer informatie.", PDKind.EMAIL) == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opvang nodig? Kinderopvang De Vlieger: 06-19 33 48 02.",
+        "De BSO is in de vakantie bereikbaar op 06 28 15 40 77.",
+        "Aanmelden voor de clinic kan bij Scouting Ten Boer via 06-52 71 90 34.",
+    ],
+)
+def test_a_mobile_number_after_an_organisation_is_not_personal(text: str) -> None:
+    assert _values(text, PDKind.PHONE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Opgeven bij Gerda Stol van de ouderraad via 06-52 71 90 34.", "06-52 71 90 34"),
+        ("De scouting zoekt leiding. Bel Koen, 06 28 15 40 77.", "06 28 15 40 77"),
+        ("Bel of app Erik: +31 6 12345678", "+31 6 12345678"),
+    ],
+)
+def test_a_mobile_number_after_a_person_stays_personal(text: str, value: str) -> None:
+    assert _values(text, PDKind.PHONE) == [value]

@@ -107,11 +107,25 @@ def _of_a_person(
         if h.allowed
         or h.span is None
         or contact.is_mobile(h.value)
+        and not _organisations_mobile(text, h.span, sentences, people, ctx)
         or special.identified(h.span, sentences, people, back=2)
         or _personal_pronoun_near(text, h.span, sentences)
     ]
     kept_ibans = [h for h in ibans if _iban_of_a_person(text, h, people, sentences, ctx)]
     return kept_phones, kept_ibans
+
+
+def _organisations_mobile(
+    text: str, span: Span, sentences: list[Span], people: list[Span], ctx: RuleContext
+) -> bool:
+    """A mobile number whose nearest holder is an organisation ("BSO De Vlieger: 06-..."): the
+    clause just before it names one, and no person is named in its sentence or the one before."""
+    if special.identified(span, sentences, people, back=1):
+        return False
+    sentence = next((s for s in sentences if s.start <= span.start < s.end), span)
+    before = text[sentence.start : span.start]
+    tail = before[max(before.rfind(","), before.rfind(";")) + 1 :]
+    return contact.names_organisation(tail if tail.strip() else before, ctx)
 
 
 def _iban_of_a_person(

@@ -208,6 +208,19 @@ def names_a_person(address: str) -> bool:
     return len(parts) == 1 and parts[0] in lex.surnames  # "postma@"; not "sport.noord@"
 
 
+def is_function_mailbox(local: str) -> bool:
+    """Whether an e-mail local part names a function or an organisation and no one ("info",
+    "ouderraad.oktaaf", "secretaris-vvheeze", "scouting.tenboer"), on any domain: a role word
+    or an organisation word among its parts and no first name."""
+    roles = contact_lists().role_mailboxes
+    if local in roles:
+        return True
+    parts = [p for p in re.split(r"[._+-]+", local) if p]
+    if names_a_first_name(parts):
+        return False
+    return any(part in roles or is_organisation(part) for part in parts)
+
+
 def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
     if "@" not in text:
         return []
@@ -216,7 +229,7 @@ def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
     for m in EMAIL.finditer(text):
         value = m.group().rstrip(".")
         local = value.split("@", 1)[0].lower()
-        function = local in contact_lists().role_mailboxes
+        function = is_function_mailbox(local)
         if value.lower() not in allowed and (function or not names_a_person(value)):
             continue  # a function mailbox (info@, mr@, jgz@ggd...) names no one
         hits.append(
