@@ -31,7 +31,8 @@ FEE_CONTEXT = re.compile(
     r"\b(?:ouderbijdrage|vrijwillige bijdrage|schoolreis\w*|schoolkamp|kampgeld|kampbijdrage"
     r"|excursie\w*|uitstapje"
     r"|overmak\w*|overgemaakt|maak\b[^.!?\n]{0,30}\bover|t\.n\.v\.|ten name van|sponsorgeld"
-    r"|opbrengst|opgebracht|bracht\b[^.!?\n]{0,40}\bop|ingezameld|inzamel\w*|collecte"
+    r"|opbrengst|opgebracht|bracht\b[^!?\n]{0,40}\bop|haal\w*\b[^!?\n]{0,40}\bop"
+    r"|ingezameld|inzamel\w*|collecte|streefbedrag|doneren|donatie\w*"
     r"|goede doel|betaald uit|maximaal)\b",
 )
 
@@ -136,7 +137,8 @@ def lowercase(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
-SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+# A full stop between digits ("€ 3.412") ends no sentence.
+SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+|\n|$)")
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:

@@ -157,6 +157,8 @@ def test_a_list_of_prices_is_a_sale(text: str) -> None:
         "De ouderbijdrage is € 40 per kind (€ 30 voor het derde kind).",
         "In groep 3 speelden we winkeltje: een appel € 0,50, melk € 1,-.",
         "De sponsorloop bracht € 3.412 op, vorig jaar was de opbrengst € 2.980.",
+        "Vorig jaar haalden we € 3.412 op, dit jaar hopen we op € 4.000!",
+        "Doneren kan met € 5 of € 10 via de QR-code op de poster.",
         "Het schoolreisje kost € 27,50. Graag overmaken op onze rekening.",
     ],
 )
