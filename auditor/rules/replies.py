@@ -20,7 +20,6 @@ recall.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,7 +29,6 @@ from auditor.models import Category, Hit, Platform, Post, PostKind, Severity, Sp
 from auditor.nlp.lexicon import (
     lexicon,
     lexicon_cache,
-    on_change,
     organisations,
     package_entries,
     package_list,
@@ -173,23 +171,19 @@ def _not_a_parent(value: str, ctx: RuleContext) -> bool:
     return any(is_organisation(word) and word not in surnames for word in _words(value))
 
 
-@functools.cache
+@lexicon_cache
 def _not_parent_words() -> frozenset[str]:
     """Words that name whom a reply addresses as no parent: a neighbour, a grandparent, a
     colleague, a former pupil (auditor/lexicons/reply_not_parent_words.txt)."""
     return package_list("reply_not_parent_words")
 
 
-@functools.cache
+@lexicon_cache
 def _other_cues() -> re.Pattern[str]:
     """Phrases that show the reply answers no parent ("overlast", "vroeger zelf bij ons op
     school"): auditor/lexicons/reply_not_parent_cues.txt, matched as whole words."""
     phrases = sorted(package_list("reply_not_parent_cues"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
-
-
-on_change(_not_parent_words.cache_clear)
-on_change(_other_cues.cache_clear)
 
 
 def _a_person(value: str) -> bool:

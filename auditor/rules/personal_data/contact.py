@@ -468,18 +468,20 @@ def names_organisation(text: str, ctx: RuleContext) -> bool:
     return any(is_organisation(word) for word in re.findall(r"\w+", text))
 
 
-@functools.cache
+@lexicon_cache
 def _place_cues() -> frozenset[str]:
     return package_list("public_place_cues")
 
 
-on_change(_place_cues.cache_clear)
+def has_phrase(text: str, phrases: frozenset[str]) -> bool:
+    """Whether one of `phrases` (lower case, words separated by one space) stands in `text` as
+    whole words, whatever the punctuation and case."""
+    low = " " + " ".join(re.findall(r"[\w-]+", text.lower())) + " "
+    return any(f" {phrase} " in low for phrase in phrases)
 
 
 def _place_cue(text: str) -> bool:
-    low = " " + re.sub(r"[^\w\s-]", " ", text.lower()) + " "
-    low = re.sub(r"\s+", " ", low)
-    return any(f" {cue} " in low for cue in _place_cues())
+    return has_phrase(text, _place_cues())
 
 
 def address_context(text: str, start: int) -> str:
@@ -498,19 +500,15 @@ def address_context(text: str, start: int) -> str:
     return "\n".join(kept[-3:])
 
 
-@functools.cache
+@lexicon_cache
 def _donation_cues() -> frozenset[str]:
     return package_list("donation_cues")
-
-
-on_change(_donation_cues.cache_clear)
 
 
 def asks_for_donations(sentence: str) -> bool:
     """Whether a sentence asks for gifts ("Doneren kan ook: NL..", "steun ons via"): such an
     account is a foundation's or a charity's, unless a person is named beside it."""
-    low = " " + re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", sentence.lower())) + " "
-    return any(f" {cue} " in low for cue in _donation_cues())
+    return has_phrase(sentence, _donation_cues())
 
 
 def is_public_place(text: str, start: int, ctx: RuleContext, people: Iterable[Span]) -> bool:
