@@ -79,18 +79,26 @@ HANDLE = re.compile(r"@\w+")
 _NAMEWORD = r"[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ÿ'’-]*"
 _PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|el|al)"
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAMEWORD}){{0,3}}"
-GREETING = re.compile(
-    r"\A\s*(?i:hoi|hallo|hey|hé|hee|hi|beste|dag|goedemorgen|goedemiddag|goedenavond|geachte"
-    r"|lieve|dear)\s+"
-    rf"(?P<target>(?i:(?:meneer|mevrouw|mevr\.|mw\.|dhr\.|juf|meester|familie|fam\.)\s*)?"
-    rf"(?:{_NAME})?)\s*[,!:]",
-)
-# A greeting of a group or a role in lower case ("Beste medewerkers van het museum,", "Hoi
-# collega,"): the target is read from its words, as a name or handle is.
-LOOSE_GREETING = re.compile(
-    r"\A\s*(?i:hoi|hallo|hey|beste|dag|goedemorgen|goedemiddag|geachte|lieve)\s+"
-    r"(?P<target>[a-zà-ÿ][^,!:\n]{2,60}?)\s*[,!:]"
-)
+
+
+@lexicon_cache
+def greetings() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The opening greeting of a reply with a name ("Hoi Marloes,", "Bêste Sjoukje,")
+    and with a group or role in lower case ("Beste medewerkers van het museum,", "Hoi
+    collega,"), from auditor/lexicons/reply_greetings.txt (longest first)."""
+    words = "|".join(
+        re.escape(word)
+        for word in sorted(package_entries("reply_greetings"), key=len, reverse=True)
+    )
+    named = re.compile(
+        rf"\A\s*(?i:{words})\s+"
+        rf"(?P<target>(?i:(?:meneer|mevrouw|mevr\.|mw\.|dhr\.|juf|meester|familie|fam\.)\s*)?"
+        rf"(?:{_NAME})?)\s*[,!:]",
+    )
+    loose = re.compile(rf"\A\s*(?i:{words})\s+(?P<target>[a-zà-ÿ][^,!:\n]{{2,60}}?)\s*[,!:]")
+    return named, loose
+
+
 VOCATIVE = re.compile(
     r"\b(?i:dank\s+(?:je|jullie|u)\s+wel|dankjewel|dankjulliewel|bedankt|proficiat"
     r"|gefeliciteerd)\s*,\s*"
@@ -247,10 +255,11 @@ def _targets(post: Post) -> list[Target]:
             Target(m.group(), Span(leading.start(1) + m.start(), leading.start(1) + m.end()))
             for m in HANDLE.finditer(leading.group(1))
         ]
-    greeting = GREETING.match(post.text)
+    named, loose_greeting = greetings()
+    greeting = named.match(post.text)
     if greeting and greeting.group("target").strip():
         return [_target_from(greeting, "target")]
-    loose = LOOSE_GREETING.match(post.text)
+    loose = loose_greeting.match(post.text)
     if loose:
         return [_target_from(loose, "target")]
     vocative = VOCATIVE.search(post.text)

@@ -239,3 +239,25 @@ def test_jullie_to_a_named_person_or_a_parent_handle_is_still_a_parent(
     text: str, value: str
 ) -> None:
     assert [h.value for h in hits(reply(text))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Bêste Sjoukje, tige tank foar dyn fraach! De gymles is op tiisdei.", "Sjoukje"),
+        ("Goeiemoarn Tsjalling, it rapport komt freed mei nei hûs.", "Tsjalling"),
+    ],
+)
+def test_a_frisian_greeting_names_the_parent_answered(text: str, value: str) -> None:
+    assert [h.value for h in hits(reply(text))] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bêste Doarpshûs De Pleats, tige tank foar de moaie middei!",
+        "Bêste biblioteek Tytsjerk, wat hawwe de bern genoaten!",
+    ],
+)
+def test_a_frisian_greeting_of_an_organisation_is_fine(text: str) -> None:
+    assert hits(reply(text)) == []
