@@ -298,7 +298,7 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         return
     if NOT_A_PARENT_CUE.search(post.text) or _addressed_as_no_parent(post.text, ctx):
         return
-    if targets and PLURAL_YOU.search(post.text) and not any(_a_person(t.value) for t in targets):
+    if PLURAL_YOU.search(post.text) and not any(_a_person(t.value) for t in targets):
         return  # "@natuurmonumenten Dank jullie wel!": a group or an organisation is answered
     private = next((t for t in targets if not _not_a_parent(t.value, ctx)), None)
     if private is None:

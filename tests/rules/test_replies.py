@@ -261,3 +261,14 @@ def test_a_frisian_greeting_names_the_parent_answered(text: str, value: str) -> 
 )
 def test_a_frisian_greeting_of_an_organisation_is_fine(text: str) -> None:
     assert hits(reply(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tige tank foar de moaie útstalling, wat hawwe jimme dat moai dien!",
+        "Wat fijn dat jullie er waren!",
+    ],
+)
+def test_a_reply_to_no_one_named_that_says_jullie_answers_a_group(text: str) -> None:
+    assert hits(reply(text)) == []
