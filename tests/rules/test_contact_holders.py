@@ -183,3 +183,14 @@ def test_a_mobile_number_after_an_organisation_is_not_personal(text: str) -> Non
 )
 def test_a_mobile_number_after_a_person_stays_personal(text: str, value: str) -> None:
     assert _values(text, PDKind.PHONE) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De bydrage kin op NL48 INGB 8301 6613 18 t.n.f. Stifting Fryske Bern.",
+        "Jo kinne ús stypje fia NL87 SNSB 9482 1993 51, tige tank!",
+    ],
+)
+def test_a_frisian_account_of_a_foundation_is_not_personal(text: str) -> None:
+    assert _values(text, PDKind.IBAN) == []

@@ -441,9 +441,11 @@ def is_school_address(text: str, start: int, ctx: RuleContext) -> bool:
     return any(key in low for key in _school_keys(ctx.school_name))
 
 
-# Who a bank account is made out to: "NL.. t.n.v. Stichting Leergeld", "ten name van R. de Laat".
+# Who a bank account is made out to: "NL.. t.n.v. Stichting Leergeld", "ten name van R. de
+# Laat", Frisian "t.n.f." / "op namme fan".
 ACCOUNT_HOLDER = re.compile(
-    r"\s*,?\s*\(?(?:t\.\s?n\.\s?v\.?|tnv|ten\s+name\s+van|op\s+naam\s+van)\s*:?\s*"
+    r"\s*,?\s*\(?(?:t\.\s?n\.\s?[vf]\.?|tn[vf]|ten\s+name\s+[vf]an|op\s+naa?me?\s+[vf]an)"
+    r"\s*:?\s*"
     r"(?P<holder>[^\n,;:!?()]{2,60})",
     re.IGNORECASE,
 )
