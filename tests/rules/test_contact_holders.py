@@ -147,6 +147,7 @@ def test_a_persons_handle_stays_personal_beside_jullie(text: str, handle: str) -
         "scouting.tenboer@gmail.com",
         "info.bso@dekiem.nl",
         "penningmeester@vvreeshof.nl",
+        "scriba@hervormdegemeente-ede.nl",
     ],
 )
 def test_a_mailbox_named_for_a_function_or_an_organisation_is_not_personal(address: str) -> None:

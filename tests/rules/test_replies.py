@@ -188,6 +188,8 @@ def test_a_reply_to_an_organisation_read_as_the_personal_data_rule_reads_it_is_f
     [
         "Lieve Gerard, na 38 jaar voor de klas is het tijd voor jou. Dank voor alles, collega!",
         "Beste buurman, bedankt dat u de ballen weer over het hek gooide!",
+        "Moi noaber, bedankt dat we uw weiland mochten gebruiken voor de sportdag!",
+        "Beste dominee, dank voor de mooie kerstviering in de kerk.",
         "@opa_sietse Wat leuk dat u de oude klassenfoto uit 1968 heeft gedeeld!",
         "@OudeBuurvrouw010 Wat leuk dat u vroeger zelf bij ons op school zat!",
         "Dank voor uw melding! We vragen de aannemer later te beginnen. Excuses voor de overlast.",
