@@ -92,6 +92,13 @@ def use_school_lexicons(folder: Path | None) -> None:
         clear()
 
 
+def school_extends(names: tuple[str, ...]) -> bool:
+    """Whether the school's own folder (`[lexicons] dir`) holds one of these lists: then a
+    rule's quick look for the shipped words alone would miss the school's own."""
+    folder = _school_dir
+    return folder is not None and any((folder / f"{name}.txt").is_file() for name in names)
+
+
 def school_lexicons() -> Path | None:
     """The folder of the school's own word lists now merged in (`[lexicons] dir`), if any."""
     return _school_dir

@@ -10,123 +10,103 @@ advert does not flood the review list:
 
 Money is not commerce by itself. Prices in sentences about the ouderbijdrage, trip costs,
 transfers to an IBAN, sponsor money or proceeds, and pretend prices in a classroom game, never
-count. The word lists are module constants so they are easy to read and extend.
+count. The word lists and phrase patterns are in auditor/lexicons/ (see its README).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from auditor.models import Category, Hit, Post, Severity, Span
+from auditor.nlp.lexicon import (
+    lexicon_cache,
+    package_entries,
+    package_patterns,
+    school_extends,
+)
 from auditor.rules.base import RuleContext, rule
 
 # A money amount: "€12,99", "€ 39,-", "€1.246,50", "12 euro".
 _PRICE = r"(?:€\s?\d[\d.]*(?:,(?:\d{1,2}|-{1,2}))?|\b\d+(?:,\d{2})?\s?euro\b)"
 PRICE = re.compile(_PRICE)
 
-# Words that make a sentence about money a school fee, a transfer or a fundraiser result, not a
-# sale (ouderbijdrage, trip costs, "maak €5 over op", "bracht €1.246 op", sponsor money).
-FEE_CONTEXT = re.compile(
-    r"\b(?:ouderbijdrage|vrijwillige bijdrage|schoolreis\w*|schoolkamp|kampgeld|kampbijdrage"
-    r"|excursie\w*|uitstapje"
-    r"|overmak\w*|overgemaakt|maak\b[^.!?\n]{0,30}\bover|t\.n\.v\.|ten name van|sponsorgeld"
-    r"|opbrengst|opgebracht|bracht\b[^!?\n]{0,40}\bop|haal\w*\b[^!?\n]{0,40}\bop"
-    r"|ingezameld|inzamel\w*|collecte|streefbedrag|doneren|donatie\w*"
-    r"|goede doel|betaald uit|maximaal)\b",
-)
-
-# Pretend money in a lesson ("we speelden winkeltje: appels voor €0,50").
-PRETEND_CONTEXT = re.compile(
-    r"\b(?:winkeltje|speelgeld|nepgeld|wisselgeld|rekenles|rekenspel|marktje spelen)\b",
-)
-
-# Discount vocabulary: enough on its own (outside fee sentences).
-DISCOUNT = re.compile(
-    r"korting\w*|\bactie(?:tarief|prijs|prijzen)\b|\baanbieding(?:en)?\b|\buitverkoop\b"
-    r"|\bhalve prijs\b|\bvoor de prijs van (?:één|een|1)\b|\b\d\s?\+\s?\d\s?gratis\b"
-    r"|\b(?:\d|twee|drie|vier)\s+(?:halen|nemen|kopen)\s*,?\s*(?:\d|één|een|twee|drie)\s+betalen\b"
-    r"|\bgratis (?:verzend\w*|bezorg\w*|aan huis bezorgd)|\bgeen verzendkosten\b"
-    r"|\b(?:cadeau|waarde|tegoed|kado)bon\w*|\bin plaats van\s?€|\bnormaal\s?€"
-    r"|\bvan\s?€[\d,.\-]+\s?voor\s?€"
-    r"|\bgratis\b[^.!?\n]{0,40}\bbij (?:aankoop|besteding|een (?:volwassen )?\w*gerecht|elke"
-    r"|iedere)\b",
-)
-
-# A price inside a sales frame: "voor maar €12,99", "nu €39,-", "vanaf €1,-", "€8,95 per uur",
-# "3 bollen voor €4,-", "€179,- voor 5 dagen".
-PRICE_FRAME = re.compile(
-    rf"\b(?:voor (?:maar|slechts|nog maar|maar liefst geen)|nu(?: voor| maar| slechts)?|vanaf"
-    rf"|slechts|kost(?:en)? (?:maar|slechts|nu))\s?{_PRICE}"
-    rf"|{_PRICE}\s?(?:per|p\.)\s?(?:stuk|les|lesuur|uur|maand|week|set|pakket|bos|zak|persoon|kaart)\b"
-    rf"|\b\d+\s+\w+\s+voor\s?{_PRICE}|{_PRICE}\s?voor \d+\s+\w+"
-    rf"|\bnu\b[^.!?\n]{{0,40}}?\bvoor\s?{_PRICE}",
-)
-
-# Sales vocabulary that turns any (non-fee) price in the post into an offer.
-SALES_WORD = re.compile(
-    r"\b(?:bestel\w*|verko(?:op|opt|pen|cht)\w*|te koop|koop (?:nu|je|u)|webshop|web shop"
-    r"|winkel\w*|prijs|prijzen|tarief|pinnen|contant|incl\.|inclusief|verzendkosten|aankoop\w*"
-    r"|afrekenen|kassa|basispakket|pakket)\b",
-)
-
-# Ways to buy: a web shop, a discount code, an affiliate or partner link.
-ORDER_CHANNEL = re.compile(
-    r"\bweb ?shop\b|\bwebwinkel\b|\b(?:korting|actie|promo)s?code\b"
-    r"|\bpartnerlink\b|\baffiliate\w*|\baankoopbedrag\b"
-    r"|\bontvangt de school\s+\d+\s?%|\b\d+\s?%\s+van (?:het|elk|uw) (?:bedrag|aankoop\w*)\b",
-)
+# The vocabulary (words, phrases, sales and discount patterns) is in auditor/lexicons/ (see its
+# README); the grammar of prices, codes and web addresses is here.
 # A discount code is written in capitals ("code SCHOOL25"); "code oranje" is a weather warning.
 # This one pattern runs on the original text, all others on the lowercased text.
 DISCOUNT_CODE = re.compile(r"\b(?:met (?:de )?code\s+[A-Z0-9]{4,}|code\s+[A-Z][A-Z0-9]{3,})\b")
 # "Link in bio" only counts when the post is about buying something.
 LINK_IN_BIO = re.compile(r"\b(?:link in (?:de |onze )?bio|via (?:de|onze) link)\b")
-BUYING = re.compile(rf"{_PRICE}|\b(?:bestel\w*|koop\w*|aankoop\w*|korting\w*|abonnement\w*)\b")
-
-# Kinds of business (also as the tail of a compound: "speelgoedwinkel", "kinderboekwinkel") and a
-# few well-known chains. A mention alone is fine (a thank-you); a call to buy makes it a plug.
-# fmt: off
-BUSINESS_KINDS = (
-    "winkel", "shop", "boekhandel", "kapsalon", "kapper", "salon", "bakkerij", "bakker",
-    "slagerij", "slager", "kwekerij", "tuincentrum", "bloemist", "chocolaterie", "fotostudio",
-    "fotograaf", "studio", "zwemschool", "muziekschool", "dansschool", "rijschool", "autobedrijf",
-    "garage", "fietsenmaker", "fietsenzaak", "speelparadijs", "restaurant", "snackbar",
-    "cafetaria", "ijssalon", "lunchroom", "leerhuis", "bijlesinstituut", "huiswerkinstituut",
-    "sportkamp", "supermarkt", "drogist", "drogisterij", "opticien", "makelaar", "speelgoed",
-)
-# fmt: on
-# fmt: off
-BRANDS = (
-    "bol.com", "bruna", "hema", "jumbo", "albert heijn", "rabobank", "kruidvat", "action",
-    "intertoys", "primera", "etos", "blokker", "coolblue", "lidl", "aldi", "spar",
-)
-# fmt: on
-BUSINESS = re.compile(
-    r"(?:" + "|".join(BUSINESS_KINDS) + r")\w*|\b(?:" + "|".join(map(re.escape, BRANDS)) + r")\b",
-)
-# Calls to go and buy, book or visit a business.
-CALL_TO_BUY = re.compile(
-    r"\bkijk (?:dan )?(?:op|bij) (?!onze|de website van (?:de )?school)|\bwww\.\S+"
-    r"|(?<![@\w.-])[\w-]+\.(?:nl|com|be|shop)\b(?:/\S*)?|\breserve(?:er|ren)\b|\bbestel\w*"
-    r"|\bafspraak maken\b|\bkom (?:gerust )?langs\b|\bga (?:gerust )?langs\b|\bin de winkel\b"
-    r"|\bbij de kassa\b|\blaat\b[^.!?\n]{0,25}\b(?:bericht|tweet|post) zien\b"
-    r"|\bmet (?:dit bericht|deze tweet|deze post)\b|\bzeg (?:even )?dat je\b|\bnoem\b"
-    r"|\baan het juiste adres\b|\bopen nu\b|\bontvang\b|\bschrijf (?:uw|je) kind in\b"
-    r"|\binschrijven via\b|\btrakteert\b|\baanrader\b|\bprobeer (?:het|ze) (?:eens|uit)\b",
-)
-OWN_CHANNEL = re.compile(r"\b(?:onze|de) (?:website|site|schoolgids|nieuwsbrief)\b|\bparro\b")
+# A web address is a call to visit the business it follows.
+WEB_ADDRESS = r"\bwww\.\S+|(?<![@\w.-])[\w-]+\.(?:nl|com|be|shop)\b(?:/\S*)?"
 
 # Cheap first looks (plain substring tests on the lowercased text): most posts hold none of
-# these, and then the costlier patterns never run.
+# these, and then the costlier patterns never run. Keep them in step with the shipped lists;
+# when a school adds its own words to a list, the look is skipped (see `_patterns`).
 OFFER_HINTS = (
     "€", "euro", "korting", "prijs", "gratis", "bon", "aanbieding", "uitverkoop", "betalen",
 )  # fmt: skip
 CHANNEL_HINTS = ("shop", "winkel", "code", "partner", "affiliate", "aankoop", "%", "link")
-BUSINESS_HINTS = BUSINESS_KINDS + BRANDS
+OFFER_LISTS = (
+    "fee_context_patterns", "pretend_money_patterns", "discount_patterns",
+    "price_before_patterns", "price_units", "sales_word_patterns",
+)  # fmt: skip
+CHANNEL_LISTS = ("order_channel_patterns", "buying_patterns")
+
+
+class Patterns(NamedTuple):
+    """The rules' patterns, built from the lists in auditor/lexicons/ on first use."""
+
+    fee_context: re.Pattern[str]  # a school fee, a transfer, proceeds: no sale
+    pretend_context: re.Pattern[str]  # pretend money in a lesson
+    discount: re.Pattern[str]  # enough on its own (outside fee sentences)
+    price_frame: re.Pattern[str]  # a price in a sales frame: "voor maar €12,99", "€8,95 per uur"
+    sales_word: re.Pattern[str]  # turns any (non-fee) price in the post into an offer
+    order_channel: re.Pattern[str]  # a web shop, a code word, a partner link
+    buying: re.Pattern[str]  # a "link in bio" is about buying
+    business: re.Pattern[str]  # a kind of business or a chain
+    call_to_buy: re.Pattern[str]
+    own_channel: re.Pattern[str]  # the school's own website, Parro
+    offer_hints: tuple[str, ...]  # () when a school's own list makes the quick look unsafe
+    channel_hints: tuple[str, ...]
+    business_hints: tuple[str, ...]
+
+
+def _words(name: str) -> str:
+    return "|".join(map(re.escape, package_entries(name)))
+
+
+@lexicon_cache
+def _patterns() -> Patterns:
+    kinds, brands = package_entries("business_kinds"), package_entries("brands")
+    before, units = package_patterns("price_before_patterns"), _words("price_units")
+    return Patterns(
+        fee_context=re.compile(rf"\b(?:{package_patterns('fee_context_patterns')})\b"),
+        pretend_context=re.compile(rf"\b(?:{package_patterns('pretend_money_patterns')})\b"),
+        discount=re.compile(package_patterns("discount_patterns")),
+        price_frame=re.compile(
+            rf"\b(?:{before})\s?{_PRICE}"
+            rf"|{_PRICE}\s?(?:per|p\.)\s?(?:{units})\b"
+            rf"|\b\d+\s+\w+\s+voor\s?{_PRICE}|{_PRICE}\s?voor \d+\s+\w+"
+            rf"|\bnu\b[^.!?\n]{{0,40}}?\bvoor\s?{_PRICE}",
+        ),
+        sales_word=re.compile(rf"\b(?:{package_patterns('sales_word_patterns')})\b"),
+        order_channel=re.compile(package_patterns("order_channel_patterns")),
+        buying=re.compile(rf"{_PRICE}|\b(?:{package_patterns('buying_patterns')})\b"),
+        business=re.compile(rf"(?:{_words('business_kinds')})\w*|\b(?:{_words('brands')})\b"),
+        call_to_buy=re.compile(rf"{package_patterns('call_to_buy_patterns')}|{WEB_ADDRESS}"),
+        own_channel=re.compile(package_patterns("own_channel_patterns")),
+        offer_hints=() if school_extends(OFFER_LISTS) else OFFER_HINTS,
+        channel_hints=() if school_extends(CHANNEL_LISTS) else CHANNEL_HINTS,
+        business_hints=kinds + brands,
+    )
 
 
 def _hinted(lowered: str, hints: tuple[str, ...]) -> bool:
-    return any(hint in lowered for hint in hints)
+    """Whether a quick look finds a hint; no hints (a school's own lists): always."""
+    return not hints or any(hint in lowered for hint in hints)
 
 
 def lowercase(text: str) -> str:
@@ -150,7 +130,10 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
 
 def _sale_sentence(sentence: str) -> bool:
     """A sentence whose money can be a sale: no fee, transfer, proceeds or classroom game."""
-    return not FEE_CONTEXT.search(sentence) and not PRETEND_CONTEXT.search(sentence)
+    patterns = _patterns()
+    return not patterns.fee_context.search(sentence) and not patterns.pretend_context.search(
+        sentence
+    )
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
@@ -195,19 +178,20 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     ("winkeltje"), even with amounts.
     """
     lowered = lowercase(post.text)
-    if not _hinted(lowered, OFFER_HINTS):
+    patterns = _patterns()
+    if not _hinted(lowered, patterns.offer_hints):
         return
-    sales_word = SALES_WORD.search(lowered) is not None
+    sales_word = patterns.sales_word.search(lowered) is not None
     price_at: tuple[int, int] | None = None
     prices: list[tuple[int, int]] = []
     for start, sentence in _sentences(lowered):
         if not _sale_sentence(sentence):
             continue
-        found = _first(DISCOUNT, sentence, start)
+        found = _first(patterns.discount, sentence, start)
         if found:
             yield _hit(post.text, found, "korting of aanbieding in een bericht")
             return
-        found = _first(PRICE_FRAME, sentence, start)
+        found = _first(patterns.price_frame, sentence, start)
         if found:
             yield _hit(post.text, found, "prijs in een verkoopaanbod")
             return
@@ -239,9 +223,10 @@ def order_channel(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     words like "code oranje" (a weather warning).
     """
     lowered = lowercase(post.text)
-    if not _hinted(lowered, CHANNEL_HINTS):
+    patterns = _patterns()
+    if not _hinted(lowered, patterns.channel_hints):
         return
-    found = _first(ORDER_CHANNEL, lowered)
+    found = _first(patterns.order_channel, lowered)
     code = DISCOUNT_CODE.search(post.text)
     if code and (found is None or code.start() < found[0]):
         found = code.span()
@@ -249,7 +234,7 @@ def order_channel(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         yield _hit(post.text, found, "webshop, kortingscode of partnerlink")
         return
     link = LINK_IN_BIO.search(lowered)
-    if link and BUYING.search(lowered):
+    if link and patterns.buying.search(lowered):
         yield _hit(post.text, link.span(), "bestellink in de bio")
 
 
@@ -270,18 +255,20 @@ def sponsor_plug(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     Parro.
     """
     lowered = lowercase(post.text)
-    if not _hinted(lowered, BUSINESS_HINTS):
+    patterns = _patterns()
+    if not _hinted(lowered, patterns.business_hints):
         return
     sentences = list(_sentences(lowered))
     for index, (start, sentence) in enumerate(sentences):
-        business = _first(BUSINESS, sentence, start)
+        business = _first(patterns.business, sentence, start)
         if business is None:
             continue
         for _, nearby in sentences[index : index + 2]:
-            if OWN_CHANNEL.search(nearby):
+            if patterns.own_channel.search(nearby):
                 continue
-            if CALL_TO_BUY.search(nearby) or (
-                _sale_sentence(nearby) and (PRICE.search(nearby) or DISCOUNT.search(nearby))
+            discount = patterns.discount
+            if patterns.call_to_buy.search(nearby) or (
+                _sale_sentence(nearby) and (PRICE.search(nearby) or discount.search(nearby))
             ):
                 yield _hit(post.text, business, "reclame voor een bedrijf")
                 return

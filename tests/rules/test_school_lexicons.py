@@ -17,7 +17,7 @@ from auditor.nlp.lexicon import (
     shipped_lists,
     use_school_lexicons,
 )
-from auditor.rules import replies
+from auditor.rules import commercial, replies
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data.analysis import analyse_text
 
@@ -148,3 +148,25 @@ def test_organisation_lines_name_their_matching_modes(
     line: str, word: str, modes: tuple[str, ...]
 ) -> None:
     assert organisation_modes(line) == (word, modes)
+
+
+def commercial_hits(text: str, ctx: RuleContext) -> list[tuple[str, str]]:
+    post = Post(Platform.FACEBOOK, "p1", datetime(2025, 3, 1, tzinfo=UTC), text)
+    rules = (commercial.price_offer, commercial.sponsor_plug)
+    return [(r.__name__, h.value) for r in rules for h in r(post, ctx)]
+
+
+def test_a_schools_discount_word_makes_an_offer(tmp_path: Path) -> None:
+    text = "Stuntprijsje: schoolshirts in alle maten, zolang de voorraad strekt!"
+    assert commercial_hits(text, RuleContext()) == []
+    config = school_config(tmp_path, {"discount_patterns.txt": r"\bstuntprijs\w*" + "\n"})
+    ctx = load(config, env={}).rule_context()
+    assert commercial_hits(text, ctx) == [("price_offer", "Stuntprijsje")]
+
+
+def test_a_schools_kind_of_business_makes_a_plug(tmp_path: Path) -> None:
+    text = "Mooie boeken voor de klas van kringloop De Ruil. Kijk op deruil.nl voor meer!"
+    assert commercial_hits(text, RuleContext()) == []
+    config = school_config(tmp_path, {"business_kinds.txt": "kringloop\n"})
+    ctx = load(config, env={}).rule_context()
+    assert commercial_hits(text, ctx) == [("sponsor_plug", "kringloop")]
