@@ -39,12 +39,12 @@ def lexicon_digest() -> str:
     digest = hashlib.sha256()
     shipped = resources.files("auditor.lexicons")
     for entry in sorted(shipped.iterdir(), key=lambda e: e.name):
-        if entry.is_file() and entry.name.endswith(".txt"):
+        if entry.is_file() and entry.name.endswith((".txt", ".toml")):
             digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
     folder = school_lexicons()
     if folder is not None and folder.is_dir():
         digest.update(b"school\0")
-        for path in sorted(folder.glob("*.txt")):
+        for path in sorted([*folder.glob("*.txt"), *folder.glob("*.toml")]):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for package in LEXICON_PACKAGES:
         try:

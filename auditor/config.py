@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from auditor.errors import ConfigError
 from auditor.images import ImageSettings
 from auditor.models import Severity
-from auditor.nlp.lexicon import check_school_list, shipped_lists, use_school_lexicons
+from auditor.nlp.lexicon import check_school_list, shipped_files, use_school_lexicons
 from auditor.rules import all_rules
 from auditor.rules.base import Allow, Rule, RuleContext
 from auditor.sources import live_source_for
@@ -307,9 +307,9 @@ def _check_lexicons(config: Config) -> None:
     where = f"{config.source}: [lexicons].dir"
     if not folder.is_dir():
         raise ConfigError(f"{where}: {folder} is not a folder")
-    known = shipped_lists()
-    for file in sorted(folder.glob("*.txt")):
-        if file.stem not in known:
+    known = shipped_files()
+    for file in sorted([*folder.glob("*.txt"), *folder.glob("*.toml")]):
+        if file.name not in known:
             raise ConfigError(
                 f"{where}: {file.name} is no shipped word list (see auditor/lexicons/README.md)"
             )

@@ -14,11 +14,12 @@ import functools
 import gzip
 import importlib.util
 import re
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import msgpack
 
@@ -71,12 +72,6 @@ _school_dir: Path | None = None  # `[lexicons] dir`: a school's own lists, merge
 _on_change: list[Callable[[], None]] = []  # caches built from the lexicon, cleared with it
 
 
-def shipped_lists() -> frozenset[str]:
-    """The names of the word lists shipped in auditor/lexicons/ (without .txt)."""
-    files = resources.files("auditor.lexicons").iterdir()
-    return frozenset(f.name[:-4] for f in files if f.name.endswith(".txt"))
-
-
 def use_school_lexicons(folder: Path | None) -> None:
     """Merge the lists in `folder` (files named as the shipped ones) into the lexicon.
 
@@ -113,6 +108,44 @@ def package_list(name: str) -> frozenset[str]:
     """A lower-cased word list from auditor/lexicons/<name>.txt (# comments allowed), plus the
     school's own `<name>.txt` when `[lexicons] dir` names a folder holding one."""
     return frozenset(package_entries(name))
+
+
+def shipped_files() -> frozenset[str]:
+    """The file names of every list shipped in auditor/lexicons/ (word and pattern lists .txt,
+    tables .toml): the names a school's own file may have."""
+    files = resources.files("auditor.lexicons").iterdir()
+    return frozenset(f.name for f in files if f.name.endswith((".txt", ".toml")))
+
+
+@functools.cache
+def package_table(name: str) -> dict[str, Any]:
+    """The table auditor/lexicons/<name>.toml, with the school's own `<name>.toml` merged in:
+    its lists extend the shipped lists of the same key, its other keys are added (a value that
+    is no list or table replaces the shipped one)."""
+    text = resources.files("auditor.lexicons").joinpath(f"{name}.toml").read_text("utf-8")
+    table = tomllib.loads(text)
+    if _school_dir is not None and (own := _school_dir / f"{name}.toml").is_file():
+        try:
+            table = _merged(table, tomllib.loads(own.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise AuditorError(f"{own}: cannot read the school's table ({exc})") from None
+    return table
+
+
+on_change(package_table.cache_clear)
+
+
+def _merged(shipped: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(shipped)
+    for key, value in own.items():
+        old = merged.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = _merged(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            merged[key] = old + [v for v in value if v not in old]
+        else:
+            merged[key] = value
+    return merged
 
 
 def lexicon_cache(build: Callable[[], T]) -> Callable[[], T]:
@@ -225,13 +258,16 @@ def check_school_list(path: Path) -> str | None:
     """What is wrong with a school's own list `path` (a pattern that does not compile, an
     unknown organisation mode), or None."""
     try:
+        if path.suffix == ".toml":
+            tomllib.loads(path.read_text(encoding="utf-8"))
+            return None
         entries = _entry_lines(path.read_text(encoding="utf-8"), lower=False)
         for entry in entries:
             if path.stem.endswith(PATTERNS_SUFFIX):
                 _check_pattern(entry, path.name)
             elif path.stem == "organisation_words":
                 organisation_modes(entry.lower())
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return f"{path.name}: cannot be read ({exc})"
     except AuditorError as exc:
         return str(exc)

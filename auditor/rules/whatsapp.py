@@ -38,6 +38,7 @@ from auditor.models import (
     Severity,
     Span,
 )
+from auditor.nlp.lexicon import lexicon_cache, package_table
 from auditor.rules.base import RuleContext, rule
 from auditor.rules.images import face_hits
 
@@ -60,94 +61,9 @@ def _staff_message(post: Post) -> bool:
     return post.chat is None or post.chat.author == AuthorRole.STAFF
 
 
-# Topics of essential information for parents (3f). Patterns are case-insensitive and searched
-# per message; `[^.!?\n]{0,N}` keeps the two halves of a pattern inside one sentence. A change of
-# schedule counts only for something pupils take part in (SUBJECT), not for a meeting of adults.
+# Topics of essential information for parents (3f) and the official channels: regexes in
+# auditor/lexicons/whatsapp_topics.toml (see its header), compiled on first use.
 # fmt: off
-DAYS = (
-    r"(?:\d{1,2}(?:[-/]\d{1,2}|\s+\w+)?|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morgen|tomorrow|volgende\s+week"
-    r"|next\s+week|the\s+end\s+of)"
-)
-SUBJECT = (
-    r"\b(?:(?:gym|zwem|teken|muziek|knutsel|dans|natuur|engelse?\s)?les(?:sen)?|gym\w*"
-    r"|zwem\w*|toets\w*|schoolreis\w*|excursie\w*|uitje|schoolkamp|kamp"
-    r"|sportdag|musical|voorstelling|school|klas|groep\s*\d+\w?|lesson\w*|class(?:es)?|pe|school\s*trip"
-    r"|trip|swimming|test)"
-)
-TOPICS: dict[str, tuple[str, ...]] = {
-    "studiedag of vrije dag": (
-        r"\bstudiedag\w*", r"\bmargedag\w*", r"\bvrije\s+(?:dag|middag|ochtend)\b",
-        r"\b(?:alle\s+)?kinderen\s+(?:zijn\s+)?(?:\w+\s+){0,2}vrij\b",
-        r"\bgeen\s+school\b", r"\bno\s+school\b", r"\b(?:teacher\s+)?training\s+day\b",
-        r"\bstudy\s+day\b", r"\binset\s+day\b",
-    ),
-    "schoolsluiting": (
-        r"\bschool\s+(?:is|blijft|gaat|wordt)\s+(?:\w+\s+){0,4}(?:dicht|gesloten)\b",
-        r"\b(?:is|blijft|gaat)\s+de\s+school\s+(?:\w+\s+){0,3}(?:dicht|gesloten)\b",
-        r"\bschool\s+(?:is|will\s+be|stays)\s+(?:\w+\s+){0,2}closed\b",
-        r"\b(?:school)?sluiting\b", r"\bcode\s+(?:rood|oranje|red)\b",
-        r"\bnoodweer\b", r"\bthuisonderwijs\b", r"\blockdown\b",
-    ),
-    "staking": (r"\bstaking\w*", r"\bstaken\b", r"\bstrikes?\b", r"\bon\s+strike\b"),
-    "zieke leerkracht of geen les": (
-        r"\bgeen\s+vervang(?:ing|er)\b", r"\bgeen\s+les\b", r"\bno\s+(?:lessons?|class(?:es)?)\b",
-        r"\bno\s+cover\b",
-        r"\b(?:klas|groep\s*\d+\w?|kinderen)\s+(?:moet|moeten|blijft|blijven|mag|mogen)\s+"
-        r"(?:\w+\s+){0,2}thuis(?:\s*blijven)?\b",
-        r"\b(?:class|year|group)\s*\d*\w?\s+(?:stays|stay|must\s+stay|will\s+stay)\s+(?:at\s+)?home\b",
-        r"\bnaar\s+huis\s+gestuurd\b",
-    ),
-    "roosterwijziging": (
-        r"\b(?:les)?roosterwijziging\w*", r"\bcontinurooster\b",
-        SUBJECT + r"\b[^.!?\n]{0,40}\b(?:verplaatst|vervalt|vervallen|afgelast"
-        r"|gaat\s+(?:\w+\s+){0,3}niet\s+door|gaan\s+(?:\w+\s+){0,3}niet\s+door"
-        r"|valt\s+(?:\w+\s+){0,2}uit)\b",
-        r"\b(?:verplaatst|vervalt|afgelast)\b[^.!?\n]{0,30}\b" + SUBJECT + r"\b",
-        r"\b(?:gaat|gaan|valt|vallen)\s+(?:\w+\s+){0,3}" + SUBJECT
-        + r"\b[^.!?\n]{0,30}\b(?:niet\s+door|uit)\b",
-        r"\b(?:eerder|later)\s+(?:uit|vrij)\b",
-        r"\b(?:kinderen|leerlingen|groep\s*\d+\w?|klas|school)\b[^.!?\n]{0,30}\bom\s+"
-        r"\d{1,2}(?:[:.]\d{2})?\s*(?:uur\s+)?(?:uit|vrij)\b",
-        r"\b(?:children|pupils|school|class(?:es)?)\s+(?:will\s+)?(?:finish|finishes|close|closes|end|ends)"
-        r"\s+(?:early|at\s+\d{1,2}(?:[:.]\d{2})?)",
-        SUBJECT + r"\b[^.!?\n]{0,40}\b(?:is|are|has\s+been|have\s+been)\s+"
-        r"(?:cancell?ed|moved|rescheduled|postponed)\b",
-    ),
-    "betaling": (
-        r"\bouderbijdrage\b", r"\b(?:kamp|schoolreis|excursie|reis)geld\b", r"\bbetaalverzoek\w*",
-        r"\btikkie\b",
-        r"\b(?:betalen|overmaken|betaald|betaling|pay|paid|payment)\b[^.!?\n]{0,60}"
-        r"(?:\buiterlijk\b|\bvóór\b|\bvoor\s+\d|\bdeadline\b|\bbefore\b|\bby\s+\d|\bdue\b)",
-        r"(?:\buiterlijk\b|\bvóór\b|\bdeadline\b|\bbefore\b)[^.!?\n]{0,60}"
-        r"\b(?:betalen|overmaken|betaald|pay|paid)\b",
-        r"(?:€\s?\d|\b\d+[,.]\d{2}\s?euro\b)[^.!?\n]{0,60}\b(?:betalen|overmaken|pay)\b",
-        # an amount with a deadline: "£3 for the trip by Wednesday", "€ 12,50 vóór vrijdag"
-        r"(?:[€£$]\s?\d|\b\d+(?:[,.]\d{2})?\s?(?:euro|pond|pounds?)\b)[^.!?\n]{0,60}"
-        r"\b(?:uiterlijk|vóór|voor|by|before)\s+" + DAYS + r"\b",
-    ),
-    "hoofdluis": (r"\bhoofdluis\b", r"\bluizen\w*", r"\b(?:head\s*)?lice\b", r"\bneten\b"),
-    "rapport- of oudergesprekken": (
-        r"\brapport(?:gesprek|en\b|avond)\w*", r"\b(?:10|tien)[- ]?minuten[- ]?gesprek\w*",
-        r"\boudergesprek\w*", r"\bouderavond\w*",
-        r"\bparent[- ]teacher\s+(?:meeting|conference)s?\b",
-        r"\breport\s+(?:meetings?|cards?)\b", r"\bparents'?\s+evening\b",
-    ),
-    "toestemming": (
-        r"\btoestemmingsformulier\w*", r"\bhandtekening\b",
-        r"\b(?:formulier|strookje|briefje)\w*\b[^.!?\n]{0,60}\b(?:in(?:te)?lever\w*|ingeleverd"
-        r"|onderteken\w*|getekend|tekenen|invullen|ingevuld|meegeven|meenemen)\b",
-        r"\b(?:formulier|strookje|briefje)\w*\s+(?:met|voor)\s+(?:\w+\s+){0,2}toestemming\b",
-        r"\btoestemming\b[^.!?\n]{0,40}\b(?:geven|meegeven|nodig|vragen|invullen|tekenen)\b",
-        r"\bpermission\s+(?:slip|form)s?\b", r"\bconsent\s+forms?\b",
-    ),
-}
-# Naming the official channel is fine: the chat only points to where the information is.
-CHANNELS: tuple[str, ...] = (
-    r"\bsocial\s*-?\s*schools?\b", r"\bparro\b", r"\bwebsite\b", r"\bsite\b",
-    r"\b(?:e-?)?mail\w*", r"\bge-?maild\b", r"\bnieuwsbrief\w*", r"\bnewsletter\b",
-    r"\bouderportaal\b", r"\bschoolapp\b",
-)
 # Attachment markers of documents and voice notes stay in the text; a file name is not a topic.
 ATTACHMENT = re.compile(
     r"(?:^|\n)[^\n<>]*?(?:•[^\n<>]*)?<(?:bijgevoegd|attached):[^<>\n]+>"
@@ -161,6 +77,26 @@ ATTACHMENT = re.compile(
 def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """One case-insensitive regex for all `patterns`: one scan of the text instead of many."""
     return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+
+@lexicon_cache
+def default_topics() -> dict[str, tuple[str, ...]]:
+    """Topic label -> its patterns, `{subject}` and `{days}` filled in (whatsapp_topics.toml)."""
+    table = package_table("whatsapp_topics")
+    parts = table["parts"]
+
+    def filled(pattern: str) -> str:
+        return pattern.replace("{subject}", parts["subject"]).replace("{days}", parts["days"])
+
+    return {
+        label: tuple(filled(p) for p in patterns) for label, patterns in table["topics"].items()
+    }
+
+
+@lexicon_cache
+def default_channels() -> tuple[str, ...]:
+    """Naming one of these channels is fine: the chat points to where the information is."""
+    return tuple(package_table("whatsapp_topics")["channels"]["patterns"])
 
 
 SENTENCE_END = re.compile(r"[.!?\n]")
@@ -359,10 +295,10 @@ def essential_info(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     if not _staff_message(post):
         return
     text = ATTACHMENT.sub(lambda m: " " * len(m.group(0)), post.text)
-    channels = tuple(ctx.option(ESSENTIAL_INFO, "channels", CHANNELS))
+    channels = tuple(ctx.option(ESSENTIAL_INFO, "channels", default_channels()))
     if _any_of(channels).search(text):
         return
-    topics: dict[str, tuple[str, ...]] = ctx.option(ESSENTIAL_INFO, "topics", TOPICS)
+    topics: dict[str, tuple[str, ...]] = ctx.option(ESSENTIAL_INFO, "topics", default_topics())
     found: list[tuple[re.Match[str], str]] = []
     for label, patterns in topics.items():
         # finditer goes left to right: the first match not in a question is the earliest

@@ -10,14 +10,14 @@ import pytest
 
 from auditor.config import Config, load
 from auditor.errors import ConfigError
-from auditor.models import PDKind, Platform, Post, PostKind
+from auditor.models import AuthorRole, ChatContext, PDKind, Platform, Post, PostKind
 from auditor.nlp.lexicon import (
     DEFAULT_ORGANISATION_MODES,
     organisation_modes,
-    shipped_lists,
+    shipped_files,
     use_school_lexicons,
 )
-from auditor.rules import commercial, replies
+from auditor.rules import commercial, replies, whatsapp
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data.analysis import analyse_text
 
@@ -75,8 +75,8 @@ def test_every_shipped_list_is_documented() -> None:
     readme = (Path(__file__).resolve().parents[2] / "auditor" / "lexicons" / "README.md").read_text(
         encoding="utf-8"
     )
-    for name in shipped_lists():
-        assert f"`{name}.txt`" in readme
+    for name in shipped_files():
+        assert f"`{name}`" in readme
 
 
 def handle_hits(text: str, ctx: RuleContext) -> list[str]:
@@ -170,3 +170,46 @@ def test_a_schools_kind_of_business_makes_a_plug(tmp_path: Path) -> None:
     config = school_config(tmp_path, {"business_kinds.txt": "kringloop\n"})
     ctx = load(config, env={}).rule_context()
     assert commercial_hits(text, ctx) == [("sponsor_plug", "kringloop")]
+
+
+def staff_message(text: str) -> Post:
+    return Post(
+        Platform.WHATSAPP,
+        "wa-1",
+        datetime(2025, 3, 12, 8, 15, tzinfo=UTC),
+        text,
+        account="Groep 5b",
+        chat=ChatContext("Groep 5b", author=AuthorRole.STAFF),
+    )
+
+
+PHOTOGRAPHER = "Morgen komt de schoolfotograaf: trek iets moois aan!"
+OWN_TOPICS = """
+[topics]
+"schoolfotograaf" = ['\\bschoolfoto\\w*']
+"hoofdluis" = ['\\bkriebelbeestjes\\b']
+
+[channels]
+patterns = ['\\bklasbord\\b']
+"""
+
+
+def test_a_schools_topic_table_extends_the_shipped_topics(tmp_path: Path) -> None:
+    def reasons(text: str, ctx: RuleContext) -> list[str]:
+        hits = whatsapp.essential_info(staff_message(text), ctx)
+        return [h.reason.split(" alleen")[0] for h in hits]
+
+    assert reasons(PHOTOGRAPHER, RuleContext()) == []
+    assert reasons("Er zijn weer kriebelbeestjes in groep 5.", RuleContext()) == []
+    config = school_config(tmp_path, {"whatsapp_topics.toml": OWN_TOPICS})
+    ctx = load(config, env={}).rule_context()
+    assert reasons(PHOTOGRAPHER, ctx) == ["schoolfotograaf"]  # a topic of its own
+    assert reasons("Er zijn weer kriebelbeestjes in groep 5.", ctx) == ["hoofdluis"]  # added
+    assert reasons("Er is hoofdluis in groep 5.", ctx) == ["hoofdluis"]  # the shipped ones stay
+    assert reasons("Er is hoofdluis in groep 5, zie Klasbord.", ctx) == []  # its own channel
+
+
+def test_a_topic_table_that_is_no_toml_is_refused(tmp_path: Path) -> None:
+    config = school_config(tmp_path, {"whatsapp_topics.toml": "[topics\n"})
+    with pytest.raises(ConfigError, match=r"whatsapp_topics\.toml: cannot be read"):
+        load(config, env={})
