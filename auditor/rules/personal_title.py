@@ -19,54 +19,57 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from auditor.models import Category, Hit, Post, Severity, Span
+from auditor.nlp.lexicon import lexicon_cache, package_entries, package_list, package_patterns
 from auditor.rules.base import RuleContext, rule
 
 # First-person singular (Dutch, plus Frisian "myn"/"my"); "ik-boekje" is a thing, not a voice.
 FIRST_PERSON = re.compile(r"\b(?:ik|mij|me|mijn|m'n|mezelf|mijzelf|ikzelf|myn|mysels)\b(?!-)")
-
-# Opinion and feeling markers: they name the reason and the span when present.
-OPINION = re.compile(
-    r"\b(?:ik\s+vind|vind\s+ik|ik\s+vond|ik\s+fyn|mijn\s+(?:persoonlijke\s+)?mening|myn\s+miening"
-    r"|persoonlijk(?:e\s+noot)?|eerlijk\s+gezegd|ik\s+(?:denk|snap|begrijp|erger|schaam|hoop"
-    r"|maak\s+me\s+(?:eerlijk\s+gezegd\s+)?zorgen|word\s+er|ben\s+het\s+(?:totaal\s+|helemaal\s+)?"
-    r"(?:niet\s+)?eens|ben\s+(?:eerlijk\s+gezegd\s+)?geen\s+fan|ben\s+(?:echt\s+|zó\s+|zo\s+)?"
-    r"(?:super)?(?:trots|blij|boos|verdrietig|teleurgesteld)|heb\s+er\s+\w+\s+genoeg\s+van"
-    r"|wil\s+(?:toch\s+)?even\s+iets\s+kwijt|staak)"
-    r"|wat\s+(?:ben|heb)\s+ik|voor\s+mij\s+(?:een|is)|mijn\s+tip)\b",
-)
-
-# A private political judgement without "ik": a political target and a strong verdict.
-POLITICAL_TARGET = re.compile(
-    r"\b(?:kabinet|den\s+haag|minister\w*|regering|politici|politiek|gemeenteraad|wethouder)\b",
-)
-VERDICT = re.compile(
-    r"\b(?:schandalig|belachelijk|onverantwoord|een\s+schande|walgelijk|absurd|bizar"
-    r"|te\s+gek\s+voor\s+woorden|breekt\s+het\s+onderwijs\s+af)\b",
-)
 
 # Quoted speech: "…", “…”, „…”, «…», ‘…’ and '…' (not the 's of "'s avonds" or a 't).
 QUOTED = re.compile(
     r"\"[^\"\n]*\"|“[^”\n]*”|„[^”“\n]*[”“]|«[^»\n]*»|‘[^’\n]*’"
     r"|(?<![\w'])'(?!s\b|t\b)[^'\n]{2,}?'(?![\w])"
 )
-# Someone else's words after a colon: "Sem (groep 4) schreef: ik ...", "Thema: ik en de ander".
-REPORTED = re.compile(
-    r"\b(?:schreef|schrijft|schreven|zei|zegt|zeiden|vertelde|vertelt|riep|roept|vroeg|vraagt"
-    r"|zong|zingt|thema|gedicht|groep\s+\d[\d/]*\)?)\b[^.!?\n:]{0,40}:[^\n]*",
-)
-# A first-person letter by a holiday figure.
-FIGURE_LETTER = re.compile(
-    r"\b(?:brief|briefje|bericht|boodschap|mail|filmpje)\s+van\s+(?:sinterklaas|de\s+sint|sint"
-    r"|piet|de\s+pieten|de\s+kerstman|de\s+paashaas)\b|\b(?:groet(?:en|jes)?|liefs)[,\s]+"
-    r"(?:sinterklaas|de\s+sint|sint|piet|de\s+pieten|de\s+kerstman|de\s+paashaas)\b",
-)
-# Lesson content in question form: "we praten over wat vind ik fijn", "het spel wie ben ik".
-LESSON_BEFORE = re.compile(
-    r"\b(?:over|thema|les|lessen|spel|spelletje|liedje|boekje|vraag)\s+(?:\w+\s+){0,2}"
-    r"(?:wat|wie|waar|hoe|waarom)\s+\w+\s*$",
-)
+# The vocabulary of the patterns below (opinion markers, political targets and verdicts, speech
+# verbs, holiday figures, lesson words, closings and roles) is in auditor/lexicons/ (see its
+# README); the patterns are built from it on first use.
+
+
+def _words(name: str) -> str:
+    return "|".join(map(re.escape, package_entries(name)))
+
+
+class OpinionPatterns(NamedTuple):
+    opinion: re.Pattern[str]  # opinion and feeling markers: the reason and the span
+    political_target: re.Pattern[str]  # a political target and a strong verdict, without "ik"
+    verdict: re.Pattern[str]
+    reported: re.Pattern[str]  # someone else's words after a colon: "Sem schreef: ik ..."
+    figure_letter: re.Pattern[str]  # a first-person letter by a holiday figure
+    lesson_before: re.Pattern[str]  # lesson content in question form: "over wat vind ik fijn"
+
+
+@lexicon_cache
+def opinion_patterns() -> OpinionPatterns:
+    figures = package_patterns("holiday_figure_patterns")
+    return OpinionPatterns(
+        opinion=re.compile(rf"\b(?:{package_patterns('opinion_patterns')})\b"),
+        political_target=re.compile(rf"\b(?:{package_patterns('political_target_patterns')})\b"),
+        verdict=re.compile(rf"\b(?:{package_patterns('verdict_patterns')})\b"),
+        reported=re.compile(
+            rf"\b(?:{package_patterns('reported_speech_patterns')})\b[^.!?\n:]{{0,40}}:[^\n]*"
+        ),
+        figure_letter=re.compile(
+            rf"\b(?:{_words('letter_words')})\s+van\s+(?:{figures})\b"
+            rf"|\b(?:groet(?:en|jes)?|liefs)[,\s]+(?:{figures})\b"
+        ),
+        lesson_before=re.compile(
+            rf"\b(?:{_words('lesson_words')})\s+(?:\w+\s+){{0,2}}"
+            r"(?:wat|wie|waar|hoe|waarom)\s+\w+\s*$"
+        ),
+    )
 
 
 def _lowercase(text: str) -> str:
@@ -80,19 +83,20 @@ def _lowercase(text: str) -> str:
 def _ignored_spans(text: str) -> list[tuple[int, int]]:
     """Stretches of text that are someone else's words: quotes and reported speech."""
     spans = [m.span() for m in QUOTED.finditer(text)]
-    spans.extend(m.span() for m in REPORTED.finditer(text))
+    spans.extend(m.span() for m in opinion_patterns().reported.finditer(text))
     return spans
 
 
 def _own_first_person(text: str) -> Iterator[re.Match[str]]:
     """First-person pronouns the account's writer speaks in (not quotes or lesson content)."""
-    if FIGURE_LETTER.search(text):
+    patterns = opinion_patterns()
+    if patterns.figure_letter.search(text):
         return
     ignored = _ignored_spans(text)
     for match in FIRST_PERSON.finditer(text):
         if any(start <= match.start() < end for start, end in ignored):
             continue
-        if LESSON_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        if patterns.lesson_before.search(text, max(0, match.start() - 40), match.start()):
             continue
         if _plural_subject(text, match):
             continue
@@ -141,7 +145,7 @@ def opinion(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         marker = next(
             (
                 m
-                for m in OPINION.finditer(text)
+                for m in opinion_patterns().opinion.finditer(text)
                 if any(p.start() >= m.start() and p.end() <= m.end() for p in pronouns)
                 or not FIRST_PERSON.search(m.group())
             ),
@@ -162,8 +166,8 @@ def opinion(post: Post, ctx: RuleContext) -> Iterator[Hit]:
                 "personal_title",
             )
         return
-    if POLITICAL_TARGET.search(text):
-        verdict = VERDICT.search(text)
+    if opinion_patterns().political_target.search(text):
+        verdict = opinion_patterns().verdict.search(text)
         if verdict:
             yield Hit(
                 Span(*verdict.span()),
@@ -181,47 +185,53 @@ _PARTICLE = r"(?i:van|de|der|den|het|ter|ten|te|in\s+'t|el|al|la|le|du|da|dos|op
 NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_CAP}){{0,3}}"
 # After a title the first name may be lowercase ("juf lisa"); a surname may follow.
 TITLED_NAME = rf"{TITLE}[ \t]*[\wÀ-ÖØ-öø-ÿ'’-]+(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_CAP}){{0,2}}"
-ROLE = (
-    r"(?:,?\s*(?:\(|-\s*)?(?i:directeur|directrice|adjunct-directeur|locatieleider|leerkracht"
-    r"|intern\s+begeleider|ib'er|conciërge|juf|meester)(?:\s+(?:groep\s*)?[\d/]+)?\)?)?"
-)
-CLOSING = (
-    r"(?i:(?:met\s+)?(?:vriendelijke|hartelijke|lieve|warme|zonnige|sportieve|fijne)\s+"
-    r"groet(?:en|jes)?|groet(?:en|jes)?|gr\.|liefs|xx+|x|(?:dikke\s+)?knuffel(?:s)?|kusjes)"
-)
+
+
+def _role() -> str:
+    roles = package_patterns("signature_role_patterns")
+    return rf"(?:,?\s*(?:\(|-\s*)?(?i:{roles})(?:\s+(?:groep\s*)?[\d/]+)?\)?)?"
+
+
+def _closing() -> str:
+    return f"(?i:{package_patterns('closing_patterns')})"
+
+
 # What may trail a signature: punctuation, emoji, hashtags.
 TAIL = r"[\s\W_]*(?:#\w+[\s\W_]*)*\Z"
-SIGNATURE = re.compile(
-    rf"(?<![\w])(?:{CLOSING}\s*[,:!.]?\s*(?P<a>{TITLED_NAME}|{NAME}){ROLE}"
-    rf"|[-–—]\s*(?P<b>{TITLED_NAME}|{NAME}){ROLE}"
-    rf"|(?:^|(?<=\n))[ \t]*(?P<c>{TITLED_NAME}){ROLE})"
-    rf"(?={TAIL})",
-    re.MULTILINE,
-)
+
+
+@lexicon_cache
+def signature_pattern() -> re.Pattern[str]:
+    """A closing, a name or a titled name and a role at the end of a post (or after a dash, or a
+    last line of a title and a name)."""
+    closing, role = _closing(), _role()
+    return re.compile(
+        rf"(?<![\w])(?:{closing}\s*[,:!.]?\s*(?P<a>{TITLED_NAME}|{NAME}){role}"
+        rf"|[-–—]\s*(?P<b>{TITLED_NAME}|{NAME}){role}"
+        rf"|(?:^|(?<=\n))[ \t]*(?P<c>{TITLED_NAME}){role})"
+        rf"(?={TAIL})",
+        re.MULTILINE,
+    )
+
+
 SIGNATURE_WINDOW = 160  # characters from the end; the longest signature is far shorter
 TITLE_LINE = re.compile(rf"^\s*{TITLED_NAME}[\s\W]*$")
 
-# First words that make a "signature" the school's, a group's or a figure's, not one person's.
-# fmt: off
-NOT_A_PERSON = frozenset(
-    {
-        "team", "het", "de", "een", "school", "basisschool", "obs", "cbs", "pcbs", "rkbs", "kbs",
-        "ikc", "ouderraad", "or", "mr", "medezeggenschapsraad", "directie", "administratie",
-        "bestuur", "stichting", "groep", "allemaal", "iedereen", "jullie", "namens", "van", "uit",
-        "sinterklaas", "sint", "piet", "pieten", "kerstman", "paashaas", "juffen", "meesters",
-        "leerkrachten", "kinderen", "leerlingen", "ons", "onze", "alle", "en",
-    }
-)
-# fmt: on
+
+@lexicon_cache
+def not_a_signer() -> frozenset[str]:
+    """First words that make a "signature" the school's, a group's or a figure's, not one
+    person's (not_a_signer.txt)."""
+    return package_list("not_a_signer")
 
 
 def _signer_is_person(signer: str, ctx: RuleContext) -> bool:
     """Whether a signature names one person (not the team, a group, the school or a figure)."""
     words = signer.split()
     if re.fullmatch(TITLE, words[0]):
-        return len(words) > 1 and words[1].lower() not in NOT_A_PERSON
+        return len(words) > 1 and words[1].lower() not in not_a_signer()
     # Title-less signers must start like a name ("Anton Kuipers", not "Groep 7" or "het team").
-    if words[0].lower().strip(".,'’\"") in NOT_A_PERSON or not words[0][:1].isupper():
+    if words[0].lower().strip(".,'’\"") in not_a_signer() or not words[0][:1].isupper():
         return False
     school = ctx.school_name.strip().lower()
     return not (school and signer.lower() in school)
@@ -253,7 +263,7 @@ def signature(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     window = max(0, len(text) - SIGNATURE_WINDOW)
     while 0 < window < len(text) and not text[window - 1].isspace():
         window += 1
-    for match in SIGNATURE.finditer(text, window):
+    for match in signature_pattern().finditer(text, window):
         signer = match.group("a") or match.group("b") or match.group("c") or ""
         # Drop trailing role words the name pattern swallowed ("Ellen Boersma, directeur").
         signer = signer.strip()
