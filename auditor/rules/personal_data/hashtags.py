@@ -7,8 +7,9 @@ followed by one first name or two joined by "en".
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from auditor.nlp.lexicon import Lexicon, lexicon
+from auditor.nlp.lexicon import Lexicon, lexicon, lexicon_cache, package_entries, package_list
 from auditor.rules.personal_data.words import is_first
 
 HASHTAG = re.compile(r"#(\w+)")
@@ -19,6 +20,7 @@ def hashtag_names(text: str) -> list[tuple[int, int, str]]:
     if "#" not in text:
         return []
     lex = lexicon()
+    cues = hashtag_cues()
     hits: list[tuple[int, int, str]] = []
     for m in HASHTAG.finditer(text):
         body, base = m.group(1), m.start(1)
@@ -37,11 +39,11 @@ def hashtag_names(text: str) -> list[tuple[int, int, str]]:
                     hits.append((pos, pos + len(seg), "naam in een hashtag"))
             continue
         low = body.lower()
-        thanks = next((t for t in HASHTAG_THANKS if low.startswith(t)), "")
+        thanks = next((t for t in cues.thanks if low.startswith(t)), "")
         if thanks and low[len(thanks) :].startswith(tuple(lex.strong_titles)):
             # "#dankjewelopakees": the thanks, then a title and its name
             low, base = low[len(thanks) :], base + len(thanks)
-        for cue in (*lex.strong_titles, *lex.greetings, *HASHTAG_CUES):
+        for cue in (*lex.strong_titles, *lex.greetings, *cues.cues):
             if not low.startswith(cue) or len(low) - len(cue) < 3:
                 continue
             rest = low[len(cue) :]
@@ -51,7 +53,7 @@ def hashtag_names(text: str) -> list[tuple[int, int, str]]:
                 hits.append((base + len(cue), a, "naam in een hashtag"))
                 hits.append((a + 2, m.end(), "naam in een hashtag"))
                 break
-            if is_first(lex, rest) or cue in UNKNOWN_NAME_CUES and _unknown_name(lex, rest):
+            if is_first(lex, rest) or cue in cues.unknown_name_cues and _unknown_name(lex, rest):
                 hits.append((base + len(cue), m.end(), "naam in een hashtag"))
                 break
         else:
@@ -71,11 +73,23 @@ def hashtag_names(text: str) -> list[tuple[int, int, str]]:
     return hits
 
 
-# Hashtag openings a name may follow ("#teamsem", "#jarigenoor") besides titles and greetings;
-# after the words in UNKNOWN_NAME_CUES even a name missing from the lexicon ("#welkomsemhar").
-HASHTAG_CUES = ("team", "jarige", "hoera", "happybirthday", "trotsop")
-HASHTAG_THANKS = ("dankjewel", "dankjulliewel", "dankuwel", "dankje", "bedankt", "thanks", "merci")
-UNKNOWN_NAME_CUES = frozenset(("welkom", "juf", "meester", "jarige"))
+class HashtagCues(NamedTuple):
+    """Hashtag openings a name may follow besides titles and greetings ("#teamsem",
+    "#jarigenoor"), thanks before a title ("#dankjewelopakees"), and the openings after which
+    even a name missing from the lexicon counts ("#welkomsemhar"): auditor/lexicons/."""
+
+    cues: tuple[str, ...]  # hashtag_cues.txt
+    thanks: tuple[str, ...]  # hashtag_thanks.txt, longer forms first
+    unknown_name_cues: frozenset[str]  # unknown_name_cues.txt
+
+
+@lexicon_cache
+def hashtag_cues() -> HashtagCues:
+    return HashtagCues(
+        cues=package_entries("hashtag_cues"),
+        thanks=package_entries("hashtag_thanks"),
+        unknown_name_cues=package_list("unknown_name_cues"),
+    )
 
 
 def _unknown_name(lex: Lexicon, word: str) -> bool:
