@@ -254,12 +254,23 @@ def _organisations() -> Organisations:
     return Organisations(**{m.replace("-", "_"): tuple(words) for m, words in by_mode.items()})
 
 
+def _table_strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _table_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _table_strings(v)]
+    return []
+
+
 def check_school_list(path: Path) -> str | None:
     """What is wrong with a school's own list `path` (a pattern that does not compile, an
     unknown organisation mode), or None."""
     try:
         if path.suffix == ".toml":
-            tomllib.loads(path.read_text(encoding="utf-8"))
+            for entry in _table_strings(tomllib.loads(path.read_text(encoding="utf-8"))):
+                _check_pattern(entry, path.name)  # a table's strings are regular expressions
             return None
         entries = _entry_lines(path.read_text(encoding="utf-8"), lower=False)
         for entry in entries:

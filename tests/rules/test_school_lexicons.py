@@ -213,3 +213,10 @@ def test_a_topic_table_that_is_no_toml_is_refused(tmp_path: Path) -> None:
     config = school_config(tmp_path, {"whatsapp_topics.toml": "[topics\n"})
     with pytest.raises(ConfigError, match=r"whatsapp_topics\.toml: cannot be read"):
         load(config, env={})
+
+
+def test_a_topic_pattern_that_does_not_compile_is_refused(tmp_path: Path) -> None:
+    own = '[topics]\n"schoolfotograaf" = ["schoolfoto(graaf"]\n'
+    config = school_config(tmp_path, {"whatsapp_topics.toml": own})
+    with pytest.raises(ConfigError, match=r"whatsapp_topics\.toml: 'schoolfoto\(graaf' is no"):
+        load(config, env={})
