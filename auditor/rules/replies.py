@@ -32,6 +32,7 @@ from auditor.nlp.lexicon import (
     organisations,
     package_entries,
     package_list,
+    package_patterns,
 )
 from auditor.rules.base import RuleContext, rule
 from auditor.rules.personal_data.contact import (
@@ -66,14 +67,6 @@ def reply_words() -> ReplyWords:
     )
 
 
-# The text says who the person is: a former pupil or colleague, not a parent.
-NOT_A_PARENT_CUE = re.compile(
-    r"\boud-?(?:leerling|collega|juf|meester|leerkracht|directeur)\w*\b"
-    r"|\b(?:toen|als)\s+(?:jij|je)\s+hier\s+(?:voor\s+de\s+klas|les\s+gaf|werkte|stond)"
-    r"|\bin\s+(?:jouw|je)\s+tijd\b|\bvoor\s+al\s+die\s+jaren\b|\bna\s+al\s+die\s+jaren\b",
-    re.IGNORECASE,
-)
-
 LEADING_HANDLES = re.compile(r"\A\s*((?:@\w+[\s,]*)+)")
 HANDLE = re.compile(r"@\w+")
 _NAMEWORD = r"[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ÿ'’-]*"
@@ -90,21 +83,33 @@ def greetings() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.escape(word)
         for word in sorted(package_entries("reply_greetings"), key=len, reverse=True)
     )
+    titles = "|".join(map(re.escape, package_entries("reply_titles")))
     named = re.compile(
         rf"\A\s*(?i:{words})\s+"
-        rf"(?P<target>(?i:(?:meneer|mevrouw|mevr\.|mw\.|dhr\.|juf|meester|familie|fam\.)\s*)?"
+        rf"(?P<target>(?i:(?:{titles})\s*)?"
         rf"(?:{_NAME})?)\s*[,!:]",
     )
     loose = re.compile(rf"\A\s*(?i:{words})\s+(?P<target>[a-zà-ÿ][^,!:\n]{{2,60}}?)\s*[,!:]")
     return named, loose
 
 
-VOCATIVE = re.compile(
-    r"\b(?i:dank\s+(?:je|jullie|u)\s+wel|dankjewel|dankjulliewel|bedankt|proficiat"
-    r"|gefeliciteerd)\s*,\s*"
-    rf"(?P<target>{_NAME})\s*[,!.]"
-    rf"|,\s*(?P<tail>{_NAME})\s*!",
-)
+@lexicon_cache
+def vocative_pattern() -> re.Pattern[str]:
+    """A name after thanks ("dank jullie wel, Scouting Wapenveld,": reply_thanks_patterns.txt)
+    or called out at the end ("..., Sanne!")."""
+    return re.compile(
+        rf"\b(?i:{package_patterns('reply_thanks_patterns')})\s*,\s*"
+        rf"(?P<target>{_NAME})\s*[,!.]"
+        rf"|,\s*(?P<tail>{_NAME})\s*!",
+    )
+
+
+@lexicon_cache
+def not_a_parent_cue() -> re.Pattern[str]:
+    """The text says who the person is: a former pupil or colleague, not a parent
+    (reply_not_parent_patterns.txt)."""
+    return re.compile(package_patterns("reply_not_parent_patterns"), re.IGNORECASE)
+
 
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
@@ -262,7 +267,7 @@ def _targets(post: Post) -> list[Target]:
     loose = loose_greeting.match(post.text)
     if loose:
         return [_target_from(loose, "target")]
-    vocative = VOCATIVE.search(post.text)
+    vocative = vocative_pattern().search(post.text)
     if vocative:
         return [_target_from(vocative, "target" if vocative.group("target") else "tail")]
     return []
@@ -296,7 +301,7 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     targets = _targets(post)
     if targets and all(_not_a_parent(t.value, ctx) for t in targets):
         return
-    if NOT_A_PARENT_CUE.search(post.text) or _addressed_as_no_parent(post.text, ctx):
+    if not_a_parent_cue().search(post.text) or _addressed_as_no_parent(post.text, ctx):
         return
     if PLURAL_YOU.search(post.text) and not any(_a_person(t.value) for t in targets):
         return  # "@natuurmonumenten Dank jullie wel!": a group or an organisation is answered

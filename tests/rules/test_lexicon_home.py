@@ -23,8 +23,6 @@ GRAMMAR = {
         "BIRTHDATE": "the sentence shapes of a birthday or an age, each with its own words",
         "BIRTHDATE_CUES": "the quick-look keys of BIRTHDATE, kept in step with it",
     },
-    # replies.py's greetings move with the reply precision work (reply_greetings.txt).
-    "replies.py": {"GREETING": "not yet moved"},
 }
 MAX_LITERALS = 10  # strings in one tuple, list, set or dict display
 MAX_STRINGS = 20  # strings in one constant, however nested (a table of topics)
