@@ -183,6 +183,9 @@ class Store:
         try:
             current = self.current_revision()
             empty = not inspect(self.engine).get_table_names()
+            if current is None and not empty:
+                # a first run racing this one may have committed its schema between the two reads
+                current = self.current_revision()
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.label}: cannot open database: {_first_line(exc)}") from None
         if current is None and empty:
