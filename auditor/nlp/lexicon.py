@@ -59,13 +59,20 @@ def deduce_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def wordfreq_common(min_zipf: float = COMMON_WORD_MIN_ZIPF) -> frozenset[str]:
     """Dutch words at least `min_zipf` frequent, from wordfreq's small Dutch list."""
-    path = _package_dir("wordfreq") / "data" / "small_nl.msgpack.gz"
+    return frozenset(w for w, zipf in wordfreq_zipf("nl", min_zipf).items() if zipf >= min_zipf)
+
+
+def wordfreq_zipf(lang: str, min_zipf: float) -> dict[str, float]:
+    """Word -> Zipf frequency for the words of wordfreq's small `lang` list at least `min_zipf`
+    frequent, read straight from its msgpack file so the library's caches stay out of memory."""
+    path = _package_dir("wordfreq") / "data" / f"small_{lang}.msgpack.gz"
     with gzip.open(path, "rb") as handle:
         data = msgpack.load(handle, raw=False, strict_map_key=False)
     # cBpack: a header, then one bucket of words per centibel below 0 (zipf = 9 - index / 100).
     buckets = data[1:]
     last = int(round((9 - min_zipf) * 100))
-    return frozenset(word for bucket in buckets[: last + 1] for word in bucket)
+    ranked = enumerate(buckets[: last + 1])
+    return {word: 9 - index / 100 for index, bucket in ranked for word in bucket}
 
 
 _school_dir: Path | None = None  # `[lexicons] dir`: a school's own lists, merged in

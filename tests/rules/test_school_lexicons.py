@@ -21,7 +21,8 @@ from auditor.rules import commercial, replies, whatsapp
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data.analysis import analyse_text
 
-ALDERMAN = "Wethouder Marieke Smit opende vandaag onze nieuwe speelplaats."
+# Her office is not named, so only the school's own list tells she is a public figure.
+ALDERMAN = "Vandaag opende Marieke Smit onze nieuwe speelplaats."
 
 
 @pytest.fixture(autouse=True)

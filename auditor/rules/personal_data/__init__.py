@@ -183,7 +183,13 @@ def other(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     return analyse(post, ctx).of(PDKind.OTHER)
 
 
-@rule("personal-data.name", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
+@rule(
+    "personal-data.name",
+    category=Category.PERSONAL_DATA,
+    clause="a",
+    severity=Severity.HIGH,
+    version=2,
+)
 def name(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Names of private persons: pupils, parents, staff, volunteers, also first names alone.
 
@@ -191,12 +197,15 @@ def name(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     personal data.
 
     Flagged: "Sanne uit groep 5", "juf Anouk", "Daan van der Berg", #jufInge, #welkomsemhar,
-    #teamsemenlina, lower-case names in sloppy tweets.
+    #teamsemenlina, lower-case names in sloppy tweets ("ikram en mewael"), a name no list knows
+    before a verb ("Luwam mocht vandaag ...").
 
     Fine: Words that are also names when used as words (de roos, storm), saints and holidays
-    (the Three Kings), public figures, the author or artist after "de verhalen van" or "werk
-    van", pets (klassenkonijn Daan), business names (Bakkerij Dijkstra), venues (dorpshuis De
-    Roos), streets without a number, the school's name.
+    (the Three Kings), public figures and office holders ("burgemeester Kees Ruiter"), the
+    author or artist after "de verhalen van" or "werk van", pets (klassenkonijn Daan), business
+    names (Bakkerij Dijkstra), venues (dorpshuis De Roos, het NEMO), clubs and kings (Willem
+    II), streets without a number, the school's name, ordinary words in English sentences ("Can
+    anyone ...").
     """
     return analyse(post, ctx).of(PDKind.NAME)
 

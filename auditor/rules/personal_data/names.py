@@ -20,6 +20,7 @@ from auditor.models import Hit, PDKind, Span
 from auditor.nlp.lexicon import lexicon, lexicon_cache
 from auditor.nlp.tokens import may_contain, sentence_opening, starts_sentence
 from auditor.rules.base import RuleContext
+from auditor.rules.personal_data import roles
 from auditor.rules.personal_data.hashtags import hashtag_names
 from auditor.rules.personal_data.words import (
     AFTER_TITLE,
@@ -89,6 +90,7 @@ INITIALS = re.compile(
     r"(?<![\w.])((?:[A-Z]\.\s?){1,3})((?:(?:van|de|der|den|ter|ten|el|'t|van 't)\s)*)"
     r"([A-Z][\w’'-]+)"
 )
+RELATIVE_AFTER = re.compile(r", die\s")  # "Joep, die gisteren 7 werd": a person, said of
 TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
 GREETING_GAP = re.compile(r"^[ ,]{1,3}$")
 LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|&)\s+|\s*[,/&]\s*|\s*\)\s*,?\s*(?:en\s+)?)$")
@@ -154,6 +156,11 @@ def _blocked_tokens(
     for lo, hi in spans:  # tokens overlapping [lo, hi)
         for k in range(bisect_right(ends, lo), bisect_left(starts, hi)):
             blocked[k] = True
+    for _, end in roles.public_role_spans(text) if seen & CAP else ():
+        j = bisect_left(starts, end)  # "burgemeester Kees de Ruiter": the office holder
+        while j < n and text[ends[j - 1] : starts[j]] == " " and flags[j] & (CAP | INTERFIX):
+            blocked[j] = True
+            j += 1
     for i in indices(flags, BLOCK_CUES) if seen & BLOCK_CUES else ():
         f = flags[i]
         starts_org = f & ORG
@@ -268,6 +275,28 @@ class _Scanner:
                 return True
         return False
 
+    def person_after(self, i: int) -> bool:
+        """A group or a verb of a person after token i ("uit groep 5", "heeft")."""
+        return self.group_after(i) or self.verb_after(i)
+
+    def verb_after(self, i: int) -> bool:
+        """A verb of a person right after token i ("heeft", "mocht", "moet")."""
+        return (
+            i + 1 < self.n
+            and self.flags[i + 1] & (PERSON_VERB | EN) == PERSON_VERB
+            and self.spaced(i + 1)
+            and self.words[i + 1] != "uit"  # "Daan uit groep 5" is a group, not a verb
+        )
+
+    def english(self, i: int, reason: str) -> bool:
+        """Token i is an ordinary English word in an English sentence ("Can anyone ...",
+        "International Day"): no name, unless a title or greeting stands before it."""
+        return (
+            not reason.startswith("naam na")
+            and roles.english_word(self.words[i])
+            and roles.english_sentence(self.text, self.starts[i])
+        )
+
     def title_reason(self, i: int) -> str:
         return f"naam na '{self.words[i - 1].lower()}'"
 
@@ -287,6 +316,10 @@ class _Scanner:
             self.text, max(0, self.starts[i] - 40), self.starts[i]
         ):
             return None  # "vierden we alvast Valentijn": the day
+        if f & GREETING and self.text[self.ends[i] : self.ends[i] + 1] in (",", "!"):
+            return None  # "Hoi, de kammen zijn ...": the greeting itself
+        if cap and roles.roman_after(self.text, self.ends[i]):
+            return None  # "Willem II", "Karel V": a king or a club
         titled = self.title_before(i)
         if (
             titled
@@ -317,16 +350,30 @@ class _Scanner:
         if cap and first:
             if (
                 i + 1 < n
-                and flags[i + 1] & PRONOUN
                 and self.spaced(i + 1)
                 and self.sentence_start(i)
+                and (
+                    flags[i + 1] & PRONOUN
+                    or flags[i + 1] & (DETERMINER | CAP) == DETERMINER
+                    and i + 2 < n
+                    and not flags[i + 2] & CAP
+                )
             ):
-                return None  # "Kent u ...": a verb opening a question
+                return None  # "Kent u ...", "Mark uw agenda": a verb opening the sentence
             if not ambiguous:
+                if (
+                    i > 0
+                    and self.words[i - 1].lower() in roles.ARTICLES
+                    and self.spaced(i)
+                    and not self.person_after(i)
+                ):
+                    return None  # "naar het NEMO", "een Mercedes": a place or a thing
                 return "voornaam"
             if self.group_after(i):
                 return "voornaam gevolgd door een groep"
             if self.sentence_start(i):
+                if RELATIVE_AFTER.match(self.text, self.ends[i]):
+                    return "voornaam (ook een woord) met 'die'"  # "Joep, die gisteren ..."
                 if (
                     i + 1 < n
                     and flags[i + 1] & PERSON_VERB
@@ -355,6 +402,15 @@ class _Scanner:
             and self.group_after(i)
         ):
             return "naam gevolgd door een groep"
+        if (
+            f & NAME_LIKE
+            and not f & (FIRST | COMMON)
+            and self.verb_after(i)
+            and not (i > 0 and roles.place_before(self.words[i - 1]))
+            and roles.unknown_name_shape(self.words[i])
+            and roles.dutch_sentence(self.text, self.starts[i])
+        ):
+            return "naam als onderwerp"  # "Luwam mocht vandaag ...": a name not in the lists
         if not cap and first and not ambiguous and f & LOWER_LONGER:
             if self.group_after(i) or self.greeting_before(i):
                 return "naam in kleine letters"
@@ -430,7 +486,7 @@ class _Scanner:
             if i + 1 < self.n and flags[i + 1] & AFTER_TITLE and self.title_before(i + 1)
         ]
         for i in sorted(starts + titled) if titled else starts:
-            if self.usable(i) and (reason := self.decide(i)):
+            if self.usable(i) and (reason := self.decide(i)) and not self.english(i, reason):
                 self.add(i, reason)
         if self.hits:
             self.lists()
@@ -448,6 +504,8 @@ class _Scanner:
         ]
         if lower:
             capitals = sorted(capitals + lower)
+        if self.seen & LOWER_LONGER:
+            self.lower_lists()
         changed = True
         while changed:
             changed = False
@@ -472,6 +530,49 @@ class _Scanner:
                 ):
                     self.add(i, "naam in een opsomming van namen")
                     changed = True
+
+    def lower_lists(self) -> None:
+        """Lower-case words in a list with a lower-case name found: "ilse, bram, maud" (a name
+        that is also a word, with names on both sides), "ikram en mewael" (a word no list knows,
+        in a sentence written all in lower case)."""
+        flags, taken, n = self.flags, self.taken, self.n
+        found = [k for k in range(n) if taken[k] and not flags[k] & CAP]
+        for k in found:
+            for j in (k - 2, k - 1, k + 1, k + 2):
+                if not 0 <= j < n or taken[j] or not self.usable(j) or flags[j] & CAP:
+                    continue
+                sides = self.list_sides(j)
+                if not sides:
+                    continue
+                f = flags[j]
+                if f & (FIRST | NAME_WORD | LOWER_LONGER) == FIRST | NAME_WORD | LOWER_LONGER:
+                    if len(sides) == 2:
+                        self.add(j, "naam in een opsomming van namen")
+                elif (
+                    not f & (FIRST | SURNAME | COMMON | INTERFIX | NOT_NAME)
+                    and f & LOWER_LONGER
+                    and roles.unknown_lower_name(self.words[j])
+                    and sentence_opening(self.text, self.starts[j]).islower()
+                ):
+                    self.add(j, "naam in een opsomming van namen")
+
+    def list_sides(self, i: int) -> set[int]:
+        """The sides (-1, +1) of token i on which a found name stands in a list with it."""
+        sides = set()
+        for side in (-1, 1):
+            k = i + side
+            if 0 <= k < self.n and self.taken[k] and LIST_GAP.match(self.gap(max(i, k))):
+                sides.add(side)
+            k, mid = i + 2 * side, i + side
+            if (
+                0 <= k < self.n
+                and self.taken[k]
+                and self.flags[mid] & EN_OF
+                and self.spaced(mid)
+                and self.spaced(mid + 1)
+            ):
+                sides.add(side)
+        return sides
 
     def initials(self) -> None:
         """Initials and a surname: "M. Kowalski", "R. van Dam"."""

@@ -1,0 +1,144 @@
+"""The part a capitalised word plays in its sentence, beyond the word lists.
+
+- An English sentence ("Can anyone bring ...", "International Day was a blast") capitalises
+  ordinary words that are first names elsewhere (Can, Day, Mark, Will): in such a sentence a
+  frequent English word is no name unless a title or greeting stands before it. A sentence is
+  English when more of its words are far more frequent in English than in Dutch than the reverse
+  (wordfreq, both languages).
+- A public office before a name ("burgemeester Kees Ruiter", "wethouder De Boer") makes it a
+  public figure in their public role (auditor/lexicons/public_roles.txt).
+- A Roman numeral after a name ("Willem II", "Karel V") names a king or a club.
+- A capitalised word no list knows may still be a name where a person stands (before "heeft",
+  "mocht", "moet"), when it has a name's shape: no frequent Dutch word, no compound of Dutch
+  words ("Schoolfruit"), no CamelCase ("TikTok"), not after "in" or "naar" (a place), in a
+  sentence that is Dutch (not Frisian or English).
+- In a sentence written all in lower case, a word no Dutch or English list knows, in a list
+  with a lower-case name ("ikram en mewael"), is a name too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from auditor.nlp.lexicon import lexicon, lexicon_cache, package_list, wordfreq_zipf
+
+LEAN = 1.0  # a word ten times as frequent in one language as in the other leans to it
+ENGLISH_WORD_MIN_ZIPF = 3.5  # an English word at least this frequent may open a sentence
+DUTCH_SHARE = 0.7  # share of a sentence's words (the unknown one too) frequent in Dutch, not
+# far more so in English, that makes it Dutch
+ABSENT_ZIPF = 2.5  # a word missing from a language's list (its floor is 3)
+SENTENCE = re.compile(r"[^.!?:\n]+")
+WORD_RUN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Articles never stand before a person's first name in written Dutch ("naar het NEMO", "een
+# Mercedes"); possessives do ("onze Noah", "haar Jelmer").
+ARTICLES = frozenset(("het", "een", "'t", "’t"))
+ROMAN_AFTER = re.compile(r" (?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})\b")
+
+
+@functools.cache
+def _zipf() -> tuple[dict[str, float], dict[str, float]]:
+    return wordfreq_zipf("en", 3.0), wordfreq_zipf("nl", 3.0)
+
+
+def english_word(word: str) -> bool:
+    """An ordinary English word (Can, Day, Will, Hope), not a name: frequent in English and
+    clearly more so than in Dutch. A first name is about as frequent in both (Emma, Sam, Anna)."""
+    en, nl = _zipf()
+    low = word.lower()
+    zipf = en.get(low, 0.0)
+    return zipf >= ENGLISH_WORD_MIN_ZIPF and zipf - nl.get(low, ABSENT_ZIPF) >= LEAN / 2
+
+
+def _sentence_words(text: str, pos: int) -> list[str]:
+    lo = max(text.rfind(ch, 0, pos) for ch in ".!?:\n") + 1
+    m = SENTENCE.match(text, lo)
+    return WORD_RUN.findall(m.group()) if m else []
+
+
+def dutch_sentence(text: str, pos: int) -> bool:
+    """True when most other words of the sentence holding `pos` are frequent Dutch words: a
+    Frisian or Limburgish sentence ("Moarn is it Sint-Maarten") is not read for unknown names."""
+    words = [w.lower() for w in _sentence_words(text, pos)]
+    en, nl = _zipf()
+    known = sum(w in nl and en.get(w, ABSENT_ZIPF) - nl[w] < LEAN for w in words)
+    return known >= DUTCH_SHARE * len(words)
+
+
+def english_sentence(text: str, pos: int) -> bool:
+    """True when the sentence (or line, or clause before a colon) holding `pos` is English."""
+    en, nl = _zipf()
+    english = dutch = 0
+    for word in _sentence_words(text, pos):
+        low = word.lower()
+        lean = en.get(low, ABSENT_ZIPF) - nl.get(low, ABSENT_ZIPF)
+        if lean >= LEAN:
+            english += 1
+        elif lean <= -LEAN:
+            dutch += 1
+    return english >= 2 and english > 2 * dutch
+
+
+def unknown_name_shape(word: str) -> bool:
+    """Whether a capitalised word missing from the name lists may be a name: no frequent Dutch
+    word ("Koek", "Holland"), not CamelCase ("TikTok"), not a Dutch compound of two frequent
+    words ("Schoolfruit", "Maasbrug", "Intekenen"), every part of a hyphenated word a known
+    name."""
+    if any(ch.isupper() for ch in word[1:]) and "-" not in word:
+        return False
+    low = word.lower()
+    dutch = _zipf()[1]
+    if low in dutch:
+        return False
+    lex = lexicon()
+    if "-" in low:
+        return all(p in lex.first_names or p in lex.surnames for p in low.split("-"))
+    return not any(_compound_at(low, cut, dutch, lex.first_names) for cut in range(2, len(low) - 2))
+
+
+def _compound_at(low: str, cut: int, dutch: dict[str, float], first: frozenset[str]) -> bool:
+    """`low` is a Dutch word before `cut` and one after ("school|fruit", "in|tekenen"), or a
+    stem before a Dutch word of four letters or more, no first name ("voorlees|wedstrijd")."""
+    modifier, head = low[:cut], low[cut:]
+    if head not in dutch:
+        return False
+    if modifier in dutch or modifier[-1] == "s" and modifier[:-1] in dutch:
+        return True
+    return len(modifier) >= 3 and len(head) >= 4 and head not in first
+
+
+def unknown_lower_name(word: str) -> bool:
+    """A lower-case word no Dutch or English word list knows, letters only ("mewael")."""
+    en, nl = _zipf()
+    return word.isalpha() and word not in nl and word not in en
+
+
+def place_before(word: str) -> bool:
+    """`word` puts what follows in the place of a place ("in", "naar"): place_prepositions.txt."""
+    return word.lower() in _place_prepositions()
+
+
+@lexicon_cache
+def _place_prepositions() -> frozenset[str]:
+    return package_list("place_prepositions")
+
+
+def public_role_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the public offices in `text` ("burgemeester", "Wethouder"), a name after which
+    is a public figure's."""
+    pattern = _role_pattern()
+    return [m.span() for m in pattern.finditer(text)] if pattern else []
+
+
+@lexicon_cache  # a school's own public_roles.txt adds offices
+def _role_pattern() -> re.Pattern[str] | None:
+    roles = package_list("public_roles")
+    if not roles:
+        return None
+    alternatives = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
+
+
+def roman_after(text: str, end: int) -> bool:
+    """A Roman numeral right after the word ending at `end`: "Willem II", "Karel V"."""
+    return ROMAN_AFTER.match(text, end) is not None

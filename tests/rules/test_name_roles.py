@@ -1,0 +1,172 @@
+"""Names decided by the part a word plays in its sentence (auditor/rules/personal_data/roles.py
+and the name scanner): unknown names before a verb, lower-case lists, English sentences, public
+offices, articles, Roman numerals, imperatives. Every case is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.rules.base import RuleContext
+from auditor.rules.personal_data.names import find_names
+
+CTX = RuleContext(school_name="Kindcentrum De Vlinderboom")
+
+
+def names(text: str) -> list[str]:
+    return [h.value for h in find_names(text, CTX, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Luwam mocht vandaag de kerstboom versieren.", "Luwam"),
+        ("Voor de invalkrachten: Mewael moet om 10 uur zijn pufje nemen.", "Mewael"),
+        ("Gisteren was het feest, want Tsegay heeft zijn zwemdiploma gehaald!", "Tsegay"),
+        ("Ook Wojtek kreeg een oorkonde voor zijn tekening.", "Wojtek"),
+    ],
+)
+def test_a_name_missing_from_the_lists_is_found_before_a_verb_of_a_person(
+    text: str, name: str
+) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schoolfruit wordt dit jaar weer gesponsord door de EU.",
+        "Team Maasbrug is al druk bezig met de lokalen.",
+        "Of je nou naar het strand van Hoek van Holland gaat: geniet ervan!",
+        "Koek mag die dag thuisblijven!",
+        "Volg ons op TikTok is ook leuk.",
+        "Onze kraam in Wahlwiller is open vanaf 10 uur.",
+        "Moarn is it Sint-Maarten en rinne wy mei de lampionnen.",
+    ],
+)
+def test_a_compound_a_frequent_word_a_place_or_another_language_before_a_verb_is_no_name(
+    text: str,
+) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hoi allemaal, ikram en mewael nemen hun diploma mee", "mewael"),
+        ("we wensen ilse, bram, maud en ruben veel succes", "bram"),
+        ("gefeliciteerd daan en tsegay met jullie zwemdiploma", "tsegay"),
+    ],
+)
+def test_a_lower_case_word_in_a_list_with_a_lower_case_name_is_a_name(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we gaan met daan en wandelen naar huis",
+        "daan en storm: het regent hard vandaag",
+    ],
+)
+def test_an_ordinary_lower_case_word_beside_a_name_stays_a_word(text: str) -> None:
+    assert names(text) == ["daan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can anyone bring the scissors back to the art room?",
+        "International Day was a blast! Will you check the lost and found table?",
+        "Hope to see you all on Friday at the talent show.",
+    ],
+)
+def test_ordinary_english_words_in_an_english_sentence_are_no_names(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Emma was sick today and went home early.", "Emma"),
+        ("Thanks to Sam for bringing the cake!", "Sam"),
+        ("Juf Hope leest vandaag voor in groep 3.", "Hope"),
+    ],
+)
+def test_a_first_name_in_an_english_sentence_or_after_a_title_is_still_a_name(
+    text: str, name: str
+) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vandaag las stadsdeelvoorzitter Kees Ruiter voor in groep 3.",
+        "Burgemeester Anouk van Dijk opende het nieuwe schoolplein.",
+        "Wethouder Bram de Graaf kwam kijken bij de sponsorloop.",
+    ],
+)
+def test_a_name_after_a_public_office_is_a_public_figure(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 7 ging naar het stadion van Willem II voor een clinic.",
+        "In groep 6 leerden we over Karel V en de Tachtigjarige Oorlog.",
+    ],
+)
+def test_a_name_before_a_roman_numeral_is_a_king_or_a_club(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Morgen gaat groep 7 naar het NEMO.", []),
+        ("Onze Noah is vorige week geopereerd.", ["Noah"]),
+        ("Juf Nienke trouwt met haar Jelmer.", ["Nienke", "Jelmer"]),
+    ],
+)
+def test_an_article_before_a_first_name_makes_it_a_thing_a_possessive_does_not(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mark uw agenda: 3 september is de informatieavond.", []),
+        ("Daan de Vries won de voorleeswedstrijd.", ["Daan de Vries"]),
+    ],
+)
+def test_a_first_name_opening_a_sentence_before_a_determiner_is_a_verb(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@mama_joy Hoi, de luizenkammen zijn gratis.", []),
+        ("Hoi Fatima, wat fijn!", ["Fatima"]),
+    ],
+)
+def test_a_greeting_before_a_comma_is_the_greeting_itself(text: str, expected: list[str]) -> None:
+    assert [n for n in names(text) if n != "joy"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Joep, die gisteren 7 is geworden, nam een taart mee.", "Joep"),
+        ("Na overleg is besloten dat Bram de rest van de week thuis blijft.", "Bram"),
+    ],
+)
+def test_a_name_that_is_also_a_word_is_a_name_before_die_or_after_the_conjunction_dat(
+    text: str, name: str
+) -> None:
+    assert name in names(text)
