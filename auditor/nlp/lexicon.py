@@ -319,7 +319,9 @@ def lexicon() -> Lexicon:
     stop_words = package_list("stop_words")
     first = first - not_names - stop_words
     frequent = wordfreq_common()
-    name_words = package_list("name_words") | package_list("name_words_extra")
+    # A first name counts as a word too only when that word is frequent (roos, storm, merel):
+    # rare ones (aster, kwame, mirte) are read as names.
+    name_words = (package_list("name_words") & frequent) | package_list("name_words_extra")
     common = frozenset(w for w in frequent if w not in first and w not in last) | name_words
     return Lexicon(
         first_names=first,

@@ -170,3 +170,93 @@ def test_a_name_that_is_also_a_word_is_a_name_before_die_or_after_the_conjunctio
     text: str, name: str
 ) -> None:
     assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "check de vlog van onze gymjuf 🤸 @juf.sanne.beweegt voor oefeningen",
+        "Volg ook @meester_bram.tekent op Instagram!",
+    ],
+)
+def test_a_name_inside_a_handle_with_dots_or_underscores_is_no_finding(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Op de foto: Kalkidan, Mustafa en Wiktoria met hun vliegers.", "Kalkidan"),
+        ("Hulpouders: Tsehay, Fatima en Joyce. Dank jullie wel!", "Tsehay"),
+    ],
+)
+def test_a_name_no_list_knows_opening_a_list_of_names_is_a_name(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 6 weet nu alles over de Domtoren en Willibrord.",
+        "Kinderboekenweek, Daan en de rest: wat een week!",
+    ],
+)
+def test_a_compound_in_a_list_with_a_name_does_not_join_it(text: str) -> None:
+    assert "Domtoren" not in names(text) and "Kinderboekenweek" not in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Beterschap voor Haben, fijn dat het beter gaat.", "Haben"),
+        ("Welkom aan Tsegay en zijn zusje!", "Tsegay"),
+    ],
+)
+def test_a_name_no_list_knows_after_a_greeting_and_link_word_is_a_name(
+    text: str, name: str
+) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het toneelstuk was top: Pippi, Tommy en Annika speelden geweldig.", []),
+        ("Nour speelde Pluk en Tobias was de kraai.", ["Nour", "Tobias"]),
+    ],
+)
+def test_names_listed_with_a_fictional_character_are_characters_too(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Onze schoolkippen heten Henny en Bertha.", []),
+        ("Onze kippen heten Henny, Bertha en Truus.", []),
+        ("De cavia heet Storm en Daan heeft hem gevoerd.", ["Daan"]),
+    ],
+)
+def test_names_listed_after_an_animal_is_called_are_the_animals(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected
+
+
+def test_a_hashtag_ending_in_a_title_cues_the_name_after_it() -> None:
+    assert names("Wat een afscheid 🥹 #bedanktmeesterFrank #groep8") == ["Frank"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Storm Jorik houdt de gemoederen bezig: morgen geen buitenspel.",
+        "Dank aan Supermarkt Öztürk voor de fruitbakjes!",
+        "Boven vertelde de gids over bisschop Willibrord.",
+        "Oud-schaatser Sven Kramer reikte de prijzen uit.",
+    ],
+)
+def test_a_storm_a_shop_a_bishop_or_a_sports_star_is_no_private_person(text: str) -> None:
+    assert names(text) == []

@@ -188,7 +188,7 @@ def other(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     category=Category.PERSONAL_DATA,
     clause="a",
     severity=Severity.HIGH,
-    version=2,
+    version=3,
 )
 def name(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     """Names of private persons: pupils, parents, staff, volunteers, also first names alone.

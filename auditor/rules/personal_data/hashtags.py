@@ -29,7 +29,11 @@ def hashtag_names(text: str) -> list[tuple[int, int, str]]:
             for k, (seg, pos) in enumerate(segments[1:], start=1):
                 low = seg.lower()
                 before = segments[k - 1][0].lower()
-                cued = before in lex.strong_titles or before in lex.greetings
+                cued = (  # "#jufInge", "#bedanktmeesterFrank": a title or greeting before it
+                    before in lex.strong_titles
+                    or before in lex.greetings
+                    or before.endswith(tuple(t for t in lex.strong_titles if len(t) > 3))
+                )
                 if (
                     seg[:1].isupper()
                     and is_first(lex, low)

@@ -91,6 +91,7 @@ INITIALS = re.compile(
     r"([A-Z][\w’'-]+)"
 )
 RELATIVE_AFTER = re.compile(r", die\s")  # "Joep, die gisteren 7 werd": a person, said of
+CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&)\s)")
 TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
 GREETING_GAP = re.compile(r"^[ ,]{1,3}$")
 LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|&)\s+|\s*[,/&]\s*|\s*\)\s*,?\s*(?:en\s+)?)$")
@@ -156,7 +157,8 @@ def _blocked_tokens(
     for lo, hi in spans:  # tokens overlapping [lo, hi)
         for k in range(bisect_right(ends, lo), bisect_left(starts, hi)):
             blocked[k] = True
-    for _, end in roles.public_role_spans(text) if seen & CAP else ():
+    for m in _phrase_finditer(roles.public_roles(), text) if seen & CAP else ():
+        end = m.end()
         j = bisect_left(starts, end)  # "burgemeester Kees de Ruiter": the office holder
         while j < n and text[ends[j - 1] : starts[j]] == " " and flags[j] & (CAP | INTERFIX):
             blocked[j] = True
@@ -247,8 +249,17 @@ class _Scanner:
             or self.taken[i]
             or self.flags[i] & NOT_NAME
             or start > 0
-            and self.text[start - 1] in "#@"
+            and self.text[start - 1] in "#@._"
+            and self.in_handle(start)
         )
+
+    def in_handle(self, start: int) -> bool:
+        """The word at `start` is part of a hashtag or handle ("@juf.sanne.beweegt")."""
+        text = self.text
+        if text[start - 1] in "#@":
+            return True
+        run = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+        return "@" in text[run:start]
 
     def group_after(self, i: int) -> bool:
         return bool(GROUP_AFTER.match(self.text, self.ends[i]))
@@ -297,6 +308,21 @@ class _Scanner:
             and roles.english_sentence(self.text, self.starts[i])
         )
 
+    def pet_named(self, i: int) -> bool:
+        """Token i is the name an animal is called by, or listed after it: "de cavia heet
+        Storm", "de kippen heten Henny, Bertha en Truus" (not "... heet Storm en Daan heeft")."""
+        flags, k = self.flags, i
+        while i - k < 10:
+            if k > 0 and self.words[k - 1].lower() in PET_NAMING:
+                return (k == i or not self.verb_after(i)) and self.animal_before(k - 1)
+            if k > 1 and flags[k - 1] & EN_OF and flags[k - 2] & CAP and self.spaced(k - 1):
+                k -= 2
+            elif k > 0 and flags[k - 1] & CAP and self.gap(k).strip() == ",":
+                k -= 1
+            else:
+                return False
+        return False
+
     def title_reason(self, i: int) -> str:
         return f"naam na '{self.words[i - 1].lower()}'"
 
@@ -309,9 +335,8 @@ class _Scanner:
         cap = f & CAP
         if self.seen & ANIMAL and i > 0 and flags[i - 1] & ANIMAL and self.spaced(i):
             return None  # "klassenkonijn Daan": a pet's name
-        if self.seen & ANIMAL and i > 1 and self.words[i - 1].lower() in PET_NAMING:
-            if self.animal_before(i - 1):
-                return None  # "onze klassencavia heet Storm"
+        if self.seen & ANIMAL and i > 1 and self.pet_named(i):
+            return None  # "onze klassencavia heet Storm", "de kippen heten Henny en Bertha"
         if self.words[i].lower() in HOLIDAY_NAMES and CELEBRATE_BEFORE.search(
             self.text, max(0, self.starts[i] - 40), self.starts[i]
         ):
@@ -347,6 +372,20 @@ class _Scanner:
             and self.greeting_before(i)
         ):
             return "naam na een aanhef"  # an unknown first name with a surname: "Hoi Semra Aydın"
+        if (
+            f & NAME_LIKE
+            and not f & (FIRST | COMMON)
+            and (
+                self.greeting_before(i)
+                or i > 1
+                and roles.greeting_link(self.words[i - 1])
+                and self.spaced(i)
+                and self.greeting_before(i - 1)
+            )
+            and CLAUSE_END.match(self.text, self.ends[i])
+            and roles.unknown_name_shape(self.words[i])
+        ):
+            return "naam na een aanhef"  # "Beterschap voor Haben, ...", "Welkom Tsegay!"
         if cap and first:
             if (
                 i + 1 < n
@@ -512,6 +551,8 @@ class _Scanner:
             for i in capitals:
                 if True not in taken[max(0, i - 2) : i + 3] or not self.usable(i):
                     continue  # no found name within two tokens: nothing to join
+                if self.seen & ANIMAL and self.pet_named(i):
+                    continue  # "de cavia heet Storm en Daan heeft ...": Storm is the pet
                 near = [
                     k
                     for k in (i - 1, i + 1)
@@ -526,7 +567,16 @@ class _Scanner:
                     and self.spaced(mid + 1)
                 ]
                 if near and (
-                    flags[i] & FIRST or flags[i] & NAME_LIKE and not self.sentence_start(i)
+                    flags[i] & FIRST
+                    or flags[i] & NAME_LIKE
+                    and (
+                        not self.sentence_start(i)
+                        and (flags[i] & SURNAME or roles.unknown_name_shape(self.words[i]))
+                        # "Op de foto: Kalkidan, Mustafa en ...": it opens a list of names
+                        or not flags[i] & SURNAME
+                        and roles.unknown_name_shape(self.words[i])
+                        and roles.dutch_sentence(self.text, self.starts[i])
+                    )
                 ):
                     self.add(i, "naam in een opsomming van namen")
                     changed = True
@@ -631,6 +681,32 @@ def _drop_brands(
     return kept
 
 
+def _drop_characters(
+    text: str, found: list[tuple[int, int, str]], words: Words
+) -> list[tuple[int, int, str]]:
+    """Drop names listed with a public figure or fictional character: "Pippi, Tommy en
+    Annika", "Jip en Janneke" are characters of a story, not pupils. A name with its own verb
+    opens a clause of its own ("Nour speelde Pluk en Tobias was meneer Pen")."""
+    public = [m.span() for m in _phrase_pattern(lexicon().public_figures).finditer(text)]
+    kept = sorted(found)
+    changed = bool(public)
+    while changed:
+        changed = False
+        for hit in kept:
+            after = bisect_left(words.starts, hit[1])
+            if after < len(words.flags) and words.flags[after] & (PERSON_VERB | EN) == PERSON_VERB:
+                continue
+            if any(
+                LIST_GAP.match(text[end : hit[0]]) or LIST_GAP.match(text[hit[1] : start])
+                for start, end in public
+            ):
+                kept.remove(hit)
+                public.append((hit[0], hit[1]))
+                changed = True
+                break
+    return kept
+
+
 @functools.cache
 def _allowed_names(names: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(n.lower().split()) for n in names if n.strip())
@@ -655,6 +731,8 @@ def find_names(
         found = [h for h in found if not _public_work(text, *h)]
     if words.seen & CAP and TLD.search(text):
         found = _drop_brands(text, found, starts, flags)
+    if found and words.seen & PUBLIC_START:
+        found = _drop_characters(text, found, words)
     allowed = _allowed_names(tuple(ctx.allow.names))
     hits = []
     for start, end, reason in sorted(found, key=itemgetter(0)):
