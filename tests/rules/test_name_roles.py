@@ -260,3 +260,15 @@ def test_a_hashtag_ending_in_a_title_cues_the_name_after_it() -> None:
 )
 def test_a_storm_a_shop_a_bishop_or_a_sports_star_is_no_private_person(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het kalfje heet Bertha en de koe Klaartje.",
+        "Juf vertelde het verhaal van Noach en de ark. Ook David en Goliath kwamen langs.",
+        "Maria en Jozef gingen naar Bethlehem.",
+    ],
+)
+def test_farm_animals_and_bible_figures_are_no_private_persons(text: str) -> None:
+    assert names(text) == []
