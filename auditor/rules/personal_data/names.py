@@ -48,6 +48,7 @@ from auditor.rules.personal_data.words import (
     ORG_TAIL,
     PERSON_VERB,
     PRONOUN,
+    PUBLIC_ROLE,
     PUBLIC_START,
     STREET,
     STREET_HEAD,
@@ -157,7 +158,7 @@ def _blocked_tokens(
     for lo, hi in spans:  # tokens overlapping [lo, hi)
         for k in range(bisect_right(ends, lo), bisect_left(starts, hi)):
             blocked[k] = True
-    for m in _phrase_finditer(roles.public_roles(), text) if seen & CAP else ():
+    for m in _phrase_finditer(roles.public_roles(), text) if seen & PUBLIC_ROLE else ():
         end = m.end()
         j = bisect_left(starts, end)  # "burgemeester Kees de Ruiter": the office holder
         while j < n and text[ends[j - 1] : starts[j]] == " " and flags[j] & (CAP | INTERFIX):

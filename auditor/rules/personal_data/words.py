@@ -114,6 +114,7 @@ JAAR = 1 << 38  # holds "jaar": with a day word, an age may follow ("vandaag 9 j
 ANIMAL = 1 << 39  # an animal or toy (klassenkonijn, cavia): the name after it is a pet's
 WORK_CUE = 1 << 40  # the works of someone (verhalen, schilderijen): see `PUBLIC_WORK_BEFORE`
 ADDRESS_CUE = 1 << 41  # adres, woont, familie: an address may follow (contact.CONTEXT_ADDRESS)
+PUBLIC_ROLE = 1 << 42  # first word of a public office (burgemeester): see roles.public_roles
 BLOCK_CUES = ORG | VENUE | STREET
 
 
@@ -187,6 +188,11 @@ def word_flags(word: str) -> int:
     return flags
 
 
+def _role_start(low: str) -> bool:
+    roles = package_list("public_roles")
+    return low in roles or low in _first_words(roles)
+
+
 def _compute_flags(word: str) -> int:
     lex = lexicon()
     lists = word_lists()
@@ -208,6 +214,7 @@ def _compute_flags(word: str) -> int:
         (GREETING, low in lex.greetings),
         (DETERMINER, low in lex.determiners),
         (PUBLIC_START, low in _first_words(lex.public_figures)),
+        (PUBLIC_ROLE, _role_start(low)),
         (SURNAME_TITLE, low in lists.surname_titles),
         (PRONOUN, low in lists.pronouns),
         (PERSON_VERB, low in lists.person_verbs),
