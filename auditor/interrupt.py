@@ -4,6 +4,9 @@
 It unwinds like Ctrl-C: the unfinished import's transaction is rolled back, the run is marked
 failed and the audit lock released by the code it passes through. Further signals while that
 cleanup runs are ignored (it takes a moment; `kill -9` still works and strands nothing).
+Within `held()` (a driver call that must not be cut in half, such as psycopg's pipelined
+executemany, whose connection cannot even roll back when interrupted) the signal waits for the
+block's end.
 """
 
 from __future__ import annotations
@@ -30,6 +33,24 @@ class Stopped(KeyboardInterrupt):
         return 128 + self.signum
 
 
+class _Hold:
+    depth = 0
+    pending: int | None = None
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """A stop signal arriving within the block raises `Stopped` when the block ends."""
+    _Hold.depth += 1
+    try:
+        yield
+    finally:
+        _Hold.depth -= 1
+    if _Hold.depth == 0 and _Hold.pending is not None:
+        signum, _Hold.pending = _Hold.pending, None
+        raise Stopped(signum)
+
+
 @contextmanager
 def stop_cleanly() -> Iterator[None]:
     """Within the block, SIGTERM/SIGINT raise `Stopped` once (main thread only)."""
@@ -43,11 +64,15 @@ def stop_cleanly() -> Iterator[None]:
         if fired:
             return
         fired = True
+        if _Hold.depth:
+            _Hold.pending = signum
+            return
         raise Stopped(signum)
 
     previous = {signum: signal.signal(signum, handler) for signum in SIGNALS}
     try:
         yield
     finally:
+        _Hold.pending = None
         for signum, old in previous.items():
             signal.signal(signum, old)

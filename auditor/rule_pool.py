@@ -10,6 +10,7 @@ analysed in this process.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -32,6 +33,7 @@ Pending = Callable[[], list[AuditResult]]
 
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def _start_worker() -> None:
@@ -39,6 +41,20 @@ def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Linux: the worker gets SIGKILL when the audit process dies (`kill -9` leaves no orphan
+    holding the caller's pipes open). Elsewhere the workers end with their task queue."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # it died before prctl took effect
+        os._exit(1)
 
 
 def _audit(items: list[tuple[Post, str | None]]) -> list[Outcome]:

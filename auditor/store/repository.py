@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
+from auditor.interrupt import held
 from auditor.models import FaceBox, Finding, ImageAnalysis, Platform, Post, PostKind
 from auditor.sources.base import AccountInfo
 from auditor.store.models import (
@@ -102,7 +103,8 @@ def bulk_insert(
     )
     if skip_conflicts:
         sql += " ON CONFLICT DO NOTHING"
-    conn.exec_driver_sql(sql, _bound_rows(conn, table, names, rows))
+    with held():
+        conn.exec_driver_sql(sql, _bound_rows(conn, table, names, rows))
 
 
 def bulk_update(conn: Connection, table: Any, key: str, rows: Sequence[dict[str, Any]]) -> None:
@@ -117,7 +119,8 @@ def bulk_update(conn: Connection, table: Any, key: str, rows: Sequence[dict[str,
         f"UPDATE {quote(table.name)} SET {', '.join(f'{quote(n)} = {mark}' for n in names)} "
         f"WHERE {quote(key)} = {mark}"
     )
-    conn.exec_driver_sql(sql, _bound_rows(conn, table, [*names, key], rows))
+    with held():
+        conn.exec_driver_sql(sql, _bound_rows(conn, table, [*names, key], rows))
 
 
 def content_hash(post: Post) -> str:
