@@ -53,6 +53,9 @@ def test_a_treatment_aid_medicine_or_diet_of_a_named_person_is_health(text: str,
         ("We denken aan Stijn. Zijn moeder ligt in het Radboudumc.", "Radboudumc"),
         ("Hou het stil rond Lise: ze heeft griep.", "griep"),
         ("Goed nieuws voor Hidde: hij heeft nu een dyslexieverklaring.", "dyslexieverklaring"),
+        ("Jorrit blijft even thuis. Moeder ligt in het ziekenhuis in Zwolle.", "ziekenhuis"),
+        ("Beterschap voor Elin! Fijn dat het gips er bijna af mag.", "gips"),
+        ("Veel sterkte, Tygo. Afgelopen zondag is opa overleden.", "overleden"),
     ],
 )
 def test_a_pronoun_or_possessive_refers_back_to_the_person_named_before(
@@ -78,6 +81,7 @@ def test_the_possessive_is_part_of_the_hit_so_the_excerpt_hides_it() -> None:
         "Juf Carmen ging met groep 8 op bezoek in het Maasstad Ziekenhuis.",  # a venue
         "De vader van Jens is kinderarts en vertelde over zijn werk.",  # a job
         "Meester Bart vertelde dat griepprikken in oktober worden gegeven.",  # nobody's
+        "Sem won de quiz. Beterschap aan iedereen die griep heeft!",  # a wish to nobody named
     ],
 )
 def test_a_health_word_that_is_no_ones_state_is_left_alone(text: str) -> None:
@@ -95,6 +99,12 @@ def test_a_health_word_that_is_no_ones_state_is_left_alone(text: str) -> None:
         ("Noortje woont sinds de herfst in een pleeggezin.", "pleeggezin"),
         ("Daarom woont Bo om de week bij zijn vader.", "om de week"),
         ("Rayan krijgt een eigen leerlijn voor spelling.", "eigen leerlijn"),
+        ("Gefeliciteerd Ilse, het advies is vwo geworden!", "advies is vwo"),
+        (
+            "Noor wordt door haar oma gebracht. De rechter bepaalde dat vader geen omgang heeft.",
+            "omgang",
+        ),
+        ("Dawit en Senait hebben een verblijfsvergunning gekregen.", "verblijfsvergunning"),
     ],
 )
 def test_a_grade_advice_or_family_fact_of_a_named_pupil_is_other(text: str, term: str) -> None:
@@ -124,6 +134,9 @@ def test_an_other_word_that_is_no_ones_fact_is_left_alone(text: str) -> None:
         ("Jarig in mei: Lotte (4 mei) en Bram (19 mei)!", "4 mei"),
         ("Nieuw in groep 1: Jaylinn, geb. 3-4-2021.", "geb. 3-4-2021"),
         ("Happy birthday Mick! 10 jaar al 🎂", "10 jaar"),
+        ("Onze voorleesopa Gerrit blies gisteren 75 kaarsjes uit!", "75 kaarsjes"),
+        ("Fleur en Jens zijn allebei jarig vandaag!", "zijn allebei jarig"),
+        ("Stagiair Koen is vandaag precies 20 jaar geleden geboren.", "20 jaar geleden geboren"),
     ],
 )
 def test_a_birthday_or_age_is_flagged_every_way(text: str, value: str) -> None:

@@ -54,7 +54,10 @@ BIRTHDATE = re.compile(
             rf"\b{DAY}\s+wordt\s+(?:hij|ze|zij)\s+\d{{1,3}}\b",
             rf"\b(?:hij|ze|zij)\s+werd\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
             r"\bwerd\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten|minuten))",
-            rf"\b(?:is|was|wordt)\s+(?:{DAY}\s+)?jarig\b",
+            rf"\b(?:is|was|wordt|zijn|waren|worden)\s+(?:(?:{DAY}|allebei|beiden|ook|alle\s+twee)\s+)?"
+            r"jarig\b",
+            r"\b\d{1,3}\s+kaarsjes\b",
+            r"\b\d{1,3}\s+jaar\s+geleden\s+geboren\b",
             rf"\bviert\s+(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:[\w-]+\s+)?verjaardag",
             rf"\b(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:\d+(?:ste|e)|[a-z]+(?:ste|de))\s+verjaardag",
             rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
@@ -97,7 +100,7 @@ YEARS = re.compile(
 # DAY_CUES or "jaar", so a post without them needs no regex run (see analysis.py).
 BIRTHDATE_CUES = (
     "geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden", "berne", "wurt",
-    "wurdt", "geb", "birthday",
+    "wurdt", "geb", "birthday", "kaarsjes",
 )  # fmt: skip
 DAY_CUES = (
     "dag",
@@ -245,7 +248,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # other: each pattern with the words one of which its matches hold (() for a digit)
         "advice": re.compile(
-            rf"\b(?:(?:voorlopig\s+)?{level}-advies|(?:school)?advies\s+{level}(?![\w-])"
+            rf"\b(?:(?:voorlopig\s+)?{level}-advies|(?:school)?advies\s+(?:is\s+|wordt\s+|werd\s+)?{level}(?![\w-])"
             rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*)",
             re.IGNORECASE,
         ),
@@ -483,8 +486,9 @@ _last_text: list[_Text] = []
 
 
 def _about_a_person(t: _Text, span: Span, first_word: int, people: Sequence[Span]) -> bool:
-    """Whether the clause of `span` speaks of a person: one is named in it, or a pronoun or
-    possessive before the term refers back to one named in it or the two clauses before."""
+    """Whether the clause of `span` speaks of a person: one is named in it, or a pronoun,
+    possessive or kinship word ("vader") before the term refers back to one named in the two
+    clauses before, or one of those wishes a named person well ("Beterschap voor Naomi!")."""
     idx = t.clause_index(span.start)
     clause = t.clauses[idx]
     if any(clause.start <= p.start < clause.end for p in people):
@@ -494,11 +498,24 @@ def _about_a_person(t: _Text, span: Span, first_word: int, people: Sequence[Span
         if any(p.end == len(before) for p in people):
             return True  # "En Djamila: dat havo-advies heb je verdiend!"
     words = t.word_range(clause)
+    kin = _words_of("kin_words")
     refers = any(
-        t.words[i] in SUBJECT_PRONOUNS or t.words[i] in POSSESSIVES for i in words if i < first_word
+        t.words[i] in SUBJECT_PRONOUNS or t.words[i] in POSSESSIVES or t.words[i] in kin
+        for i in words
+        if i < first_word
     )
     lo = t.clauses[max(0, idx - 2)].start
-    return refers and any(lo <= p.start < clause.start for p in people)
+    if refers and any(lo <= p.start < clause.start for p in people):
+        return True
+    return any(_wishes_well(t, t.clauses[i], people) for i in range(max(0, idx - 2), idx))
+
+
+def _wishes_well(t: _Text, clause: Span, people: Sequence[Span]) -> bool:
+    """A clause wishing a named person well ("Beterschap voor Naomi!", "Sterkte, Joris"): the
+    clauses after it speak of that person."""
+    return _clause_has(t, clause, _words_of("wish_words")) and any(
+        clause.start <= p.start < clause.end for p in people
+    )
 
 
 def _possessive_before(t: _Text, first_word: int, clause: Span) -> int | None:
