@@ -64,10 +64,23 @@ def test_a_pronoun_or_possessive_refers_back_to_the_person_named_before(
     assert any(term in value for value in found("health", text))
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Na mijn operatie ben ik er weer. Groetjes, juf Ewa", "mijn operatie"),
+        ("Ik ben zwanger en stop in mei! Liefs, juf Noortje", "Ik ben zwanger"),
+    ],
+)
+def test_a_signed_post_speaks_of_the_signers_own_health(text: str, value: str) -> None:
+    assert value in found("health", text)
+
+
+def test_first_person_health_in_an_unsigned_post_is_no_ones() -> None:
+    assert found("health", "Ik ben zwanger! Een pop uit de poppenhoek vertelt.") == []
+
+
 def test_the_possessive_is_part_of_the_hit_so_the_excerpt_hides_it() -> None:
-    assert found("health", "Nog even geduld: Teun herstelt van zijn beenbreuk.") == [
-        "zijn beenbreuk"
-    ]
+    assert "zijn beenbreuk" in found("health", "Nog even geduld: Teun herstelt van zijn beenbreuk.")
 
 
 @pytest.mark.parametrize(
@@ -137,6 +150,8 @@ def test_an_other_word_that_is_no_ones_fact_is_left_alone(text: str) -> None:
         ("Onze voorleesopa Gerrit blies gisteren 75 kaarsjes uit!", "75 kaarsjes"),
         ("Fleur en Jens zijn allebei jarig vandaag!", "zijn allebei jarig"),
         ("Stagiair Koen is vandaag precies 20 jaar geleden geboren.", "20 jaar geleden geboren"),
+        ("Welkom Zara! Ze is 5 jaar oud en woont in Kapelle.", "is 5 jaar oud"),
+        ("Jarig! Tijn wordt 9 en trakteert op pannenkoeken.", "wordt 9"),
     ],
 )
 def test_a_birthday_or_age_is_flagged_every_way(text: str, value: str) -> None:
@@ -150,6 +165,8 @@ def test_a_birthday_or_age_is_flagged_every_way(text: str, value: str) -> None:
         "Juf Yvonne is vandaag 12,5 jaar in dienst!",  # years in service
         "Meester Hans organiseert op 3 mei de sportdag.",  # an event date
         "Voor kinderen van 6 tot 12 jaar. Juf Anja helpt mee.",  # an age range of nobody
+        "Meester Ruben is al 20 jaar bij ons op school.",  # years at the school
+        "Juf Lies wordt 3 dagen vervangen door meester Tom.",  # no birthday post
     ],
 )
 def test_a_number_or_date_that_is_no_ones_age_is_left_alone(text: str) -> None:

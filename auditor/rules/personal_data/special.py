@@ -63,6 +63,8 @@ BIRTHDATE = re.compile(
             rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
             rf"\b(?:is|werd)\s+(?:{DAY}\s+)?\d{{1,3}}(?:\s+jaar)?\s+geworden\b",
             AGE_TODAY_PATTERN,
+            r"\b(?:is|ben|was)\s+(?:nu\s+|al\s+|pas\s+|net\s+)?\d{1,2}\s+jaar"
+            r"(?:\s+oud\b|(?=\s*[.,!;)]|\s*$))",
             # "Juf Sanne is vandaag 40": last, so the longer phrasings above win
             rf"\b(?:is|ben|was)\s+{DAY}\s+\d{{1,3}}\b(?!\s*jaar\s+(?!geworden|oud))"
             rf"(?!\s*[.,]\d){NOT_A_COUNT_OF_YEARS}",
@@ -93,7 +95,8 @@ BIRTHDAY_APPOSITION = re.compile(
 # A post about someone's birthday: then "N jaar" beside a name is an age ("9 jaar al!").
 BIRTHDAY_POST = re.compile(r"jarig|verjaardag|birthday|🎂|geboren", re.IGNORECASE)
 YEARS = re.compile(
-    r"\b\d{1,3}\s+jaar\b(?!\s+(?:geleden|getrouwd|samen|in\s+dienst|bij|op|lang|werkt|oud\s+gebouw))",
+    r"\bwordt\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|minuten|euro|%|e\b|ste\b))"
+    r"|\b\d{1,3}\s+jaar\b(?!\s+(?:geleden|getrouwd|samen|in\s+dienst|bij|op|lang|werkt|oud\s+gebouw))",
     re.IGNORECASE,
 )
 # Cues: lower-case letters that every match of the regexes above holds inside one word, or with
@@ -414,7 +417,8 @@ def _appositions(text: str, people: Sequence[Span]) -> list[Span]:
 
 
 def _ages_in_birthday_post(text: str, people: Sequence[Span], sentences: list[Span]) -> list[Span]:
-    """In a post about a birthday, "N jaar" in a sentence with (or after) a name is an age."""
+    """In a post about a birthday, "N jaar" or "wordt N" in a sentence with (or after) a name
+    is an age."""
     found = []
     for m in YEARS.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()]
@@ -541,6 +545,16 @@ def _word_before(t: _Text, first_word: int, clause: Span, among: frozenset[str])
     return False
 
 
+def _first_person_before(t: _Text, first_word: int, clause: Span) -> int | None:
+    """The word index of "ik" before the term in its clause, if any."""
+    for i in range(first_word - 1, -1, -1):
+        if t.starts[i] < clause.start:
+            return None
+        if t.words[i] == "ik":
+            return i
+    return None
+
+
 def _clause_has(t: _Text, clause: Span, words: frozenset[str]) -> bool:
     return any(t.words[i] in words for i in t.word_range(clause))
 
@@ -565,6 +579,9 @@ def _term_hits(
             continue  # "gescheiden afval"
         if own and FIRST_PERSON_BEFORE.search(t.text, max(0, span.start - 12), span.start):
             found.append((Span(span.start - len("mijn "), span.end), field))
+            continue
+        if own and (me := _first_person_before(t, first, clause)) is not None:
+            found.append((Span(t.starts[me], span.end), field))  # "Ik ben geopereerd ... juf Ewa"
             continue
         if not _about_a_person(t, span, first, people):
             continue
