@@ -201,3 +201,18 @@ def test_a_schools_own_health_word_is_used(tmp_path: Path) -> None:
         assert found("health", text, ctx) == ["paardencoaching"]
     finally:
         use_school_lexicons(None)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "term"),
+    [
+        ("health", "Sjoukje leit al in wike yn it sikehûs.", "sikehûs"),
+        ("health", "De pake fan Wytze is sneon ferstoarn.", "ferstoarn"),
+        ("health", "Juf Baukje is swier fan har twadde bern.", "swier"),
+        ("other", "De âlden fan Jelmer binne skieden.", "skieden"),
+        ("birthdate", "Lokwinske Sietse! Hy is hjoed jierich.", "is hjoed jierich"),
+        ("birthdate", "Tsjerk waard juster 7 en trakteare.", "waard juster 7"),
+    ],
+)
+def test_frisian_facts_about_a_named_person_are_flagged(kind: str, text: str, term: str) -> None:
+    assert any(term in value for value in found(kind, text))

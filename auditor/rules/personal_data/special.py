@@ -57,6 +57,11 @@ BIRTHDATE = re.compile(
             rf"\b(?:is|was|wordt|zijn|waren|worden)\s+(?:(?:{DAY}|allebei|beiden|ook|alle\s+twee)\s+)?"
             r"jarig\b",
             r"\b\d{1,3}\s+kaarsjes\b",
+            # Frisian: is jierich, hat jierdei, fiert syn jierdei, waard 8, 8 jier wurden
+            rf"\b(?:is|wie|wurdt|binne)\s+(?:{DAY}\s+)?jierich\b",
+            rf"\b(?:hat|hie|fiert)\s+(?:{DAY}\s+)?(?:(?:syn|har)\s+(?:[\w-]+\s+)?)?jierdei\b",
+            rf"\bwaard\s+(?:{DAY}\s+)?\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
+            r"\b\d{1,3}\s+(?:jier\s+)?wurden\b",
             r"\b\d{1,3}\s+jaar\s+geleden\s+geboren\b",
             rf"\bviert\s+(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:[\w-]+\s+)?verjaardag",
             rf"\b(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:\d+(?:ste|e)|[a-z]+(?:ste|de))\s+verjaardag",
@@ -93,7 +98,7 @@ BIRTHDAY_APPOSITION = re.compile(
     rf"\s*(?:\(\s*(?:{SHORT_DATE}|\d{{1,2}})\s*\)|[:–-]\s*(?:{SHORT_DATE})\b)", re.IGNORECASE
 )
 # A post about someone's birthday: then "N jaar" beside a name is an age ("9 jaar al!").
-BIRTHDAY_POST = re.compile(r"jarig|verjaardag|birthday|🎂|geboren", re.IGNORECASE)
+BIRTHDAY_POST = re.compile(r"jarig|verjaardag|birthday|🎂|geboren|jierdei|jierich", re.IGNORECASE)
 YEARS = re.compile(
     r"\bwordt\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|minuten|euro|%|e\b|ste\b))"
     r"|\b\d{1,3}\s+jaar\b(?!\s+(?:geleden|getrouwd|samen|in\s+dienst|bij|op|lang|werkt|oud\s+gebouw))",
@@ -103,7 +108,7 @@ YEARS = re.compile(
 # DAY_CUES or "jaar", so a post without them needs no regex run (see analysis.py).
 BIRTHDATE_CUES = (
     "geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden", "berne", "wurt",
-    "wurdt", "geb", "birthday", "kaarsjes",
+    "wurdt", "geb", "birthday", "kaarsjes", "jierich", "jierdei", "waard", "wurden",
 )  # fmt: skip
 DAY_CUES = (
     "dag",
@@ -296,19 +301,20 @@ SENTENCE = re.compile(r"[^.!?\n]*\w[^.!?\n]*[.!?\n]*(?:[^\w.!?\n]*(?:[.!?\n]+|$)
 CLAUSE_BREAK = re.compile(r"[:;]\s")
 
 # Who is spoken about: pronouns that refer back to a person named before.
-SUBJECT_PRONOUNS = frozenset(
-    ("hij", "zij", "ze", "hem", "jij", "je", "se", "hy")
-)  # se, hy: Frisian
-POSSESSIVES = frozenset(("zijn", "haar", "hun", "je", "jouw", "z'n", "d'r", "syn", "har"))
+# (Frisian: hy, sy, se, him; syn, har, harren)
+SUBJECT_PRONOUNS = frozenset(("hij", "zij", "ze", "hem", "jij", "je", "hy", "sy", "se", "him"))
+POSSESSIVES = frozenset(("zijn", "haar", "hun", "je", "jouw", "z'n", "d'r", "syn", "har", "harren"))
 # A term right after one of these (determiners and adjectives between) is a topic, not a fact
 # about the person: "een spreekbeurt over diabetes", "de strijd tegen kanker", "bij koorts".
-TOPIC_WORDS = frozenset(("over", "tegen", "zoals", "rond", "rondom", "thema", "project"))
+TOPIC_WORDS = frozenset(
+    ("over", "tegen", "zoals", "rond", "rondom", "thema", "project", "oer", "tsjin")
+)
 # "bij koorts blijft uw kind thuis": a condition after "bij" is a case, not someone's state (but
 # "woont bij een gastgezin", "bij de kinderarts" are facts).
 CASE_WORDS = TOPIC_WORDS | {"bij"}
 CASE_FIELDS = frozenset(("condition", "aid", "medication", "diet"))
 # A professional counts only when visited: "naar de fysiotherapeut", "bij de kinderarts".
-VISIT_WORDS = frozenset(("naar", "bij", "door", "van", "met"))
+VISIT_WORDS = frozenset(("naar", "bij", "door", "van", "met", "nei"))
 SKIPPABLE = frozenset(("de", "het", "een", "'t", "eigen", "nieuwe", "ernstige", "lichte", "zware"))
 STAFF_SIGNATURE = re.compile(
     r"(?:^|[\n,.!-])\s*(?:juf|meester|mr\.?|mevrouw|directeur)\s+[A-Z][\w'-]+[^\w\n]*$",
