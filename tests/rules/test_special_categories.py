@@ -152,6 +152,10 @@ def test_an_other_word_that_is_no_ones_fact_is_left_alone(text: str) -> None:
         ("Stagiair Koen is vandaag precies 20 jaar geleden geboren.", "20 jaar geleden geboren"),
         ("Welkom Zara! Ze is 5 jaar oud en woont in Kapelle.", "is 5 jaar oud"),
         ("Jarig! Tijn wordt 9 en trakteert op pannenkoeken.", "wordt 9"),
+        ("Sem wordt vandaag acht!", "wordt vandaag acht"),
+        ("Tijn wordt volgende week 9 🎈", "wordt volgende week 9"),
+        ("Fijne verjaardag, Sem!", "verjaardag"),
+        ("Welkom Lina! Ze is op 2 november geboren.", "op 2 november geboren"),
     ],
 )
 def test_a_birthday_or_age_is_flagged_every_way(text: str, value: str) -> None:
@@ -167,6 +171,9 @@ def test_a_birthday_or_age_is_flagged_every_way(text: str, value: str) -> None:
         "Voor kinderen van 6 tot 12 jaar. Juf Anja helpt mee.",  # an age range of nobody
         "Meester Ruben is al 20 jaar bij ons op school.",  # years at the school
         "Juf Lies wordt 3 dagen vervangen door meester Tom.",  # no birthday post
+        "Juf Sanne vroeg: wat wordt 2 + 2?",  # a sum
+        "Onze school is 75 jaar jarig! Meester Kees bakte taart.",  # a school's age
+        "Sem maakte een verjaardagskalender voor de klas.",  # a calendar
     ],
 )
 def test_a_number_or_date_that_is_no_ones_age_is_left_alone(text: str) -> None:

@@ -36,6 +36,12 @@ DAY = (
     r"(?:vandaag|morgen|gisteren|hjoed|moarn|juster"  # Frisian: today, tomorrow, yesterday
     r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 )
+# An age: digits or a number word ("wordt vandaag acht"; not "een", an article too).
+NUM = (
+    r"(?:\d{1,3}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien"
+    r"|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig"
+    r"|zeventig|tachtig|negentig|honderd)\b"
+)
 NOT_A_COUNT_OF_YEARS = r"(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten|minuten))"
 
 AGE_TODAY_PATTERN = (
@@ -47,8 +53,8 @@ BIRTHDATE = re.compile(
             rf"\b(?:geboren|berne)\s+(?:op\s+)?(?:{DATE})",
             rf"\bgeb\.?\s+(?:op\s+)?(?:{DATE})",
             rf"\bgeboortedatum\s*:?\s*(?:{DATE})",
-            rf"\b(?:wordt|wurt|wurdt)\s+{DAY}\s+\d{{1,3}}(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
-            rf"\bwerd\s+{DAY}\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
+            rf"\b(?:wordt|wurt|wurdt)\s+{DAY}\s+{NUM}(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
+            rf"\bwerd\s+{DAY}\s+{NUM}{NOT_A_COUNT_OF_YEARS}",
             rf"\b{DAY}\s+\d{{1,3}}\s+(?:jaar\s+)?is\s+geworden\b",
             r"\b\d{1,3}\s+jaar\s+(?:is\s+)?geworden\b",
             rf"\b{DAY}\s+wordt\s+(?:hij|ze|zij)\s+\d{{1,3}}\b",
@@ -57,6 +63,11 @@ BIRTHDATE = re.compile(
             rf"\b(?:is|was|wordt|zijn|waren|worden)\s+(?:(?:{DAY}|allebei|beiden|ook|alle\s+twee)\s+)?"
             r"jarig\b",
             r"\b\d{1,3}\s+kaarsjes\b",
+            rf"\bop\s+(?:{DATE})\s+(?:\w+\s+){{0,2}}?geboren\b",
+            # "Tijn wordt volgende week 9!": an age ends the clause or is followed by "jaar"
+            r"\bwordt\s+(?:(?:volgende\s+week|deze\s+week|binnenkort|straks|bijna|alweer|ook|al"
+            rf"|zaterdag|zondag)\s+)?{NUM}(?:\s+jaar)?(?![.,]\d)"
+            r"(?=\s*(?:[!.,;)]|$|en\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))",
             # Frisian: is jierich, hat jierdei, fiert syn jierdei, waard 8, 8 jier wurden
             rf"\b(?:is|wie|wurdt|binne)\s+(?:{DAY}\s+)?jierich\b",
             rf"\b(?:hat|hie|fiert)\s+(?:{DAY}\s+)?(?:(?:syn|har)\s+(?:[\w-]+\s+)?)?jierdei\b",
@@ -66,7 +77,7 @@ BIRTHDATE = re.compile(
             rf"\bviert\s+(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:[\w-]+\s+)?verjaardag",
             rf"\b(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:\d+(?:ste|e)|[a-z]+(?:ste|de))\s+verjaardag",
             rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
-            rf"\b(?:is|werd)\s+(?:{DAY}\s+)?\d{{1,3}}(?:\s+jaar)?\s+geworden\b",
+            rf"\b(?:is|werd)\s+(?:{DAY}\s+)?{NUM}(?:\s+jaar)?\s+geworden\b",
             AGE_TODAY_PATTERN,
             r"\b(?:is|ben|was)\s+(?:nu\s+|al\s+|pas\s+|net\s+)?\d{1,2}\s+jaar"
             r"(?:\s+oud\b|(?=\s*[.,!;)]|\s*$))",
@@ -97,6 +108,7 @@ AGE_APPOSITION = re.compile(
 BIRTHDAY_APPOSITION = re.compile(
     rf"\s*(?:\(\s*(?:{SHORT_DATE}|\d{{1,2}})\s*\)|[:–-]\s*(?:{SHORT_DATE})\b)", re.IGNORECASE
 )
+BIRTHDAY_WORD = re.compile(r"\b(?:jarige?|verjaardag)\b", re.IGNORECASE)
 # A post about someone's birthday: then "N jaar" beside a name is an age ("9 jaar al!").
 BIRTHDAY_POST = re.compile(r"jarig|verjaardag|birthday|🎂|geboren|jierdei|jierich", re.IGNORECASE)
 YEARS = re.compile(
@@ -108,7 +120,7 @@ YEARS = re.compile(
 # DAY_CUES or "jaar", so a post without them needs no regex run (see analysis.py).
 BIRTHDATE_CUES = (
     "geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden", "berne", "wurt",
-    "wurdt", "geb", "birthday", "kaarsjes", "jierich", "jierdei", "waard", "wurden",
+    "wurdt", "wordt", "geb", "birthday", "kaarsjes", "jierich", "jierdei", "waard", "wurden",
 )  # fmt: skip
 DAY_CUES = (
     "dag",
@@ -403,10 +415,30 @@ def find_birthdates(
             continue  # "bestaat vandaag 50 jaar": no one's age
         spans.append(Span(m.start(), m.end()))
     spans = [s for s in spans if identified(s, sentences, people)]
+    if may_contain(text, ("jarig", "verjaardag")):
+        spans += _birthday_words(text, people, sentences)
     spans += _appositions(text, people)
     if BIRTHDAY_POST.search(text):
         spans += _ages_in_birthday_post(text, people, sentences)
     return _hits(text, spans, "verjaardag of leeftijd van een persoon", PDKind.BIRTHDATE)
+
+
+def _birthday_words(text: str, people: Sequence[Span], sentences: list[Span]) -> list[Span]:
+    """ "jarig", "jarige", "verjaardag" in a clause that speaks of a person ("Fijne verjaardag,
+    Sem!", "onze jarige Mila"), but not a school's or a club's ("75 jaar jarig bestaan")."""
+    t = _Text.of(text, sentences)
+    found = []
+    for m in BIRTHDAY_WORD.finditer(text):
+        if NOT_BIRTHDAY.search(text[m.start() : m.end() + 30]):
+            continue
+        first = bisect_right(t.starts, m.start() - 1)
+        span = Span(m.start(), m.end())
+        clause = t.clauses[t.clause_index(m.start())]
+        if any(clause.start <= p.start < clause.end for p in people) or _about_a_person(
+            t, span, first, people
+        ):
+            found.append(span)
+    return found
 
 
 def _appositions(text: str, people: Sequence[Span]) -> list[Span]:
