@@ -69,6 +69,7 @@ def release(store: Store, name: str, holder: str) -> None:
         with _sessions_guard:
             conn = _sessions.pop((store.url, name, holder), None)
         if conn is not None:
+            _unlock(conn, name)
             _drop(conn)
 
 
@@ -150,6 +151,16 @@ def _record_holder(store: Store, name: str, holder: str, lease: timedelta, now: 
             .values(name=name, **values)
             .on_conflict_do_update(index_elements=[LockRow.name], set_=values)
         )
+
+
+def _unlock(conn: Connection, name: str) -> None:
+    """Free the advisory lock before closing its connection: a closed connection frees it too,
+    but only once the server has noticed, and a contender asking at once would be refused."""
+    try:
+        conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": advisory_key(name)})
+        conn.commit()
+    except SQLAlchemyError:
+        pass  # the connection is gone already: the server frees the lock with it
 
 
 def _drop(conn: Connection) -> None:

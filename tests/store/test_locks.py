@@ -30,6 +30,30 @@ def test_a_released_lock_can_be_taken_again(store) -> None:  # type: ignore[no-u
     assert locks.try_acquire(store, "audit", "worker-2")
 
 
+@pytest.mark.postgres
+def test_release_frees_the_advisory_lock_before_it_returns(pg_database: str) -> None:
+    from sqlalchemy import text
+
+    from auditor.store import open_store
+
+    store = open_store(pg_database)
+    try:
+        assert locks.try_acquire(store, "audit", "worker-1")
+        locks.release(store, "audit", "worker-1")
+        with store.engine.connect() as conn:
+            held = conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                    " AND database = (SELECT oid FROM pg_database"
+                    " WHERE datname = current_database())"
+                )
+            ).scalar()
+        assert held == 0
+    finally:
+        locks.release_all(store)
+        store.engine.dispose()
+
+
 def _sqlite_only(store) -> None:  # type: ignore[no-untyped-def]
     if store.engine.dialect.name != "sqlite":
         pytest.skip("PostgreSQL holds the lock in a session: no row to take over")
