@@ -272,3 +272,129 @@ def test_a_storm_a_shop_a_bishop_or_a_sports_star_is_no_private_person(text: str
 )
 def test_farm_animals_and_bible_figures_are_no_private_persons(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Groep 4: Tsion en Kiros maakten samen een vulkaan.", ["Tsion", "Kiros"]),
+        (
+            "Daarna hielpen Ebo en Kweku met opruimen. Ebo en Kweku hadden er zin in.",
+            ["Ebo", "Kweku"],
+        ),
+    ],
+)
+def test_two_names_no_list_knows_joined_by_en_before_a_plural_verb_are_names(
+    text: str, expected: list[str]
+) -> None:
+    assert set(expected) <= set(names(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kleuters hadden vandaag een speurtocht.",
+        "Schoolzwemmers waren vandaag snel.",
+    ],
+)
+def test_a_single_word_before_a_plural_verb_is_a_group_not_a_name(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Schmink: Abrehet en haar zus", "Abrehet"),
+        ("Muziek: Kwesi met zijn gitaar", "Kwesi"),
+        ("De moeder van Nyakim bracht soep mee.", "Nyakim"),
+        ("Welkom in groep 3, Shirin Rasuli!", "Shirin Rasuli"),
+    ],
+)
+def test_a_name_no_list_knows_is_found_by_a_possessive_a_relative_or_being_spoken_to(
+    text: str, name: str
+) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Thanks to Noor and Jesse's mum for the cake!", "Jesse"),
+        ("Ook Emre's vader hielp mee.", "Emre"),
+        ("Will Sara's parents please call the office?", "Sara"),
+    ],
+)
+def test_a_possessive_s_belongs_to_the_name_before_it(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+def test_a_possessive_before_a_capitalised_word_is_a_business() -> None:
+    assert names("Dank aan Tony's Chocolonely en Ben's Bakery voor de prijzen.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het werd een spannende wedstrijd. And Mark the date: the final is in June.",
+        "Summer fair next week, so Mark your calendars and Bring your friends!",
+    ],
+)
+def test_a_first_name_before_an_english_determiner_in_an_english_sentence_is_a_verb(
+    text: str,
+) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zaterdag spelen we thuis tegen Team Storm.",
+        "Daarna kwam Koning Winter de klas in.",
+        "Op de radio: de prijsvraag van Sky Radio.",
+    ],
+)
+def test_a_name_that_is_a_word_inside_the_capitalised_name_of_a_thing_is_no_person(
+    text: str,
+) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het thema is 'Storm op zee' en groep 5 maakt golven.", []),
+        ("Groep 6 speelt 'Ridder Daan en de draak' voor de ouders.", []),
+        ("Op het bekertje staat 'Noor'.", ["Noor"]),
+    ],
+)
+def test_a_name_in_a_quoted_title_is_no_person_a_quoted_name_alone_is(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sem logeert bij zijn oma. Wilt u het formulier tekenen?", ["Sem"]),
+        ("Het gesprek is met dhr. Jansen.", ["Jansen"]),
+    ],
+)
+def test_a_full_stop_after_a_title_ends_a_sentence_unless_it_is_an_abbreviation(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vandaag was het druk. noor en sem hadden hun fiets mee", ["noor", "sem"]),
+        ("Bij gym: Cito-toetsen in groep 7 en de PSV-fans in groep 8.", []),
+        ("Coördinator: Jade de Wit", ["Jade de Wit"]),
+    ],
+)
+def test_lower_case_pairs_hyphenated_words_and_name_words_with_a_surname(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected

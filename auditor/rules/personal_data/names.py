@@ -47,6 +47,7 @@ from auditor.rules.personal_data.words import (
     ORG,
     ORG_TAIL,
     PERSON_VERB,
+    POSSESSIVE,
     PRONOUN,
     PUBLIC_ROLE,
     PUBLIC_START,
@@ -94,8 +95,13 @@ INITIALS = re.compile(
 RELATIVE_AFTER = re.compile(r", die\s")  # "Joep, die gisteren 7 werd": a person, said of
 CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&)\s)")
 TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
+KIN_REASON = "naam na 'moeder van', 'oma van'"
+VOCATIVE_END = re.compile(r"\s*(?:[!?.]|$)")
+SENTENCE_ENDS = frozenset(".!?\n")
+# Possessives that point back to the person just named ("Efua en haar team").
+PERSON_POSSESSIVES = frozenset(("haar", "zijn", "z'n"))
 GREETING_GAP = re.compile(r"^[ ,]{1,3}$")
-LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|&)\s+|\s*[,/&]\s*|\s*\)\s*,?\s*(?:en\s+)?)$")
+LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|and|&)\s+|\s*[,/&]\s*|\s*\)\s*,?\s*(?:en\s+)?)$")
 
 
 @functools.cache
@@ -266,10 +272,13 @@ class _Scanner:
         return bool(GROUP_AFTER.match(self.text, self.ends[i]))
 
     def title_before(self, i: int) -> bool:
-        return (
-            i > 0
-            and self.flags[i - 1] & (TITLE | UPPER) == TITLE  # "de MR" is the council, not "mr."
-            and bool(TITLE_GAP.match(self.gap(i)))
+        if not (i > 0 and self.flags[i - 1] & (TITLE | UPPER) == TITLE):
+            return False  # "de MR" is the council, not "mr."
+        gap = self.gap(i)
+        # Only an abbreviation ("mr.", "dhr.") ends in a full stop before its name: "bij zijn
+        # vader. Wilt u ..." ends a sentence.
+        return bool(TITLE_GAP.match(gap)) and (
+            "." not in gap or roles.abbreviation(self.words[i - 1])
         )
 
     def greeting_before(self, i: int) -> bool:
@@ -291,13 +300,135 @@ class _Scanner:
         """A group or a verb of a person after token i ("uit groep 5", "heeft")."""
         return self.group_after(i) or self.verb_after(i)
 
-    def verb_after(self, i: int) -> bool:
-        """A verb of a person right after token i ("heeft", "mocht", "moet")."""
+    def verb_after(self, i: int, plural: bool = False) -> bool:
+        """A verb of a person right after token i ("heeft", "mocht", "moet"); a plural one
+        ("hielpen", "waren") only when `plural` (after a single word it makes that word a
+        group: "Kleuters waren ...")."""
         return (
             i + 1 < self.n
             and self.flags[i + 1] & (PERSON_VERB | EN) == PERSON_VERB
             and self.spaced(i + 1)
             and self.words[i + 1] != "uit"  # "Daan uit groep 5" is a group, not a verb
+            and (plural or not self.words[i + 1].endswith("en"))
+        )
+
+    def pair_verb_after(self, i: int) -> bool:
+        """Token i and a name joined by "en" before a verb of a person: "Xinyi en Haoran
+        hielpen", "Nahom en Ilona wonnen"."""
+        flags = self.flags
+        return (
+            i + 3 < self.n
+            and bool(flags[i + 1] & EN)
+            and self.spaced(i + 1)
+            and self.spaced(i + 2)
+            and bool(flags[i + 2] & CAP)
+            and bool(flags[i + 2] & (NAME_LIKE | FIRST))
+            and self.verb_after(i + 2, plural=True)
+        )
+
+    def lower_pair(self, i: int) -> bool:
+        """Tokens i and i+2, two first names in lower case joined by "en", open a clause of a
+        sentence written in lower case and are the subject of a verb: "sky en bo hadden ..."."""
+        flags = self.flags
+        if not (
+            i + 3 < self.n
+            and flags[i] & (FIRST | CAP) == FIRST
+            and flags[i + 1] & EN
+            and flags[i + 2] & (FIRST | CAP) == FIRST
+            and self.spaced(i + 1)
+            and self.spaced(i + 2)
+            and self.verb_after(i + 2, plural=True)
+        ):
+            return False
+        before = self.text[: self.starts[i]].rstrip()
+        return (not before or before[-1] in ".!?:,\n") and sentence_opening(
+            self.text, self.starts[i]
+        ).islower()
+
+    def points_back_after(self, i: int) -> bool:
+        """ "Efua en haar team", "Abeba met haar zus": a possessive after token i points back to
+        a person."""
+        return (
+            i + 2 < self.n
+            and self.words[i + 1].lower() in ("en", "met")
+            and self.words[i + 2].lower() in PERSON_POSSESSIVES
+            and self.spaced(i + 1)
+            and self.spaced(i + 2)
+        )
+
+    def kin_before(self, i: int) -> bool:
+        """ "de moeder van Zuzia", "de oma van Kacper": a relative's word and "van" before it."""
+        return (
+            i > 1
+            and self.words[i - 1] == "van"
+            and self.spaced(i)
+            and self.spaced(i - 1)
+            and roles.kin_word(self.words[i - 2])
+        )
+
+    def spoken_to(self, i: int) -> bool:
+        """Token i (and a second name-like word) after a comma ends a sentence that opens with a
+        greeting: "Welkom bij ons team, Dilnoza Karimova!"."""
+        if not (i > 1 and self.gap(i).strip() == ","):
+            return False
+        j = i + 1 if i + 1 < self.n and self.flags[i + 1] & NAME_LIKE and self.spaced(i + 1) else i
+        if not VOCATIVE_END.match(self.text, self.ends[j]):
+            return False
+        for k in range(i - 1, -1, -1):
+            if self.flags[k] & GREETING:
+                return True
+            if k and any(ch in SENTENCE_ENDS for ch in self.gap(k)):
+                return False
+        return False
+
+    def english_verb(self, i: int) -> bool:
+        """ "And Mark the date", "Mark your calendars": in an English sentence a first name right
+        before a determiner and a lower-case word is a verb."""
+        flags = self.flags
+        return (
+            i + 2 < self.n
+            and self.spaced(i + 1)
+            and flags[i + 1] & (DETERMINER | CAP) == DETERMINER
+            and not flags[i + 2] & CAP
+            and roles.english_sentence(self.text, self.starts[i])
+        )
+
+    def in_proper_noun(self, i: int) -> bool:
+        """A first name that is also a word inside the capitalised name of a thing: "Team
+        Storm", "Koning Winter" (a capitalised word before it that is no title, greeting or
+        name), "Sky Radio" (a capitalised ordinary word after it)."""
+        flags = self.flags
+        if i > 0 and self.spaced(i):
+            before = flags[i - 1]
+            if before & CAP and not before & (TITLE | GREETING | FIRST | UPPER | NAME_LIKE):
+                if before & NOT_NAME or before & COMMON and not self.sentence_start(i - 1):
+                    return True
+        if i + 1 < self.n and self.spaced(i + 1):
+            after = flags[i + 1]
+            return bool(
+                after & (CAP | COMMON) == CAP | COMMON
+                and not after & (FIRST | SURNAME | UPPER | TITLE | NOT_NAME)
+            )
+        return False
+
+    def quoted_title(self, i: int) -> bool:
+        """Token i lies in a quoted title of a few capitalised-first words, no sentence inside:
+        "de musical 'Polderkoning Pim'", "het thema 'Lente op de boerderij'" ('yara' alone, or
+        'juf Annemiek', is still a name)."""
+        text, start = self.text, self.starts[i]
+        line = text.rfind("\n", 0, start) + 1
+        opening = max(text.rfind(q, line, start) for q in "'‘\"“")
+        if opening < 0 or opening > 0 and text[opening - 1].isalnum():
+            return False
+        closing = [c for c in (text.find(q, self.ends[i]) for q in "'’\"”") if c >= 0]
+        if not closing:
+            return False
+        inner = text[opening + 1 : min(closing)]
+        return (
+            inner[:1].isupper()
+            and "\n" not in inner
+            and 2 <= len(inner.split()) <= 6
+            and not any(ch in ",.!?:;" for ch in inner)
         )
 
     def english(self, i: int, reason: str) -> bool:
@@ -350,6 +481,7 @@ class _Scanner:
         if (
             titled
             and f & INTERFIX
+            and self.words[i] != "het"  # "met hun familie het Suikerfeest": no surname
             and (cap or flags[i - 1] & SURNAME_TITLE)
             and self.surname_after_interfix(i) is not None
         ):
@@ -388,6 +520,12 @@ class _Scanner:
         ):
             return "naam na een aanhef"  # "Beterschap voor Haben, ...", "Welkom Tsegay!"
         if cap and first:
+            if f & POSSESSIVE and i + 1 < self.n and flags[i + 1] & CAP and self.spaced(i + 1):
+                return None  # "Tony's Chocolonely", "Ben's Bakery": a business's name
+            if self.english_verb(i):
+                return None  # "And Mark the date": an imperative
+            if ambiguous and not self.sentence_start(i) and self.in_proper_noun(i):
+                return None  # "Team Storm", "Sky Radio": the name of a thing
             if (
                 i + 1 < n
                 and self.spaced(i + 1)
@@ -420,6 +558,7 @@ class _Scanner:
                     and self.spaced(i + 1)
                     and (
                         not flags[i + 1] & EN  # "Storm en regen": only "Roos en Daan" is a pair
+                        and not self.words[i + 1].endswith("en")  # one word, a plural verb
                         or i + 2 < n
                         and flags[i + 2] & (CAP | FIRST) == CAP | FIRST
                     )
@@ -427,8 +566,12 @@ class _Scanner:
                     return "voornaam (ook een woord) als onderwerp"
                 if (
                     i + 1 < n
-                    and flags[i + 1] & (CAP | SURNAME | COMMON | NOT_NAME) == CAP | SURNAME
                     and self.spaced(i + 1)
+                    and (
+                        flags[i + 1] & (CAP | SURNAME | COMMON | NOT_NAME) == CAP | SURNAME
+                        or flags[i + 1] & (INTERFIX | CAP) == INTERFIX  # "Fleur de Groot"
+                        and self.surname_after_interfix(i + 1) is not None
+                    )
                 ):
                     return "voornaam (ook een woord) met achternaam"
                 return None
@@ -445,12 +588,14 @@ class _Scanner:
         if (
             f & NAME_LIKE
             and not f & (FIRST | COMMON)
-            and self.verb_after(i)
+            and (reason := self.unknown_name_role(i))
             and not (i > 0 and roles.place_before(self.words[i - 1]))
             and roles.unknown_name_shape(self.words[i])
-            and roles.dutch_sentence(self.text, self.starts[i])
+            and (reason is KIN_REASON or roles.dutch_sentence(self.text, self.starts[i]))
         ):
-            return "naam als onderwerp"  # "Luwam mocht vandaag ...": a name not in the lists
+            return reason  # "Luwam mocht vandaag ...": a name not in the lists
+        if not cap and first and (self.lower_pair(i) or i > 1 and self.lower_pair(i - 2)):
+            return "naam in kleine letters als onderwerp"  # "sky en bo hadden ...", in lower case
         if not cap and first and not ambiguous and f & LOWER_LONGER:
             if self.group_after(i) or self.greeting_before(i):
                 return "naam in kleine letters"
@@ -458,12 +603,24 @@ class _Scanner:
                 return "naam in kleine letters"  # a sloppy all-lower-case sentence
         return None
 
+    def unknown_name_role(self, i: int) -> str | None:
+        """The part a word no list knows plays that only a person plays, or None."""
+        if self.verb_after(i) or self.pair_verb_after(i) or i > 1 and self.pair_verb_after(i - 2):
+            return "naam als onderwerp"
+        if self.points_back_after(i):
+            return "naam met 'en haar', 'en zijn'"
+        if self.kin_before(i):
+            return KIN_REASON  # Dutch grammar, whatever the other words: "de moeder van Zuzia"
+        if self.spoken_to(i):
+            return "naam als aanspreekvorm"
+        return None
+
     def extend(self, i: int) -> int:
         """Index of the last token of the full name that starts at token i."""
         flags = self.flags
         j = i
         n = self.n
-        while j + 1 < n:
+        while j + 1 < n and not flags[j] & POSSESSIVE:
             k = j + 1
             while (
                 k < n
@@ -515,7 +672,8 @@ class _Scanner:
         for k in range(i, j + 1):
             self.taken[k] = True
         # A title before a surname phrase ("mevrouw Van den Broek") may start with an interfix.
-        self.hits.append((self.starts[i], self.ends[j], reason))
+        end = self.ends[j] - 2 if self.flags[j] & POSSESSIVE else self.ends[j]  # "Malik's"
+        self.hits.append((self.starts[i], end, reason))
 
     def run(self) -> list[tuple[int, int, str]]:
         flags = self.flags
@@ -526,7 +684,12 @@ class _Scanner:
             if i + 1 < self.n and flags[i + 1] & AFTER_TITLE and self.title_before(i + 1)
         ]
         for i in sorted(starts + titled) if titled else starts:
-            if self.usable(i) and (reason := self.decide(i)) and not self.english(i, reason):
+            if (
+                self.usable(i)
+                and (reason := self.decide(i))
+                and not self.english(i, reason)
+                and not (reason.startswith(("voornaam", "naam als")) and self.quoted_title(i))
+            ):
                 self.add(i, reason)
         if self.hits:
             self.lists()
@@ -695,7 +858,11 @@ def _drop_characters(
         changed = False
         for hit in kept:
             after = bisect_left(words.starts, hit[1])
-            if after < len(words.flags) and words.flags[after] & (PERSON_VERB | EN) == PERSON_VERB:
+            if (
+                after < len(words.flags)
+                and words.flags[after] & (PERSON_VERB | EN) == PERSON_VERB
+                and not words.words[after].endswith("en")  # "..., Tommy en Annika speelden"
+            ):
                 continue
             if any(
                 LIST_GAP.match(text[end : hit[0]]) or LIST_GAP.match(text[hit[1] : start])

@@ -14,6 +14,14 @@
   sentence that is Dutch (not Frisian or English).
 - In a sentence written all in lower case, a word no Dutch or English list knows, in a list
   with a lower-case name ("ikram en mewael"), is a name too.
+- Such a word is a person's name too where only a person stands: before a possessive that
+  points back ("Efua en haar team"), after a relative ("de moeder van Zuzia"), spoken to after
+  a comma in a greeting ("Welkom bij ons team, Dilnoza Karimova!"), two of them joined by "en"
+  before a plural verb ("Xinyi en Haoran hielpen"). A single word before a plural verb is a
+  group ("Kleuters waren ...").
+- A first name that is also a word is no person inside the capitalised name of a thing ("Team
+  Storm", "Koning Winter", "Sky Radio"), in a quoted title ("de musical 'Polderkoning Pim'"),
+  or as an English imperative before a determiner ("And Mark the date").
 """
 
 from __future__ import annotations
@@ -59,9 +67,17 @@ def _sentence_words(text: str, pos: int) -> list[str]:
 
 def dutch_sentence(text: str, pos: int) -> bool:
     """True when most other words of the sentence holding `pos` are frequent Dutch words: a
-    Frisian or Limburgish sentence ("Moarn is it Sint-Maarten") is not read for unknown names."""
-    words = [w.lower() for w in _sentence_words(text, pos)]
+    Frisian or Limburgish sentence ("Moarn is it Sint-Maarten") is not read for unknown names.
+    Other capitalised words no list knows are left out of the count."""
     en, nl = _zipf()
+    at = WORD_RUN.match(text, pos)
+    own = at.group() if at else ""
+    # Other capitalised words no list knows are names or places too ("Xinyi en Haoran ...").
+    words = [
+        w.lower()
+        for w in _sentence_words(text, pos)
+        if w == own or not w[0].isupper() or w.lower() in nl
+    ]
     known = sum(w in nl and en.get(w, ABSENT_ZIPF) - nl[w] < LEAN for w in words)
     return known >= DUTCH_SHARE * len(words)
 
@@ -130,6 +146,22 @@ def greeting_link(word: str) -> bool:
 @lexicon_cache
 def _greeting_links() -> frozenset[str]:
     return package_list("name_greeting_links")
+
+
+def kin_word(word: str) -> bool:
+    """`word` names a relative ("moeder", "oma"): kin_words.txt."""
+    return word.lower() in _kin_words()
+
+
+@lexicon_cache
+def _kin_words() -> frozenset[str]:
+    return package_list("kin_words")
+
+
+def abbreviation(word: str) -> bool:
+    """A title that may end in a full stop before its name ("mr.", "dhr.", "mevr.", "fam."):
+    short, and no relative's word ("bij zijn opa. Sem ...")."""
+    return len(word) <= 4 and not kin_word(word)
 
 
 def place_before(word: str) -> bool:

@@ -101,6 +101,7 @@ LOWER_LONGER = 1 << 26  # lower-case form longer than two characters
 LISTED_FIRST = 1 << 27  # in the first-name list as it is (no hyphen splitting)
 # Cue words of the special-category finders (special.py), so they can skip their regexes.
 BIRTHDATE_CUE = 1 << 28
+POSSESSIVE = 1 << 29  # a first name with a possessive "'s" ("Malik's dad", "Emre's moeder")
 DAY_CUE = 1 << 30
 # May start a name: capitalised, a listed first name or an interfix, and not an ordinary word
 # that is no name (for such a word `_Scanner.decide` says no at once). An interfix that is also
@@ -130,6 +131,20 @@ def is_surname(lex: Lexicon, word: str) -> bool:
         return True
     parts = word.split("-")
     return len(parts) > 1 and all(p in lex.surnames or p in lex.first_names for p in parts)
+
+
+def _word_part(lex: Lexicon, low: str) -> bool:
+    """A hyphenated word with an ordinary word among its parts that is no name: "Cito-toetsen",
+    "PSV-fans" (not "Anne-Fleur", "Brouwer-Dijkhuizen")."""
+    if "-" not in low or is_first(lex, low) or is_surname(lex, low):
+        return False
+    return any(
+        p in lex.common_words
+        and p not in lex.first_names
+        and p not in lex.surnames
+        and p not in _interfix_words(lex)
+        for p in low.split("-")
+    )
 
 
 def is_organisation(word: str) -> bool:
@@ -194,6 +209,10 @@ def _role_start(low: str) -> bool:
 
 
 def _compute_flags(word: str) -> int:
+    if len(word) > 4 and word[-2] in "'’" and word[-1] == "s":
+        stem = word_flags(word[:-2])
+        if stem & (FIRST | CAP) == FIRST | CAP and not stem & NOT_NAME:
+            return stem | POSSESSIVE  # "Malik's", "Emre's": the name, not "opa's" or "Cito's"
     lex = lexicon()
     lists = word_lists()
     low = word.lower()
@@ -222,7 +241,7 @@ def _compute_flags(word: str) -> int:
         (ORG_TAIL, low in ("van", "der", "den", "de", "het", "'t", "&")),
         (STREET_HEAD, low in ("van", "de", "der", "den")),
         (EN, low == "en"),
-        (EN_OF, low in ("en", "of")),
+        (EN_OF, low in ("en", "of", "and")),
         (APOSTROPHE_T, low == "'t"),
         (LOWER_LONG, len(low) > 1),
         (LOWER_LONGER, len(low) > 2),
@@ -236,6 +255,7 @@ def _compute_flags(word: str) -> int:
         and flags & LONG
         and flags & (SURNAME | FIRST | COMMON) != COMMON
         and not flags & (NOT_NAME | UPPER)
+        and not _word_part(lex, low)
     )
     if name_like:
         flags |= NAME_LIKE
