@@ -89,6 +89,7 @@ def _patterns() -> Patterns:
         price_frame=re.compile(
             rf"\b(?:{before})\s?{_PRICE}"
             rf"|{_PRICE}\s?(?:per|p\.)\s?(?:{units})\b"
+            rf"|\b(?:{units})\w{{0,3}}\s+(?:kost(?:en)?|voor)\s?{_PRICE}"
             rf"|\b\d+\s+\w+\s+voor\s?{_PRICE}|{_PRICE}\s?voor \d+\s+\w+"
             rf"|\bnu\b[^.!?\n]{{0,40}}?\bvoor\s?{_PRICE}",
         ),
@@ -169,9 +170,9 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     Flagged: discount words (korting, vroegboekkorting, actietarief, halve prijs, "2 voor de
     prijs van 1", "2 halen, 1 betalen", gratis verzending, cadeaubon, "in plaats van €12,-");
     a price in a sales frame ("voor maar €12,99", "nu €39,-", "vanaf €1,-", "€8,95 per uur",
-    "3 bollen voor €4,-"); and any price in a post that also orders, sells or names a web shop
-    (bestellen, verkopen, prijzen, pinnen, verzendkosten), such as the Christmas market with
-    priced stalls.
+    "3 bollen voor €4,-", "vijf lessen kosten €55,-"); and any price in a post that also
+    orders, sells or names a web shop (bestellen, verkopen, prijzen, pinnen, verzendkosten),
+    such as the Christmas market with priced stalls.
 
     Fine: the ouderbijdrage, trip or camp costs, transfers to an IBAN, sponsor money, the
     proceeds of an event, a price limit for a surprise, and pretend prices in a classroom game

@@ -29,8 +29,10 @@ from auditor.rules.base import RuleContext, rule
 FIRST_PERSON = re.compile(r"\b(?:ik|mij|me|mijn|m'n|mezelf|mijzelf|ikzelf|myn|mysels)\b(?!-)")
 
 # Quoted speech: "…", “…”, „…”, «…», ‘…’ and '…' (not the 's of "'s avonds" or a 't).
+# A quote may run over a few lines (a poem, a letter): "…\n…\n…".
 QUOTED = re.compile(
-    r"\"[^\"\n]*\"|“[^”\n]*”|„[^”“\n]*[”“]|«[^»\n]*»|‘[^’\n]*’"
+    r"\"[^\"\n]*(?:\n[^\"\n]*){0,8}\"|“[^”\n]*(?:\n[^”\n]*){0,8}”|„[^”“\n]*[”“]|«[^»\n]*»"
+    r"|‘[^’\n]*’"
     r"|(?<![\w'])'(?!s\b|t\b)[^'\n]{2,}?'(?![\w])"
 )
 # The vocabulary of the patterns below (opinion markers, political targets and verdicts, speech
@@ -207,7 +209,7 @@ def signature_pattern() -> re.Pattern[str]:
     closing, role = _closing(), _role()
     return re.compile(
         rf"(?<![\w])(?:{closing}\s*[,:!.]?\s*(?P<a>{TITLED_NAME}|{NAME}){role}"
-        rf"|[-–—]\s*(?P<b>{TITLED_NAME}|{NAME}){role}"
+        rf"|[-–—^]\s*(?P<b>{TITLED_NAME}|{NAME}){role}"
         rf"|(?:^|(?<=\n))[ \t]*(?P<c>{TITLED_NAME}){role})"
         rf"(?={TAIL})",
         re.MULTILINE,
@@ -251,8 +253,8 @@ def signature(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Flagged: a closing at the end of the post with one person's name ("Liefs, meester Henk van
     Dalen", "Met vriendelijke groet, Ellen Boersma, directeur", "Hartelijke groet,\\nAnton
-    Kuipers"), a dash signature ("- juf Linda", "-mr. Koen"), and a last line that is only a
-    title and a name ("Juf Petra").
+    Kuipers"), a dash or caret signature ("- juf Linda", "-mr. Koen", "^Marit"), and a last
+    line that is only a title and a name ("Juf Petra").
 
     Fine: "Groet, team De Zonnewijzer", "Groetjes van het team", "namens het team", "de
     administratie", "Groetjes!", two people signing together, a list of new colleagues, a letter

@@ -6,13 +6,16 @@ or comment the account itself wrote and works out who it answers:
 
 1. `post.reply_to` and `post.reply_to_name` (what the source knows);
 2. otherwise the leading @handles of the text ("@jeroenvdberg78 Goede vraag!");
-3. otherwise a greeting ("Hoi Marloes,", "Beste Fatima,", "Dag meneer Jansen,") or a name
-   addressed in a thank-you ("dank jullie wel, Scouting Wapenveld,").
+3. otherwise a greeting ("Hoi Marloes,", "Beste Fatima,", "Dag meneer Jansen,"), the name a
+   Facebook comment reply opens with as a tag ("Marieke Hofstee dank je wel!", "VV Borger
+   bedankt"), or a name addressed in a thank-you ("dank jullie wel, Scouting Wapenveld,").
 
 The target is *not* a parent when it is the account itself (a thread), an allow-listed
 organisation, handle or staff member, or when it looks like an organisation or a staff member
-(see `organisation_words.txt` and `staff_words.txt` in auditor/lexicons/), or when the text
-says the person is a former pupil or colleague. Anyone else, including an unknown target, is
+(see `organisation_words.txt` and `staff_words.txt` in auditor/lexicons/), a grandparent or
+neighbour by handle ("@omavantess"), or when the text says the person is a former pupil or
+colleague ("oud-leerling", "je havo-examen", "je eerste jaar op het ... College") or the press
+("interview"). Anyone else, including an unknown target, is
 taken to be a parent: the protocol forbids answering parents at all, so this rule prefers
 recall.
 """
@@ -40,7 +43,7 @@ from auditor.rules.personal_data.contact import (
     is_organisation_handle,
     names_a_first_name,
 )
-from auditor.rules.personal_data.words import is_organisation
+from auditor.rules.personal_data.words import is_organisation, word_lists
 
 
 class ReplyWords(NamedTuple):
@@ -111,6 +114,36 @@ def not_a_parent_cue() -> re.Pattern[str]:
     return re.compile(package_patterns("reply_not_parent_patterns"), re.IGNORECASE)
 
 
+# A Facebook comment reply opens with the commenter's name, tagged, and no greeting:
+# "Marieke Hofstee dank je wel!", "VV Borger bedankt voor ...", "BSO 't Hunnekeshuus fijn dat".
+TAGGED_NAME = re.compile(
+    rf"\A\s*(?P<target>{_NAMEWORD}(?:\s+(?:(?:{_PARTICLE}|'t)\s+)*{_NAMEWORD}){{0,3}})"
+    r"[\s,]+(?P<next>[a-zà-ÿ][\w'’-]*)"
+)
+
+
+def _tagged_name(post: Post) -> Target | None:
+    """The name a Facebook comment reply opens with, when it reads as a tag: a first name, an
+    organisation word, a title or an acronym first ("Marieke", "Kinderopvang", "Juf", "VV"),
+    and no verb after it (then the name is the sentence's subject: "Juf Anja heeft ...")."""
+    if post.platform == Platform.TWITTER:
+        return None
+    match = TAGGED_NAME.match(post.text)
+    if match is None or match.group("next") in word_lists().person_verbs:
+        return None
+    words = match.group("target").split()
+    first = words[0]
+    acronym = first.isupper() and 2 <= len(first) <= 5
+    titled = len(words) > 1 and first.lower() in package_list("reply_titles")  # "Juf Annelies"
+    if not (
+        acronym or titled or names_a_first_name([first.lower()]) or is_organisation(first.lower())
+    ):
+        return None
+    if len(words) == 1 and not names_a_first_name([first.lower()]):
+        return None  # "Kinderopvang dank ..." is no tag; "Bauke dank je!" is
+    return _target_from(match, "target")
+
+
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
 
@@ -177,6 +210,8 @@ def _not_a_parent(value: str, ctx: RuleContext) -> bool:
         return True
     if any(word in _not_parent_words() for word in _words(value)):
         return True  # "Beste buurman,", "@opa_sietse"
+    if _kin_of_someone().match(_squash(value)):
+        return True  # "@omavantess": a grandmother names herself after the child
     if value.startswith("@"):
         return is_organisation_handle(value[1:], ctx)  # as the personal-data rule reads it
     # a name: a trade word that is no surname ("Sportbedrijf Noord"; not "Kees Bakker")
@@ -189,6 +224,14 @@ def _not_parent_words() -> frozenset[str]:
     """Words that name whom a reply addresses as no parent: a neighbour, a grandparent, a
     colleague, a former pupil (auditor/lexicons/reply_not_parent_words.txt)."""
     return package_list("reply_not_parent_words")
+
+
+@lexicon_cache
+def _kin_of_someone() -> re.Pattern[str]:
+    """A squashed handle that opens with a no-parent word and "van" ("omavantess",
+    "buurmanvanmilan")."""
+    words = sorted(_not_parent_words(), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(_squash(w)) for w in words) + r")van")
 
 
 @lexicon_cache
@@ -267,6 +310,9 @@ def _targets(post: Post) -> list[Target]:
     loose = loose_greeting.match(post.text)
     if loose:
         return [_target_from(loose, "target")]
+    tagged = _tagged_name(post)
+    if tagged:
+        return [tagged]
     vocative = vocative_pattern().search(post.text)
     if vocative:
         return [_target_from(vocative, "target" if vocative.group("target") else "tail")]
@@ -282,15 +328,19 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Flagged: a reply or comment written by the account to a private person: a handle
     ("@jeroenvdberg78", "@mama_van_drie"), a greeting ("Hoi Marloes,", "Beste mevrouw Van den
-    Broek,", "Dag mevrouw,"), or nobody named at all ("Goed dat u het meldt"): then it is taken
+    Broek,", "Dag mevrouw,"), a tagged name opening a Facebook comment reply ("Marieke
+    Hofstee dank je wel!"), or nobody named at all ("Goed dat u het meldt"): then it is taken
     to be a parent, because the protocol bans these replies outright.
 
     Fine: posts and shares; replies in the account's own thread; replies to allow-listed
     organisations, handles and staff; targets whose handle or name shows an organisation
     (gemeente, bibliotheek, GGD, JGZ, brandweer, politie, scouting, vv, a sports centre,
     kinderopvang, a shop or chain) or a member of staff (juf, meester, collega); greetings of an
-    organisation's staff ("Beste medewerkers van het museum,"); replies that call the person a
-    former pupil or colleague ("oud-leerling", "toen jij hier voor de klas stond").
+    organisation's staff ("Beste medewerkers van het museum,"); a Facebook comment reply that
+    opens with an organisation's or a colleague's tagged name ("VV Borger bedankt ...");
+    grandparents and neighbours ("@omavantess"); replies that call the person a former pupil or
+    colleague ("oud-leerling", "toen jij hier voor de klas stond", "je havo-examen") or speak to
+    the press ("interview").
     """
     if post.kind not in (PostKind.REPLY, PostKind.COMMENT) or not post.author_is_account:
         return

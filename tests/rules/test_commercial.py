@@ -80,6 +80,18 @@ def fired(text: str) -> set[str]:
             "Lunchroom Het Theelichtje trakteert: reserveer een tafel via theelichtje.nl.",
             "commercial.sponsor-plug",
         ),
+        (
+            "Zwembad De Golf geeft een zwemcursus. Vijf lessen kosten € 55,-. Boek nu!",
+            "commercial.price-offer",
+        ),
+        (
+            "De shirts zijn gesponsord door Installatiebedrijf Hulshof! Nieuwe cv-ketel nodig?",
+            "commercial.sponsor-plug",
+        ),
+        (
+            "Dank aan Schildersbedrijf Kamp. Bel gerust voor een vrijblijvende offerte.",
+            "commercial.sponsor-plug",
+        ),
     ],
 )
 def test_offers_shops_and_plugs_are_flagged(text: str, rule_id: str) -> None:
@@ -104,6 +116,8 @@ def test_offers_shops_and_plugs_are_flagged(text: str, rule_id: str) -> None:
         "Maak €6 over voor het afscheidscadeau van juf Tine op NL47 INGB 0001 3608 60.",
         "Het programma van de sportdag vindt u via de link in bio.",
         "Groep 8 gaat op schoolreis naar de Efteling en Dierenpark Amersfoort.",
+        "Dank aan Hoveniersbedrijf Tiemens voor het snoeien van de wilgen op het plein!",
+        "Het kamp kost € 65,- per kind. Graag overmaken op de rekening van de school.",
     ],
 )
 def test_money_that_is_not_commerce_is_fine(text: str) -> None:

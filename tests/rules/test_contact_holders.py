@@ -195,3 +195,35 @@ def test_a_mobile_number_after_a_person_stays_personal(text: str, value: str) ->
 )
 def test_a_frisian_account_of_a_foundation_is_not_personal(text: str) -> None:
     assert _values(text, PDKind.IBAN) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overmaken kan naar NL76 RABO 1702 3650 80 t.n.v. Ouderraad De Kraanvogel.",
+        "De ouderbijdrage graag naar NL76 RABO 1702 3650 80 t.n.v. de ouderraad.",
+    ],
+)
+def test_an_account_of_the_parents_council_is_not_personal(text: str) -> None:
+    assert _values(text, PDKind.IBAN) == []
+
+
+def test_the_kind_of_school_in_its_name_does_not_hide_the_name() -> None:
+    ctx = RuleContext(school_name="Jenaplanschool De Esch")
+    text = "Het kampgeld graag naar NL76 RABO 1702 3650 80 t.n.v. Ouderraad De Esch."
+    hits = analyse_text(text, ctx).hits
+    assert [h.value for h in hits if h.kind == PDKind.IBAN] == []
+
+
+@pytest.mark.parametrize("handle", ["@GKuiper", "@H_Lanting", "@JW_deVries", "@m_bakker82"])
+def test_a_handle_of_initials_and_a_surname_is_a_person(handle: str) -> None:
+    assert _values(f"{handle} Dank voor uw vraag!", PDKind.SOCIAL_HANDLE) == [handle]
+
+
+@pytest.mark.parametrize(
+    "handle", ["@staatsbosbeheer", "@natuurmonumenten", "@SVBorger", "@GGDDrenthe", "@RTVDrenthe"]
+)
+def test_a_handle_of_one_word_of_the_language_or_a_clubs_letters_is_not_personal(
+    handle: str,
+) -> None:
+    assert _values(f"{handle} dank voor de mooie les!", PDKind.SOCIAL_HANDLE) == []

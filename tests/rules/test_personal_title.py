@@ -57,6 +57,7 @@ def test_own_voice_is_flagged(text: str) -> None:
         "Groep 3 maakt een ik-boekje over hun familie.",
         "Het kabinet heeft de onderwijsbegroting gepresenteerd. Meer info volgt.",
         "De school is 's avonds open voor de ouderavond.",
+        'Gedicht van Ilse:\n"Ik ben een steen van wel vijfduizend jaar,\nik lig hier stil."\nMooi!',
     ],
 )
 def test_school_voice_and_other_speakers_are_fine(text: str) -> None:
@@ -94,6 +95,7 @@ def test_plain_first_person_gets_the_ik_vorm_reason() -> None:
         ),
         ("Wat hebben we gelachen vandaag.\n\nJuf Sandra", "Juf Sandra"),
         ("Bedankt voor de hulp. Liefs, juf anouk #kamp", "Liefs, juf anouk"),
+        ("morgen nemen we de paddenstoelen mee in de kring. ^Marit", "^Marit"),
     ],
 )
 def test_one_person_signature_is_flagged_with_its_span(text: str, signed: str) -> None:

@@ -274,3 +274,85 @@ def test_a_frisian_greeting_of_an_organisation_is_fine(text: str) -> None:
 )
 def test_a_reply_to_no_one_named_that_says_jullie_answers_a_group(text: str) -> None:
     assert hits(reply(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ilona Visscher dank je wel! Het lokaal is naast de speelzaal.", "Ilona Visscher"),
+        ("Ruud Hazelhoff vervelend dat de brief bij jullie te laat kwam.", "Ruud Hazelhoff"),
+        ("Anouschka van der Ploeg, u heeft gelijk: bestellen is niet verplicht.",
+         "Anouschka van der Ploeg"),
+        ("Brecht ja hoor, de fietsen mogen morgen mee.", "Brecht"),
+    ],
+)  # fmt: skip
+def test_a_facebook_comment_reply_opening_with_a_tagged_parent_is_flagged(
+    text: str, value: str
+) -> None:
+    [hit] = hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT))
+    assert hit.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VV Emmen bedankt voor de voetbalclinic, wat een feest!",
+        "BSO 't Kabouterhuis fijn dat jullie de kleuters bij het hek opvangen.",
+        "Kinderopvang Kindkracht dank voor het delen, ouders kunnen jullie bellen.",
+        "Juf Annelies dank je wel voor het regelen van de bus!",
+    ],
+)
+def test_a_facebook_comment_reply_tagging_an_organisation_or_colleague_is_fine(
+    text: str,
+) -> None:
+    assert hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT)) == []
+
+
+def test_a_tagged_name_followed_by_a_verb_is_a_subject_not_the_target() -> None:
+    text = "Juf Annelies heeft uw vraag doorgestuurd. Fijn dat u het meldt!"
+    [hit] = hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT))
+    assert hit.value == ""  # no target read: still a reply to a parent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@omavanlieke wat leuk dat u bij de grootouderochtend was!",
+        "@opavansem dank u wel voor het repareren van de skelters!",
+        "@buurvrouwvanschool sorry voor de ballen in uw tuin!",
+    ],
+)
+def test_a_handle_of_a_grandparent_or_neighbour_of_someone_is_no_parent(text: str) -> None:
+    assert hits(reply(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("@GKuiper beste meneer Kuiper, we hebben uw melding doorgegeven.", "@GKuiper"),
+        ("@H_Lanting we begrijpen uw zorg, de bus vertrekt om 8.30 uur.", "@H_Lanting"),
+    ],
+)
+def test_a_handle_of_initials_and_a_surname_is_a_person(text: str, value: str) -> None:
+    [hit] = hits(reply(text))
+    assert hit.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@sem_vd_berg wat mooi dat je geslaagd bent voor je havo-examen, Sem!",
+        "Lisanne Oosting wat leuk dat je nu zelf op de pabo zit!",
+        "@jeanine_92 kom gerust vertellen over je eerste jaar op het Hunze College.",
+        "@anouk_pruim_nieuws dank voor je interesse, de directeur is bereikbaar voor een "
+        "interview.",
+    ],
+)
+def test_a_former_pupil_told_of_their_studies_or_a_journalist_is_no_parent(text: str) -> None:
+    assert hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT)) == []
+
+
+def test_a_parent_told_of_their_childs_next_school_is_still_a_parent() -> None:
+    text = "@marloes_dk wat fijn dat je dochter naar het havo gaat!"
+    [hit] = hits(reply(text))
+    assert hit.value == "@marloes_dk"

@@ -564,6 +564,8 @@ def is_organisation_handle(handle: str, ctx: RuleContext) -> bool:
     for key in _organisation_keys(tuple(ctx.allow.organisations), ctx.school_name):
         if key in lowered.replace("_", "") or lowered.replace("_", "") in key:
             return True
+    if _initial_and_surname(handle):
+        return False  # "@GKuiper", "@m_bakker82": a person signs so, no brand
     if any(hint in lowered for hint in lists.organisation_hints):
         return True
     by_words = organisation_by_words(handle_words(handle))
@@ -572,7 +574,43 @@ def is_organisation_handle(handle: str, ctx: RuleContext) -> bool:
     squashed = re.sub(r"[\W_\d]+", "", lowered)
     if any(len(word) >= 7 and word in squashed for word in lexicon().organisation_words):
         return True  # "@voedselbankutr": an organisation word inside one run of letters
+    if _one_common_noun(handle):
+        return True  # "@staatsbosbeheer": an institution's name is a word of the language
     return handle[:1].isupper() and not handle.isupper() or handle.isupper() and len(handle) > 3
+
+
+# A surname after the initials, perhaps with a tussenvoegsel: "Kuiper", "deVries", "vd_berg".
+_SURNAME_PART = re.compile(r"(?:(?:van|de|der|den|vd|ter|ten)[._-]?)*(?P<name>[a-z]{3,})\d*")
+
+
+def _initial_and_surname(handle: str) -> bool:
+    """Whether a handle is a person's initials and surname ("GKuiper", "H_Lanting",
+    "JW_deVries", "m_bakker82"; not "GGDDrenthe"): one or two initials, set off by a
+    separator or by the capital of the name, then a known surname."""
+    for size in (1, 2):
+        initials, rest = handle[:size], handle[size:]
+        if not initials.isalpha() or not rest or initials.lower() in organisations().reply:
+            continue  # "SVBorger": a club's letters
+        separated = rest[0] in "._-"
+        if separated:
+            rest = rest[1:]
+        elif not (initials.isupper() and rest[:1].isupper()):
+            continue
+        match = _SURNAME_PART.fullmatch(rest.lower())
+        if match and match.group("name") in lexicon().surnames:
+            return True
+    return False
+
+
+def _one_common_noun(handle: str) -> bool:
+    """Whether a handle is one long lower-case word of the language that is no name
+    ("staatsbosbeheer", "natuurmonumenten"): institutions are named so, people are not."""
+    if not handle.isalpha() or not handle.islower() or len(handle) < 10:
+        return False
+    lex = lexicon()
+    return (
+        handle in lex.common_words and handle not in lex.first_names and handle not in lex.surnames
+    )
 
 
 _HANDLE_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
