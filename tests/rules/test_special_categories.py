@@ -223,3 +223,128 @@ def test_a_schools_own_health_word_is_used(tmp_path: Path) -> None:
 )
 def test_frisian_facts_about_a_named_person_are_flagged(kind: str, text: str, term: str) -> None:
     assert any(term in value for value in found(kind, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Meester Joost moet het na de zomer rustig aan doen.", "rustig aan doen"),
+        ("Juf Ellen komt na haar herstel weer twee dagen per week.", "haar herstel"),
+        ("Wessel is na een zware periode weer vaker op school.", "zware periode"),
+        ("Nora moet voor de gym haar suiker prikken.", "suiker prikken"),
+        ("Meester Paul is thuis met een longembolie.", "longembolie"),
+        ("Pim krijgt soms een aanval en heeft dan rust nodig.", "aanval"),
+        ("De schoolarts zag dat Ravi te licht is voor zijn leeftijd.", "te licht is voor zijn"),
+        ("Juf Loes verwacht rond de kerstvakantie haar eerste kindje.", "kindje"),
+    ],
+)
+def test_illness_said_without_its_usual_word_is_health(text: str, term: str) -> None:
+    assert any(term in value for value in found("health", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (
+            "Bid voor Timo uit groep 2. De controle in het Wilhelmina Kinderziekenhuis viel tegen.",
+            "Kinderziekenhuis",
+        ),
+        ("Wilt u Hidde in uw gebed gedenken? Morgen is de operatie.", "operatie"),
+    ],
+)
+def test_a_prayer_request_for_a_named_person_makes_the_next_sentence_theirs(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("health", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Op maandag heeft de Heere opa Gerrit tot Zich genomen.", "tot Zich genomen"),
+        ("Onze oud-collega juf Riek is in de Heere ontslapen.", "ontslapen"),
+        ("Meester Hans deed zondag belijdenis in Ede.", "belijdenis"),
+    ],
+)
+def test_death_and_faith_in_a_christian_voice_are_health(text: str, term: str) -> None:
+    assert any(term in value for value in found("health", text))
+
+
+def test_a_mothers_own_thanks_after_a_birth_is_health() -> None:
+    text = "Dank voor alle kaartjes na de geboorte van onze dochter Sara! Groetjes, juf Iris"
+    assert any("geboorte van onze" in value for value in found("health", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meester Bas is blij met de geboorte van zijn zoon Ruben.",  # a father's new baby
+        "Mila en Sem speelden de geboorte van Jezus na.",  # a nativity play
+        "Juf Anouk volgt de opleiding tot dyslexiespecialist.",  # a job
+        "Bid voor alle zieken in onze gemeente.",  # a prayer for nobody named
+    ],
+)
+def test_a_birth_job_or_prayer_that_is_no_ones_health_is_left_alone(text: str) -> None:
+    assert found("health", text) == []
+
+
+def test_an_exact_health_entry_beats_a_job_ending() -> None:
+    assert found("health", "Lieke moet morgen naar de specialist.") == ["specialist"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Onze zoon Tijn werd geboren op zaterdag 9 mei.", "geboren op zaterdag 9 mei"),
+        ("Opa Kees mocht 88 jaar worden.", "mocht 88 jaar worden"),
+        ("Welkom Fiene! Fiene is net 4.", "is net 4"),
+        ("Oma Trees is 90 en komt nog elke week voorlezen.", "is 90"),
+        ("Meester Henk wordt in juni 65 en gaat met pensioen.", "wordt in juni 65"),
+        ("Yara, je bent vandaag 8 geworden!", "bent vandaag 8 geworden"),
+    ],
+)
+def test_an_age_said_of_its_subject_is_a_birthdate(text: str, value: str) -> None:
+    assert any(value in shown for shown in found("birthdate", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maarten Luther werd op 10 november 1483 geboren. Meester Wim vertelde erover.",
+        "Juf Anne is 25 jaar getrouwd.",
+        "Juf Ria is 100% tevreden over de tekeningen.",
+        "Sem is 3 dagen thuis geweest.",
+    ],
+)
+def test_a_historical_birth_or_a_number_after_is_is_no_ones_age(text: str) -> None:
+    assert found("birthdate", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Jesse gaat na de zomer naar het vwo in Zwolle.", "naar het vwo"),
+        ("Na de zomer start Mila op de theoretische leerweg.", "theoretische leerweg"),
+        ("Sven had alle 30 woorden goed!", "alle 30 woorden goed"),
+        ("Iris leest nu op AVI-niveau M5.", "AVI-niveau M5"),
+        ("Na de vechtpartij mag Tom drie dagen niet op school komen.", "niet op school komen"),
+        ("Sanne krijgt dit jaar een arrangement voor rekenen.", "arrangement"),
+        ("De familie Jansen kan de schoolreis niet betalen.", "niet betalen"),
+    ],
+)
+def test_a_school_result_exclusion_or_money_trouble_of_a_named_person_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juf Linda gaat met groep 8 naar de open dag van het vwo.",  # a visit
+        "Lars had alles goed voorbereid voor de musical.",  # no test
+        "Door zijn krentenbaard mag Tom twee dagen niet op school komen.",  # illness
+    ],
+)
+def test_a_school_word_that_is_no_ones_result_or_exclusion_is_left_alone(text: str) -> None:
+    assert found("other", text) == []

@@ -181,7 +181,11 @@ def _special_hits(text: str, people: list[Span], seen: int) -> tuple[Hit, ...]:
     birthdate = seen & (flags.BIRTHDATE_CUE | flags.DAY_CUE | flags.JAAR)
     sentences = special.sentences_of(text)
     return (
-        *(special.find_birthdates(text, people, sentences) if birthdate else ()),
+        *(
+            special.find_birthdates(text, people, sentences)
+            if birthdate or special.may_state_an_age(text)
+            else ()
+        ),
         *special.find_health(text, people, sentences),
         *special.find_other(text, people, sentences),
     )

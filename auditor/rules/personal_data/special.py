@@ -4,14 +4,20 @@ advice, grades, family situation, care and refugee status.
 A fact counts only when it is said *of a person*. Birthdays: a name in the same or the previous
 sentence. Health and `other`: the vocabulary lives in word lists by semantic field
 (auditor/lexicons/health_*.txt, other_*.txt: conditions, treatments, aids, medication, diets,
-care places, death, birth, religion; family, care, school career), matched word by word with
-stems and compounds. A term is someone's when the clause that holds it (a sentence, cut at ":"
-and ";") names a person, or speaks of one with a pronoun or possessive ("zij", "zijn oma",
-"haar insuline") named in the clause or the two before. Sentence structure rules out the rest:
+care places, death, birth, religion, recovery; family, care, school career), matched word by
+word with stems and compounds. A term is someone's when the clause that holds it (a sentence,
+cut at ":" and ";") names a person, or speaks of one with a pronoun or possessive ("zij", "zijn
+oma", "haar insuline") named in the clause or the two before, or follows a wish or prayer
+request for one ("Wilt u bidden voor Samuel? De uitslagen waren niet goed."). Sentence
+structure rules out the rest:
 a topic ("een spreekbeurt over diabetes", "de strijd tegen kanker", "wat doe je bij een gebroken
 arm"), a hospital that is no one's stay (a class visit, a workplace), a professional who is
 nobody's carer ("is verpleegkundige"), a family fact without a family member ("gescheiden
-afval"), a grade of no one ("groep 7 haalde gemiddeld een 7,8") or with a unit ("3,4 meter")."""
+afval"), a grade of no one ("groep 7 haalde gemiddeld een 7,8") or with a unit ("3,4 meter"), a
+father's new baby or a nativity play ("de geboorte van Jezus"), a job named after a condition
+("dyslexiespecialist"), a pupil kept home without misbehaviour named (not a suspension).
+Ages: a birthday phrase, or an age said right after its subject ("Jente is net 4", "Opa Hendrik
+is 80 en ..."); a birth year before 1900 is a historical person's."""
 
 from __future__ import annotations
 
@@ -32,6 +38,7 @@ DATE = rf"\d{{1,2}}(?:e|ste)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\d{{1,2}}[-/.]\d{{1,
 SHORT_DATE = (
     rf"\d{{1,2}}(?:e|ste)?\s+(?:{MONTHS}|{MONTH_ABBREVIATIONS})(?!\w)|\d{{1,2}}[-/]\d{{1,2}}"
 )
+WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 DAY = (
     r"(?:vandaag|morgen|gisteren|hjoed|moarn|juster"  # Frisian: today, tomorrow, yesterday
     r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
@@ -50,7 +57,7 @@ AGE_TODAY_PATTERN = (
 BIRTHDATE = re.compile(
     "|".join(
         [
-            rf"\b(?:geboren|berne)\s+(?:op\s+)?(?:{DATE})",
+            rf"\b(?:geboren|berne)\s+(?:op\s+)?(?:{WEEKDAY}\s+)?(?:{DATE})",
             rf"\bgeb\.?\s+(?:op\s+)?(?:{DATE})",
             rf"\bgeboortedatum\s*:?\s*(?:{DATE})",
             rf"\b(?:wordt|wurt|wurdt)\s+{DAY}\s+{NUM}(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
@@ -63,10 +70,13 @@ BIRTHDATE = re.compile(
             rf"\b(?:is|was|wordt|zijn|waren|worden)\s+(?:(?:{DAY}|allebei|beiden|ook|alle\s+twee)\s+)?"
             r"jarig\b",
             r"\b\d{1,3}\s+kaarsjes\b",
-            rf"\bop\s+(?:{DATE})\s+(?:\w+\s+){{0,2}}?geboren\b",
+            rf"\bop\s+(?:{WEEKDAY}\s+)?(?:{DATE})\s+(?:\w+\s+){{0,2}}?geboren\b",
+            # an age reached or hoped for: "hij mocht 91 jaar worden"
+            rf"\b(?:mocht|mochten|mag|mogen|zou|zal|hoopt|hoopte)\s+{NUM}\s+(?:jaar\s+)?(?:oud\s+)?"
+            r"worden\b",
             # "Tijn wordt volgende week 9!": an age ends the clause or is followed by "jaar"
             r"\bwordt\s+(?:(?:volgende\s+week|deze\s+week|binnenkort|straks|bijna|alweer|ook|al"
-            rf"|zaterdag|zondag)\s+)?{NUM}(?:\s+jaar)?(?![.,]\d)"
+            rf"|zaterdag|zondag|in\s+(?:{MONTHS})|op\s+\d{{1,2}}\s+(?:{MONTHS}))\s+)?{NUM}(?:\s+jaar)?(?![.,]\d)"
             r"(?=\s*(?:[!.,;)]|$|en\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))",
             # Frisian: is jierich, hat jierdei, fiert syn jierdei, waard 8, 8 jier wurden
             rf"\b(?:is|wie|wurdt|binne)\s+(?:{DAY}\s+)?jierich\b",
@@ -77,7 +87,7 @@ BIRTHDATE = re.compile(
             rf"\bviert\s+(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:[\w-]+\s+)?verjaardag",
             rf"\b(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:\d+(?:ste|e)|[a-z]+(?:ste|de))\s+verjaardag",
             rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
-            rf"\b(?:is|werd)\s+(?:{DAY}\s+)?{NUM}(?:\s+jaar)?\s+geworden\b",
+            rf"\b(?:is|werd|ben|bent|zijn)\s+(?:{DAY}\s+)?{NUM}(?:\s+jaar)?\s+geworden\b",
             AGE_TODAY_PATTERN,
             r"\b(?:is|ben|was)\s+(?:nu\s+|al\s+|pas\s+|net\s+)?\d{1,2}\s+jaar"
             r"(?:\s+oud\b|(?=\s*[.,!;)]|\s*$))",
@@ -108,6 +118,21 @@ AGE_APPOSITION = re.compile(
 BIRTHDAY_APPOSITION = re.compile(
     rf"\s*(?:\(\s*(?:{SHORT_DATE}|\d{{1,2}})\s*\)|[:–-]\s*(?:{SHORT_DATE})\b)", re.IGNORECASE
 )
+# "Jente is net 4", "Opa Hendrik is 80 en ...", "zij is nu 9!": an age said of the subject right
+# before it (a name or a pronoun), ending its clause.
+AGE_PREDICATE = (
+    rf"(?:is|ben|bent|was)\s+(?:(?:nu|al|pas|net|bijna|inmiddels|alweer)\s+)?{NUM}"
+    r"(?:\s+jaar(?:\s+oud)?)?(?![.,]\d)"
+    r"(?=\s*(?:[!.,;)]|$|en\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))"
+)
+# The quick look for AGE_PREDICATE in a post without a birthday cue word (see analysis.py).
+AGE_PREDICATE_CUE = re.compile(
+    rf"\b(?:is|ben|bent|was)\s+(?:(?:nu|al|pas|net|bijna|inmiddels|alweer)\s+)?{NUM}", re.IGNORECASE
+)
+AGE_AFTER_NAME = re.compile(rf"\s+({AGE_PREDICATE})", re.IGNORECASE)
+AGE_AFTER_PRONOUN = re.compile(rf"\b(?:hij|zij|ze|jij|je|ik)\s+({AGE_PREDICATE})", re.IGNORECASE)
+# A birth year before 1900 is a historical person's ("Calvijn werd op 10 juli 1509 geboren").
+HISTORICAL_YEAR = re.compile(r"\b1[0-8]\d\d\b")
 BIRTHDAY_WORD = re.compile(r"\b(?:jarige?|verjaardag)\b", re.IGNORECASE)
 # A post about someone's birthday: then "N jaar" beside a name is an age ("9 jaar al!").
 BIRTHDAY_POST = re.compile(r"jarig|verjaardag|birthday|🎂|geboren|jierdei|jierich", re.IGNORECASE)
@@ -135,18 +160,21 @@ DAY_CUES = (
 # ---------------------------------------------------------------------------------------------
 # Vocabulary by semantic field (auditor/lexicons/<list>.txt)
 
-HEALTH_FIELDS = {
-    "condition": "health_conditions",
-    "treatment": "health_treatments",
-    "practitioner": "health_practitioners",
-    "aid": "health_aids",
-    "medication": "health_medication",
-    "diet": "health_diets",
-    "care_place": "health_care_places",
-    "death": "health_death",
-    "birth": "health_birth",
-    "religion": "health_religion",
-}
+# A field is its list's name without the "health_"/"other_" prefix.
+HEALTH_LISTS = (
+    "health_conditions",
+    "health_treatments",
+    "health_practitioners",
+    "health_aids",
+    "health_medication",
+    "health_diets",
+    "health_care_places",
+    "health_death",
+    "health_birth",
+    "health_religion",
+    "health_recovery",
+)
+HEALTH_FIELDS = {name.removeprefix("health_"): name for name in HEALTH_LISTS}
 OTHER_FIELDS = {"family": "other_family", "care": "other_care", "school": "other_school"}
 
 
@@ -186,13 +214,15 @@ class Vocabulary:
     seen: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict, compare=False)
 
     def fields_of(self, word: str) -> tuple[str, ...]:
-        """The fields of the one-word entries matching `word` (lower case), looked up once."""
+        """The fields of the one-word entries matching `word` (lower case), looked up once; a
+        word of `not_words` has none unless it is an entry itself ("specialist", but not
+        "dyslexiespecialist")."""
         fields = self.seen.get(word)
         if fields is None:
             if len(self.seen) > 50_000:  # a real archive's vocabulary stays far below
                 self.seen.clear()
             fields = self.exact.get(word, ()) + tuple(f for p, f in self.affixes if p.matches(word))
-            if fields and any(p.matches(word) for p in self.not_words):
+            if fields and word not in self.exact and any(p.matches(word) for p in self.not_words):
                 fields = ()
             self.seen[word] = fields
         return fields
@@ -269,7 +299,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # other: each pattern with the words one of which its matches hold (() for a digit)
         "advice": re.compile(
             rf"\b(?:(?:voorlopig\s+)?{level}-advies|(?:school)?advies\s+(?:is\s+|wordt\s+|werd\s+)?{level}(?![\w-])"
-            rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*)",
+            rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*"
+            # a leaver's next school: "Bart gaat naar het vwo", "start op de kaderberoepsgerichte
+            # leerweg"
+            rf"|(?:gaat|ging|start|begint|kiest)\s+(?:\S+\s+){{0,3}}?(?:naar|op|voor)\s+(?:het|de)\s+"
+            rf"{level}(?![\w-]))",
+            re.IGNORECASE,
+        ),
+        # a test result without a grade: "had alle 40 plaatsnamen goed", "AVI-niveau E4"
+        "result": re.compile(
+            r"\b(?:had|haalde|maakte|heeft)\s+(?:alle|alles|\d+\s+van\s+de)\s+(?:\d+\s+)?(?:\w+\s+)?"
+            r"goed(?=\s*(?:[!.,;]|$|en\s|bij\s|op\s))|\bfoutloos\b"
+            r"|\bavi[- ]?(?:niveau\s+)?(?:start|plus|[me][3-7])\b",
+            re.IGNORECASE,
+        ),
+        # kept away from school after misbehaviour, said without "geschorst"
+        "exclusion": re.compile(
+            r"\b(?:mag|mocht)\s+(?:\S+\s+){0,8}?niet\s+(?:op|naar)\s+school\s+(?:komen|gaan)\b"
+            r"|\bniet\s+op\s+school\s+(?:komt|kwam)\b",
             re.IGNORECASE,
         ),
         "grade": re.compile(
@@ -291,11 +338,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\b(?:levende\s+luizen|(?:hoofd)?luizen\s+(?:gevonden|aangetroffen)"
             r"|(?:heeft|hebben|had|hadden)\s+(?:hoofd)?luizen"
             rf"|vier\w*\s+(?:\S+\s+){{0,6}}?(?:{feasts})|(?:{feasts})\s+(?:\S+\s+){{0,3}}?vier\w*"
-            rf"|verwacht\w*\s+(?:\S+\s+){{0,4}}?(?:{babies})"
+            rf"|verwacht\w*\s+(?:\S+\s+){{0,6}}?(?:{babies})"
+            # a seizure said as "een aanval" of someone who has or gets one
+            r"|(?:heeft|had|krijgt|kreeg)\s+(?:\S+\s+){0,4}?(?:aanval|aanvallen|toevallen)"
+            # growth measured against age ("te zwaar voor zijn leeftijd")
+            r"|te\s+(?:zwaar|licht|dik|mager|klein)\s+(?:is\s+|was\s+)?voor\s+(?:zijn|haar|z'n)"
+            r"\s+leeftijd"
             r")\b",
             re.IGNORECASE,
         ),
         "family": re.compile(rf"\b(?:{family})\b", re.IGNORECASE),
+        "misconduct": re.compile(rf"\b(?:{_alternation('other_misconduct')})", re.IGNORECASE),
     }
 
 
@@ -324,9 +377,16 @@ TOPIC_WORDS = frozenset(
 # "bij koorts blijft uw kind thuis": a condition after "bij" is a case, not someone's state (but
 # "woont bij een gastgezin", "bij de kinderarts" are facts).
 CASE_WORDS = TOPIC_WORDS | {"bij"}
-CASE_FIELDS = frozenset(("condition", "aid", "medication", "diet"))
+CASE_FIELDS = frozenset(("conditions", "aids", "medication", "diets"))
 # A professional counts only when visited: "naar de fysiotherapeut", "bij de kinderarts".
 VISIT_WORDS = frozenset(("naar", "bij", "door", "van", "met", "nei"))
+# Childbirth is the mother's: a birth word in a clause that speaks only of a man ("meester Tim
+# is blij met de geboorte van zijn zoon") is no one's health (the corpora leave a father's new
+# baby unlabelled); "juf", "zij", "zijn vrouw" make it hers.
+FEMALE_WORDS = frozenset(
+    ("juf", "mevrouw", "moeder", "mama", "zij", "ze", "haar", "vrouw", "sy", "mem")
+)
+MALE_WORDS = frozenset(("meester", "meneer", "dhr", "vader", "papa", "hij", "hy", "heit"))
 SKIPPABLE = frozenset(("de", "het", "een", "'t", "eigen", "nieuwe", "ernstige", "lichte", "zware"))
 STAFF_SIGNATURE = re.compile(
     r"(?:^|[\n,.!-])\s*(?:juf|meester|mr\.?|mevrouw|directeur)\s+[A-Z][\w'-]+[^\w\n]*$",
@@ -347,8 +407,14 @@ LVS = re.compile(
     rf"(?:{LVS_SUBJECT})\b"
 )
 # Words one of which every match of a pattern of `_patterns()` holds (() for: a digit).
-OTHER_PATTERN_CUES = (("advice", ("advies", "naar")), ("grade", ()), ("home", ("woon",)))
-HEALTH_PHRASE_CUES = ("luizen", "vier", "verwacht")
+OTHER_PATTERN_CUES = (
+    ("advice", ("advies", "naar", "leerweg")),
+    ("grade", ()),
+    ("home", ("woon",)),
+    ("result", ("goed", "foutloos", "avi")),
+    ("exclusion", ("school",)),
+)
+HEALTH_PHRASE_CUES = ("luizen", "vier", "verwacht", "aanval", "toeval", "leeftijd")
 DIGIT = re.compile(r"\d")
 LVS_CUES = ("lezen", "rekenen", "spelling", "taal", "woordenschat")
 
@@ -397,6 +463,11 @@ def _start(span: Span) -> int:
     return span.start
 
 
+def may_state_an_age(text: str) -> bool:
+    """Whether `text` may say an age with "is"/"ben" and no birthday cue word ("Jente is net 4")."""
+    return AGE_PREDICATE_CUE.search(text) is not None
+
+
 def find_birthdates(
     text: str,
     people: Sequence[Span],
@@ -413,7 +484,10 @@ def find_birthdates(
             text[max(0, m.start() - 30) : m.start()]
         ):
             continue  # "bestaat vandaag 50 jaar": no one's age
+        if HISTORICAL_YEAR.search(m.group()):
+            continue
         spans.append(Span(m.start(), m.end()))
+    spans += _age_predicates(text, people)
     spans = [s for s in spans if identified(s, sentences, people)]
     if may_contain(text, ("jarig", "verjaardag")):
         spans += _birthday_words(text, people, sentences)
@@ -452,6 +526,16 @@ def _appositions(text: str, people: Sequence[Span]) -> list[Span]:
         if m:
             found.append(Span(m.start() + len(m.group()) - len(m.group().lstrip()), m.end()))
     return found
+
+
+def _age_predicates(text: str, people: Sequence[Span]) -> list[Span]:
+    """An age right after its subject: a name ("Jente is net 4") or a pronoun ("zij is nu 9")."""
+    matches = [*AGE_AFTER_PRONOUN.finditer(text), *map(_age_after, [text] * len(people), people)]
+    return [Span(m.start(1), m.end(1)) for m in matches if m is not None]
+
+
+def _age_after(text: str, person: Span) -> re.Match[str] | None:
+    return AGE_AFTER_NAME.match(text, person.end)
 
 
 def _ages_in_birthday_post(text: str, people: Sequence[Span], sentences: list[Span]) -> list[Span]:
@@ -606,15 +690,21 @@ def _term_hits(
     for first, last, field in vocab.find(t.words):
         span = Span(t.starts[first], t.ends[last - 1])
         clause = t.clauses[t.clause_index(span.start)]
-        if field == "care_place" and not _clause_has(t, clause, stay):
+        if field == "care_places" and not _clause_has(t, clause, stay):
             continue  # a hospital as a venue or workplace
-        if field == "practitioner":
+        if field == "practitioners":
             if not _word_before(t, first, clause, VISIT_WORDS):
                 continue  # "is verpleegkundige": a job
         elif _word_before(t, first, clause, CASE_WORDS if field in CASE_FIELDS else TOPIC_WORDS):
             continue  # "een spreekbeurt over diabetes"
         if field == "family" and not _patterns()["family"].search(t.text, clause.start, clause.end):
             continue  # "gescheiden afval"
+        if (
+            field == "birth"
+            and _clause_has(t, clause, MALE_WORDS)
+            and not _clause_has(t, clause, FEMALE_WORDS)
+        ):
+            continue  # a father's new baby
         if own and FIRST_PERSON_BEFORE.search(t.text, max(0, span.start - 12), span.start):
             found.append((Span(span.start - len("mijn "), span.end), field))
             continue
@@ -663,18 +753,22 @@ def find_other(text: str, people: Sequence[Span], sentences: list[Span] | None =
     spans = [s for s, _ in _term_hits(t, vocabulary(OTHER_FIELDS), people)]
     patterns = _patterns()
     matches = [
-        m
+        (name, m)
         for name, cues in OTHER_PATTERN_CUES
         if (may_contain(text, cues) if cues else DIGIT.search(text))
         for m in patterns[name].finditer(text)
     ]
     if may_contain(text, LVS_CUES):
-        matches += LVS.finditer(text)
-    for m in matches:
+        matches += (("lvs", m) for m in LVS.finditer(text))
+    for name, m in matches:
         span = Span(m.start(), m.end())
         clause = t.clauses[t.clause_index(span.start)]
         if NOT_OF_ONE.search(text, clause.start, span.start):
             continue  # "groep 7 haalde gemiddeld een 7,8"
+        if name == "exclusion" and not patterns["misconduct"].search(
+            text, clause.start, clause.end
+        ):
+            continue  # "met waterpokken mag Sem niet op school komen": not a suspension
         if GRADE.match(m.group()):
             sentence = next((s for s in sentences if s.start <= span.start < s.end), span)
             if not GRADE_CONTEXT.search(text[max(0, sentence.start - 200) : sentence.end]):
