@@ -3,6 +3,7 @@
     .venv/bin/python bench/make_image_set.py OUT_FOLDER [--source ../shared/images]
 
 Writes OUT_FOLDER/*.jpg and OUT_FOLDER/labels.csv (`file,faces,kind`; positive = faces > 0),
+the first round below plus the second round of hard cases of `bench/hard_images.py`,
 for `bench/images.py OUT_FOLDER --labels OUT_FOLDER/labels.csv`. Nothing here is committed
 except this script: the dev photos may not be redistributed, so the set is rebuilt from them.
 
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import struct
 import sys
 from pathlib import Path
 
@@ -30,8 +30,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from auditor.images import ImageSettings  # noqa: E402
-from auditor.images.analyse import detect_boxes  # noqa: E402
+from bench.hard_images import HARD, STORE_FOR, faces_of, with_exif_orientation  # noqa: E402
+from bench.hard_images import shrink as thumbnail  # noqa: E402
 
 DEFAULT_SOURCE = ROOT / ".." / "shared" / "images"
 
@@ -76,36 +76,8 @@ LABELS = {
 }
 
 
-def with_exif_orientation(jpeg: bytes, orientation: int) -> bytes:
-    """A JPEG with a minimal EXIF APP1 segment holding only the Orientation tag."""
-    entry = struct.pack(">HHIHH", 0x0112, 3, 1, orientation, 0)
-    tiff = b"MM\x00*" + struct.pack(">I", 8) + struct.pack(">H", 1) + entry + struct.pack(">I", 0)
-    payload = b"Exif\x00\x00" + tiff
-    return jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload + jpeg[2:]
-
-
-# Pixels to store so that the EXIF orientation shows the original upright.
-STORE_FOR = {
-    3: lambda im: cv2.rotate(im, cv2.ROTATE_180),
-    6: lambda im: cv2.rotate(im, cv2.ROTATE_90_COUNTERCLOCKWISE),
-    8: lambda im: cv2.rotate(im, cv2.ROTATE_90_CLOCKWISE),
-}
-
-
-def thumbnail(image: np.ndarray, side: int) -> np.ndarray:
-    h, w = image.shape[:2]
-    f = side / max(h, w)
-    return cv2.resize(image, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA)
-
-
 def face_boxes(image: np.ndarray, pad: float = 0.45) -> list[tuple[int, int, int, int]]:
-    h, w = image.shape[:2]
-    boxes = []
-    for x, y, bw, bh in detect_boxes(image, ImageSettings(max_side=1600), 0.25):
-        px, py = int(bw * pad), int(bh * pad)
-        x0, y0 = max(0, x - px), max(0, y - py)
-        boxes.append((x0, y0, min(w, x + bw + px) - x0, min(h, y + bh + py) - y0))
-    return boxes
+    return faces_of(image, pad, min_score=0.25)
 
 
 def tool(image: np.ndarray, style: str) -> np.ndarray:
@@ -256,6 +228,15 @@ def drawings() -> dict[str, np.ndarray]:
     return out
 
 
+def first_kind(name: str) -> str:
+    """The category of a first-round file, from its name."""
+    prefix = name.split("_")[0]
+    for start, kind in (("thumb", "photo"), ("exif", "exif"), ("tool-", "anonymised")):
+        if prefix.startswith(start):
+            return kind
+    return "drawing"
+
+
 def build(source: Path, out: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
 
@@ -283,12 +264,20 @@ def build(source: Path, out: Path) -> dict[str, int]:
             save(name, tool(load(rest), kind[5:]))
     for name, image in drawings().items():
         save(name, image)
+    for name, case in HARD.items():
+        made = case.build(load)
+        if isinstance(made, bytes):
+            (out / f"{name}.jpg").write_bytes(made)
+        else:
+            save(name, made)
+    labels = {name: (faces, first_kind(name)) for name, faces in LABELS.items()}
+    labels |= {name: (case.faces, case.kind) for name, case in HARD.items()}
     with (out / "labels.csv").open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["file", "faces"])
-        for name, faces in LABELS.items():
-            writer.writerow([f"{name}.jpg", faces])
-    return LABELS
+        writer.writerow(["file", "faces", "kind"])
+        for name, (faces, kind) in labels.items():
+            writer.writerow([f"{name}.jpg", faces, kind])
+    return {name: faces for name, (faces, _) in labels.items()}
 
 
 def main() -> None:
