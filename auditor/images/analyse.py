@@ -20,10 +20,11 @@ from auditor.models import FaceBox, ImageAnalysis, Media
 
 # Bump when the detector, its decoding or the recognisability logic changes: cached analyses
 # keyed on an older version are then redone.
-DETECTOR_VERSION = "centerface-int8/recog-2"
+DETECTOR_VERSION = "centerface-int8/recog-3"
 
 RECOGNISABLE = "herkenbaar"
 BACKGROUND = "achtergrond (rest geanonimiseerd)"
+FAR_AWAY = "ver weg (voorbijganger)"
 HIDDEN = ("onscherp gemaakt", "gepixeld", "afgedekt (sticker of tekening)")
 CONTEXT_SCORE = 0.3  # weaker detections only tell whether other faces were anonymised
 MAX_UPSCALE = 4.0
@@ -110,12 +111,15 @@ def analyse_image(
         )
         judged.append((found, signals, judge(signals, settings)))
     hidden = max((s.size for _, s, reason in judged if reason in HIDDEN), default=0.0)
+    faces = sum(found.score >= settings.score_threshold for found, _, _ in judged)
     boxes = []
     for found, signals, reason in judged:
         if found.score < settings.score_threshold:
             continue
         if reason == RECOGNISABLE and is_background(signals.size, hidden, settings):
             reason = BACKGROUND
+        elif reason == RECOGNISABLE and is_passer_by(signals.size, max(published), faces, settings):
+            reason = FAR_AWAY
         boxes.append(_face_box(found, scale, published, reason == RECOGNISABLE, reason))
     return tuple(boxes)
 
@@ -175,6 +179,21 @@ def is_background(size: float, largest_hidden: float, settings: ImageSettings) -
     return (
         largest_hidden > 0
         and size < settings.background_face_share * largest_hidden
+        and size < 2 * settings.min_face_px
+    )
+
+
+def is_passer_by(size: float, photo_side: float, faces: int, settings: ImageSettings) -> bool:
+    """A small face far off in a photo that is not of a group: someone passing by, not a subject.
+
+    Small means below `far_face_share` of the photo's long side (and below `2 * min_face_px`);
+    a photo with `crowd_faces` or more faces is a class, team or crowd photo, whose small faces
+    are its subjects. Typical case: a street scene whose people another tool blurred (so strongly
+    that no face is detected there any more) with one head far behind left as it was.
+    """
+    return (
+        faces < settings.crowd_faces
+        and size < settings.far_face_share * photo_side
         and size < 2 * settings.min_face_px
     )
 

@@ -32,6 +32,11 @@ class ImageSettings:
       someone (an anonymised photo), an unblurred face smaller than this share of the largest
       anonymised face and below `2 * min_face_px` px is a head far in the background that the
       anonymising left, not a subject.
+    - `far_face_share` (float, 0.025) and `crowd_faces` (int, 3): in a photo with fewer than
+      `crowd_faces` faces, a face smaller than this share of the photo's long side (and below
+      `2 * min_face_px` px) is a passer-by far away, not a subject (a street scene whose people
+      another tool blurred beyond detection, one head far behind left as it was); in a class,
+      team or crowd photo small faces are the subjects and stay recognisable.
     - `min_sharpness_ratio` (float, 0.2): Laplacian variance of the inner face region divided by
       that of the whole image; below it the face is treated as blurred.
     - `min_sharpness` (float, 8.0): absolute Laplacian-variance floor for the inner face region;
@@ -65,6 +70,8 @@ class ImageSettings:
     min_face_share: float = 0.03
     min_face_px_small: int = 6
     background_face_share: float = 0.4
+    far_face_share: float = 0.025
+    crowd_faces: int = 3
     min_sharpness_ratio: float = 0.2
     min_sharpness: float = 5.0
     max_grid_share: float = 0.4
