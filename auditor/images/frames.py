@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,11 @@ REDUCED_FLAGS = {
     2: cv2.IMREAD_REDUCED_COLOR_2,
 }
 SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+
+# FFmpeg (inside OpenCV) prints its own complaints about a broken video ("moov atom not
+# found") on stderr, beside the one-line error that names the file; read before the first
+# capture is opened, and a user's own setting wins
+os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
 
 
 class ImageError(AuditorError):
