@@ -398,3 +398,49 @@ def test_lower_case_pairs_hyphenated_words_and_name_words_with_a_surname(
     text: str, expected: list[str]
 ) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prins Gelasius opent zaterdag de optocht.",
+        "Daarna kwamen ze langs de Joris en de Draak.",
+        "Op het menu: Appel, Peer en Banaan.",
+        "Storm Eunice trok over het land.",
+        "Beertje Paddington logeert bij groep 1.",
+        "We zongen 'Zing mee' van Harm Wolters en 'Brabant' van Guus Meeuwis.",
+    ],
+)
+def test_titles_articles_lists_of_things_toys_storms_and_song_makers_are_no_private_persons(
+    text: str,
+) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jeugdprins Daan en prinses Noor openen het feest.", ["Daan", "Noor"]),
+        ("Will en Storm hadden hun eerste schooldag.", ["Storm"]),
+        ("Storm Jansen en Roos hebben gewonnen.", ["Storm Jansen", "Roos"]),
+    ],
+)
+def test_a_pupil_as_carnival_prince_or_beside_an_english_name_stays_a_name(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nieuw in het team: meester Will (gym).", "Will"),
+        ("Welkom juf Joy!", "Joy"),
+    ],
+)
+def test_an_english_word_after_a_title_is_a_given_name(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+def test_a_single_letter_after_a_title_is_an_initial() -> None:
+    assert names("Welkom mw. A. Ramdin en dhr. T. Jansen.") == ["A. Ramdin", "T. Jansen"]

@@ -87,6 +87,8 @@ def public_work_before() -> re.Pattern[str]:
     )
 
 
+# "'Brabant' van Guus Meeuwis": a full name after a quoted title and "van" is its maker's.
+QUOTED_WORK_BEFORE = re.compile(r"['’\"”]\s+(?:van|door|by)\s+$")
 GROUP_AFTER = re.compile(r"\s*(?:\(\s*groep|,?\s*(?:uit|van|in)\s+groep|\(\d)", re.IGNORECASE)
 INITIALS = re.compile(
     r"(?<![\w.])((?:[A-Z]\.\s?){1,3})((?:(?:van|de|der|den|ter|ten|el|'t|van 't)\s)*)"
@@ -345,6 +347,25 @@ class _Scanner:
             self.text, self.starts[i]
         ).islower()
 
+    def listed_with_things(self, i: int) -> bool:
+        """Token i stands in a list beside a capitalised ordinary word that is no name: "Appel,
+        Peer en Banaan", "Tulp, Roos en Narcis"."""
+        flags = self.flags
+        for side in (-1, 1):
+            k = i + side
+            if 0 <= k < self.n and flags[k] & EN_OF:
+                k += side  # "Peer en Banaan"
+            elif not (0 <= k < self.n and LIST_GAP.match(self.gap(max(i, k)))):
+                continue
+            if (
+                0 <= k < self.n
+                and flags[k] & (CAP | COMMON | FIRST | SURNAME | NAME_LIKE) == CAP | COMMON
+                and not self.sentence_start(k)  # its capital is the list's, not the sentence's
+                and not roles.english_word(self.words[k])  # "Will en Storm": an English name
+            ):
+                return True
+        return False
+
     def points_back_after(self, i: int) -> bool:
         """ "Efua en haar team", "Abeba met haar zus": a possessive after token i points back to
         a person."""
@@ -467,6 +488,13 @@ class _Scanner:
         cap = f & CAP
         if self.seen & ANIMAL and i > 0 and flags[i - 1] & ANIMAL and self.spaced(i):
             return None  # "klassenkonijn Daan": a pet's name
+        if (
+            f & ANIMAL
+            and i + 1 < self.n
+            and flags[i + 1] & (NAME_LIKE | SURNAME) == NAME_LIKE
+            and self.spaced(i + 1)
+        ):
+            return None  # "Storm Eunice", "Beertje Paddington": the storm or toy so named
         if self.seen & ANIMAL and i > 1 and self.pet_named(i):
             return None  # "onze klassencavia heet Storm", "de kippen heten Henny en Bertha"
         if self.words[i].lower() in HOLIDAY_NAMES and CELEBRATE_BEFORE.search(
@@ -477,6 +505,13 @@ class _Scanner:
             return None  # "Hoi, de kammen zijn ...": the greeting itself
         if cap and roles.roman_after(self.text, self.ends[i]):
             return None  # "Willem II", "Karel V": a king or a club
+        if (
+            not f & FIRST
+            and i > 0
+            and flags[i - 1] & (NOT_NAME | CAP | FIRST) == NOT_NAME | CAP
+            and self.spaced(i)
+        ):
+            return None  # "Prins Amadeiro": a carnival or story title (a pupil: "Prins Luuk")
         titled = self.title_before(i)
         if (
             titled
@@ -487,6 +522,8 @@ class _Scanner:
         ):
             return self.title_reason(i)
         if f & COMMON and not first and not f & SURNAME:
+            if titled and cap and f & LOWER_LONGER and roles.english_word(self.words[i]):
+                return self.title_reason(i)  # "meester Will", "juf Joy": an English given name
             return None
         if titled:
             if cap and (first or f & NAME_LIKE):
@@ -541,11 +578,11 @@ class _Scanner:
             if not ambiguous:
                 if (
                     i > 0
-                    and self.words[i - 1].lower() in roles.ARTICLES
+                    and (self.words[i - 1].lower() in roles.ARTICLES or self.words[i - 1] == "de")
                     and self.spaced(i)
                     and not self.person_after(i)
                 ):
-                    return None  # "naar het NEMO", "een Mercedes": a place or a thing
+                    return None  # "naar het NEMO", "in de Joris en de Draak": a place or a thing
                 return "voornaam"
             if self.group_after(i):
                 return "voornaam gevolgd door een groep"
@@ -577,6 +614,8 @@ class _Scanner:
                 return None
             if i > 0 and flags[i - 1] & DETERMINER:
                 return None
+            if self.listed_with_things(i):
+                return None  # "Appel, Peer en Banaan": a list of things
             return "voornaam (ook een woord) met hoofdletter"
         if (
             f & NAME_LIKE  # implies capitalised
@@ -681,7 +720,14 @@ class _Scanner:
         titled = [
             i + 1
             for i in (indices(flags, TITLE) if self.seen & TITLE else ())
-            if i + 1 < self.n and flags[i + 1] & AFTER_TITLE and self.title_before(i + 1)
+            if i + 1 < self.n
+            and (
+                flags[i + 1] & AFTER_TITLE
+                or flags[i + 1] & (CAP | COMMON | CANDIDATE | LOWER_LONGER)
+                == CAP | COMMON | LOWER_LONGER
+                and roles.english_word(self.words[i + 1])
+            )
+            and self.title_before(i + 1)
         ]
         for i in sorted(starts + titled) if titled else starts:
             if (
@@ -816,7 +862,10 @@ def _public_work(text: str, start: int, end: int, reason: str) -> bool:
     value = text[start:end]
     return (
         (" " in value or "." in value)
-        and public_work_before().search(text, max(0, start - 40), start) is not None
+        and (
+            public_work_before().search(text, max(0, start - 40), start) is not None
+            or QUOTED_WORK_BEFORE.search(text, max(0, start - 10), start) is not None
+        )
         and not GROUP_AFTER.match(text, end)
     )
 
@@ -895,7 +944,7 @@ def find_names(
     found += [
         h for h in hashtag_names(text) if not any(h[0] < b.end and b.start < h[1] for b in skip)
     ]
-    if words.seen & WORK_CUE:
+    if words.seen & WORK_CUE or "' van " in text or "’ van " in text or '" van ' in text:
         found = [h for h in found if not _public_work(text, *h)]
     if words.seen & CAP and TLD.search(text):
         found = _drop_brands(text, found, starts, flags)

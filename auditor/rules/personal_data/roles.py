@@ -21,7 +21,11 @@
   group ("Kleuters waren ...").
 - A first name that is also a word is no person inside the capitalised name of a thing ("Team
   Storm", "Koning Winter", "Sky Radio"), in a quoted title ("de musical 'Polderkoning Pim'"),
-  or as an English imperative before a determiner ("And Mark the date").
+  or as an English imperative before a determiner ("And Mark the date"), in a list of
+  capitalised things ("Appel, Peer en Banaan"), after a word that opens a carnival or story
+  title (an unknown word after "Prins"), or named by a storm or toy word before it ("Storm
+  Eunice", "Beertje Paddington"); a full name after a quoted title and "van" is its maker's.
+- An English word after a title is a given name ("meester Will").
 """
 
 from __future__ import annotations
