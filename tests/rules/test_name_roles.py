@@ -444,3 +444,34 @@ def test_an_english_word_after_a_title_is_a_given_name(text: str, name: str) -> 
 
 def test_a_single_letter_after_a_title_is_an_initial() -> None:
     assert names("Welkom mw. A. Ramdin en dhr. T. Jansen.") == ["A. Ramdin", "T. Jansen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schoolkat Lotje lag in de zon. Lotje mag niet in de klas komen.",
+        "De klassenrobot heet Bolt en de plant heet Gerrit.",
+        "Ook NOS-legende Kees Jansen kwam kijken.",
+        "We keken de film Happy Feet met groep 3.",
+    ],
+)
+def test_pets_robots_plants_legends_and_english_titles_are_no_private_persons(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("dank je wel Oyelaran voor de heerlijke soep!", "Oyelaran"),
+        ("roos heeft vandaag haar eerste tand verloren", "roos"),
+        ("Story time with Mrs Jones on Friday!", "Jones"),
+    ],
+)
+def test_thanks_in_three_words_a_lower_case_subject_and_english_titles_mark_a_name(
+    text: str, name: str
+) -> None:
+    assert name in names(text)
+
+
+def test_a_lower_case_name_word_before_a_verb_without_a_person_after_stays_a_word() -> None:
+    assert names("storm is voorbij, de boom ligt nog op het plein") == []

@@ -95,7 +95,7 @@ INITIALS = re.compile(
     r"([A-Z][\w’'-]+)"
 )
 RELATIVE_AFTER = re.compile(r", die\s")  # "Joep, die gisteren 7 werd": a person, said of
-CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&)\s)")
+CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor)\s)")  # "Bedankt X voor ..."
 TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
 KIN_REASON = "naam na 'moeder van', 'oma van'"
 VOCATIVE_END = re.compile(r"\s*(?:[!?.]|$)")
@@ -232,6 +232,7 @@ class _Scanner:
         self.taken = [False] * self.n
         self._sentence_start: dict[int, bool] = {}
         self.hits: list[tuple[int, int, str]] = []
+        self.pets: set[str] = set()  # names given to an animal or toy: the same later on
 
     def gap(self, i: int) -> str:
         """The text between token i-1 and token i."""
@@ -256,6 +257,8 @@ class _Scanner:
         return not (
             self.blocked[i]
             or self.taken[i]
+            or self.pets
+            and self.words[i] in self.pets  # "Schoolhond Max ... Max mag ...": the dog again
             or self.flags[i] & NOT_NAME
             or start > 0
             and self.text[start - 1] in "#@._"
@@ -284,8 +287,18 @@ class _Scanner:
         )
 
     def greeting_before(self, i: int) -> bool:
+        if not (i > 0 and GREETING_GAP.match(self.gap(i))):
+            return False
+        if self.flags[i - 1] & GREETING:
+            return True
+        # "dank je wel Pratibha", "dank u wel", "dank jullie wel": thanks in three words
+        words = self.words
         return (
-            i > 0 and bool(self.flags[i - 1] & GREETING) and bool(GREETING_GAP.match(self.gap(i)))
+            i > 2
+            and words[i - 1].lower() == "wel"
+            and words[i - 3].lower() == "dank"
+            and self.spaced(i - 1)
+            and self.spaced(i - 2)
         )
 
     def animal_before(self, i: int) -> bool:
@@ -328,6 +341,26 @@ class _Scanner:
             and self.verb_after(i + 2, plural=True)
         )
 
+    def lower_subject(self, i: int) -> bool:
+        """Token i, a lower-case first name that is also a word, opens a sentence without an
+        article, before a verb of a person, and the clause goes on about "zijn" or "haar" (a
+        noun would need "de": "mees heeft vandaag zijn zwemdiploma")."""
+        if not (self.verb_after(i) and self.lower_clause_start(i)):
+            return False
+        for k in range(i + 2, min(self.n, i + 8)):
+            if any(ch in SENTENCE_ENDS for ch in self.gap(k)):
+                return False
+            if self.words[k] in PERSON_POSSESSIVES:
+                return True
+        return False
+
+    def lower_clause_start(self, i: int) -> bool:
+        """Token i opens a sentence (or a clause after a comma or colon) written in lower case."""
+        before = self.text[: self.starts[i]].rstrip()
+        return (not before or before[-1] in ".!?:,\n") and sentence_opening(
+            self.text, self.starts[i]
+        ).islower()
+
     def lower_pair(self, i: int) -> bool:
         """Tokens i and i+2, two first names in lower case joined by "en", open a clause of a
         sentence written in lower case and are the subject of a verb: "sky en bo hadden ..."."""
@@ -342,10 +375,7 @@ class _Scanner:
             and self.verb_after(i + 2, plural=True)
         ):
             return False
-        before = self.text[: self.starts[i]].rstrip()
-        return (not before or before[-1] in ".!?:,\n") and sentence_opening(
-            self.text, self.starts[i]
-        ).islower()
+        return self.lower_clause_start(i)
 
     def listed_with_things(self, i: int) -> bool:
         """Token i stands in a list beside a capitalised ordinary word that is no name: "Appel,
@@ -412,6 +442,15 @@ class _Scanner:
             and flags[i + 1] & (DETERMINER | CAP) == DETERMINER
             and not flags[i + 2] & CAP
             and roles.english_sentence(self.text, self.starts[i])
+        )
+
+    def english_title_word(self, k: int) -> bool:
+        """Token k is a capitalised English word inside a sentence, no title or greeting: the
+        name after it is part of a title ("Finding Nemo", "Happy Feet")."""
+        return (
+            self.flags[k] & (CAP | TITLE | GREETING | FIRST) == CAP
+            and roles.english_word(self.words[k])
+            and not self.sentence_start(k)
         )
 
     def in_proper_noun(self, i: int) -> bool:
@@ -487,6 +526,7 @@ class _Scanner:
         ambiguous = f & NAME_WORD
         cap = f & CAP
         if self.seen & ANIMAL and i > 0 and flags[i - 1] & ANIMAL and self.spaced(i):
+            self.pets.add(self.words[i])
             return None  # "klassenkonijn Daan": a pet's name
         if (
             f & ANIMAL
@@ -496,6 +536,7 @@ class _Scanner:
         ):
             return None  # "Storm Eunice", "Beertje Paddington": the storm or toy so named
         if self.seen & ANIMAL and i > 1 and self.pet_named(i):
+            self.pets.add(self.words[i])
             return None  # "onze klassencavia heet Storm", "de kippen heten Henny en Bertha"
         if self.words[i].lower() in HOLIDAY_NAMES and CELEBRATE_BEFORE.search(
             self.text, max(0, self.starts[i] - 40), self.starts[i]
@@ -561,6 +602,8 @@ class _Scanner:
                 return None  # "Tony's Chocolonely", "Ben's Bakery": a business's name
             if self.english_verb(i):
                 return None  # "And Mark the date": an imperative
+            if i > 0 and self.spaced(i) and self.english_title_word(i - 1):
+                return None  # "de film Finding Nemo": an English title
             if ambiguous and not self.sentence_start(i) and self.in_proper_noun(i):
                 return None  # "Team Storm", "Sky Radio": the name of a thing
             if (
@@ -633,6 +676,8 @@ class _Scanner:
             and (reason is KIN_REASON or roles.dutch_sentence(self.text, self.starts[i]))
         ):
             return reason  # "Luwam mocht vandaag ...": a name not in the lists
+        if not cap and ambiguous and self.lower_subject(i):
+            return "naam in kleine letters als onderwerp"  # "mees heeft zijn diploma gehaald"
         if not cap and first and (self.lower_pair(i) or i > 1 and self.lower_pair(i - 2)):
             return "naam in kleine letters als onderwerp"  # "sky en bo hadden ...", in lower case
         if not cap and first and not ambiguous and f & LOWER_LONGER:

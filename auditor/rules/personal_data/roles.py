@@ -25,7 +25,13 @@
   capitalised things ("Appel, Peer en Banaan"), after a word that opens a carnival or story
   title (an unknown word after "Prins"), or named by a storm or toy word before it ("Storm
   Eunice", "Beertje Paddington"); a full name after a quoted title and "van" is its maker's.
-- An English word after a title is a given name ("meester Will").
+- An English word after a title is a given name ("meester Will"); miss, mrs and ms are titles.
+- A name given to an animal, toy, robot or plant ("Schoolhond Max", "de plant heet Harry") is
+  that pet's in the rest of the post too; a capitalised English word inside a sentence makes
+  the first name after it part of a title ("de film Finding Nemo"); an office after a hyphen
+  counts ("PSV-legende"); thanks may take three words ("dank je wel Pratibha voor ...").
+- In lower case, a first name that is also a word opens a sentence before a verb of a person
+  and "zijn"/"haar" ("mees heeft vandaag zijn zwemdiploma"): a noun would need "de".
 """
 
 from __future__ import annotations

@@ -205,7 +205,8 @@ def word_flags(word: str) -> int:
 
 def _role_start(low: str) -> bool:
     roles = package_list("public_roles")
-    return low in roles or low in _first_words(roles)
+    last = low.rsplit("-", 1)[-1]  # "PSV-legende", "oud-wethouder"
+    return low in roles or low in _first_words(roles) or last in roles
 
 
 def _compute_flags(word: str) -> int:
