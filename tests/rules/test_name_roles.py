@@ -475,3 +475,18 @@ def test_thanks_in_three_words_a_lower_case_subject_and_english_titles_mark_a_na
 
 def test_a_lower_case_name_word_before_a_verb_without_a_person_after_stays_a_word() -> None:
     assert names("storm is voorbij, de boom ligt nog op het plein") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Linde (klas 3) won de tekenwedstrijd.", ["Linde"]),
+        ("dag noor en bas!! succes op je nieuwe school", ["noor", "bas"]),
+        ("De sprookjes van deze week: Hans en Grietje en Roodkapje.", []),
+        ("In de klas: Zeus, Hera en Athene.", []),
+    ],
+)
+def test_a_class_after_a_name_the_last_of_a_lower_case_list_and_fairy_tales(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected

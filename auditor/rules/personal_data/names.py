@@ -89,12 +89,15 @@ def public_work_before() -> re.Pattern[str]:
 
 # "'Brabant' van Guus Meeuwis": a full name after a quoted title and "van" is its maker's.
 QUOTED_WORK_BEFORE = re.compile(r"['’\"”]\s+(?:van|door|by)\s+$")
-GROUP_AFTER = re.compile(r"\s*(?:\(\s*groep|,?\s*(?:uit|van|in)\s+groep|\(\d)", re.IGNORECASE)
+GROUP_AFTER = re.compile(
+    r"\s*(?:\(\s*(?:groep|klas)|,?\s*(?:uit|van|in)\s+(?:groep|klas)\b|\(\d)", re.IGNORECASE
+)  # "(groep 5)", "uit klas 2" (a Steiner or secondary school's class)
 INITIALS = re.compile(
     r"(?<![\w.])((?:[A-Z]\.\s?){1,3})((?:(?:van|de|der|den|ter|ten|el|'t|van 't)\s)*)"
     r"([A-Z][\w’'-]+)"
 )
 RELATIVE_AFTER = re.compile(r", die\s")  # "Joep, die gisteren 7 werd": a person, said of
+LIST_END = re.compile(r"[!?.]")  # the last of a list ends its sentence: "dag sanne en bas!"
 CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor)\s)")  # "Bedankt X voor ..."
 TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
 KIN_REASON = "naam na 'moeder van', 'oma van'"
@@ -851,8 +854,8 @@ class _Scanner:
                     continue
                 f = flags[j]
                 if f & (FIRST | NAME_WORD | LOWER_LONGER) == FIRST | NAME_WORD | LOWER_LONGER:
-                    if len(sides) == 2:
-                        self.add(j, "naam in een opsomming van namen")
+                    if len(sides) == 2 or sides == {-1} and LIST_END.match(self.text, self.ends[j]):
+                        self.add(j, "naam in een opsomming van namen")  # "dag sanne en bas!!"
                 elif (
                     not f & (FIRST | SURNAME | COMMON | INTERFIX | NOT_NAME)
                     and f & LOWER_LONGER
