@@ -26,6 +26,7 @@ from auditor.nlp.lexicon import (
     package_patterns,
     school_extends,
 )
+from auditor.nlp.patterns import gated
 from auditor.rules.base import RuleContext, rule
 
 # A money amount: "€12,99", "€ 39,-", "€1.246,50", "12 euro".
@@ -85,8 +86,8 @@ def _patterns() -> Patterns:
     return Patterns(
         fee_context=re.compile(rf"\b(?:{package_patterns('fee_context_patterns')})\b"),
         pretend_context=re.compile(rf"\b(?:{package_patterns('pretend_money_patterns')})\b"),
-        discount=re.compile(package_patterns("discount_patterns")),
-        price_frame=re.compile(
+        discount=gated(package_patterns("discount_patterns")),
+        price_frame=gated(
             rf"\b(?:{before})\s?{_PRICE}"
             rf"|{_PRICE}\s?(?:per|p\.)\s?(?:{units})\b"
             rf"|\b(?:{units})\w{{0,3}}\s+(?:kost(?:en)?|voor)\s?{_PRICE}"
@@ -95,10 +96,10 @@ def _patterns() -> Patterns:
         ),
         sales_word=re.compile(rf"\b(?:{package_patterns('sales_word_patterns')})\b"),
         order_channel=re.compile(package_patterns("order_channel_patterns")),
-        buying=re.compile(rf"{_PRICE}|\b(?:{package_patterns('buying_patterns')})\b"),
-        business=re.compile(rf"(?:{_words('business_kinds')})\w*|\b(?:{_words('brands')})\b"),
-        call_to_buy=re.compile(rf"{package_patterns('call_to_buy_patterns')}|{WEB_ADDRESS}"),
-        own_channel=re.compile(package_patterns("own_channel_patterns")),
+        buying=gated(rf"{_PRICE}|\b(?:{package_patterns('buying_patterns')})\b"),
+        business=gated(rf"(?:{_words('business_kinds')})\w*|\b(?:{_words('brands')})\b"),
+        call_to_buy=gated(rf"{package_patterns('call_to_buy_patterns')}|{WEB_ADDRESS}"),
+        own_channel=gated(package_patterns("own_channel_patterns")),
         offer_hints=() if school_extends(OFFER_LISTS) else OFFER_HINTS,
         channel_hints=() if school_extends(CHANNEL_LISTS) else CHANNEL_HINTS,
         business_hints=kinds + brands,

@@ -23,10 +23,11 @@ from typing import NamedTuple
 
 from auditor.models import Category, Hit, Post, Severity, Span
 from auditor.nlp.lexicon import lexicon_cache, package_entries, package_list, package_patterns
+from auditor.nlp.patterns import gated
 from auditor.rules.base import RuleContext, rule
 
 # First-person singular (Dutch, plus Frisian "myn"/"my"); "ik-boekje" is a thing, not a voice.
-FIRST_PERSON = re.compile(r"\b(?:ik|mij|me|mijn|m'n|mezelf|mijzelf|ikzelf|myn|mysels)\b(?!-)")
+FIRST_PERSON = gated(r"\b(?:ik|mij|me|mijn|m'n|mezelf|mijzelf|ikzelf|myn|mysels)\b(?!-)")
 
 # Quoted speech: "…", “…”, „…”, «…», ‘…’ and '…' (not the 's of "'s avonds" or a 't).
 # A quote may run over a few lines (a poem, a letter): "…\n…\n…".

@@ -77,7 +77,7 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
         postcodes = [h for h in postcodes if not _school_place(text, h, ctx, people)]
     hits = (*emails, *handles, *ibans, *phones, *bsns, *postcodes, *plates, *addresses, *name_hits)
     if people:  # facts about a person need a person
-        hits += _special_hits(text, people, words.seen)
+        hits += _special_hits(text, people, words)
     by_kind: dict[str, list[Hit]] = {}
     for hit in hits:
         by_kind.setdefault(hit.kind, []).append(hit)
@@ -174,18 +174,27 @@ def _school_place(text: str, hit: Hit, ctx: RuleContext, people: list[Span]) -> 
     )
 
 
-def _special_hits(text: str, people: list[Span], seen: int) -> tuple[Hit, ...]:
-    """Birthdays, health and other facts near a person. `seen` (the or-ed flags of the text's
-    words) tells whether a birthday or age can be said: without those cue words the birthday
-    finder is skipped."""
+def _special_hits(text: str, people: list[Span], words: flags.Words) -> tuple[Hit, ...]:
+    """Birthdays, health and other facts near a person. The flags of the text's words tell
+    whether a birthday or age can be said (without those cue words the birthday finder is
+    skipped) and which words may start a health or other term; the finders read the words
+    tokenised once (`special.Tokens`)."""
+    seen = words.seen
     birthdate = seen & (flags.BIRTHDATE_CUE | flags.DAY_CUE | flags.JAAR)
     sentences = special.sentences_of(text)
+    tokens = special.Tokens(
+        list(map(str.lower, words.words)),
+        words.starts,
+        words.ends,
+        flags.indices(words.flags, flags.HEALTH_TERM) if seen & flags.HEALTH_TERM else [],
+        flags.indices(words.flags, flags.OTHER_TERM) if seen & flags.OTHER_TERM else [],
+    )
     return (
         *(
-            special.find_birthdates(text, people, sentences)
+            special.find_birthdates(text, people, sentences, tokens)
             if birthdate or special.may_state_an_age(text)
             else ()
         ),
-        *special.find_health(text, people, sentences),
-        *special.find_other(text, people, sentences),
+        *special.find_health(text, people, sentences, tokens),
+        *special.find_other(text, people, sentences, tokens),
     )

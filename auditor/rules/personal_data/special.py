@@ -27,9 +27,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from auditor.models import Hit, PDKind, Span
 from auditor.nlp.lexicon import on_change, package_list
+from auditor.nlp.patterns import gated
 from auditor.nlp.tokens import WORD, may_contain
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -54,7 +56,7 @@ NOT_A_COUNT_OF_YEARS = r"(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten|minu
 AGE_TODAY_PATTERN = (
     rf"\b{DAY}\s+\d{{1,2}}\s+jaar\b(?!\s+(?:geleden|getrouwd|samen|in\s+dienst|oud))"
 )
-BIRTHDATE = re.compile(
+BIRTHDATE = gated(
     "|".join(
         [
             rf"\b(?:geboren|berne)\s+(?:op\s+)?(?:{WEEKDAY}\s+)?(?:{DATE})",
@@ -100,11 +102,11 @@ BIRTHDATE = re.compile(
 )
 # "vandaag 50 jaar": the age of a person unless a school, a marriage or a job comes before.
 AGE_TODAY = re.compile(AGE_TODAY_PATTERN, re.IGNORECASE)
-NOT_BIRTHDAY = re.compile(
+NOT_BIRTHDAY = gated(
     r"jaar\s+in\s+dienst|jubileum|jarig\s+bestaan|getrouwd|bestaa?t\b", re.IGNORECASE
 )
 # Just before "vandaag 50 jaar": the age of a school, a marriage or a job ("bestaat ...").
-NOT_BIRTHDAY_BEFORE = re.compile(
+NOT_BIRTHDAY_BEFORE = gated(
     r"\b(?:bestaa?t|bestonden|getrouwd|werkt|werken|samen|al|sinds|ruim|bijna|over)\b"
     r"[^.!?\n]{0,12}$",
     re.IGNORECASE,
@@ -135,7 +137,7 @@ AGE_AFTER_PRONOUN = re.compile(rf"\b(?:hij|zij|ze|jij|je|ik)\s+({AGE_PREDICATE})
 HISTORICAL_YEAR = re.compile(r"\b1[0-8]\d\d\b")
 BIRTHDAY_WORD = re.compile(r"\b(?:jarige?|verjaardag)\b", re.IGNORECASE)
 # A post about someone's birthday: then "N jaar" beside a name is an age ("9 jaar al!").
-BIRTHDAY_POST = re.compile(r"jarig|verjaardag|birthday|🎂|geboren|jierdei|jierich", re.IGNORECASE)
+BIRTHDAY_POST = gated(r"jarig|verjaardag|birthday|🎂|geboren|jierdei|jierich", re.IGNORECASE)
 YEARS = re.compile(
     r"\bwordt\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|minuten|euro|%|e\b|ste\b))"
     r"|\b\d{1,3}\s+jaar\b(?!\s+(?:geleden|getrouwd|samen|in\s+dienst|bij|op|lang|werkt|oud\s+gebouw))",
@@ -227,11 +229,23 @@ class Vocabulary:
             self.seen[word] = fields
         return fields
 
-    def find(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
-        """(first word, last word + 1, field) of each entry found in `words` (lower case)."""
+    def may_start(self, word: str) -> bool:
+        """Whether an entry may match at `word` (lower case): the words of a text failing this
+        need no look in `find`."""
+        return bool(self.fields_of(word)) or (
+            word.startswith(self.phrase_starts)
+            and any(patterns[0].matches(word) for patterns, _ in self.phrases)
+        )
+
+    def find(
+        self, words: Sequence[str], only: Sequence[int] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """(first word, last word + 1, field) of each entry found in `words` (lower case);
+        `only`: the indices of the words that pass `may_start`, when the caller knows them."""
         found = []
         seen = self.seen
-        for i, word in enumerate(words):
+        for i in range(len(words)) if only is None else only:
+            word = words[i]
             fields = seen.get(word)
             if fields is None:
                 fields = self.fields_of(word)
@@ -297,7 +311,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     level = rf"(?:{levels})(?:/(?:{levels}))?"
     return {
         # other: each pattern with the words one of which its matches hold (() for a digit)
-        "advice": re.compile(
+        "advice": gated(
             rf"\b(?:(?:voorlopig\s+)?{level}-advies|(?:school)?advies\s+(?:is\s+|wordt\s+|werd\s+)?{level}(?![\w-])"
             rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*"
             # a leaver's next school: "Bart gaat naar het vwo", "start op de kaderberoepsgerichte
@@ -319,7 +333,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|\bniet\s+op\s+school\s+(?:komt|kwam)\b",
             re.IGNORECASE,
         ),
-        "grade": re.compile(
+        "grade": gated(
             r"(?<![\d.,])(?:10|[1-9]),\d(?![\d,])(?!\s*(?:meter|m\b|km|cm|kilo|kg|sec|min|uur"
             r"|euro|procent|%|liter|graden|punt\b))"
             rf"|\been\s+(?:10|[1-9])(?:[,.]\d)?\s+(?:voor|op|bij)\s+"
@@ -347,7 +361,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r")\b",
             re.IGNORECASE,
         ),
-        "family": re.compile(rf"\b(?:{family})\b", re.IGNORECASE),
+        "family": gated(rf"\b(?:{family})\b", re.IGNORECASE),
         "misconduct": re.compile(rf"\b(?:{_alternation('other_misconduct')})", re.IGNORECASE),
     }
 
@@ -360,7 +374,7 @@ def _clear() -> None:
 on_change(_clear)  # a school's own word lists ([lexicons] dir) change the vocabulary
 
 # A full stop after these abbreviations ends no sentence ("Senait in gr. 4 en gr. 6").
-ABBREVIATION_END = re.compile(r"\b(?:gr|nr|bijv|o\.a|mevr|dhr|mw|ca|t\.n\.v|z\.s\.m)\.\s*$", re.I)
+ABBREVIATION_END = gated(r"\b(?:gr|nr|bijv|o\.a|mevr|dhr|mw|ca|t\.n\.v|z\.s\.m)\.\s*$", re.I)
 # A sentence holds a letter or digit: an emoji on a line of its own joins the sentence before.
 SENTENCE = re.compile(r"[^.!?\n]*\w[^.!?\n]*[.!?\n]*(?:[^\w.!?\n]*(?:[.!?\n]+|$))*")
 CLAUSE_BREAK = re.compile(r"[:;]\s")
@@ -472,8 +486,10 @@ def find_birthdates(
     text: str,
     people: Sequence[Span],
     sentences: list[Span] | None = None,
+    tokens: Tokens | None = None,
 ) -> list[Hit]:
-    """Birthdays and ages near a named person; `sentences` as `sentences_of(text)` if known."""
+    """Birthdays and ages near a named person; `sentences` as `sentences_of(text)` and
+    `tokens` (see `Tokens`) if known."""
     if sentences is None:
         sentences = sentences_of(text)
     spans = []
@@ -490,17 +506,19 @@ def find_birthdates(
     spans += _age_predicates(text, people)
     spans = [s for s in spans if identified(s, sentences, people)]
     if may_contain(text, ("jarig", "verjaardag")):
-        spans += _birthday_words(text, people, sentences)
+        spans += _birthday_words(text, people, sentences, tokens)
     spans += _appositions(text, people)
     if BIRTHDAY_POST.search(text):
         spans += _ages_in_birthday_post(text, people, sentences)
     return _hits(text, spans, "verjaardag of leeftijd van een persoon", PDKind.BIRTHDATE)
 
 
-def _birthday_words(text: str, people: Sequence[Span], sentences: list[Span]) -> list[Span]:
+def _birthday_words(
+    text: str, people: Sequence[Span], sentences: list[Span], tokens: Tokens | None = None
+) -> list[Span]:
     """ "jarig", "jarige", "verjaardag" in a clause that speaks of a person ("Fijne verjaardag,
     Sem!", "onze jarige Mila"), but not a school's or a club's ("75 jaar jarig bestaan")."""
-    t = _Text.of(text, sentences)
+    t = _Text.of(text, sentences, tokens)
     found = []
     for m in BIRTHDAY_WORD.finditer(text):
         if NOT_BIRTHDAY.search(text[m.start() : m.end() + 30]):
@@ -573,6 +591,18 @@ def _distinct(spans: Iterable[Span]) -> list[Span]:
     return kept
 
 
+class Tokens(NamedTuple):
+    """A text's words as the caller has tokenised them already (`WORD` tokens in lower case,
+    with offsets), and per vocabulary the indices of the words where a term may start (those
+    passing `Vocabulary.may_start`): the finders below then skip every other word."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    health: list[int]
+    other: list[int]
+
+
 @dataclass(frozen=True)
 class _Text:
     """A text's words (lower case, with offsets) and clauses, shared by the finders."""
@@ -584,10 +614,14 @@ class _Text:
     clauses: list[Span]
 
     @classmethod
-    def of(cls, text: str, sentences: list[Span]) -> _Text:
+    def of(cls, text: str, sentences: list[Span], tokens: Tokens | None = None) -> _Text:
         """The words and clauses of `text` (kept for the last text: both finders read them)."""
         if _last_text and _last_text[0].text == text:
             return _last_text[0]
+        if tokens is not None:
+            made = cls(text, tokens.words, tokens.starts, tokens.ends, clauses_of(text, sentences))
+            _last_text[:] = [made]
+            return made
         matches = list(WORD.finditer(text))
         made = cls(
             text,
@@ -682,12 +716,17 @@ def _clause_has(t: _Text, clause: Span, words: frozenset[str]) -> bool:
 
 
 def _term_hits(
-    t: _Text, vocab: Vocabulary, people: Sequence[Span], own: bool = False
+    t: _Text,
+    vocab: Vocabulary,
+    people: Sequence[Span],
+    own: bool = False,
+    only: Sequence[int] | None = None,
 ) -> list[tuple[Span, str]]:
-    """(span, field) of every term of `vocab` said of a person, with its possessive."""
+    """(span, field) of every term of `vocab` said of a person, with its possessive; `only` as
+    in `Vocabulary.find`."""
     found = []
     stay = _words_of("health_care_stay")
-    for first, last, field in vocab.find(t.words):
+    for first, last, field in vocab.find(t.words, only):
         span = Span(t.starts[first], t.ends[last - 1])
         clause = t.clauses[t.clause_index(span.start)]
         if field == "care_places" and not _clause_has(t, clause, stay):
@@ -731,26 +770,45 @@ def _phrase_hits(t: _Text, pattern: re.Pattern[str], people: Sequence[Span]) -> 
 
 
 def find_health(
-    text: str, people: Sequence[Span], sentences: list[Span] | None = None
+    text: str,
+    people: Sequence[Span],
+    sentences: list[Span] | None = None,
+    tokens: Tokens | None = None,
 ) -> list[Hit]:
-    """Health, death, birth and religion said of a person (`sentences` as `sentences_of`)."""
+    """Health, death, birth and religion said of a person (`sentences` as `sentences_of`,
+    `tokens` as `Tokens`)."""
     if sentences is None:
         sentences = sentences_of(text)
-    t = _Text.of(text, sentences)
-    signed = STAFF_SIGNATURE.search(text, max(0, len(text) - 60)) is not None
-    spans = [s for s, _ in _term_hits(t, vocabulary(HEALTH_FIELDS, "health_not"), people, signed)]
+    t = _Text.of(text, sentences, tokens)
+    only = tokens.health if tokens is not None else None
+    if only == []:
+        spans = []  # no word can start a term
+    else:
+        signed = STAFF_SIGNATURE.search(text, max(0, len(text) - 60)) is not None
+        vocab = vocabulary(HEALTH_FIELDS, "health_not")
+        spans = [s for s, _ in _term_hits(t, vocab, people, signed, only)]
     if may_contain(text, HEALTH_PHRASE_CUES):
         spans += _phrase_hits(t, _patterns()["health"], people)
     return _hits(text, spans, "gezondheid of geloof van een persoon", PDKind.HEALTH)
 
 
-def find_other(text: str, people: Sequence[Span], sentences: list[Span] | None = None) -> list[Hit]:
+def find_other(
+    text: str,
+    people: Sequence[Span],
+    sentences: list[Span] | None = None,
+    tokens: Tokens | None = None,
+) -> list[Hit]:
     """School advice and career, grades, family situation, care and refugee status said of a
-    person (`sentences` as `sentences_of`)."""
+    person (`sentences` as `sentences_of`, `tokens` as `Tokens`)."""
     if sentences is None:
         sentences = sentences_of(text)
-    t = _Text.of(text, sentences)
-    spans = [s for s, _ in _term_hits(t, vocabulary(OTHER_FIELDS), people)]
+    t = _Text.of(text, sentences, tokens)
+    only = tokens.other if tokens is not None else None
+    spans = (
+        [s for s, _ in _term_hits(t, vocabulary(OTHER_FIELDS), people, only=only)]
+        if only != []
+        else []
+    )
     patterns = _patterns()
     matches = [
         (name, m)

@@ -23,6 +23,7 @@ from auditor.nlp.lexicon import (
     package_entries,
     package_list,
 )
+from auditor.nlp.patterns import gated
 from auditor.nlp.tokens import FOLD_EXCEPTIONS, WORD
 from auditor.rules.personal_data import special
 
@@ -33,7 +34,7 @@ URL = re.compile(
     r"(?:/[^\s)]*)?",
     re.IGNORECASE,
 )
-TLD = re.compile(r"\.(?:nl|com|org|net|be|eu|nu|info|frl|de)\b|www\.|://", re.IGNORECASE)
+TLD = gated(r"\.(?:nl|com|org|net|be|eu|nu|info|frl|de)\b|www\.|://", re.IGNORECASE)
 
 
 class WordLists(NamedTuple):
@@ -116,6 +117,9 @@ ANIMAL = 1 << 39  # an animal or toy (klassenkonijn, cavia): the name after it i
 WORK_CUE = 1 << 40  # the works of someone (verhalen, schilderijen): see `PUBLIC_WORK_BEFORE`
 ADDRESS_CUE = 1 << 41  # adres, woont, familie: an address may follow (contact.CONTEXT_ADDRESS)
 PUBLIC_ROLE = 1 << 42  # first word of a public office (burgemeester): see roles.public_roles
+# A health or `other` term of special.py may start here (`Vocabulary.may_start`).
+HEALTH_TERM = 1 << 43
+OTHER_TERM = 1 << 44
 BLOCK_CUES = ORG | VENUE | STREET
 
 
@@ -277,6 +281,10 @@ def _compute_flags(word: str) -> int:
         flags |= ADDRESS_CUE
     if low in lists.work_words or low in lists.maker_words:
         flags |= WORK_CUE
+    if special.vocabulary(special.HEALTH_FIELDS, "health_not").may_start(low):
+        flags |= HEALTH_TERM
+    if special.vocabulary(special.OTHER_FIELDS).may_start(low):
+        flags |= OTHER_TERM
     return flags
 
 
