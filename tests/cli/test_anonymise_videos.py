@@ -27,11 +27,18 @@ def auditor(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def walking_group(shared: Path, path: Path, codec: str, frames: int = 12) -> None:
-    """A video of a group photo panning sideways (the faces move from frame to frame)."""
+    """A video (or GIF) of a group photo panning sideways (the faces move between frames)."""
     photo = cv2.resize(cv2.imread(str(shared / "images" / "uniface_src_meeting.jpg")), (640, 426))
+    shots = [
+        cv2.warpAffine(photo, np.float32([[1, 0, 4 * i], [0, 1, 0]]), (640, 426))
+        for i in range(frames)
+    ]
+    if codec == "gif":
+        assert cv2.imwritemulti(str(path), shots)
+        return
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*codec), 10, (640, 426))
-    for i in range(frames):
-        writer.write(cv2.warpAffine(photo, np.float32([[1, 0, 4 * i], [0, 1, 0]]), (640, 426)))
+    for shot in shots:
+        writer.write(shot)
     writer.release()
 
 
@@ -43,9 +50,16 @@ def frame_count(path: Path) -> int:
         capture.release()
 
 
-@pytest.mark.parametrize(("name", "codec"), [("sportdag.mp4", "mp4v"), ("musical.avi", "MJPG")])
+@pytest.mark.parametrize(
+    ("name", "codec", "copy_name"),
+    [
+        ("sportdag.mp4", "mp4v", "sportdag.anonymised.mp4"),
+        ("musical.avi", "MJPG", "musical.anonymised.avi"),
+        ("zwaaien.gif", "gif", "zwaaien.anonymised.mp4"),  # a GIF becomes a video
+    ],
+)
 def test_a_video_gets_a_copy_with_no_recognisable_face_in_any_frame(
-    shared: Path, tmp_path: Path, name: str, codec: str
+    shared: Path, tmp_path: Path, name: str, codec: str, copy_name: str
 ) -> None:
     src = tmp_path / name
     walking_group(shared, src, codec)
@@ -53,7 +67,7 @@ def test_a_video_gets_a_copy_with_no_recognisable_face_in_any_frame(
 
     done = auditor(name, cwd=tmp_path)
 
-    copy = src.with_name(f"{src.stem}.anonymised{src.suffix}")
+    copy = tmp_path / copy_name
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith(f"-> {copy.name}")
     assert "WARNING" not in done.stdout
