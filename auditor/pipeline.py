@@ -266,26 +266,32 @@ def audit_posts(
     account_id = repo.get_or_create_account(conn, account, config_name)
     rules_digest = post_ruleset_digests(engine, detector if analyser is not None else "")
     waiting: _Batch | None = None
+
+    def finish(done: _Batch) -> None:
+        _finish(conn, done, account_id, run_id, rules_digest, engine.key, text_cutoff, summary)
+        if progress is not None:
+            progress(len(done.posts))
+
     with RulePool(engine, workers) as pool:
         for number, batch in enumerate(_batches(posts, BATCH), 1):
             if number in STATS_REFRESH_AT:
                 repo.refresh_planner_stats(conn)
+            if waiting is not None and waiting.new_ids.intersection(p.external_id for p in batch):
+                finish(waiting)  # a post read again before its first copy was written
+                waiting = None
             # this batch goes to the rule workers; the previous one is stored meanwhile
             ready = _prepare(conn, account_id, batch, number, rules_digest)
             if analyser is not None:
                 ready.todo_posts = _analyse_media(
                     conn, ready.todo_posts, ready.todo_stored, analyser, detector, summary
                 )
+            ready.analysed = analyser is not None
             ready.results = pool.submit(ready.todo_posts, [sp.identity for sp in ready.todo_stored])
             if waiting is not None:
-                _finish(conn, waiting, run_id, rules_digest, engine.key, text_cutoff, summary)
-                if progress is not None:
-                    progress(len(waiting.posts))
+                finish(waiting)
             waiting = ready
         if waiting is not None:
-            _finish(conn, waiting, run_id, rules_digest, engine.key, text_cutoff, summary)
-            if progress is not None:
-                progress(len(waiting.posts))
+            finish(waiting)
     return summary
 
 
@@ -301,6 +307,12 @@ class _Batch:
     todo_posts: list[Post]
     todo_stored: list[repo.StoredPost]
     results: Callable[[], list[AuditResult]] = lambda: []
+    analysed: bool = False  # the todo posts' media carry their analyses
+
+    @property
+    def new_ids(self) -> set[str]:
+        """External ids of the posts first read here: written by `_finish`."""
+        return {p.external_id for p, sp in zip(self.posts, self.stored, strict=True) if sp.is_new}
 
 
 def _prepare(
@@ -320,24 +332,26 @@ def _prepare(
     todo = [i for i, same in enumerate(unchanged) if not same]
     todo_posts = [batch[i] for i in todo]
     todo_stored = [stored[i] for i in todo]
-    repo.attach_media_ids(conn, todo_posts, todo_stored)
+    old = [i for i in todo if not stored[i].is_new]  # new posts get media ids when written
+    repo.attach_media_ids(conn, [batch[i] for i in old], [stored[i] for i in old])
     return _Batch(number, batch, stored, inputs, unchanged, todo_posts, todo_stored)
 
 
 def _finish(
     conn: Connection,
     ready: _Batch,
+    account_id: int,
     run_id: int,
     rules_digest: Callable[[Post], str],
     key: bytes,
     text_cutoff: datetime | None,
     summary: AuditSummary,
 ) -> None:
-    """Store the findings and audit digests of a batch the rules have analysed; count them."""
-    rows: list[tuple[int, int | None, Finding]] = []
+    """Store the batch's new posts, findings and audit digests once the rules have analysed
+    it; count them."""
     meta: dict[str, tuple[Post, Finding]] = {}
     counted: dict[str, tuple[str, str]] = {}  # fingerprint -> (article, severity)
-    audits: list[tuple[int, str | None, str, dict[str, Any] | None]] = []
+    audits: dict[int, tuple[str | None, str, dict[str, Any] | None]] = {}  # id(stored post) ->
     todo_inputs = [d for d, same in zip(ready.inputs, ready.unchanged, strict=True) if not same]
     results = ready.results()
     for post, sp, result, digest in zip(
@@ -346,19 +360,13 @@ def _finish(
         summary.allowed.extend(result.allowed)
         summary.rule_errors.extend(result.errors)
         for f in result.findings:
-            media_id = None
-            if f.media_index is not None and f.media_index < len(sp.media_ids):
-                media_id = sp.media_ids[f.media_index]
-            rows.append((sp.id, media_id, f))
             meta[f.fingerprint] = (post, f)
             counted[f.fingerprint] = (f.article, f.severity.value)
-        audits.append(
-            (
-                sp.id,
-                None if result.errors else rules_digest(post),
-                digest,
-                _stored_result(result),
-            )
+        # the same post twice in one export is stored once; its last copy's audit is kept
+        audits[id(sp)] = (
+            None if result.errors else rules_digest(post),
+            digest,
+            _stored_result(result),
         )
     for sp, same in zip(ready.stored, ready.unchanged, strict=True):
         summary.posts_seen += 1
@@ -380,6 +388,16 @@ def _finish(
             (fp for fp, (_, severity) in counted.items() if severity == Severity.HIGH.value),
         ),
     )
+    summary.texts_not_kept += _store_new_posts(
+        conn, ready, results, audits, states, account_id, text_cutoff
+    )
+    rows: list[tuple[int, int | None, Finding]] = []
+    for sp, result in zip(ready.todo_stored, results, strict=True):
+        for f in result.findings:
+            media_id = None
+            if f.media_index is not None and f.media_index < len(sp.media_ids):
+                media_id = sp.media_ids[f.media_index]
+            rows.append((sp.id, media_id, f))
     inserted = repo.save_findings(conn, rows, run_id, known=states)
     for fp, (article, severity) in counted.items():
         summary.per_article[article] += 1
@@ -393,7 +411,14 @@ def _finish(
                 summary.new_findings.append(
                     NewFinding(f, post.platform.value, post.created_at, post.external_id, post.url)
                 )
-    repo.record_audits(conn, audits)
+    repo.record_audits(
+        conn,
+        [
+            (sp.id, *audits.pop(id(sp)))
+            for sp in ready.todo_stored
+            if not sp.is_new and id(sp) in audits
+        ],
+    )
     log.debug(
         "run %d, batch %d: %d posts (%d new so far), %d findings (%d new)",
         run_id,
@@ -408,9 +433,43 @@ def _finish(
         due = [
             sp.id
             for post, sp in zip(ready.posts, ready.stored, strict=True)
-            if post.created_at < text_cutoff and not sp.purged
+            if post.created_at < text_cutoff and not sp.purged and not sp.is_new
         ]
         summary.texts_not_kept += _apply_retention(conn, due, text_cutoff, key)
+
+
+def _store_new_posts(
+    conn: Connection,
+    ready: _Batch,
+    results: list[AuditResult],
+    audits: dict[int, tuple[str | None, str, dict[str, Any] | None]],
+    states: dict[str, str],
+    account_id: int,
+    text_cutoff: datetime | None,
+) -> int:
+    """Write the batch's new posts, each in one row with its audit; return how many were
+    stored without their text.
+
+    Retention holds at import as it does for stored posts (`retention.expired_posts`): a new
+    post published before the cutoff keeps its text only when a finding is stored open on it
+    now, that is one whose fingerprint has no recorded decision.
+    """
+    opened: set[int] = set()  # id() of new stored posts with a finding stored open now
+    for sp, result in zip(ready.todo_stored, results, strict=True):
+        if sp.is_new and any(f.fingerprint not in states for f in result.findings):
+            opened.add(id(sp))
+    new: dict[int, repo.NewPost] = {}
+    for post, sp in zip(ready.todo_posts, ready.todo_stored, strict=True):
+        if not sp.is_new or id(sp) in new:
+            continue  # the same post twice in one export: its first copy is stored
+        rules, digest, told = audits.pop(id(sp))
+        expires = (
+            text_cutoff is not None and post.created_at < text_cutoff and id(sp) not in opened
+        )
+        new[id(sp)] = repo.NewPost(post, sp, rules, digest, told, expires)
+    copies = repo.insert_new_posts(conn, account_id, list(new.values()), analysed=ready.analysed)
+    retention.remove_unreferenced_files(conn, copies)
+    return sum(item.text_expires for item in new.values())
 
 
 def _stored_result(result: AuditResult) -> dict[str, Any] | None:

@@ -224,8 +224,10 @@ def _existing(row: Any) -> _Existing:
 
 
 def save_posts(conn: Connection, account_id: int, posts: Sequence[Post]) -> list[StoredPost]:
-    """Insert new posts, update changed ones; return ids in the order of `posts`, each with its
+    """Update changed stored posts; return them in the order of `posts`, each with its id and
     last audit. An unchanged post is not written (its content hash is compared in memory).
+    A post not stored yet comes back with `is_new` and id 0, unwritten: `insert_new_posts`
+    writes it once its audit is known, in one row with that audit.
 
     A post already stored by another path is that post, not a new one: a tweet id under any
     account row; a Facebook post read live that matches a stored export post (same second and
@@ -233,15 +235,15 @@ def save_posts(conn: Connection, account_id: int, posts: Sequence[Post]) -> list
     findings and reviews; an export post matching a stored live post maps onto it.
     """
     existing = _find_existing(conn, account_id, posts)
-    now = utcnow()
     result: dict[str, StoredPost] = {}
-    new_rows = []
     for post in posts:
-        digest = content_hash(post)
         if post.external_id in result:
             continue  # the same post twice in one export: keep the first
         found = existing.get(post.external_id)
-        if found is not None:
+        if found is None:
+            result[post.external_id] = StoredPost(0, True, True, [], post.external_id)
+        else:
+            digest = content_hash(post)
             changed = found.content_hash != digest
             values: dict[str, Any] = {}
             takes_over = found.external_id != post.external_id and not is_export_id(
@@ -261,31 +263,101 @@ def save_posts(conn: Connection, account_id: int, posts: Sequence[Post]) -> list
             result[post.external_id] = StoredPost(
                 found.id, False, changed, [], found.identity, found.last, found.purged
             )
-        else:
-            new_rows.append(
+    _save_media(conn, [p for p in posts if not result[p.external_id].is_new], result)
+    return [result[p.external_id] for p in posts]
+
+
+@dataclass
+class NewPost:
+    """A post read for the first time, with its audit: written in one row (`insert_new_posts`).
+
+    `post` carries its media analyses when `analysed` (images were analysed in this audit);
+    `text_expires`: past text retention and no open finding, so it is stored as retention
+    leaves a post (no text, reply target, source reference or media copies).
+    """
+
+    post: Post
+    stored: StoredPost
+    audit_rules: str | None
+    audit_input: str
+    audit_result: dict[str, Any] | None
+    text_expires: bool = False
+
+
+def insert_new_posts(
+    conn: Connection, account_id: int, new: Sequence[NewPost], *, analysed: bool
+) -> set[str]:
+    """Insert posts read for the first time with their audit, their media rows, and give
+    each `stored` its id and media ids. Returns the media copies of posts stored without their
+    text (for `retention.remove_unreferenced_files`)."""
+    if not new:
+        return set()
+    now = utcnow()
+    rows = []
+    for item in new:
+        post = item.post
+        row = {
+            **_post_values(post),
+            "account_id": account_id,
+            "external_id": post.external_id,
+            "identity": item.stored.identity,
+            "content_hash": content_hash(post),
+            "imported_at": now,
+            "audit_rules": item.audit_rules,
+            "audit_input": item.audit_input,
+            "audit_result": item.audit_result,
+            "audited_at": now,
+            "text_purged_at": None,
+        }
+        if item.text_expires:  # as `retention.strip_posts` leaves a post
+            row.update(
+                text="",
+                reply_to=None,
+                reply_to_id=None,
+                source_ref="",
+                content_hash=text_digest(post.text),
+                text_purged_at=now,
+            )
+        rows.append(row)
+    # plain executemany, then one SELECT for the ids: on PostgreSQL this runs as a
+    # pipelined prepared statement, several times faster than a huge INSERT .. RETURNING
+    bulk_insert(conn, PostRow.__table__, rows)
+    by_id = {item.post.external_id: item.stored for item in new}
+    for found in conn.execute(
+        select(PostRow.id, PostRow.external_id).where(
+            PostRow.account_id == account_id,
+            in_values(conn, PostRow.external_id, list(by_id)),
+        )
+    ):
+        by_id[found.external_id].id = found.id
+    media_rows = []
+    expired_copies: set[str] = set()
+    for item in new:
+        for position, media in enumerate(item.post.media):
+            path = str(media.path) if media.path else None
+            analysis = media.analysis if analysed else None
+            if item.text_expires:
+                expired_copies.update([path] if path else [])
+                path = None
+            media_rows.append(
                 {
-                    **_post_values(post),
-                    "account_id": account_id,
-                    "external_id": post.external_id,
-                    "identity": post.external_id,
-                    "content_hash": digest,
-                    "imported_at": now,
+                    "post_id": item.stored.id,
+                    "position": position,
+                    "kind": media.kind.value,
+                    "name": media.name,
+                    "path": path,
+                    "url": media.url,
+                    "sha256": media.sha256,
+                    "status": "missing"
+                    if media.missing
+                    else (analysis.status if analysis is not None else "pending"),
+                    "faces": analysis.faces if analysis is not None else None,
+                    "recognisable": analysis.recognisable if analysis is not None else None,
                 }
             )
-            result[post.external_id] = StoredPost(0, True, True, [], post.external_id)
-    if new_rows:
-        # plain executemany, then one SELECT for the ids: on PostgreSQL this runs as a
-        # pipelined prepared statement, several times faster than a huge INSERT .. RETURNING
-        bulk_insert(conn, PostRow.__table__, new_rows)
-        fresh = [r["external_id"] for r in new_rows]
-        for row in conn.execute(
-            select(PostRow.id, PostRow.external_id).where(
-                PostRow.account_id == account_id, PostRow.external_id.in_(fresh)
-            )
-        ):
-            result[row.external_id].id = row.id
-    _save_media(conn, posts, result)
-    return [result[p.external_id] for p in posts]
+    bulk_insert(conn, MediaRow.__table__, media_rows)
+    attach_media_ids(conn, [item.post for item in new], [item.stored for item in new])
+    return expired_copies
 
 
 _AUDIT_COLUMNS = (PostRow.audit_rules, PostRow.audit_input, PostRow.audit_result)
