@@ -368,9 +368,11 @@ def _finish(
             digest,
             _stored_result(result),
         )
+    first: set[int] = set()  # a post twice in one batch is one new post
     for sp, same in zip(ready.stored, ready.unchanged, strict=True):
         summary.posts_seen += 1
-        summary.posts_new += sp.is_new
+        summary.posts_new += sp.is_new and id(sp) not in first
+        first.add(id(sp))
         if not same:
             summary.posts_audited += 1
             continue
@@ -463,9 +465,7 @@ def _store_new_posts(
         if not sp.is_new or id(sp) in new:
             continue  # the same post twice in one export: its first copy is stored
         rules, digest, told = audits.pop(id(sp))
-        expires = (
-            text_cutoff is not None and post.created_at < text_cutoff and id(sp) not in opened
-        )
+        expires = text_cutoff is not None and post.created_at < text_cutoff and id(sp) not in opened
         new[id(sp)] = repo.NewPost(post, sp, rules, digest, told, expires)
     copies = repo.insert_new_posts(conn, account_id, list(new.values()), analysed=ready.analysed)
     retention.remove_unreferenced_files(conn, copies)

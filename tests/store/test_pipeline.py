@@ -58,6 +58,18 @@ def test_a_newer_export_adds_only_what_is_new(store) -> None:  # type: ignore[no
     assert (newer.posts_new, newer.findings_new) == (1, 1)
 
 
+@pytest.mark.parametrize("gap", [0, 1, 2], ids=["same batch", "next batch", "later batch"])
+def test_a_post_read_twice_in_one_export_is_stored_once(  # type: ignore[no-untyped-def]
+    store, monkeypatch, gap
+) -> None:
+    # new posts are written after their batch's audit: a copy in the next batch comes first
+    monkeypatch.setattr("auditor.pipeline.BATCH", 2)
+    fillers = [post(20 + i, "Fijne vakantie allemaal!") for i in range(2 * gap)]
+    summary = run_audit(store, [POSTS[0], *fillers, POSTS[0], POSTS[1]])
+    assert (summary.posts_new, summary.findings_new) == (2 + len(fillers), 2)
+    assert count(store, PostRow) == 2 + len(fillers) and count(store, FindingRow) == 2
+
+
 def test_a_dismissed_finding_never_comes_back(store) -> None:  # type: ignore[no-untyped-def]
     run_audit(store, POSTS)
     with store.session() as session:

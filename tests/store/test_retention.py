@@ -210,6 +210,27 @@ def test_purge_deletes_media_copies_no_kept_post_uses(store, tmp_path: Path) -> 
     assert paths == [None, None, str(shared_copy)]
 
 
+def test_an_old_post_imported_without_text_keeps_no_media_copy(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    shared_copy, own_copy = tmp_path / "a.jpg", tmp_path / "b.jpg"
+    for path in (shared_copy, own_copy):
+        path.write_bytes(b"jpeg")
+    media = [
+        Media(MediaKind.PHOTO, p.name, path=p, sha256=p.stem * 32) for p in (shared_copy, own_copy)
+    ]
+    old = post(1, "Sportdag!", media=tuple(media))
+    recent = post(2, "Weer sportdag!", media=(media[0],), created_at=NOW)
+    summary = audit(store, [old, recent], cutoff=NOW - timedelta(days=365))
+    assert summary.texts_not_kept == 1
+    assert shared_copy.exists() and not own_copy.exists()
+    with store.session() as session:
+        rows = session.execute(select(MediaRow.path, MediaRow.status).order_by(MediaRow.id)).all()
+    assert [tuple(r) for r in rows] == [
+        (None, "pending"),
+        (None, "pending"),
+        (str(shared_copy), "pending"),
+    ]
+
+
 def test_cutoffs_follow_the_configured_days() -> None:
     now = datetime(2026, 12, 1, tzinfo=UTC)
     cut = Cutoffs.of(RetentionConfig(post_text_days=30, closed_findings_days=60), now)
