@@ -73,8 +73,19 @@ def _bound_rows(
     columns: list[list[Any]] = []
     for name in names:
         values = [row[name] for row in rows]
-        process = table.c[name].type._cached_bind_processor(conn.dialect)
-        columns.append(values if process is None else [process(v) for v in values])
+        column_type = table.c[name].type
+        process = column_type._cached_bind_processor(conn.dialect)
+        if process is None:
+            columns.append(values)
+        elif column_type.hashable:  # not JSON
+            # each distinct value once: a batch's rows share their times (imported_at,
+            # audited_at, detected_at) and most of their short strings
+            memo: dict[Any, Any] = {}
+            columns.append(
+                [memo[v] if v in memo else memo.setdefault(v, process(v)) for v in values]
+            )
+        else:
+            columns.append([process(v) for v in values])
     return list(zip(*columns, strict=True))
 
 
