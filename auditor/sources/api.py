@@ -12,15 +12,16 @@ from abc import abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar, Self
-
-import requests
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from auditor.media_store import MediaStore
 from auditor.sources.accounts import AccountSettings, Cursor
 from auditor.sources.base import AccountInfo, Source
 from auditor.sources.http import HttpClient, HttpPolicy, Throttle
 from auditor.sources.media_fetch import KnownMedia, MediaFetcher
+
+if TYPE_CHECKING:
+    import requests  # imported where a request is made: start-up of every command
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,12 @@ class ApiSource(Source):
     ) -> None:
         super().__init__()
         self.config = config
+        if session is None:
+            import requests
+
+            session = requests.Session()
         self.client = HttpClient(
-            session or requests.Session(),
+            session,
             config.name,
             policy=HttpPolicy(
                 timeout=config.timeout_seconds,

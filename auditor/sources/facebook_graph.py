@@ -27,9 +27,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, ClassVar, Self
-
-import requests
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from auditor.errors import ConfigError, SourceError, TokenError
 from auditor.media_store import MediaStore
@@ -39,6 +37,9 @@ from auditor.sources.api import ApiSource, LiveRead
 from auditor.sources.base import AccountInfo, SkippedPost
 from auditor.sources.http import RateLimited, Throttle, Transient, json_or_none
 from auditor.sources.media_fetch import KnownMedia
+
+if TYPE_CHECKING:
+    import requests  # imported where a request is made: start-up of every command
 
 DEFAULT_HOST = "https://graph.facebook.com"
 EDGES = ("posts", "published_posts")

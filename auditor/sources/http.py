@@ -21,12 +21,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from auditor.errors import SourceError
 from auditor.sources.tokens import redact
+
+if TYPE_CHECKING:
+    import requests  # imported where a request is made: start-up of every command
 
 log = logging.getLogger("auditor.live")
 
@@ -60,7 +61,7 @@ class Throttle:
     budgeted: bool = True
 
 
-Check = Callable[[requests.Response], "Throttle | None"]
+Check = Callable[["requests.Response"], "Throttle | None"]
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,8 @@ class HttpClient:
         stream: bool,
         parse: Callable[[requests.Response], Any],
     ) -> Any:
+        import requests
+
         failures = 0
         while True:
             self._pause_if_needed()

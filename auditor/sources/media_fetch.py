@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
 from urllib.parse import urlsplit
-
-import requests
 
 from auditor.errors import SourceError
 from auditor.media_store import MediaStore
 from auditor.models import Media, MediaKind
 from auditor.sources.http import HttpClient
+
+if TYPE_CHECKING:
+    import requests  # imported where a request is made: start-up of every command
 
 MEDIA_TYPES = ("image/", "video/")
 CONTENT_SUFFIX = {
@@ -84,6 +85,8 @@ class MediaFetcher:
         name = name or media_name(url)
         if self.store is None:
             return Media(kind=kind, name=name, url=url)
+        import requests
+
         if self.known is not None:
             found = self.known(url, name)
             if found is not None:

@@ -26,9 +26,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, ClassVar, Self
-
-import requests
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from auditor.errors import ConfigError, SourceError, TokenError
 from auditor.media_store import MediaStore
@@ -39,6 +37,9 @@ from auditor.sources.base import AccountInfo, SkippedPost
 from auditor.sources.http import RateLimited, Throttle, json_or_none, reset_wait, retry_after
 from auditor.sources.media_fetch import KnownMedia, media_name
 from auditor.sources.twitter_archive import expand_text
+
+if TYPE_CHECKING:
+    import requests  # imported where a request is made: start-up of every command
 
 DEFAULT_BASE = "https://api.x.com/2"
 POST_FIELDS = (
