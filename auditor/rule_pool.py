@@ -11,6 +11,7 @@ analysed in this process.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -125,14 +126,19 @@ class RulePool:
         # in a fork hook, where Python swallows it (`interrupt.stop_cleanly` raises only once):
         # it waits until they exist
         signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        # what exists now (the rules' word lists, compiled patterns) lives as long as the
+        # workers: frozen, their garbage collector never walks it, and so never writes to (and
+        # copies) the pages they share with this process
+        gc.freeze()
         try:
             self._pool = ProcessPoolExecutor(
                 self.workers,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_start_worker,
             )
-            return [self._pool.submit(_audit, chunk) for chunk in chunks]
+            return [self._pool.submit(_audit, chunk) for chunk in chunks]  # forks the workers
         finally:
+            gc.unfreeze()  # this process collects as before
             signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
     def close(self) -> None:
