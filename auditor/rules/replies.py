@@ -131,6 +131,8 @@ def _tagged_name(post: Post) -> Target | None:
     match = TAGGED_NAME.match(post.text)
     if match is None or match.group("next") in word_lists().person_verbs:
         return None
+    if match.group("next") in ("en", "of"):
+        return None  # "Juf Anja en ik ...": a subject of two, no tag
     words = match.group("target").split()
     first = words[0]
     acronym = first.isupper() and 2 <= len(first) <= 5

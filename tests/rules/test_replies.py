@@ -308,8 +308,14 @@ def test_a_facebook_comment_reply_tagging_an_organisation_or_colleague_is_fine(
     assert hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT)) == []
 
 
-def test_a_tagged_name_followed_by_a_verb_is_a_subject_not_the_target() -> None:
-    text = "Juf Annelies heeft uw vraag doorgestuurd. Fijn dat u het meldt!"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juf Annelies heeft uw vraag doorgestuurd. Fijn dat u het meldt!",
+        "Juf Annelies en meester Bram kijken morgen naar de fietsenrekken.",
+    ],
+)
+def test_a_tagged_name_that_is_the_subject_is_not_the_target(text: str) -> None:
     [hit] = hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT))
     assert hit.value == ""  # no target read: still a reply to a parent
 
