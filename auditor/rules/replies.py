@@ -216,6 +216,9 @@ def _not_a_parent(value: str, ctx: RuleContext) -> bool:
         return True  # "@omavantess": a grandmother names herself after the child
     if value.startswith("@"):
         return is_organisation_handle(value[1:], ctx)  # as the personal-data rule reads it
+    first = value.split()[0]
+    if first.isalpha() and first.isupper() and len(first) >= 3:
+        return True  # "HFC Haarlem", "BSO De Vlieger": a name opening with letters of a body
     # a name: a trade word that is no surname ("Sportbedrijf Noord"; not "Kees Bakker")
     surnames = lexicon().surnames
     return any(is_organisation(word) and word not in surnames for word in _words(value))

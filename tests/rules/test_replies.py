@@ -300,6 +300,7 @@ def test_a_facebook_comment_reply_opening_with_a_tagged_parent_is_flagged(
         "BSO 't Kabouterhuis fijn dat jullie de kleuters bij het hek opvangen.",
         "Kinderopvang Kindkracht dank voor het delen, ouders kunnen jullie bellen.",
         "Juf Annelies dank je wel voor het regelen van de bus!",
+        "HFC Haarlem bedankt voor de voetbalclinic op het schoolplein!",
     ],
 )
 def test_a_facebook_comment_reply_tagging_an_organisation_or_colleague_is_fine(
@@ -326,6 +327,7 @@ def test_a_tagged_name_that_is_the_subject_is_not_the_target(text: str) -> None:
         "@omavanlieke wat leuk dat u bij de grootouderochtend was!",
         "@opavansem dank u wel voor het repareren van de skelters!",
         "@buurvrouwvanschool sorry voor de ballen in uw tuin!",
+        "@bewoner_kleverlaan excuses voor de drukte bij het halen en brengen.",
     ],
 )
 def test_a_handle_of_a_grandparent_or_neighbour_of_someone_is_no_parent(text: str) -> None:
@@ -352,13 +354,21 @@ def test_a_handle_of_initials_and_a_surname_is_a_person(text: str, value: str) -
         "@jeanine_92 kom gerust vertellen over je eerste jaar op het Hunze College.",
         "@anouk_pruim_nieuws dank voor je interesse, de directeur is bereikbaar voor een "
         "interview.",
+        "Merel Hoogland wat leuk dat je nu op de kunstacademie zit!",
+        "Ruben Castelein dank voor het mooie stuk in de krant over onze moestuin!",
     ],
 )
 def test_a_former_pupil_told_of_their_studies_or_a_journalist_is_no_parent(text: str) -> None:
     assert hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT)) == []
 
 
-def test_a_parent_told_of_their_childs_next_school_is_still_a_parent() -> None:
-    text = "@marloes_dk wat fijn dat je dochter naar het havo gaat!"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@marloes_dk wat fijn dat je dochter naar het havo gaat!",
+        "@marloes_dk je bent welkom op de kijkochtend van onze Montessorischool.",
+    ],
+)
+def test_a_parent_told_of_a_school_is_still_a_parent(text: str) -> None:
     [hit] = hits(reply(text))
     assert hit.value == "@marloes_dk"
