@@ -97,6 +97,7 @@ NEGATIVES = [
     ("email", "Vragen? info@deregenboog-school.nl"),
     ("phone", f"Bel de administratie: {SCHOOL_PHONE}."),
     ("phone", "Gym van 9.00-10.30 uur, groep 5-8 van 10.45-12.15 uur."),
+    ("phone", "Open van 08.30 - 12.00 - 13.15 uur, uitslag 0 - 3."),
     ("phone", "Overmaken op NL91 ABNA 0417 1643 00 graag."),
     ("iban", "Ouderbijdrage op NL44 RABO 0123 4567 89 t.n.v. de school."),
     ("iban", "Rekening NL00 ABNA 0417 1643 01 (ongeldig)."),
@@ -221,6 +222,8 @@ def test_rules_are_personal_data_of_clause_a(rule_id: str) -> None:
 # Generalisation cases: new phrasings of the same labelling rules (all invented).
 MORE_POSITIVES = [
     ("phone", "Opa Gerrit is bereikbaar op (0591) 62 48 13.", "(0591) 62 48 13"),
+    ("phone", "App de moeder van Tim op 06 - 12 34 56 78.", "06 - 12 34 56 78"),
+    ("phone", "Bel de vader van Sem: (06) 2491 3758.", "(06) 2491 3758"),
     ("address", "Stuur Lotte een kaartje: haar adres is Zwanebloem 14.", "Zwanebloem 14"),
     ("address", "Ophalen bij de familie Veenstra, Reiger 9, elke middag.", "Reiger 9"),
     ("address", "Inleveren bij Tjitske, Boterbloem 3, 8431 KP Oosterwolde.", "Boterbloem 3"),

@@ -40,10 +40,14 @@ COM_SLASH = re.compile(r"\.com/", re.IGNORECASE)
 HANDLE = re.compile(r"(?<![\w@./])@(\w{2,30})")
 PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)31[\s\-]?(?:\(0\)[\s\-]?)?|0)(?:\d[\s\-.]?){8}\d(?![\d\w])"
+    # or the area code or 06 set off by a spaced dash: "06 - 12 34 56 78", "0599 – 23 61 48"
+    r"|(?<![\w+.,:])0\d{1,3}\s[\-–]\s(?:\d[\s\-.]?){5,7}\d(?![\d\w])"
 )
-# An area code in brackets: "(0512) 51 27 63", "(020) 123 45 67" (ten digits in all).
+# An area code or 06 in brackets: "(0512) 51 27 63", "(020) 123 45 67", "(06) 1234 5678"
+# (ten digits in all).
 PHONE_BRACKETS = re.compile(
-    r"(?<![\w+])\((?:0\d\d\)\s?(?:\d[\s\-.]?){6}|0\d\d\d\)\s?(?:\d[\s\-.]?){5})\d(?![\d\w])"
+    r"(?<![\w+])\((?:06\)\s?(?:\d[\s\-.]?){7}|0\d\d\)\s?(?:\d[\s\-.]?){6}"
+    r"|0\d\d\d\)\s?(?:\d[\s\-.]?){5})\d(?![\d\w])"
 )
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
 NINE_DIGITS = re.compile(
@@ -123,7 +127,7 @@ class ContactLists(NamedTuple):
 # engine scans for fast, as they start with a character class or a dash): when a test
 # fails the regex need not run. Keep them in step with the regexes above.
 DIGIT = re.compile(r"\d")
-PHONE_HINT = re.compile(r"\d(?:[\s\-.]?\d){8}")
+PHONE_HINT = re.compile(r"\d(?:[\s\-.]?\d){8}|\d\s[\-–]\s\d")
 IBAN_HINT = re.compile(r"[A-Z][A-Z]\d\d")  # spelled out: faster than {2}
 BSN_HINT = re.compile(r"\d\d\d[ .]?\d")
 POSTCODE_HINT = re.compile(r"[1-9]\d{3} ?[A-Z]{2}")
