@@ -372,3 +372,16 @@ def test_a_former_pupil_told_of_their_studies_or_a_journalist_is_no_parent(text:
 def test_a_parent_told_of_a_school_is_still_a_parent(text: str) -> None:
     [hit] = hits(reply(text))
     assert hit.value == "@marloes_dk"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("@familiedijkstra dank jullie wel voor de taart!", "@familiedijkstra"),
+        ("@fam_ozturk dank jullie wel voor het helpen!", "@fam_ozturk"),
+        ("@gezin_devries jullie zijn van harte welkom!", "@gezin_devries"),
+    ],
+)
+def test_a_family_answered_with_jullie_is_still_a_parent(text: str, value: str) -> None:
+    [hit] = hits(reply(text))
+    assert hit.value == value
