@@ -191,8 +191,12 @@ TITLED_NAME = rf"{TITLE}[ \t]*[\wÀ-ÖØ-öø-ÿ'’-]+(?:[ \t]+(?:{_PARTICLE}[ 
 
 
 def _role() -> str:
+    """A role or a class after the signer: ", directeur", "(groep 4)", "- groep 5/6"."""
     roles = package_patterns("signature_role_patterns")
-    return rf"(?:,?\s*(?:\(|-\s*)?(?i:{roles})(?:\s+(?:groep\s*)?[\d/]+)?\)?)?"
+    return (
+        rf"(?:,?\s*(?:\(|-\s*)?(?:(?i:{roles})(?:\s+(?:groep\s*)?[\d/]+)?"
+        rf"|(?i:groep)\s*[\d/]+[a-z]?)\)?)?"
+    )
 
 
 def _closing() -> str:
@@ -209,8 +213,8 @@ def signature_pattern() -> re.Pattern[str]:
     last line of a title and a name)."""
     closing, role = _closing(), _role()
     return re.compile(
-        rf"(?<![\w])(?:{closing}\s*[,:!.]?\s*(?P<a>{TITLED_NAME}|{NAME}){role}"
-        rf"|[-–—^]\s*(?P<b>{TITLED_NAME}|{NAME}){role}"
+        rf"(?<![\w])(?:{closing}\s*[,:!.]?\s*(?:van\s+)?(?P<a>{TITLED_NAME}|{NAME}){role}"
+        rf"|[-–—^~]\s*(?P<b>{TITLED_NAME}|{NAME}){role}"
         rf"|(?:^|(?<=\n))[ \t]*(?P<c>{TITLED_NAME}){role})"
         rf"(?={TAIL})",
         re.MULTILINE,
@@ -254,8 +258,9 @@ def signature(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Flagged: a closing at the end of the post with one person's name ("Liefs, meester Henk van
     Dalen", "Met vriendelijke groet, Ellen Boersma, directeur", "Hartelijke groet,\\nAnton
-    Kuipers"), a dash or caret signature ("- juf Linda", "-mr. Koen", "^Marit"), and a last
-    line that is only a title and a name ("Juf Petra").
+    Kuipers", "Groetjes van juf Marit", "Groetjes, Marit (groep 4)"), a dash, tilde or caret
+    signature ("- juf Linda", "-mr. Koen", "~Hylke", "^Marit"), and a last line that is only a
+    title and a name ("Juf Petra").
 
     Fine: "Groet, team De Zonnewijzer", "Groetjes van het team", "namens het team", "de
     administratie", "Groetjes!", two people signing together, a list of new colleagues, a letter

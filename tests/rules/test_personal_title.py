@@ -96,6 +96,10 @@ def test_plain_first_person_gets_the_ik_vorm_reason() -> None:
         ("Wat hebben we gelachen vandaag.\n\nJuf Sandra", "Juf Sandra"),
         ("Bedankt voor de hulp. Liefs, juf anouk #kamp", "Liefs, juf anouk"),
         ("morgen nemen we de paddenstoelen mee in de kring. ^Marit", "^Marit"),
+        ("Wat een dag!\n~ Juf Marit", "~ Juf Marit"),
+        ("Wat een dag! Groetjes van juf Marit", "Groetjes van juf Marit"),
+        ("Wat een dag! Groetjes, Marit (groep 4)", "Groetjes, Marit (groep 4)"),
+        ("Wat een dag! Groet, Marit - groep 5", "Groet, Marit - groep 5"),
     ],
 )
 def test_one_person_signature_is_flagged_with_its_span(text: str, signed: str) -> None:
@@ -119,6 +123,8 @@ def test_one_person_signature_is_flagged_with_its_span(text: str, signed: str) -
         "Lieve kinderen, ik kom morgen op school. Hartelijke groet, Sinterklaas",
         "Groeten uit Texel van groep 8!",
         "Fijne vakantie, Groetjes, OBS De Vlinderhof",
+        "Wat een dag! Groetjes van groep 4",
+        "Wat een dag! Groetjes van juf Marit en juf Anja",
     ],
 )
 def test_school_and_group_closings_are_fine(text: str) -> None:
