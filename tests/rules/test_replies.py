@@ -356,9 +356,10 @@ def test_a_handle_of_initials_and_a_surname_is_a_person(text: str, value: str) -
         "interview.",
         "Merel Hoogland wat leuk dat je nu op de kunstacademie zit!",
         "Ruben Castelein dank voor het mooie stuk in de krant over onze moestuin!",
+        "@bloedbank_zwolle fijn dat de bus er weer staat. Aanmelden kan via uw site.",
     ],
 )
-def test_a_former_pupil_told_of_their_studies_or_a_journalist_is_no_parent(text: str) -> None:
+def test_a_former_pupil_the_press_or_a_body_with_a_website_is_no_parent(text: str) -> None:
     assert hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT)) == []
 
 
