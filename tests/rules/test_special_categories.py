@@ -348,3 +348,57 @@ def test_a_school_result_exclusion_or_money_trouble_of_a_named_person_is_other(
 )
 def test_a_school_word_that_is_no_ones_result_or_exclusion_is_left_alone(text: str) -> None:
     assert found("other", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Op 3 maart is Sara om 4.12 uur geboren.", "geboren"),
+        ("Welkom baby Sara, geboren: 3 maart 2026.", "geboren: 3 maart 2026"),
+        ("Wij feliciteren Mats, die vandaag zeven jaar wordt.", "die vandaag zeven jaar wordt"),
+        ("Bram viert vandaag dat hij 9 jaar is.", "dat hij 9 jaar is"),
+        ("Gefeliciteerd Ilse, 6 jaar vandaag!", "6 jaar vandaag"),
+        ("De oma van Sem is 90 en komt voorlezen.", "is 90"),
+    ],
+)
+def test_a_birth_or_age_in_a_relative_clause_or_announcement_is_a_birthdate(
+    text: str, value: str
+) -> None:
+    assert any(value in shown for shown in found("birthdate", text))
+
+
+def test_a_number_after_a_name_that_is_not_the_subject_is_no_age() -> None:
+    assert found("birthdate", "De score van Sem is 80.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Opa van Lieke mag uit het ziekenhuis ontslagen worden.", "ziekenhuis"),
+        ("Mila heeft last van faalangst.", "faalangst"),
+        ("Yusuf gaat op woensdag naar de koranschool.", "koranschool"),
+    ],
+)
+def test_a_discharge_an_anxiety_or_religious_lessons_of_a_named_person_are_health(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("health", text))
+
+
+def test_a_feast_greeting_states_no_ones_religion() -> None:
+    assert found("health", "Ramadan mubarak, familie Amrani!") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Ayla kreeg een dikke 8 voor rekenen.", "een dikke 8 voor rekenen"),
+        ("Sem haalde een 8+ voor spelling.", "een 8+ voor spelling"),
+        ("Het advies van Tim: vmbo-t.", "vmbo-t"),
+        ("Milan is van school gestuurd.", "van school gestuurd"),
+    ],
+)
+def test_a_grade_with_a_qualifier_an_advice_after_a_colon_or_an_expulsion_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))

@@ -59,7 +59,7 @@ AGE_TODAY_PATTERN = (
 BIRTHDATE = gated(
     "|".join(
         [
-            rf"\b(?:geboren|berne)\s+(?:op\s+)?(?:{WEEKDAY}\s+)?(?:{DATE})",
+            rf"\b(?:geboren|berne)\s*:?\s+(?:op\s+)?(?:{WEEKDAY}\s+)?(?:{DATE})",
             rf"\bgeb\.?\s+(?:op\s+)?(?:{DATE})",
             rf"\bgeboortedatum\s*:?\s*(?:{DATE})",
             rf"\b(?:wordt|wurt|wurdt)\s+{DAY}\s+{NUM}(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
@@ -72,7 +72,11 @@ BIRTHDATE = gated(
             rf"\b(?:is|was|wordt|zijn|waren|worden)\s+(?:(?:{DAY}|allebei|beiden|ook|alle\s+twee)\s+)?"
             r"jarig\b",
             r"\b\d{1,3}\s+kaarsjes\b",
-            rf"\bop\s+(?:{WEEKDAY}\s+)?(?:{DATE})\s+(?:\w+\s+){{0,2}}?geboren\b",
+            rf"\bop\s+(?:{WEEKDAY}\s+)?(?:{DATE})\s+(?:[\w.:]+\s+){{0,5}}?geboren\b",
+            # a relative clause: "Mats, die vandaag zeven jaar wordt", "dat hij 9 jaar is"
+            rf"\b(?:die|dat\s+(?:hij|zij|ze|je|jij))\s+(?:{DAY}\s+)?{NUM}\s+(?:jaar\s+)?"
+            r"(?:wordt|werd|is\s+geworden|geworden\s+is|is)\b",
+            rf"\b{NUM}\s+jaar\s+{DAY}(?=\s*[!.,;]|\s*$)",
             # an age reached or hoped for: "hij mocht 91 jaar worden"
             rf"\b(?:mocht|mochten|mag|mogen|zou|zal|hoopt|hoopte)\s+{NUM}\s+(?:jaar\s+)?(?:oud\s+)?"
             r"worden\b",
@@ -133,6 +137,7 @@ AGE_PREDICATE_CUE = re.compile(
 )
 AGE_AFTER_NAME = re.compile(rf"\s+({AGE_PREDICATE})", re.IGNORECASE)
 AGE_AFTER_PRONOUN = re.compile(rf"\b(?:hij|zij|ze|jij|je|ik)\s+({AGE_PREDICATE})", re.IGNORECASE)
+OWNED_BY = re.compile(r"(\w+)\s+van\s+$")
 # A birth year before 1900 is a historical person's ("Calvijn werd op 10 juli 1509 geboren").
 HISTORICAL_YEAR = re.compile(r"\b1[0-8]\d\d\b")
 BIRTHDAY_WORD = re.compile(r"\b(?:jarige?|verjaardag)\b", re.IGNORECASE)
@@ -312,7 +317,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # other: each pattern with the words one of which its matches hold (() for a digit)
         "advice": gated(
-            rf"\b(?:(?:voorlopig\s+)?{level}-advies|(?:school)?advies\s+(?:is\s+|wordt\s+|werd\s+)?{level}(?![\w-])"
+            rf"\b(?:(?:voorlopig\s+)?{level}-advies|(?:school)?advies(?:\s+van\s+[\w'-]+)?\s*:?\s+"
+            rf"(?:is\s+|wordt\s+|werd\s+)?{level}(?![\w-])"
             rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*"
             # a leaver's next school: "Bart gaat naar het vwo", "start op de kaderberoepsgerichte
             # leerweg"
@@ -336,7 +342,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "grade": gated(
             r"(?<![\d.,])(?:10|[1-9]),\d(?![\d,])(?!\s*(?:meter|m\b|km|cm|kilo|kg|sec|min|uur"
             r"|euro|procent|%|liter|graden|punt\b))"
-            rf"|\been\s+(?:10|[1-9])(?:[,.]\d)?\s+(?:voor|op|bij)\s+"
+            rf"|\been\s+(?:(?:dikke|mooie|prachtige|hele|vette)\s+)?(?:10|[1-9])(?:[,.]\d|[+-]|½)?"
+            r"\s+(?:voor|op|bij)\s+"
             rf"(?:(?:de|het|een|zijn|haar|je|hun)\s+)?(?:{subjects})\b"
             rf"|\b(?:scoorde|haalde|behaalde|had)\s+(?:een\s+)?(?:score\s+van\s+)?\d{{2,3}}\s+"
             rf"(?:punten\s+)?(?:op|bij|voor)\s+(?:de\s+|het\s+)?(?:{subjects})\b"
@@ -401,6 +408,7 @@ FEMALE_WORDS = frozenset(
     ("juf", "mevrouw", "moeder", "mama", "zij", "ze", "haar", "vrouw", "sy", "mem")
 )
 MALE_WORDS = frozenset(("meester", "meneer", "dhr", "vader", "papa", "hij", "hy", "heit"))
+FEAST_GREETINGS = frozenset(("mubarak", "kareem", "sameach"))
 SKIPPABLE = frozenset(("de", "het", "een", "'t", "eigen", "nieuwe", "ernstige", "lichte", "zware"))
 STAFF_SIGNATURE = re.compile(
     r"(?:^|[\n,.!-])\s*(?:juf|meester|mr\.?|mevrouw|directeur)\s+[A-Z][\w'-]+[^\w\n]*$",
@@ -553,6 +561,11 @@ def _age_predicates(text: str, people: Sequence[Span]) -> list[Span]:
 
 
 def _age_after(text: str, person: Span) -> re.Match[str] | None:
+    """The age after `person`, unless the name belongs to another subject ("de score van Sem
+    is 80"; but "de oma van Sem is 90" is the grandmother's age)."""
+    owner = OWNED_BY.search(text, max(0, person.start - 40), person.start)
+    if owner and owner.group(1).lower() not in _words_of("kin_words"):
+        return None
     return AGE_AFTER_NAME.match(text, person.end)
 
 
@@ -738,6 +751,8 @@ def _term_hits(
             continue  # "een spreekbeurt over diabetes"
         if field == "family" and not _patterns()["family"].search(t.text, clause.start, clause.end):
             continue  # "gescheiden afval"
+        if field == "religion" and last < len(t.words) and t.words[last] in FEAST_GREETINGS:
+            continue  # "Ramadan mubarak!": a greeting to the reader, not a fact about them
         if (
             field == "birth"
             and _clause_has(t, clause, MALE_WORDS)
