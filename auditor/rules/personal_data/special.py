@@ -74,7 +74,7 @@ BIRTHDATE = gated(
             r"\b\d{1,3}\s+kaarsjes\b",
             rf"\bop\s+(?:{WEEKDAY}\s+)?(?:{DATE})\s+(?:[\w.:]+\s+){{0,5}}?geboren\b",
             # a relative clause: "Mats, die vandaag zeven jaar wordt", "dat hij 9 jaar is"
-            rf"\b(?:die|dat\s+(?:hij|zij|ze|je|jij))\s+(?:{DAY}\s+)?{NUM}\s+(?:jaar\s+)?"
+            rf"\b(?:die|hij|zij|ze|je|jij)\s+(?:{DAY}\s+)?{NUM}\s+(?:jaar\s+)?"
             r"(?:wordt|werd|is\s+geworden|geworden\s+is|is)\b",
             rf"\b{NUM}\s+jaar\s+{DAY}(?=\s*[!.,;]|\s*$)",
             # an age reached or hoped for: "hij mocht 91 jaar worden"
@@ -83,7 +83,9 @@ BIRTHDATE = gated(
             # "Tijn wordt volgende week 9!": an age ends the clause or is followed by "jaar"
             r"\bwordt\s+(?:(?:volgende\s+week|deze\s+week|binnenkort|straks|bijna|alweer|ook|al"
             rf"|zaterdag|zondag|in\s+(?:{MONTHS})|op\s+\d{{1,2}}\s+(?:{MONTHS}))\s+)?{NUM}(?:\s+jaar)?(?![.,]\d)"
-            r"(?=\s*(?:[!.,;)]|$|en\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))",
+            r"(?=\s*(?:[!.,;)]|$|en\s|op\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))",
+            # a birth year: "geboren in 2019", "geboortejaar: 2020"
+            r"\b(?:(?:geboren|geb\.?)\s+in|geboortejaar\s*:?)\s+(?:19|20)\d\d\b",
             # Frisian: is jierich, hat jierdei, fiert syn jierdei, waard 8, 8 jier wurden
             rf"\b(?:is|wie|wurdt|binne)\s+(?:{DAY}\s+)?jierich\b",
             rf"\b(?:hat|hie|fiert)\s+(?:{DAY}\s+)?(?:(?:syn|har)\s+(?:[\w-]+\s+)?)?jierdei\b",
@@ -312,6 +314,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     subjects = _alternation("school_subjects")
     family = _alternation("family_words")
     babies = _alternation("baby_words")
+    kin = _alternation("kin_words")
     feasts = _alternation("religious_feasts")
     level = rf"(?:{levels})(?:/(?:{levels}))?"
     return {
@@ -322,14 +325,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*"
             # a leaver's next school: "Bart gaat naar het vwo", "start op de kaderberoepsgerichte
             # leerweg"
-            rf"|(?:gaat|ging|start|begint|kiest)\s+(?:\S+\s+){{0,3}}?(?:naar|op|voor)\s+(?:het|de)\s+"
+            rf"|(?:gaat|ging|start|begint|kiest|mag)\s+(?:\S+\s+){{0,3}}?(?:naar|op|voor)\s+(?:het|de)\s+"
             rf"{level}(?![\w-]))",
             re.IGNORECASE,
         ),
         # a test result without a grade: "had alle 40 plaatsnamen goed", "AVI-niveau E4"
         "result": re.compile(
             r"\b(?:had|haalde|maakte|heeft)\s+(?:alle|alles|\d+\s+van\s+de)\s+(?:\d+\s+)?(?:\w+\s+)?"
-            r"goed(?=\s*(?:[!.,;]|$|en\s|bij\s|op\s))|\bfoutloos\b"
+            r"goed(?=\s*(?:[!.,;]|$|en\s|bij\s|op\s))"
             r"|\bavi[- ]?(?:niveau\s+)?(?:start|plus|[me][3-7])\b",
             re.IGNORECASE,
         ),
@@ -365,6 +368,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # growth measured against age ("te zwaar voor zijn leeftijd")
             r"|te\s+(?:zwaar|licht|dik|mager|klein)\s+(?:is\s+|was\s+)?voor\s+(?:zijn|haar|z'n)"
             r"\s+leeftijd"
+            # a relative lost: "heeft haar opa verloren", "verloor vorig jaar zijn vader"
+            rf"|(?:zijn|haar|hun|z'n)\s+(?:{kin})\s+(?:\S+\s+){{0,3}}?verloren"
+            rf"|verloor\s+(?:\S+\s+){{0,3}}?(?:zijn|haar|hun|z'n)\s+(?:{kin})"
             r")\b",
             re.IGNORECASE,
         ),
@@ -433,10 +439,10 @@ OTHER_PATTERN_CUES = (
     ("advice", ("advies", "naar", "leerweg")),
     ("grade", ()),
     ("home", ("woon",)),
-    ("result", ("goed", "foutloos", "avi")),
+    ("result", ("goed", "avi")),
     ("exclusion", ("school",)),
 )
-HEALTH_PHRASE_CUES = ("luizen", "vier", "verwacht", "aanval", "toeval", "leeftijd")
+HEALTH_PHRASE_CUES = ("luizen", "vier", "verwacht", "aanval", "toeval", "leeftijd", "verlo")
 DIGIT = re.compile(r"\d")
 LVS_CUES = ("lezen", "rekenen", "spelling", "taal", "woordenschat")
 
