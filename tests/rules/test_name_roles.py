@@ -490,3 +490,49 @@ def test_a_class_after_a_name_the_last_of_a_lower_case_list_and_fairy_tales(
     text: str, expected: list[str]
 ) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het verhaal van deze week: Mozes en zijn broer Aäron gaan naar de farao.",
+        "Met Pasen vertellen we hoe Maria Magdalena Jezus zag in de tuin.",
+        "De tekst van de week staat in Johannes 3:16.",
+        "Koningin Esther was heel dapper.",
+        "Bouwbedrijf Zuidema sponsort het klimrek. Zuidema zorgt ook voor de bankjes.",
+        "Groep 6 leerde over Maarten Luther. Daarna maakten ze een tijdlijn van Luther tot nu.",
+    ],
+)
+def test_bible_figures_in_a_bible_story_books_queens_and_names_said_again_are_no_persons(
+    text: str,
+) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het verhaal van Samuel was spannend. Onze eigen Samuel uit groep 3 lachte.", ["Samuel"]),
+        ("In de weeksluiting speelde groep 5 het verhaal van Jona. Thomas was Jona.", ["Thomas"]),
+        ("Wilt u bidden voor juf Esther? Het Bijbelverhaal gaat over Ruth.", ["Esther"]),
+        ("Sara en Levi uit groep 6 hebben de kerstkaarten rondgebracht.", ["Sara", "Levi"]),
+    ],
+)
+def test_a_pupil_or_teacher_with_a_biblical_name_stays_a_name(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kapsalon Knipoog van Sanne knipt gratis.", ["Sanne"]),
+        ("Bart gaat naar het vwo in Ede, Anne naar de havo.", ["Bart", "Anne"]),
+        ("Zij gaat met haar gezin naar haar familie in Kenia.", []),
+    ],
+)
+def test_an_owner_after_van_a_place_after_in_and_a_family_abroad(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected

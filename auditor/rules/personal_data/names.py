@@ -103,6 +103,7 @@ TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
 KIN_REASON = "naam na 'moeder van', 'oma van'"
 VOCATIVE_END = re.compile(r"\s*(?:[!?.]|$)")
 SENTENCE_ENDS = frozenset(".!?\n")
+ROYAL = frozenset(("koning", "koningin"))  # a carnival youth prince(ss) is a pupil; a king none
 # Possessives that point back to the person just named ("Efua en haar team").
 PERSON_POSSESSIVES = frozenset(("haar", "zijn", "z'n"))
 GREETING_GAP = re.compile(r"^[ ,]{1,3}$")
@@ -164,7 +165,9 @@ def _blocked_tokens(
     figures, the school, businesses, venues, streets) or in `skip` (e-mails, links, handles)."""
     n = len(starts)
     blocked = [False] * n
+    named: list[int] = []  # the last word of a public figure's or business's name
     spans = [(m.start(), m.end()) for m in _phrase_matches(text, seen, ctx)]
+    named += [bisect_left(starts, hi) - 1 for _, hi in spans]
     spans += [(s.start, s.end) for s in skip]
     for lo, hi in spans:  # tokens overlapping [lo, hi)
         for k in range(bisect_right(ends, lo), bisect_left(starts, hi)):
@@ -193,9 +196,16 @@ def _blocked_tokens(
                 j < n
                 and text[ends[j - 1] : starts[j]] in (" ", " '", " ‘")
                 and flags[j] & (CAP | ORG_TAIL)
+                and not (  # "Kapsalon Knipoog van Sanne": the owner, a person
+                    text[starts[j] : ends[j]] == "van"
+                    and j + 1 < n
+                    and flags[j + 1] & (FIRST | CAP | SURNAME) == FIRST | CAP
+                )
             ):
                 blocked[j] = True
                 j += 1
+            if starts_org and j > i + 1:
+                named.append(j - 1)
         if f & STREET:  # set only on capitalised words
             blocked[i] = True
             j = i - 1
@@ -204,6 +214,20 @@ def _blocked_tokens(
             ):
                 blocked[j] = True
                 j -= 1
+    again = {text[starts[k] : ends[k]] for k in named if k >= 0 and flags[k] & CAP}
+    if again:  # "Bouwbedrijf Zuidema ... Zuidema geeft", "Maarten Luther ... van Luther tot"
+        for k in range(n):
+            if (
+                not blocked[k]
+                and flags[k] & CAP
+                and text[starts[k] : ends[k]] in again
+                and not (  # "eigenaar Sjaak Hoekema": a person bearing the business's name
+                    k > 0
+                    and flags[k - 1] & (FIRST | CAP) == FIRST | CAP
+                    and starts[k] - ends[k - 1] == 1
+                )
+            ):
+                blocked[k] = True
     return blocked
 
 
@@ -556,11 +580,16 @@ class _Scanner:
             and self.spaced(i)
         ):
             return None  # "Prins Amadeiro": a carnival or story title (a pupil: "Prins Luuk")
+        if i > 0 and self.words[i - 1].lower() in ROYAL and self.spaced(i):
+            return None  # "Koningin Esther", "koning David": a royal or a story's
         titled = self.title_before(i)
         if (
             titled
             and f & INTERFIX
             and self.words[i] != "het"  # "met hun familie het Suikerfeest": no surname
+            and not (  # "haar familie in Kenia" (a surname: "in 't Veld", "in de Braekt")
+                self.words[i] == "in" and i + 1 < self.n and not flags[i + 1] & INTERFIX
+            )
             and (cap or flags[i - 1] & SURNAME_TITLE)
             and self.surname_after_interfix(i) is not None
         ):
@@ -811,6 +840,8 @@ class _Scanner:
                     continue  # no found name within two tokens: nothing to join
                 if self.seen & ANIMAL and self.pet_named(i):
                     continue  # "de cavia heet Storm en Daan heeft ...": Storm is the pet
+                if i > 0 and roles.place_before(self.words[i - 1]) and self.spaced(i):
+                    continue  # "naar het vwo in Ede, Anne gaat ...": a place
                 near = [
                     k
                     for k in (i - 1, i + 1)
@@ -918,6 +949,33 @@ def _public_work(text: str, start: int, end: int, reason: str) -> bool:
     )
 
 
+# Reasons that tie a name to the school's own people: a title (not a relative's: "zijn broer
+# Aäron" is a story's), a greeting, a group.
+PERSON_REASONS = ("naam na '", "naam na een aanhef", "voornaam gevolgd door", "naam gevolgd door")
+PLAYS_PART = re.compile(r"\s+(?:was|speelde|speelt|is)\s+(?:de\s+)?[A-ZÀ-Þ]")  # "Thomas was David"
+BIBLE_REFERENCE = re.compile(r"\s+\d{1,3}\s*:\s*\d")  # "Marcus 10:14"
+
+
+def _drop_bible_figures(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop Biblical names in a post about a Bible story, and names before a chapter and verse
+    (see roles.bible_story)."""
+    story = roles.bible_story(text)
+    kept = []
+    for start, end, reason in found:
+        if BIBLE_REFERENCE.match(text, end):
+            continue  # "(Marcus 10:14)": a book of the Bible
+        if (
+            story
+            and roles.bible_figure(text[start:end])
+            and not (reason.startswith(PERSON_REASONS) and not roles.kin_word(reason[9:-1]))
+            and not GROUP_AFTER.match(text, end)  # "Onze eigen Samuel uit groep 3"
+            and not PLAYS_PART.match(text, end)
+        ):
+            continue  # "Deze week vertellen we over Abraham en Sara"
+        kept.append((start, end, reason))
+    return kept
+
+
 def _drop_brands(
     text: str, found: list[tuple[int, int, str]], starts: list[int], flags: list[int]
 ) -> list[tuple[int, int, str]]:
@@ -996,6 +1054,8 @@ def find_names(
         found = [h for h in found if not _public_work(text, *h)]
     if words.seen & CAP and TLD.search(text):
         found = _drop_brands(text, found, starts, flags)
+    if found:
+        found = _drop_bible_figures(text, found)
     if found and words.seen & PUBLIC_START:
         found = _drop_characters(text, found, words)
     allowed = _allowed_names(tuple(ctx.allow.names))

@@ -25,6 +25,9 @@
   capitalised things ("Appel, Peer en Banaan"), after a word that opens a carnival or story
   title (an unknown word after "Prins"), or named by a storm or toy word before it ("Storm
   Eunice", "Beertje Paddington"); a full name after a quoted title and "van" is its maker's.
+- In a post about a Bible story ("het verhaal van", "Jezus", "de ark") a Biblical name is the
+  figure's ("Abraham en Sara", "Maria Magdalena"), unless a title, greeting or group stands
+  with it or it plays a part ("Thomas was David"); a name before "10:14" is a Bible book.
 - An English word after a title is a given name ("meester Will"); miss, mrs and ms are titles.
 - A name given to an animal, toy, robot or plant ("Schoolhond Max", "de plant heet Harry") is
   that pet's in the rest of the post too; a capitalised English word inside a sentence makes
@@ -39,7 +42,13 @@ from __future__ import annotations
 import functools
 import re
 
-from auditor.nlp.lexicon import lexicon, lexicon_cache, package_list, wordfreq_zipf
+from auditor.nlp.lexicon import (
+    lexicon,
+    lexicon_cache,
+    package_list,
+    package_patterns,
+    wordfreq_zipf,
+)
 
 LEAN = 1.0  # a word ten times as frequent in one language as in the other leans to it
 ENGLISH_WORD_MIN_ZIPF = 3.5  # an English word at least this frequent may open a sentence
@@ -156,6 +165,29 @@ def greeting_link(word: str) -> bool:
 @lexicon_cache
 def _greeting_links() -> frozenset[str]:
     return package_list("name_greeting_links")
+
+
+def bible_story(text: str) -> bool:
+    """The post tells or speaks of a Bible story ("het verhaal van", "Jezus", "de ark"):
+    bible_cue_patterns.txt."""
+    return _bible_cues().search(text) is not None
+
+
+@lexicon_cache
+def _bible_cues() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{package_patterns('bible_cue_patterns')})\b", re.IGNORECASE)
+
+
+def bible_figure(value: str) -> bool:
+    """Every word of `value` names a figure of the Bible stories ("Sara", "Maria Magdalena"):
+    bible_figures.txt."""
+    figures = _bible_figures()
+    return all(word.lower() in figures for word in value.split())
+
+
+@lexicon_cache
+def _bible_figures() -> frozenset[str]:
+    return package_list("bible_figures")
 
 
 def kin_word(word: str) -> bool:
