@@ -959,19 +959,21 @@ BIBLE_REFERENCE = re.compile(r"\s+\d{1,3}\s*:\s*\d")  # "Marcus 10:14"
 def _drop_bible_figures(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop Biblical names in a post about a Bible story, and names before a chapter and verse
     (see roles.bible_story)."""
-    story = roles.bible_story(text)
     kept = []
+    story: bool | None = None  # asked only when a Biblical name was found
     for start, end, reason in found:
         if BIBLE_REFERENCE.match(text, end):
             continue  # "(Marcus 10:14)": a book of the Bible
         if (
-            story
-            and roles.bible_figure(text[start:end])
+            roles.bible_figure(text[start:end])
             and not (reason.startswith(PERSON_REASONS) and not roles.kin_word(reason[9:-1]))
             and not GROUP_AFTER.match(text, end)  # "Onze eigen Samuel uit groep 3"
             and not PLAYS_PART.match(text, end)
         ):
-            continue  # "Deze week vertellen we over Abraham en Sara"
+            if story is None:
+                story = roles.bible_story(text)
+            if story:
+                continue  # "Deze week vertellen we over Abraham en Sara"
         kept.append((start, end, reason))
     return kept
 
