@@ -536,3 +536,16 @@ def test_an_owner_after_van_a_place_after_in_and_a_family_abroad(
     text: str, expected: list[str]
 ) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We lezen over Anansi de spin. Anansi is heel slim.", []),
+        ("Tamara de Haan kwam vertellen over haar werk.", ["Tamara de Haan"]),
+    ],
+)
+def test_a_name_before_de_and_an_animal_is_the_story_animal_not_a_surname(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected

@@ -562,6 +562,15 @@ class _Scanner:
             and self.spaced(i + 1)
         ):
             return None  # "Storm Eunice", "Beertje Paddington": the storm or toy so named
+        if (
+            self.seen & ANIMAL
+            and i + 2 < self.n
+            and self.words[i + 1] == "de"
+            and flags[i + 2] & (ANIMAL | CAP) == ANIMAL  # not "Tamara de Haan"
+            and self.spaced(i + 1)
+        ):
+            self.pets.add(self.words[i])
+            return None  # "Anansi de spin", "Bolle de beer": an animal of a story
         if self.seen & ANIMAL and i > 1 and self.pet_named(i):
             self.pets.add(self.words[i])
             return None  # "onze klassencavia heet Storm", "de kippen heten Henny en Bertha"
