@@ -549,3 +549,16 @@ def test_a_name_before_de_and_an_animal_is_the_story_animal_not_a_surname(
     text: str, expected: list[str]
 ) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vrijdag is het Michaëlsfeest: we spelen hoe Michaël de draak verslaat.", []),
+        ("Op Koningsdag verkocht Daan zijn oude boeken.", ["Daan"]),
+    ],
+)
+def test_a_name_that_names_the_feast_of_the_post_is_its_figure(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected

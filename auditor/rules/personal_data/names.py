@@ -987,6 +987,19 @@ def _drop_bible_figures(text: str, found: list[tuple[int, int, str]]) -> list[tu
     return kept
 
 
+FEAST_HINT = re.compile(r"\w(?:feest|dag|viering)\b")
+
+
+def _feast_named(text: str, value: str) -> bool:
+    """`value` names the feast of the post ("Michaëlsfeest ... hoe Michaël de draak verslaat",
+    "Sint-Jorisdag ... Joris"): its figure, no private person."""
+    return (
+        " " not in value
+        and value[:1].isupper()
+        and re.search(rf"{re.escape(value)}s?-?(?:feest|dag|viering)\b", text) is not None
+    )
+
+
 def _drop_brands(
     text: str, found: list[tuple[int, int, str]], starts: list[int], flags: list[int]
 ) -> list[tuple[int, int, str]]:
@@ -1067,6 +1080,8 @@ def find_names(
         found = _drop_brands(text, found, starts, flags)
     if found:
         found = _drop_bible_figures(text, found)
+    if found and FEAST_HINT.search(text):
+        found = [h for h in found if not _feast_named(text, text[h[0] : h[1]])]
     if found and words.seen & PUBLIC_START:
         found = _drop_characters(text, found, words)
     allowed = _allowed_names(tuple(ctx.allow.names))
