@@ -12,8 +12,9 @@ rendered files) and kinds live in `HARD` beside the builders:
 - `drawing`: drawn faces (cartoon, anime-style with shading, texture and JPEG);
 - `painting`: a painted face (a crop of a painting, enlarged);
 - `photo-filter`: photos of real people turned into "paintings" by filters (stylisation,
-  oil-paint-like, pencil, cartoonised). Labelled 0 as the brief asked, although the people in
-  them stay as recognisable as in the photo (see bench/image_set/README.md);
+  oil-paint-like, pencil, cartoonised). Positive: a filter keeps the face's geometry, so the
+  pupil stays as recognisable as in the photo (a filtered photo is not anonymised; article
+  1c/2c is about recognisable pupils, not about how the picture was rendered);
 - `toy-animal`: a doll's head, dogs, a horse.
 """
 
@@ -548,12 +549,12 @@ HARD: dict[str, Case] = {
     "h-anime-small-q60": Case(0, "drawing", anime(side=360, quality=60)),
     "h-anime-on-photo": Case(0, "drawing", anime(background="photo", texture=2.0)),
     "h-anime-class": Case(0, "drawing", anime_class),
-    "h-stylised_fr_two_people": Case(0, "photo-filter", stylised("fr_two_people")),
-    "h-stylised_insight_t1": Case(0, "photo-filter", stylised("insight_t1")),
-    "h-oilpaint_skimage_astronaut": Case(0, "photo-filter", oil_paint("skimage_astronaut")),
-    "h-oilpaint_uniface_src_meeting": Case(0, "photo-filter", oil_paint("uniface_src_meeting")),
-    "h-pencil_skimage_astronaut": Case(0, "photo-filter", pencil("skimage_astronaut")),
-    "h-cartoonised_fr_two_people": Case(0, "photo-filter", cartoonised("fr_two_people")),
+    "h-stylised_fr_two_people": Case(2, "photo-filter", stylised("fr_two_people")),
+    "h-stylised_insight_t1": Case(6, "photo-filter", stylised("insight_t1")),
+    "h-oilpaint_skimage_astronaut": Case(1, "photo-filter", oil_paint("skimage_astronaut")),
+    "h-oilpaint_uniface_src_meeting": Case(5, "photo-filter", oil_paint("uniface_src_meeting")),
+    "h-pencil_skimage_astronaut": Case(1, "photo-filter", pencil("skimage_astronaut")),
+    "h-cartoonised_fr_two_people": Case(2, "photo-filter", cartoonised("fr_two_people")),
     "h-scream-crop": Case(0, "painting", crop("darknet_scream", (0.25, 0.2, 0.75, 0.65), 700)),
     "h-doll": Case(0, "toy-animal", doll),
     "h-dogs-crop": Case(0, "toy-animal", crop("dlib_dogs", (0.0, 0.0, 0.6, 0.6), 800)),
