@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from auditor import redact
-from auditor.models import Category, Finding, Hit, PDKind, Post, PostKind, Severity
+from auditor.models import Category, Finding, Hit, PDKind, Platform, Post, PostKind, Severity
 from auditor.rules.base import Rule, RuleContext
 
 
@@ -79,7 +79,7 @@ class Engine:
         self.ctx = ctx
         self.key = key
         self.severities = severities or {}
-        self._applicable: dict[tuple[str, str], list[Rule]] = {}
+        self._applicable: dict[tuple[Platform, PostKind], list[Rule]] = {}
 
     def audit(self, post: Post, identity: str | None = None) -> AuditResult:
         """Run the rules on `post`; `identity` is its stored identity (default: its id)."""
@@ -87,9 +87,12 @@ class Engine:
         if not post.author_is_account:
             return result
         hits: list[tuple[Rule, Hit]] = []
+        ctx = self.ctx
         for rule in self._rules_for(post):
             try:
-                hits.extend((rule, hit) for hit in rule.func(post, self.ctx))
+                found = rule.func(post, ctx)
+                if found:  # most find nothing (an empty tuple): no list is made for them
+                    hits += [(rule, hit) for hit in found]
             except Exception as exc:  # a broken rule must not abort the audit
                 result.errors.append(RuleError(rule.id, post_key(post), repr(exc)))
         sensitive = [
@@ -136,10 +139,11 @@ class Engine:
         return self._rules_for(post)
 
     def _rules_for(self, post: Post) -> list[Rule]:
-        key = (post.platform.value, post.kind.value)
-        if key not in self._applicable:
-            self._applicable[key] = [r for r in self.rules if r.applies_to(post)]
-        return self._applicable[key]
+        key = (post.platform, post.kind)
+        rules = self._applicable.get(key)
+        if rules is None:
+            rules = self._applicable[key] = [r for r in self.rules if r.applies_to(post)]
+        return rules
 
     @staticmethod
     def _excerpt(post: Post, hit: Hit, text: redact.PostText) -> str:

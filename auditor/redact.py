@@ -28,6 +28,7 @@ KEEP_WORDS = frozenset(
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_a-z])|\n+")
 _TOKEN = re.compile(r"\w+(?:[.,'’/-]\w+)*", re.UNICODE)
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _GROUP_WORD = re.compile(r"(?:groep|gr)\.?\s*$", re.I)
 _DIGIT_RUN = re.compile(r"\+?\d[\d\s().-]{4,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -120,16 +121,13 @@ def hide_context(text: str, before: str = "") -> str:
     Numbers go too (a grade, an age, a birthday), except a group number ("groep 5").
     `before` is the text preceding `text`, to see a "groep" just before a number.
     """
+    parts = _TOKEN_SPLIT.split(text)  # gap, word, gap, word, ..., gap
     out: list[str] = []
-    cursor = 0
     hidden = False
-    for match in _TOKEN.finditer(text):
-        word = match.group(0)
-        keep = word.lower() in KEEP_WORDS or (
-            word.isdigit() and _after_group_word(text, before, match.start())
-        )
-        gap = text[cursor : match.start()]
-        if keep:
+    at = len(parts[0])
+    for k in range(1, len(parts), 2):
+        word, gap = parts[k], parts[k - 1]
+        if word.lower() in KEEP_WORDS or (word.isdigit() and _after_group_word(text, before, at)):
             out.append(gap + word)
             hidden = False
         elif hidden and not gap.strip():
@@ -137,8 +135,8 @@ def hide_context(text: str, before: str = "") -> str:
         else:
             out.append(gap + HIDDEN)
             hidden = True
-        cursor = match.end()
-    out.append(text[cursor:])
+        at += len(word) + len(parts[k + 1])
+    out.append(parts[-1])
     return "".join(out)
 
 

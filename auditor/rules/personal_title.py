@@ -31,7 +31,7 @@ FIRST_PERSON = gated(r"\b(?:ik|mij|me|mijn|m'n|mezelf|mijzelf|ikzelf|myn|mysels)
 
 # Quoted speech: "…", “…”, „…”, «…», ‘…’ and '…' (not the 's of "'s avonds" or a 't).
 # A quote may run over a few lines (a poem, a letter): "…\n…\n…".
-QUOTED = re.compile(
+QUOTED = gated(
     r"\"[^\"\n]*(?:\n[^\"\n]*){0,8}\"|“[^”\n]*(?:\n[^”\n]*){0,8}”|„[^”“\n]*[”“]|«[^»\n]*»"
     r"|‘[^’\n]*’"
     r"|(?<![\w'])'(?!s\b|t\b)[^'\n]{2,}?'(?![\w])"

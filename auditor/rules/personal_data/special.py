@@ -221,6 +221,9 @@ class Vocabulary:
     phrase_starts: tuple[str, ...]
     not_words: tuple[Pattern, ...]  # words an entry matches that are no one's
     seen: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict, compare=False)
+    starting: dict[str, tuple[tuple[tuple[Pattern, ...], str], ...]] = dataclasses.field(
+        default_factory=dict, compare=False
+    )
 
     def fields_of(self, word: str) -> tuple[str, ...]:
         """The fields of the one-word entries matching `word` (lower case), looked up once; a
@@ -239,10 +242,20 @@ class Vocabulary:
     def may_start(self, word: str) -> bool:
         """Whether an entry may match at `word` (lower case): the words of a text failing this
         need no look in `find`."""
-        return bool(self.fields_of(word)) or (
-            word.startswith(self.phrase_starts)
-            and any(patterns[0].matches(word) for patterns, _ in self.phrases)
-        )
+        return bool(self.fields_of(word)) or bool(self.phrases_at(word))
+
+    def phrases_at(self, word: str) -> tuple[tuple[tuple[Pattern, ...], str], ...]:
+        """The entries of several words whose first word matches `word`, looked up once."""
+        phrases = self.starting.get(word)
+        if phrases is None:
+            if len(self.starting) > 50_000:
+                self.starting.clear()
+            phrases = self.starting[word] = (
+                tuple(ps for ps in self.phrases if ps[0][0].matches(word))
+                if word.startswith(self.phrase_starts)
+                else ()
+            )
+        return phrases
 
     def find(
         self, words: Sequence[str], only: Sequence[int] | None = None
@@ -258,13 +271,12 @@ class Vocabulary:
                 fields = self.fields_of(word)
             if fields:
                 found += [(i, i + 1, f) for f in fields]
-            if word.startswith(self.phrase_starts):
-                for patterns, f in self.phrases:
-                    end = i + len(patterns)
-                    if end <= len(words) and all(
-                        p.matches(w) for p, w in zip(patterns, words[i:end], strict=True)
-                    ):
-                        found.append((i, end, f))
+            for patterns, f in self.phrases_at(word):
+                end = i + len(patterns)
+                if end <= len(words) and all(
+                    p.matches(w) for p, w in zip(patterns[1:], words[i + 1 : end], strict=True)
+                ):
+                    found.append((i, end, f))
         return found
 
 
@@ -358,7 +370,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|\bbij\s+(?:zijn|haar|hun)\s+(?:{family})\s+(?:\S+\s+){{0,2}}?woon\w*",
             re.IGNORECASE,
         ),
-        "health": re.compile(
+        "health": gated(
             r"\b(?:levende\s+luizen|(?:hoofd)?luizen\s+(?:gevonden|aangetroffen)"
             r"|(?:heeft|hebben|had|hadden)\s+(?:hoofd)?luizen"
             rf"|vier\w*\s+(?:\S+\s+){{0,6}}?(?:{feasts})|(?:{feasts})\s+(?:\S+\s+){{0,3}}?vier\w*"
@@ -422,7 +434,7 @@ STAFF_SIGNATURE = re.compile(
 )
 FIRST_PERSON_BEFORE = re.compile(r"\bmijn\s+$", re.IGNORECASE)
 GRADE = re.compile(r"^(?:10|[1-9]),\d$")
-GRADE_CONTEXT = re.compile(r"toets|cijfer|rapport|score|gehaald|haalde|punten", re.IGNORECASE)
+GRADE_CONTEXT = gated(r"toets|cijfer|rapport|score|gehaald|haalde|punten", re.IGNORECASE)
 NOT_OF_ONE = re.compile(r"\bgemiddeld|\bsamen\b|\balle\s+kinderen", re.IGNORECASE)
 # A pupil-tracking (Cito/LVS) level with its subject: "een I+ op rekenen", "van een IV naar een
 # II op begrijpend lezen". The level is matched case-sensitively: "een V" is a level, "een v" not.

@@ -30,7 +30,7 @@ from auditor.rules.personal_data import special
 # Web addresses and their endings, and street-name endings: read by the contact finders and
 # by the name scanner (a name inside a link or a street is no person's).
 URL = re.compile(
-    r"(?:https?://|www\.)\S+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|be|eu|nu|info|frl|de)"
+    r"(?:https?://|www\.)\S+|(?<![\w@.])[\w-]++(?:\.[\w-]++)*\.(?:nl|com|org|net|be|eu|nu|info|frl|de)"
     r"(?:/[^\s)]*)?",
     re.IGNORECASE,
 )
