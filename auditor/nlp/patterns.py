@@ -30,17 +30,18 @@ _CATEGORIES = {
     c.CATEGORY_NOT_WORD: r"\W",
 }
 _ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT)
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
 
 
 def gated(pattern: str | re.Pattern[str], flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)` with a lookahead of its possible first characters in front
     (the same matches); without one when that set cannot be told (a match may be empty or start
-    with any character, or the pattern sets its flags inline)."""
+    with any character, or the pattern sets its flags at its start)."""
     if isinstance(pattern, str):
         pattern = re.compile(pattern, flags)
     source = pattern.pattern
-    if source.startswith("(?") and source[2:3].isalpha():
+    if _GLOBAL_FLAGS.match(source):
         return pattern  # inline global flags must stay first
     parsed = _parser.parse(source, pattern.flags)
     if _scanned_fast(parsed, pattern.flags):
@@ -48,12 +49,24 @@ def gated(pattern: str | re.Pattern[str], flags: int = 0) -> re.Pattern[str]:
     items = parsed.data
     if items and items[0][0] is c.AT and items[0][1] is not c.AT_BOUNDARY:
         return pattern  # anchored ("^", "\\A"): `re` tries it where the anchor allows
-    first = _first(items)
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    first = _first(items, ignore_case)
     if first is None or first[1]:
         return pattern
     head = r"\b" if _at_word_boundary(items) else ""
-    chars = "".join(dict.fromkeys(first[0]))
-    return re.compile(rf"{head}(?=[{chars}])(?:{source})", pattern.flags)
+    return re.compile(rf"{head}(?={_lookahead(first[0], ignore_case)})(?:{source})", pattern.flags)
+
+
+def _lookahead(parts: list[tuple[str, bool]], ignore_case: bool) -> str:
+    """One class of the parts matched as the pattern matches them (case-insensitively or
+    not), or two when a group of the pattern sets its own case: `[-–]|(?i:[gl])`."""
+    alternatives = []
+    for case in (ignore_case, not ignore_case):  # the pattern's own case first, unmarked
+        chars = "".join(dict.fromkeys(text for text, ci in parts if ci is case))
+        if chars:
+            mark = "" if case is ignore_case else "(?i:" if case else "(?-i:"
+            alternatives.append(f"{mark}[{chars}]{')' if mark else ''}")
+    return "|".join(alternatives)
 
 
 def _scanned_fast(parsed: Any, flags: int) -> bool:
@@ -66,30 +79,37 @@ def _scanned_fast(parsed: Any, flags: int) -> bool:
         return False
 
 
-def _first(items: Any) -> tuple[list[str], bool] | None:
+# Inline flags a group may set without changing what a character class matches, but for case.
+_CASE_ONLY = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE
+
+Parts = list[tuple[str, bool]]  # (a character class part, matched ignoring case)
+
+
+def _first(items: Any, ci: bool) -> tuple[Parts, bool] | None:
     """(character class parts of the first character, whether `items` may match empty), or
-    None when any character may come first."""
-    parts: list[str] = []
+    None when any character may come first; `ci`: the items ignore case."""
+    parts: Parts = []
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue  # it restricts where a match starts; ignoring it only widens the set
         if op is c.LITERAL:
-            return [*parts, re.escape(chr(av))], False
+            return [*parts, (re.escape(chr(av)), ci)], False
         if op is c.IN:
             inner = _class_parts(av)
-            return None if inner is None else ([*parts, *inner], False)
+            return None if inner is None else ([*parts, *((p, ci) for p in inner)], False)
         if op is c.SUBPATTERN:
             _, add_flags, del_flags, sub = av
-            if add_flags or del_flags:
+            if (add_flags | del_flags) & ~_CASE_ONLY:
                 return None
-            found = _first(sub.data)
+            sub_ci = bool(add_flags & re.IGNORECASE) or ci and not del_flags & re.IGNORECASE
+            found = _first(sub.data, sub_ci)
         elif op is c.ATOMIC_GROUP:
-            found = _first(av.data)
+            found = _first(av.data, ci)
         elif op is c.BRANCH:
-            found = _first_of_branches(av[1])
+            found = _first_of_branches(av[1], ci)
         elif op in _REPEATS:
             low, _, sub = av
-            found = _first(sub.data)
+            found = _first(sub.data, ci)
             if found is not None and low == 0:
                 found = (found[0], True)
         else:
@@ -102,11 +122,11 @@ def _first(items: Any) -> tuple[list[str], bool] | None:
     return parts, True
 
 
-def _first_of_branches(branches: Any) -> tuple[list[str], bool] | None:
-    parts: list[str] = []
+def _first_of_branches(branches: Any, ci: bool) -> tuple[Parts, bool] | None:
+    parts: Parts = []
     empty = False
     for branch in branches:
-        found = _first(branch.data)
+        found = _first(branch.data, ci)
         if found is None:
             return None
         parts += found[0]
@@ -135,7 +155,7 @@ def _at_word_boundary(items: Any) -> bool:
     op, av = items[0]
     if op is c.AT:
         return bool(av is c.AT_BOUNDARY)
-    if op is c.SUBPATTERN and not av[1] and not av[2]:
+    if op is c.SUBPATTERN and not (av[1] | av[2]) & ~_CASE_ONLY:
         return _at_word_boundary(av[3].data)
     if op is c.BRANCH:
         return all(_at_word_boundary(branch.data) for branch in av[1])

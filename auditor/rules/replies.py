@@ -167,13 +167,29 @@ def _words(value: str) -> list[str]:
 
 
 def _has_word(value: str, vocabulary: tuple[str, ...], prefixes: tuple[str, ...] = ()) -> bool:
+    """A word of `vocabulary` is a word of `value`, or (five letters or more) inside it, or it
+    starts with one of `prefixes`."""
     squashed, words = _squash(value), _words(value)
-    for word in vocabulary:
-        if len(word) >= 5 and word in squashed:
-            return True
-        if word in words:
-            return True
-    return any(squashed.startswith(prefix) for prefix in prefixes)
+    long_words, all_words = _indexed(vocabulary)
+    return (
+        any(map(squashed.__contains__, long_words))
+        or not all_words.isdisjoint(words)
+        or squashed.startswith(prefixes)
+    )
+
+
+# A vocabulary (a lexicon's tuple, made once) by its id: its long words and its set.
+_INDEXED: dict[int, tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]] = {}
+
+
+def _indexed(vocabulary: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    entry = _INDEXED.get(id(vocabulary))
+    if entry is None or entry[0] is not vocabulary:  # kept with it: its id is not reused
+        if len(_INDEXED) > 100:  # lexicons reloaded many times
+            _INDEXED.clear()
+        long_words = tuple(w for w in vocabulary if len(w) >= 5)
+        entry = _INDEXED[id(vocabulary)] = (vocabulary, long_words, frozenset(vocabulary))
+    return entry[1], entry[2]
 
 
 def _matches_any(value: str, names: tuple[str, ...]) -> bool:

@@ -14,6 +14,7 @@ TEXTS = [
     "Op 2 november geboren: Tijn. Hij werd 9 en is jarig 🎂",
     "Groep 7 haalde gemiddeld een 7,8 voor rekenen; Daan een I+ op spelling.",
     "Bezoek www.bakkerij.nl of mail naar info@school.nl :// niets",
+    "Groetjes, JUF Anna - Bas, MR. Koen en Mr. Jan; meester sem",
     "GEBOREN 12-03-2015, WORDT MORGEN TIEN",
     "",
     "ſ İ ı ß K: letters die hoofdletterongevoelig anders vallen",
@@ -28,6 +29,7 @@ PATTERNS = [
     r"[\U0001F300-\U0001FAFF]|\(\d\)",
     r"(?:a|b)?c+|\d{2,}",
     r"[^a-z]x|y",  # a negated class: no set can be told
+    r"(?i:juf|meester)\s+[a-z]\w+|[-–]\s*(?-i:[A-Z])|(?-i:Mr)\.\s",  # groups set their own case
     r"x?",  # may match empty: no gate
     r"(?i)geboren",  # inline flags: left alone
 ]

@@ -138,7 +138,7 @@ AGE_PREDICATE_CUE = re.compile(
     rf"\b(?:is|ben|bent|was)\s+(?:(?:nu|al|pas|net|bijna|inmiddels|alweer)\s+)?{NUM}", re.IGNORECASE
 )
 AGE_AFTER_NAME = re.compile(rf"\s+({AGE_PREDICATE})", re.IGNORECASE)
-AGE_AFTER_PRONOUN = re.compile(rf"\b(?:hij|zij|ze|jij|je|ik)\s+({AGE_PREDICATE})", re.IGNORECASE)
+AGE_AFTER_PRONOUN = gated(rf"\b(?:hij|zij|ze|jij|je|ik)\s+({AGE_PREDICATE})", re.IGNORECASE)
 OWNED_BY = re.compile(r"(\w+)\s+van\s+$")
 # A birth year before 1900 is a historical person's ("Calvijn werd op 10 juli 1509 geboren").
 HISTORICAL_YEAR = re.compile(r"\b1[0-8]\d\d\b")
@@ -342,7 +342,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         # a test result without a grade: "had alle 40 plaatsnamen goed", "AVI-niveau E4"
-        "result": re.compile(
+        "result": gated(
             r"\b(?:had|haalde|maakte|heeft)\s+(?:alle|alles|\d+\s+van\s+de)\s+(?:\d+\s+)?(?:\w+\s+)?"
             r"goed(?=\s*(?:[!.,;]|$|en\s|bij\s|op\s))"
             r"|\bavi[- ]?(?:niveau\s+)?(?:start|plus|[me][3-7])\b",

@@ -23,7 +23,6 @@ from auditor.nlp.lexicon import (
     package_entries,
     package_list,
 )
-from auditor.nlp.patterns import gated
 from auditor.nlp.tokens import FOLD_EXCEPTIONS, WORD
 from auditor.rules.personal_data import special
 
@@ -34,7 +33,7 @@ URL = re.compile(
     r"(?:/[^\s)]*)?",
     re.IGNORECASE,
 )
-TLD = gated(r"\.(?:nl|com|org|net|be|eu|nu|info|frl|de)\b|www\.|://", re.IGNORECASE)
+TLD = re.compile(r"\.(?:nl|com|org|net|be|eu|nu|info|frl|de)\b|www\.|://", re.IGNORECASE)
 
 
 class WordLists(NamedTuple):
