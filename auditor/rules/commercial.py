@@ -44,6 +44,10 @@ LINK_IN_BIO = re.compile(r"\b(?:link in (?:de |onze )?bio|via (?:de|onze) link)\
 # (The name's letters are possessive, "++": a dot cannot be among them, so giving them back one by
 # one can never find it; a post's every word was tried that way.)
 WEB_ADDRESS = r"\bwww\.\S+|(?<![@\w.-])[\w-]++\.(?:nl|com|be|shop)\b(?:/\S*)?"
+# Searched apart from the calls to buy: any word may start one, so in one pattern with them it
+# made re try every call at every letter. Each holds one of these (the quick look).
+WEB_ADDRESS_RE = re.compile(WEB_ADDRESS)
+WEB_ADDRESS_HINTS = ("www.", ".nl", ".com", ".be", ".shop")
 
 # Cheap first looks (plain substring tests on the lowercased text): most posts hold none of
 # these, and then the costlier patterns never run. Keep them in step with the shipped lists;
@@ -100,7 +104,7 @@ def _patterns() -> Patterns:
         order_channel=re.compile(package_patterns("order_channel_patterns")),
         buying=gated(rf"{_PRICE}|\b(?:{package_patterns('buying_patterns')})\b"),
         business=gated(rf"(?:{_words('business_kinds')})\w*|\b(?:{_words('brands')})\b"),
-        call_to_buy=gated(rf"{package_patterns('call_to_buy_patterns')}|{WEB_ADDRESS}"),
+        call_to_buy=gated(package_patterns("call_to_buy_patterns")),
         own_channel=gated(package_patterns("own_channel_patterns")),
         offer_hints=() if school_extends(OFFER_LISTS) else OFFER_HINTS,
         channel_hints=() if school_extends(CHANNEL_LISTS) else CHANNEL_HINTS,
@@ -137,6 +141,13 @@ def _sale_sentence(sentence: str) -> bool:
     patterns = _patterns()
     return not patterns.fee_context.search(sentence) and not patterns.pretend_context.search(
         sentence
+    )
+
+
+def _web_address(lowered: str) -> bool:
+    """Whether a lowercased text holds a web address (a call to visit the business)."""
+    return any(map(lowered.__contains__, WEB_ADDRESS_HINTS)) and bool(
+        WEB_ADDRESS_RE.search(lowered)
     )
 
 
@@ -271,8 +282,10 @@ def sponsor_plug(post: Post, ctx: RuleContext) -> Iterator[Hit]:
             if patterns.own_channel.search(nearby):
                 continue
             discount = patterns.discount
-            if patterns.call_to_buy.search(nearby) or (
-                _sale_sentence(nearby) and (PRICE.search(nearby) or discount.search(nearby))
+            if (
+                patterns.call_to_buy.search(nearby)
+                or _web_address(nearby)
+                or (_sale_sentence(nearby) and (PRICE.search(nearby) or discount.search(nearby)))
             ):
                 yield _hit(post.text, business, "reclame voor een bedrijf")
                 return
