@@ -97,9 +97,9 @@ def _marks(conn: Connection, count: int) -> str:
 def bulk_insert(
     conn: Connection, table: Any, rows: Sequence[dict[str, Any]], *, skip_conflicts: bool = False
 ) -> None:
-    """INSERT every row with one driver `executemany` (SQLite; pipelined by psycopg on
-    PostgreSQL). Rows name every column that has a Python-side default. `skip_conflicts`: a row
-    violating a unique constraint is skipped (ON CONFLICT DO NOTHING, on both databases)."""
+    """INSERT every row: one driver `executemany` on SQLite, COPY on PostgreSQL. Rows name
+    every column that has a Python-side default. `skip_conflicts`: a row violating a unique
+    constraint is skipped (ON CONFLICT DO NOTHING, on both databases)."""
     if not rows:
         return
     table = cast(Table, table)
@@ -108,14 +108,49 @@ def bulk_insert(
     if missing:
         raise ValueError(f"bulk insert into {table.name} without {', '.join(missing)}")
     quote = conn.dialect.identifier_preparer.quote
-    sql = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-        f"VALUES ({_marks(conn, len(names))})"
-    )
+    columns = ", ".join(quote(n) for n in names)
+    values = _bound_rows(conn, table, names, rows)
+    if conn.dialect.name == "postgresql":
+        with held():  # a COPY cut in half leaves a connection that cannot even roll back
+            _copy_rows(conn, quote(table.name), columns, values, skip_conflicts)
+        return
+    sql = f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({_marks(conn, len(names))})"
     if skip_conflicts:
         sql += " ON CONFLICT DO NOTHING"
     with held():
-        conn.exec_driver_sql(sql, _bound_rows(conn, table, names, rows))
+        conn.exec_driver_sql(sql, values)
+
+
+def _copy_rows(
+    conn: Connection,
+    table: str,
+    columns: str,
+    values: list[tuple[Any, ...]],
+    skip_conflicts: bool,
+) -> None:
+    """PostgreSQL: the rows by COPY, several times cheaper for client and server than one
+    INSERT a row, pipelined or not. COPY knows no ON CONFLICT: rows that may conflict go to a
+    temporary table first (gone at the end of the transaction), then in with one INSERT."""
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        target = table
+        if skip_conflicts:
+            target = f"_bulk_{table.strip(chr(34))}"
+            cursor.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS {target} ON COMMIT DROP AS "
+                f"SELECT {columns} FROM {table} WITH NO DATA"
+            )
+        with cursor.copy(f"COPY {target} ({columns}) FROM STDIN") as copy:
+            for row in values:
+                copy.write_row(row)
+        if skip_conflicts:
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {target} "
+                "ON CONFLICT DO NOTHING"
+            )
+            cursor.execute(f"TRUNCATE {target}")
+    finally:
+        cursor.close()
 
 
 def bulk_update(conn: Connection, table: Any, key: str, rows: Sequence[dict[str, Any]]) -> None:
