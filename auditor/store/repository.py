@@ -131,6 +131,7 @@ def _copy_rows(
     """PostgreSQL: the rows by COPY, several times cheaper for client and server than one
     INSERT a row, pipelined or not. COPY knows no ON CONFLICT: rows that may conflict go to a
     temporary table first (gone at the end of the transaction), then in with one INSERT."""
+    # a psycopg cursor: SQLAlchemy types the connection as any DBAPI's, which may be None
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         target = table
