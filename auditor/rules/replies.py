@@ -4,7 +4,8 @@ Employees do not answer parents' messages through the school account: that conve
 belongs in Parro, e-mail or at the school gate. The rule `reply.to-parent` looks at every reply
 or comment the account itself wrote and works out who it answers:
 
-1. `post.reply_to` and `post.reply_to_name` (what the source knows);
+1. `post.reply_to` and `post.reply_to_name` (what the source knows); when that is the account
+   itself (its own thread, or a Facebook comment under its own post), the text's target below;
 2. otherwise the leading @handles of the text ("@jeroenvdberg78 Goede vraag!");
 3. otherwise a greeting ("Hoi Marloes,", "Beste Fatima,", "Dag meneer Jansen,"), the name a
    Facebook comment reply opens with as a tag ("Marieke Hofstee dank je wel!", "VV Borger
@@ -99,11 +100,14 @@ def greetings() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @lexicon_cache
 def vocative_pattern() -> re.Pattern[str]:
     """A name after thanks ("dank jullie wel, Scouting Wapenveld,": reply_thanks_patterns.txt)
-    or called out at the end ("..., Sanne!")."""
+    or called out at the end ("..., Sanne!", "..., opa Gerrit!": a title or kin word may
+    stand before it, reply_titles.txt and reply_not_parent_words.txt)."""
+    kin_words = package_list("reply_titles") | _not_parent_words()
+    kin = "|".join(re.escape(word) for word in sorted(kin_words, key=len, reverse=True))
     return re.compile(
         rf"\b(?i:{package_patterns('reply_thanks_patterns')})\s*,\s*"
         rf"(?P<target>{_NAME})\s*[,!.]"
-        rf"|,\s*(?P<tail>{_NAME})\s*!",
+        rf"|,\s*(?P<tail>(?:(?:{kin})\s+)?{_NAME})\s*!",
     )
 
 
@@ -116,8 +120,10 @@ def not_a_parent_cue() -> re.Pattern[str]:
 
 # A Facebook comment reply opens with the commenter's name, tagged, and no greeting:
 # "Marieke Hofstee dank je wel!", "VV Borger bedankt voor ...", "BSO 't Hunnekeshuus fijn dat".
+# A word ending in a hyphen goes on after "en"/"of" ("GGD Noord- en Oost-Gelderland").
+_TAG_WORD = rf"{_NAMEWORD}(?:(?<=-)\s+(?:en|of)\s+{_NAMEWORD})?"
 TAGGED_NAME = re.compile(
-    rf"\A\s*(?P<target>{_NAMEWORD}(?:\s+(?:(?:{_PARTICLE}|'t)\s+)*{_NAMEWORD}){{0,3}})"
+    rf"\A\s*(?P<target>{_TAG_WORD}(?:\s+(?:(?:{_PARTICLE}|'t)\s+)*{_TAG_WORD}){{0,3}})"
     r"[\s,]+(?P<next>[a-zà-ÿ][\w'’-]*)"
 )
 
@@ -217,12 +223,14 @@ def _not_a_parent(value: str, ctx: RuleContext) -> bool:
         return True
     if _matches_any(value, ctx.allow.organisations + ctx.allow.handles + ctx.allow.names):
         return True
+    if _a_listed_colleague(value):
+        return True
     words = reply_words()
     if any(part in _squash(value) for part in words.family_parts) or _has_word(
         value, words.family_words
     ):
         return False
-    if _has_word(value, words.organisation, words.organisation_prefixes) or _has_word(
+    if _has_word(_given_part(value), words.organisation, words.organisation_prefixes) or _has_word(
         value, words.staff, words.staff_prefixes
     ):
         return True
@@ -238,6 +246,52 @@ def _not_a_parent(value: str, ctx: RuleContext) -> bool:
     # a name: a trade word that is no surname ("Sportbedrijf Noord"; not "Kees Bakker")
     surnames = lexicon().surnames
     return any(is_organisation(word) and word not in surnames for word in _words(value))
+
+
+PARTICLE_WORD = re.compile(rf"\s(?:{_PARTICLE})\s")
+
+
+def _given_part(value: str) -> str:
+    """A person's name up to its tussenvoegsel: after "van", "te", "de" comes a surname, which
+    may be a trade word ("Annemiek te Winkel", "Joke van Bakel"); a body's name is kept whole
+    ("Bakkerij te Winkel")."""
+    first = value.split()[0] if value.split() else ""
+    particle = PARTICLE_WORD.search(value)
+    if particle is None or not names_a_first_name([first.lower()]):
+        return value
+    return value[: particle.start()]
+
+
+@lexicon_cache
+def _staff_names() -> tuple[tuple[str, str], ...]:
+    """The school's own staff (staff_names.txt, empty as shipped): each (full name, first
+    name), squashed, a title before the name dropped ("juf Esmee Rouwhorst")."""
+    titles = package_list("reply_titles") | frozenset(reply_words().staff)
+    names = []
+    for entry in package_entries("staff_names"):
+        words = [w for w in entry.split() if w.strip(".") not in titles]
+        if words:
+            names.append((_squash(" ".join(words)), _squash(words[0])))
+    return tuple(names)
+
+
+def _a_listed_colleague(value: str) -> bool:
+    """Whether a target is one of the school's listed staff: the full name (also inside a
+    handle: "@esmeerouwhorst") or the first name alone, a title allowed ("Esmee", "juf Esmee")."""
+    names = _staff_names()
+    if not names:
+        return False
+    titles = package_list("reply_titles") | frozenset(reply_words().staff)
+    words = [w for w in value.lstrip("@").split() if w.lower().strip(".") not in titles]
+    squashed = _squash(" ".join(words))
+    if not squashed:
+        return False
+    for full, first in names:
+        if squashed == full or (len(full) >= 8 and full in squashed):
+            return True
+        if len(words) == 1 and squashed == first:
+            return True
+    return False
 
 
 @lexicon_cache
@@ -272,6 +326,16 @@ def _a_person(value: str) -> bool:
         or any(part in _squash(value) for part in family.family_parts)
         or _has_word(value, family.family_words)
     )
+
+
+@lexicon_cache
+def _their_child() -> re.Pattern[str]:
+    """A child of those answered with "jullie" ("jullie dochter", "jullie zoontje"): then
+    they are parents, not a club (reply_child_words.txt)."""
+    words = "|".join(
+        map(re.escape, sorted(package_list("reply_child_words"), key=len, reverse=True))
+    )
+    return re.compile(rf"\b(?:jullie|jimme)\s+(?:{words})\b", re.IGNORECASE)
 
 
 # A word called out to in lower case: "Dank jullie wel, bibliotheek!", "Dank voor alles, collega!"
@@ -318,6 +382,11 @@ def _targets(post: Post) -> list[Target]:
     known = [t for t in (post.reply_to, post.reply_to_name) if t and t.strip()]
     if known:
         return [_known_target(post, t.strip(), is_handle=t is post.reply_to) for t in known]
+    return _text_targets(post)
+
+
+def _text_targets(post: Post) -> list[Target]:
+    """Whom the opening of the text addresses: handles, a greeting, a tag or a name called out."""
     leading = LEADING_HANDLES.match(post.text)
     if leading:
         return [
@@ -361,7 +430,9 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     opens with an organisation's or a colleague's tagged name ("VV Borger bedankt ...");
     grandparents and neighbours ("@omavantess"); replies that call the person a former pupil or
     colleague ("oud-leerling", "toen jij hier voor de klas stond", "je havo-examen") or speak to
-    the press ("interview").
+    the press ("interview"); replies to the school's own staff when it lists them
+    (staff_names.txt in its `[lexicons] dir`: "Top gedaan, Esmee!"). "Jullie" to no named person
+    answers a group, unless it speaks of their child ("jullie dochter"): then it answers parents.
     """
     if post.kind not in (PostKind.REPLY, PostKind.COMMENT) or not post.author_is_account:
         return
@@ -370,11 +441,20 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         # its own handle, a live read only the post's account (not the config's [school] list)
         ctx = dataclasses.replace(ctx, account_handles=(*ctx.account_handles, post.account))
     targets = _targets(post)
+    if targets and all(_matches_any(t.value, ctx.account_handles) for t in targets):
+        # Under its own post or tweet the account still answers whom its text addresses: a
+        # Facebook export calls a Page's comment under its own post "on its own post", and an X
+        # reply to the account's own tweet may open with a parent's handle ("@ouder123 ook nog:").
+        targets = _text_targets(post) or targets
     if targets and all(_not_a_parent(t.value, ctx) for t in targets):
         return
     if not_a_parent_cue().search(post.text) or _addressed_as_no_parent(post.text, ctx):
         return
-    if PLURAL_YOU.search(post.text) and not any(_a_person(t.value) for t in targets):
+    if (
+        PLURAL_YOU.search(post.text)
+        and not any(_a_person(t.value) for t in targets)
+        and not _their_child().search(post.text)
+    ):
         return  # "@natuurmonumenten Dank jullie wel!": a group or an organisation is answered
     private = next((t for t in targets if not _not_a_parent(t.value, ctx)), None)
     if private is None:

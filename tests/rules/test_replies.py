@@ -386,3 +386,151 @@ def test_a_parent_told_of_a_school_is_still_a_parent(text: str) -> None:
 def test_a_family_answered_with_jullie_is_still_a_parent(text: str, value: str) -> None:
     [hit] = hits(reply(text))
     assert hit.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fijn dat je met het team meedeed, opa Gerrit! Tot volgend jaar.",
+        "Dank voor het voorlezen, buurvrouw Ans!",
+        "Wat leuk om te horen, Lotte! Heel veel succes in je eerste jaar op het Marianum.",
+        "@lotte_lensink gefeliciteerd met je diploma! Wie had dat gedacht toen je hier in groep 3 "
+        "zat.",
+        "Welkom, Femke! Fijn dat je dit jaar je stage bij ons in groep 5 doet.",
+        "Wat leuk dat u bij de opa- en omamiddag was! Volgend jaar weer.",
+        "Wat een mooi verslag van onze speurtocht, dank voor het langskomen!",
+    ],
+)
+def test_a_grandparent_former_pupil_intern_or_reporter_so_addressed_is_no_parent(
+    text: str,
+) -> None:
+    assert hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GGD Noord- en Oost-Gelderland dank voor de uitleg over hoofdluis op de ouderavond.",
+        "Bedankt veur de mooie middag, CV De Kukelhaene! Alaaf!",
+    ],
+)
+def test_a_body_with_a_compound_region_or_a_carnival_club_is_no_parent(text: str) -> None:
+    assert hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Annemiek te Winkel bedankt voor het melden!", "Annemiek te Winkel"),
+        ("Ria de Winkel, bedankt voor uw bericht!", "Ria de Winkel"),
+    ],
+)
+def test_a_surname_after_a_tussenvoegsel_that_is_a_trade_word_is_still_a_parent(
+    text: str, value: str
+) -> None:
+    [hit] = hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT))
+    assert hit.value == value
+
+
+STAFF_TEAM = "# ons team\nEsmee Rouwhorst\njuf Hanneke Tijink\nGert-Jan Klein Gunnewiek\n"
+COLLEAGUE_REPLIES = [
+    "Top gedaan, Esmee! De kinderen hebben genoten.",
+    "@esmeerouwhorst wat een mooie foto's, dank je wel!",
+    "Gert-Jan, dank voor je mooie toespraak bij de opening!",
+    "Hoi Hanneke, de sleutel ligt bij de conciërge.",
+]
+
+
+@pytest.fixture
+def school_with_a_team(tmp_path):
+    from auditor.nlp.lexicon import use_school_lexicons
+
+    folder = tmp_path / "onze-woorden"
+    folder.mkdir()
+    (folder / "staff_names.txt").write_text(STAFF_TEAM, encoding="utf-8")
+    use_school_lexicons(folder)
+    yield
+    use_school_lexicons(None)
+
+
+@pytest.mark.parametrize("text", COLLEAGUE_REPLIES)
+def test_a_colleague_by_name_is_taken_for_a_parent_when_the_school_lists_no_staff(
+    text: str,
+) -> None:
+    assert hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT)) != []
+
+
+@pytest.mark.parametrize("text", COLLEAGUE_REPLIES)
+def test_a_reply_to_a_colleague_the_school_lists_is_no_reply_to_a_parent(
+    school_with_a_team: None, text: str
+) -> None:
+    assert hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hoi Esmee Jansen, de gymtas ligt bij de conciërge.", "Esmee Jansen"),
+        ("@esmee_jansen de gymtas ligt bij de conciërge.", "@esmee_jansen"),
+        ("Top gedaan, Marloes! Dank voor het rijden.", "Marloes"),
+    ],
+)
+def test_a_parent_who_is_not_on_the_staff_list_is_still_a_parent(
+    school_with_a_team: None, text: str, value: str
+) -> None:
+    [hit] = hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT))
+    assert hit.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat fijn om te horen dat jullie dochter het zo naar haar zin heeft in groep 3!",
+        "Dank jullie wel! Jullie zoontje mag de knuffel morgen ophalen.",
+    ],
+)
+def test_jullie_that_speaks_of_their_child_answers_parents(text: str) -> None:
+    assert hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT)) != []
+
+
+@pytest.mark.parametrize(
+    ("post", "value"),
+    [
+        (
+            reply(
+                "@sandra_vos83 ook nog: de gymles begint om 8.45 uur.", reply_to="obsdevlinderhof"
+            ),
+            "@sandra_vos83",
+        ),
+        (
+            reply(
+                "Hoi Marloes, de jas ligt bij de conciërge.",
+                reply_to="OBS De Vlinderhof",
+                platform=Platform.FACEBOOK,
+                kind=PostKind.COMMENT,
+            ),
+            "Marloes",
+        ),
+    ],
+)
+def test_under_its_own_post_the_account_still_answers_whom_the_text_addresses(
+    post: Post, value: str
+) -> None:
+    [hit] = hits(post)
+    assert hit.value == value
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        reply("(2/2) De kleuters zijn om 12.00 uur uit.", reply_to="obsdevlinderhof"),
+        reply(
+            "Foto's staan in Parro!",
+            reply_to="OBS De Vlinderhof",
+            platform=Platform.FACEBOOK,
+            kind=PostKind.COMMENT,
+        ),
+    ],
+)
+def test_a_thread_or_a_note_under_its_own_post_that_addresses_no_one_is_fine(post: Post) -> None:
+    assert hits(post) == []
