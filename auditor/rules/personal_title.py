@@ -62,7 +62,10 @@ def opinion_patterns() -> OpinionPatterns:
         political_target=re.compile(rf"\b(?:{package_patterns('political_target_patterns')})\b"),
         verdict=re.compile(rf"\b(?:{package_patterns('verdict_patterns')})\b"),
         reported=re.compile(
-            rf"\b(?:{package_patterns('reported_speech_patterns')})\b[^.!?\n:]{{0,40}}:[^\n]*"
+            rf"\b(?:{package_patterns('reported_speech_patterns')})\b[^.!?\n:]{{0,40}}:"
+            # the words after the colon: the rest of the line, or when the colon ends the line,
+            # the lines below it up to a blank line ("Groep 4 schreef:\nIk zie een egel.")
+            r"(?:[ \t]*\n(?:[^\n]*\S[^\n]*(?:\n|\Z))+|[^\n]*)"
         ),
         figure_letter=re.compile(
             rf"\b(?:{_words('letter_words')})\s+van\s+(?:{figures})\b"
@@ -84,10 +87,38 @@ def _lowercase(text: str) -> str:
 
 
 def _ignored_spans(text: str) -> list[tuple[int, int]]:
-    """Stretches of text that are someone else's words: quotes and reported speech."""
+    """Stretches of text that are someone else's words: quotes, reported speech and a list
+    of pupils' sentences."""
     spans = [m.span() for m in QUOTED.finditer(text)]
     spans.extend(m.span() for m in opinion_patterns().reported.finditer(text))
+    spans.extend(_parallel_sentences(text))
     return spans
+
+
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+PARALLEL_RUN = 3
+
+
+def _parallel_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of three or more sentences that open with the same "ik" and verb ("Ik kan tellen
+    tot 100. Ik kan mijn veters strikken. Ik kan al lezen!"): pupils' sentences listed from a
+    lesson or booklet, not the writer telling about herself, who does not repeat herself so."""
+    sentences = list(SENTENCE.finditer(text))
+    start = 0
+    while start < len(sentences):
+        key = _ik_opener(sentences[start].group())
+        end = start + 1
+        while key and end < len(sentences) and _ik_opener(sentences[end].group()) == key:
+            end += 1
+        if key and end - start >= PARALLEL_RUN:
+            yield sentences[start].start(), sentences[end - 1].end()
+        start = end
+
+
+def _ik_opener(sentence: str) -> tuple[str, ...]:
+    """The first two words of a sentence that opens with "ik" ("ik", "kan"), else ()."""
+    words = tuple(sentence.lower().split()[:2])
+    return words if len(words) == 2 and words[0] == "ik" else ()
 
 
 def _own_first_person(text: str) -> Iterator[re.Match[str]]:
@@ -139,7 +170,10 @@ def opinion(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Fine: "we", "wij", "de school", "het team"; quoted words of pupils ('ik vond het kamp
     super!'); text after "schreef:", "zei:" or "Thema:"; a letter from Sinterklaas or the
-    Pieten; lesson content such as "we praten over wat vind ik fijn"; an "ik-boekje".
+    Pieten; lesson content such as "we praten over wat vind ik fijn"; an "ik-boekje"; pupils'
+    lines after a colon that ends a line ("Groep 4 schreef:\nIk zie een egel.\nIk hoor ...")
+    and three or more sentences in a row that open alike ("Ik kan tellen. Ik kan fietsen. Ik
+    kan lezen!").
     """
     text = _lowercase(post.text)
     pronouns = list(_own_first_person(text)) if FIRST_PERSON.search(text) else []
@@ -190,12 +224,12 @@ NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_CAP}){{0,3}}"
 TITLED_NAME = rf"{TITLE}[ \t]*[\wÀ-ÖØ-öø-ÿ'’-]+(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_CAP}){{0,2}}"
 
 
-def _role() -> str:
+def _role(*, required: bool = False) -> str:
     """A role or a class after the signer: ", directeur", "(groep 4)", "- groep 5/6"."""
     roles = package_patterns("signature_role_patterns")
     return (
         rf"(?:,?\s*(?:\(|-\s*)?(?:(?i:{roles})(?:\s+(?:groep\s*)?[\d/]+)?"
-        rf"|(?i:groep)\s*[\d/]+[a-z]?)\)?)?"
+        rf"|(?i:groep)\s*[\d/]+[a-z]?)\)?)" + ("" if required else "?")
     )
 
 
@@ -215,10 +249,17 @@ def signature_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w])(?:{closing}\s*[,:!.]?\s*(?:van\s+)?(?P<a>{TITLED_NAME}|{NAME}){role}"
         rf"|[-–—^~]\s*(?P<b>{TITLED_NAME}|{NAME}){role}"
-        rf"|(?:^|(?<=\n))[ \t]*(?P<c>{TITLED_NAME}){role})"
+        rf"|(?:^|(?<=\n))[ \t]*(?P<c>{TITLED_NAME}){role}"
+        rf"|(?<=\n)[ \t]*(?P<d>{NAME}){_role(required=True)})"
         rf"(?={TAIL})",
         re.MULTILINE,
     )
+
+
+@lexicon_cache
+def _role_line() -> re.Pattern[str]:
+    """A line that is only a name and a role ("Esmee Rouwhorst, leerkracht"): one of a list."""
+    return re.compile(rf"^\s*(?:{TITLED_NAME}|{NAME}){_role(required=True)}[\s\W]*$")
 
 
 SIGNATURE_WINDOW = 160  # characters from the end; the longest signature is far shorter
@@ -260,10 +301,11 @@ def signature(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     Dalen", "Met vriendelijke groet, Ellen Boersma, directeur", "Hartelijke groet,\\nAnton
     Kuipers", "Groetjes van juf Marit", "Groetjes, Marit (groep 4)"), a dash, tilde or caret
     signature ("- juf Linda", "-mr. Koen", "~Hylke", "^Marit"), and a last line that is only a
-    title and a name ("Juf Petra").
+    title and a name ("Juf Petra") or a name and a role ("Gert-Jan Klein Gunnewiek, directeur").
 
     Fine: "Groet, team De Zonnewijzer", "Groetjes van het team", "namens het team", "de
-    administratie", "Groetjes!", two people signing together, a list of new colleagues, a letter
+    administratie", "Groetjes!", two people signing together, a list of new colleagues (also one
+    "name, role" a line), a letter
     signed by Sinterklaas, and names in the middle of a post ("Welkom, juf Daphne!").
     """
     text = post.text
@@ -272,14 +314,14 @@ def signature(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     while 0 < window < len(text) and not text[window - 1].isspace():
         window += 1
     for match in signature_pattern().finditer(text, window):
-        signer = match.group("a") or match.group("b") or match.group("c") or ""
+        signer = next((match.group(g) for g in "abcd" if match.group(g)), "")
         # Drop trailing role words the name pattern swallowed ("Ellen Boersma, directeur").
         signer = signer.strip()
         if " en " in f" {signer.lower()} " or not _signer_is_person(signer, ctx):
             continue
-        if match.group("c"):
+        if match.group("c") or match.group("d"):
             lines = text[: match.start()].rstrip().splitlines()
-            if lines and TITLE_LINE.match(lines[-1]):
+            if lines and (TITLE_LINE.match(lines[-1]) or _role_line().match(lines[-1])):
                 continue  # a list of names, not a signature
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         yield Hit(

@@ -161,3 +161,41 @@ def test_me_opening_a_sentence_before_a_plural_verb_is_we(text: str) -> None:
 )
 def test_me_as_an_object_is_still_one_persons_voice(text: str) -> None:
     assert opinion(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 4 schreef zinnen over de herfst:\nIk zie een egel onder de bladeren.\n"
+        "Ik hoor de wind in de bomen.",
+        "Groep 3 maakte een boekje. Ik kan tellen tot 100. Ik kan mijn veters strikken. "
+        "Ik kan al lezen!",
+        "Wat leerden de kleuters? Ik ben een boom. Ik ben een boom. Ik ben een boom! 🌳",
+    ],
+)
+def test_pupils_lines_under_a_colon_or_in_a_parallel_run_are_not_the_writers_voice(
+    text: str,
+) -> None:
+    assert opinion(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 4 schreef een gedicht:\nIk zie een egel.\n\nIk ben zo trots op ze!",
+        "Ik kan niet wachten tot de musical. Wat een groep!",
+        "Ik ben trots. Ik ben moe. Maar het was het waard.",
+    ],
+)
+def test_the_writers_own_ik_beside_such_lines_is_still_flagged(text: str) -> None:
+    assert opinion(text) != []
+
+
+def test_a_last_line_of_a_name_and_a_role_is_a_signature() -> None:
+    [hit] = signature("Fijne kerstvakantie allemaal!\nGert-Jan Klein Gunnewiek, directeur")
+    assert hit.value == "Gert-Jan Klein Gunnewiek, directeur"
+
+
+def test_a_list_of_names_with_roles_is_no_signature() -> None:
+    text = "Ons team dit jaar:\nEsmee Rouwhorst, leerkracht\nTwan Bomers, directeur"
+    assert signature(text) == []
