@@ -562,3 +562,73 @@ def test_a_name_that_names_the_feast_of_the_post_is_its_figure(
     text: str, expected: list[str]
 ) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zangeres Froukje gaf een optreden in de aula. Groep 8 mocht erbij zijn!",
+        "Oranje-aanvoerder Virgil van Dijk is de held van groep 5. Iedereen wil Virgil zijn.",
+        "Zwemster Ranomi Kromowidjojo gaf een clinic. Ranomi liet zien hoe je start.",
+        "Presentatrice Dieuwertje Blok van het Sinterklaasjournaal las voor.",
+    ],
+)
+def test_a_performer_or_club_player_named_after_their_role_is_a_public_figure_also_again(
+    text: str,
+) -> None:
+    assert names(text) == []
+
+
+def test_a_club_role_counts_only_as_a_compound_not_for_the_school_team() -> None:
+    assert names("Onze aanvoerder Daan nam de beker in ontvangst.") == ["Daan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 5 ging met de veerboot Dokter Wagemaker naar Texel.",
+        "Vandaag gingen we aan boord van Zr.Ms. Karel Doorman in de haven.",
+        "We zagen de reddingboot Dorus Rijkers. Dorus Rijkers redde vijfhonderd mensen!",
+        "Het schoolreisje gaat naar vuurtoren Lange Jaap en het museum.",
+    ],
+)
+def test_the_name_of_a_ship_or_lighthouse_is_no_person_also_said_again(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Welkom Lente! De eerste lammetjes zijn geboren.", []),
+        ("Winter komt eraan: zet de naam van uw kind in de jas.", []),
+        ("Hallo Herfst! De kleuters zochten kastanjes.", []),
+        ("Juf Lente leest vandaag voor in groep 2.", ["Lente"]),
+    ],
+)
+def test_a_season_greeted_or_opening_a_sentence_is_no_name_after_a_title_it_is(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Welkom aan onze nieuwe conciërge Dirk Zijm! Hij is er elke ochtend.",
+        "Welkom Dirk Zijm!",
+    ],
+)
+def test_a_first_name_that_is_also_a_shop_is_a_person_before_a_surname(text: str) -> None:
+    assert names(text) == ["Dirk Zijm"]
+
+
+def test_a_chain_named_after_a_person_is_no_person_before_its_second_word() -> None:
+    assert names("Dank aan Albert Heijn Tilburg-Noord voor de traktaties!") == []
+
+
+def test_the_singer_after_a_quoted_song_title_is_theirs_also_with_an_unknown_surname() -> None:
+    assert names("Groep 8 zong 'Zij gelooft in mij' van André Hazes. Iedereen zong mee!") == []
+
+
+def test_a_pupil_after_a_quoted_title_with_no_surname_stays_a_name() -> None:
+    assert names("We hoorden het gedicht 'De zee' van Noor. Prachtig!") == ["Noor"]

@@ -89,6 +89,7 @@ def public_work_before() -> re.Pattern[str]:
 
 # "'Brabant' van Guus Meeuwis": a full name after a quoted title and "van" is its maker's.
 QUOTED_WORK_BEFORE = re.compile(r"['’\"”]\s+(?:van|door|by)\s+$")
+CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ][^\W\d_]+")
 GROUP_AFTER = re.compile(
     r"\s*(?:\(\s*(?:groep|klas)|,?\s*(?:uit|van|in)\s+(?:groep|klas)\b|\(\d)", re.IGNORECASE
 )  # "(groep 5)", "uit klas 2" (a Steiner or secondary school's class)
@@ -172,12 +173,38 @@ def _blocked_tokens(
     for lo, hi in spans:  # tokens overlapping [lo, hi)
         for k in range(bisect_right(ends, lo), bisect_left(starts, hi)):
             blocked[k] = True
-    for m in _phrase_finditer(roles.public_roles(), text) if seen & PUBLIC_ROLE else ():
-        end = m.end()
-        j = bisect_left(starts, end)  # "burgemeester Kees de Ruiter": the office holder
-        while j < n and text[ends[j - 1] : starts[j]] == " " and flags[j] & (CAP | INTERFIX):
+    # "burgemeester Kees de Ruiter", "Ajax-speler Brian ...": the office holder; "veerboot
+    # Dokter Wagemaker": a ship. Their first and last words are theirs again later in the post.
+    cue_ends = []
+    if seen & PUBLIC_ROLE:
+        cue_ends += [m.end() for m in _phrase_finditer(roles.public_roles(), text)]
+        cue_ends += [
+            ends[k]
+            for k in indices(flags, PUBLIC_ROLE)
+            if roles.compound_role(text[starts[k] : ends[k]])
+        ]
+    if seen & CAP:
+        cue_ends += [m.end() for m in _phrase_finditer(roles.named_things(), text)]
+    figures: set[str] = set()
+    for end in cue_ends:
+        j = first = bisect_left(starts, end)
+        while (
+            j < n
+            and text[ends[j - 1] if j > first else end : starts[j]] == " "
+            and flags[j] & (CAP | INTERFIX)
+        ):
             blocked[j] = True
             j += 1
+        if j > first:
+            figures |= {text[starts[k] : ends[k]] for k in (first, j - 1) if flags[k] & CAP}
+    if figures:  # "Zwemster Ranomi Kromowidjojo ... Ranomi liet zien"
+        for k in range(n):
+            if (
+                flags[k] & CAP
+                and text[starts[k] : ends[k]] in figures
+                and not (k > 0 and flags[k - 1] & TITLE)
+            ):
+                blocked[k] = True
     for i in indices(flags, BLOCK_CUES) if seen & BLOCK_CUES else ():
         f = flags[i]
         starts_org = f & ORG
@@ -188,6 +215,15 @@ def _blocked_tokens(
             and flags[i - 1] & (CAP | FIRST) == CAP | FIRST
             and text[ends[i - 1] : starts[i]] == " "
         )
+        if (
+            starts_org
+            and f & FIRST
+            and i + 1 < n
+            and text[ends[i] : starts[i + 1]] == " "
+            and flags[i + 1] & (CAP | SURNAME | COMMON | ORG | FIRST) == CAP | SURNAME
+            and not roles.brand(text[starts[i] : ends[i + 1]])  # "Albert Heijn": the chain
+        ):
+            continue  # "conciërge Dirk Zijm": a first name and a surname, not the shop Dirk
         if starts_org and f & CAP:
             blocked[i] = True
         if starts_org or venue:
@@ -542,6 +578,18 @@ class _Scanner:
                 return False
         return False
 
+    def season_named(self, i: int) -> bool:
+        """Token i, a season word, is the season: greeted ("Welkom Lente!", "Hallo Herfst!") or
+        arriving ("Winter komt eraan"), with no title before it, group after it or birthday in
+        the post ("Lente wordt vandaag 6!", "Zomer uit groep 1", "juf Lente": pupils and
+        teachers named so)."""
+        text, end = self.text, self.ends[i]
+        if self.title_before(i) or self.group_after(i) or roles.birthday_post(text):
+            return False
+        if self.sentence_start(i) and roles.SEASON_ARRIVES.match(text, end):
+            return True
+        return self.greeting_before(i) and VOCATIVE_END.match(text, end) is not None
+
     def title_reason(self, i: int) -> str:
         return f"naam na '{self.words[i - 1].lower()}'"
 
@@ -552,6 +600,8 @@ class _Scanner:
         first = f & FIRST
         ambiguous = f & NAME_WORD
         cap = f & CAP
+        if cap and roles.season_word(self.words[i]) and self.season_named(i):
+            return None  # "Welkom Lente!", "Winter komt eraan": a season, not "juf Lente"
         if self.seen & ANIMAL and i > 0 and flags[i - 1] & ANIMAL and self.spaced(i):
             self.pets.add(self.words[i])
             return None  # "klassenkonijn Daan": a pet's name
@@ -948,14 +998,14 @@ def _public_work(text: str, start: int, end: int, reason: str) -> bool:
     """A full name ("Anton de Kom", "M.C. Escher") right after "de verhalen van" or "schrijver":
     a public figure's work, unless a group follows (a pupil's drawings)."""
     value = text[start:end]
-    return (
-        (" " in value or "." in value)
-        and (
-            public_work_before().search(text, max(0, start - 40), start) is not None
-            or QUOTED_WORK_BEFORE.search(text, max(0, start - 10), start) is not None
-        )
-        and not GROUP_AFTER.match(text, end)
-    )
+    if GROUP_AFTER.match(text, end):
+        return False
+    if QUOTED_WORK_BEFORE.search(text, max(0, start - 10), start) is not None:
+        # "'Zij gelooft in mij' van André Hazes": a surname the lists do not know may follow
+        return " " in value or "." in value or CAPITAL_AFTER.match(text, end) is not None
+    return (" " in value or "." in value) and public_work_before().search(
+        text, max(0, start - 40), start
+    ) is not None
 
 
 # Reasons that tie a name to the school's own people: a title (not a relative's: "zijn broer

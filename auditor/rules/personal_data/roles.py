@@ -218,13 +218,72 @@ def _place_prepositions() -> frozenset[str]:
 
 def public_roles() -> frozenset[str]:
     """The public offices ("burgemeester", "wethouder"), a name after which is a public
-    figure's: public_roles.txt."""
+    figure's: public_roles.txt (entries with a leading hyphen are `compound_role` only)."""
     return _public_roles()
 
 
 @lexicon_cache  # a school's own public_roles.txt adds offices
 def _public_roles() -> frozenset[str]:
-    return package_list("public_roles")
+    return frozenset(r for r in package_list("public_roles") if not r.startswith("-"))
+
+
+def compound_role(word: str) -> bool:
+    """`word` is a club or team compound of a public role ("Ajax-speler", "Oranje-aanvoerder"):
+    public_roles.txt entries with a leading hyphen."""
+    low = word.lower()
+    return "-" in low and "-" + low.rsplit("-", 1)[-1] in _compound_roles()
+
+
+@lexicon_cache
+def _compound_roles() -> frozenset[str]:
+    return frozenset(r for r in package_list("public_roles") if r.startswith("-"))
+
+
+def named_things() -> frozenset[str]:
+    """Words before the name of a ship, lighthouse, bridge or island ("veerboot", "Zr.Ms.",
+    "het eiland"), often a person's name: named_thing_words.txt."""
+    return _named_things()
+
+
+@lexicon_cache
+def _named_things() -> frozenset[str]:
+    return package_list("named_thing_words")
+
+
+def brand(phrase: str) -> bool:
+    """`phrase` is a chain's name ("Albert Heijn"): brands.txt."""
+    return phrase.lower() in _brands()
+
+
+@lexicon_cache
+def _brands() -> frozenset[str]:
+    return package_list("brands")
+
+
+# A season arriving or greeted ("Winter komt eraan", "Lente is begonnen", "Welkom Lente!"),
+# unless a birthday is in the post ("Fijne verjaardag, Zomer!": a pupil named so).
+SEASON_ARRIVES = re.compile(
+    r"\s+(?:komt|kwam)\s+(?:eraan|er\s+aan|weer|in\s+aantocht)"
+    r"|\s+is\s+(?:begonnen|daar|er\b|voorbij|in\s+aantocht|gearriveerd|in\s+het\s+land)"
+)
+BIRTHDAY = re.compile(
+    r"jarig|verjaardag|feliciteer|gefeliciteerd|\bwordt\s+(?:vandaag\s+)?\d", re.I
+)
+
+
+def birthday_post(text: str) -> bool:
+    """The post speaks of someone's birthday ("jarig", "wordt vandaag 5")."""
+    return BIRTHDAY.search(text) is not None
+
+
+def season_word(word: str) -> bool:
+    """`word` is a season ("Lente", "Winter"): season_words.txt."""
+    return word.lower() in _season_words()
+
+
+@lexicon_cache
+def _season_words() -> frozenset[str]:
+    return package_list("season_words")
 
 
 def roman_after(text: str, end: int) -> bool:

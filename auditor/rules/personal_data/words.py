@@ -208,8 +208,13 @@ def word_flags(word: str) -> int:
 
 def _role_start(low: str) -> bool:
     roles = package_list("public_roles")
-    last = low.rsplit("-", 1)[-1]  # "PSV-legende", "oud-wethouder"
-    return low in roles or low in _first_words(roles) or last in roles
+    last = low.rsplit("-", 1)[-1]  # "PSV-legende", "oud-wethouder", "Ajax-speler"
+    return (
+        low in roles
+        or low in _first_words(roles)
+        or last in roles
+        or ("-" in low and "-" + last in roles)
+    )
 
 
 def _compute_flags(word: str) -> int:
