@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from auditor.models import PDKind, Span
+from auditor.nlp.mailbox import holder_spans
 
 EXCERPT_CONTEXT = 40
 PERSON_KINDS = frozenset({PDKind.NAME, PDKind.SOCIAL_HANDLE})
@@ -171,7 +172,9 @@ class PostText:
 
     def __init__(self, text: str, masked_spans: Iterable[tuple[Span, str]]) -> None:
         self.text = text
-        self.spans = sorted(masked_spans, key=lambda item: item[0].start)
+        spans = list(masked_spans)
+        spans += _mailbox_holders(text, spans)
+        self.spans = sorted(spans, key=lambda item: item[0].start)
         self.about_persons = personal_sentences(text, self.spans)
 
     def excerpt(self, span: Span | None, context: int = EXCERPT_CONTEXT) -> str:
@@ -227,3 +230,37 @@ def fingerprint(key: bytes, *parts: str) -> str:
     """Keyed hash of a finding's identity (rule, post, normalised value): stable, not reversible."""
     message = "\x1f".join(parts).encode("utf-8")
     return hmac.digest(key, message, "sha256").hex()
+
+
+def _mailbox_holders(text: str, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """The words that spell a masked personal e-mail address, hidden like a name wherever no
+    masked span covers them already (`auditor.nlp.mailbox`)."""
+    holders: list[tuple[Span, str]] = []
+    for span, kind in spans:
+        if kind != PDKind.EMAIL:
+            continue
+        for found in holder_spans(text, span):
+            taken = sorted((s for s, _ in spans + holders), key=lambda s: s.start)
+            holders += [(piece, PDKind.NAME) for piece in _uncovered(text, found, taken)]
+    return holders
+
+
+def _uncovered(text: str, span: Span, taken: list[Span]) -> list[Span]:
+    """The words of `span` that no span of `taken` (sorted) covers: "van Bussel" when only
+    "Riet" of "Riet van Bussel" was masked already."""
+    pieces, cursor = [], span.start
+    for t in taken:
+        if t.end <= cursor or t.start >= span.end:
+            continue
+        pieces.append(Span(cursor, max(cursor, t.start)))
+        cursor = max(cursor, t.end)
+    pieces.append(Span(cursor, span.end))
+    return [trimmed for p in pieces if (trimmed := _strip(text, p)) is not None]
+
+
+def _strip(text: str, span: Span) -> Span | None:
+    piece = text[span.start : span.end]
+    if not piece.strip():
+        return None
+    start = span.start + len(piece) - len(piece.lstrip())
+    return Span(start, span.end - (len(piece) - len(piece.rstrip())))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from auditor import config as config_module
 from auditor.engine import Engine
 from auditor.evaluation import CORPUS_CONTEXT, load_corpus
-from auditor.models import Category, Span
+from auditor.models import Category, PDKind, Span
 from auditor.redact import excerpt, personal_sentences
 from auditor.rules import all_rules
 from auditor.rules.base import RuleContext
@@ -32,6 +33,12 @@ def bench_corpora() -> list[tuple[str, Path, Path | None]]:
 
 # every labelled corpus there is, with the configuration of its school
 CORPORA = [("shared", Path("corpus/posts.jsonl"), None), *bench_corpora()]
+
+
+def e_mail(text: str) -> Span:
+    found = re.search(r"[\w.]+@[\w.]+\w", text)
+    assert found is not None
+    return Span(found.start(), found.end())
 
 
 def name(text: str, value: str) -> tuple[Span, str]:
@@ -106,3 +113,31 @@ def test_sentences_far_from_any_person_stay_readable() -> None:
     assert personal_sentences(text, spans) == [(0, 18), (18, 36)]
     shown = excerpt(text, None, spans, context=200)
     assert "Neem een handdoek mee. Om 8.30 uur begint de les." in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Vragen? Onze administratie, Riet van Bussel: rietvanbussel@gmail.com", "Bussel"),
+        ("Aanmelden bij Tineke Hoebergen, tineke.hoebergen@gmail.com", "Hoebergen"),
+        ("Contact: Gerrit-Jan Voskuil (gj.voskuil@kpnmail.nl)", "Voskuil"),
+        ("Groet,\nAnnemiek Rutjes\ngroepsleerkracht groep 6\na.rutjes@live.nl", "Rutjes"),
+        ("Mail naar h.spreeuwers@outlook.com (meester Hennie Spreeuwers)", "Spreeuwers"),
+    ],
+)
+def test_the_name_a_masked_e_mail_address_spells_is_hidden_too(text: str, holder: str) -> None:
+    address = e_mail(text)
+
+    shown = excerpt(text, address, [(address, PDKind.EMAIL)], context=200)
+
+    assert holder not in shown
+    assert "@" in shown and text[address.start : address.end] not in shown
+
+
+def test_words_that_do_not_spell_the_address_stay_readable() -> None:
+    text = "Vragen over de Kinderboekenweek? Mail Petra: p.devries@hotmail.com"
+    address = e_mail(text)
+
+    shown = excerpt(text, address, [(address, PDKind.EMAIL)], context=200)
+
+    assert "Kinderboekenweek" in shown and "Petra" in shown
