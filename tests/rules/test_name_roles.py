@@ -421,7 +421,7 @@ def test_titles_articles_lists_of_things_toys_storms_and_song_makers_are_no_priv
     ("text", "expected"),
     [
         ("Jeugdprins Daan en prinses Noor openen het feest.", ["Daan", "Noor"]),
-        ("Will en Storm hadden hun eerste schooldag.", ["Storm"]),
+        ("Will en Storm hadden hun eerste schooldag.", ["Will", "Storm"]),
         ("Storm Jansen en Roos hebben gewonnen.", ["Storm Jansen", "Roos"]),
     ],
 )
@@ -632,3 +632,41 @@ def test_the_singer_after_a_quoted_song_title_is_theirs_also_with_an_unknown_sur
 
 def test_a_pupil_after_a_quoted_title_with_no_surname_stays_a_name() -> None:
     assert names("We hoorden het gedicht 'De zee' van Noor. Prachtig!") == ["Noor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We lezen in groep 6 'De Brief voor de Koning'. Tiuri is de held van het verhaal.",
+        "Groep 8 leest het boek voor en Dolf is voor veel kinderen een echte held!",
+    ],
+)
+def test_the_hero_of_a_book_the_post_reads_is_a_character(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_pupil_called_the_hero_of_the_day_stays_a_name() -> None:
+    assert names("Wat een sportdag! Daan uit groep 4 is de held van de dag.") == ["Daan"]
+
+
+def test_the_author_after_a_book_title_in_a_sentence_about_reading_is_public() -> None:
+    text = "We lezen Jip en Janneke van Annie M.G. Schmidt en Dikkie Dik van Jet Boeke."
+    assert names(text) == []
+
+
+def test_a_full_name_after_van_with_no_reading_stays_a_name() -> None:
+    assert names("Dank aan de moeder van Daan, Fleur Jansen!") == ["Daan", "Fleur Jansen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Will en Noor wonnen de tekenwedstrijd van de Marine.", ["Will", "Noor"]),
+        ("Hope en Sara hielpen met opruimen.", ["Hope", "Sara"]),
+        ("Will you welcome our pupils again next year?", []),
+    ],
+)
+def test_an_english_word_paired_with_a_name_before_a_plural_verb_is_a_name(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected

@@ -89,6 +89,12 @@ def public_work_before() -> re.Pattern[str]:
 
 # "'Brabant' van Guus Meeuwis": a full name after a quoted title and "van" is its maker's.
 QUOTED_WORK_BEFORE = re.compile(r"['’\"”]\s+(?:van|door|by)\s+$")
+# "We lezen ... Dikkie Dik van Jet Boeke": a full name after a capitalised title and "van", in a
+# sentence about reading (initials may stand in it: "Annie M.G. Schmidt"), is the author.
+READ_TITLE_BEFORE = re.compile(
+    r"\b(?:lees|leest|lezen|lazen|las|voorlezen|voorgelezen)\b(?:[^.!?\n]|(?<=\b[A-Z])\.)*"
+    r"[A-ZÀ-Þ]\w*\s+van\s+$"
+)
 CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ][^\W\d_]+")
 GROUP_AFTER = re.compile(
     r"\s*(?:\(\s*(?:groep|klas)|,?\s*(?:uit|van|in)\s+(?:groep|klas)\b|\(\d)", re.IGNORECASE
@@ -873,10 +879,34 @@ class _Scanner:
                 and not (reason.startswith(("voornaam", "naam als")) and self.quoted_title(i))
             ):
                 self.add(i, reason)
+        if self.seen & EN and self.seen & (CAP | COMMON):
+            self.english_pairs()
         if self.hits:
             self.lists()
         self.initials()
         return self.hits
+
+    def english_pairs(self) -> None:
+        """An English word that is a given name too, paired with a first name before a plural
+        verb of persons in a Dutch sentence, is a name: "Will en Noor wonnen", "Hope en Sara
+        hielpen" (not "Will you ...", an English sentence)."""
+        flags = self.flags
+        for i in indices(flags, EN):
+            k = i - 1
+            if (
+                k >= 0
+                and flags[k] & (CAP | COMMON | FIRST) == CAP | COMMON
+                and not self.taken[k]
+                and self.usable(k)
+                and i + 1 < self.n
+                and flags[i + 1] & (CAP | FIRST) == CAP | FIRST
+                and self.spaced(i)
+                and self.spaced(i + 1)
+                and self.verb_after(i + 1, plural=True)
+                and roles.english_word(self.words[k])
+                and not roles.english_sentence(self.text, self.starts[k])
+            ):
+                self.add(k, "Engelse voornaam in een paar met een naam")
 
     def lists(self) -> None:
         """Names in a list with a found name ("Luuk en Jade") are names too."""
@@ -1003,9 +1033,10 @@ def _public_work(text: str, start: int, end: int, reason: str) -> bool:
     if QUOTED_WORK_BEFORE.search(text, max(0, start - 10), start) is not None:
         # "'Zij gelooft in mij' van André Hazes": a surname the lists do not know may follow
         return " " in value or "." in value or CAPITAL_AFTER.match(text, end) is not None
-    return (" " in value or "." in value) and public_work_before().search(
-        text, max(0, start - 40), start
-    ) is not None
+    return (" " in value or "." in value) and (
+        public_work_before().search(text, max(0, start - 40), start) is not None
+        or READ_TITLE_BEFORE.search(text, max(0, start - 120), start) is not None
+    )
 
 
 # Reasons that tie a name to the school's own people: a title (not a relative's: "zijn broer
@@ -1035,6 +1066,30 @@ def _drop_bible_figures(text: str, found: list[tuple[int, int, str]]) -> list[tu
                 continue  # "Deze week vertellen we over Abraham en Sara"
         kept.append((start, end, reason))
     return kept
+
+
+# A story's hero ("Tiuri is de held van het verhaal", "Dolf is een echte held") in a post about
+# a book or story: the name is the character's.
+HERO = re.compile(r"\b(?:held|heldin|hoofdpersoon|hoofdpersonage|hoofdfiguur)\b", re.IGNORECASE)
+STORY = re.compile(r"\b(?:boek\w*|verha\w+|lees\w*|lez\w+|las|lazen|voorle\w+)\b", re.I)
+SENTENCE_SPAN = re.compile(r"[^.!?\n]+")
+
+
+def _drop_heroes(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop single names that a sentence of a post about a book calls its hero ("We lezen 'De
+    Brief voor de Koning'. Tiuri is de held van het verhaal"), there and elsewhere in the post;
+    a title, greeting or group keeps a pupil ("Onze Daan uit groep 4 is de held van de dag")."""
+    heroes = set()
+    for start, end, reason in found:
+        value = text[start:end]
+        if " " in value or reason.startswith(PERSON_REASONS) or GROUP_AFTER.match(text, end):
+            continue
+        sentence = next(m for m in SENTENCE_SPAN.finditer(text) if m.start() <= start < m.end())
+        if HERO.search(sentence.group()) and re.match(rf"{re.escape(value)}\s+is\b", text[start:]):
+            heroes.add(value)
+    if not heroes or not STORY.search(text):
+        return found
+    return [h for h in found if text[h[0] : h[1]] not in heroes]
 
 
 FEAST_HINT = re.compile(r"\w(?:feest|dag|viering)\b")
@@ -1124,12 +1179,21 @@ def find_names(
     found += [
         h for h in hashtag_names(text) if not any(h[0] < b.end and b.start < h[1] for b in skip)
     ]
-    if words.seen & WORK_CUE or "' van " in text or "’ van " in text or '" van ' in text:
+    if (
+        words.seen & WORK_CUE
+        or "' van " in text
+        or "’ van " in text
+        or '" van ' in text
+        or " van " in text
+        and STORY.search(text)
+    ):
         found = [h for h in found if not _public_work(text, *h)]
     if words.seen & CAP and TLD.search(text):
         found = _drop_brands(text, found, starts, flags)
     if found:
         found = _drop_bible_figures(text, found)
+    if found and HERO.search(text):
+        found = _drop_heroes(text, found)
     if found and FEAST_HINT.search(text):
         found = [h for h in found if not _feast_named(text, text[h[0] : h[1]])]
     if found and words.seen & PUBLIC_START:
