@@ -302,7 +302,9 @@ def corpus_tweets(rows: list[dict[str, Any]], count: int) -> Iterator[dict[str, 
         reply = None
         if row.get("kind") == "reply":
             lead = re.match(r"\s*@(\w{1,15})", row["text"])
-            name = lead.group(1) if lead else f"{row.get('in_reply_to') or 'ouder'}_{row['id']}"
+            # the target's handle as X writes it at the reply's start; without one, a neutral
+            # handle (never the corpus's gold role: the rule must read the text)
+            name = lead.group(1) if lead else f"gebruiker_{row['id']}"[:15]
             reply = (name, numeric_id(name.lower()))
         yield tweet_object(tweet_id, row["created"], row["text"], reply_to=reply)
 
@@ -353,14 +355,15 @@ def build_facebook(rows: list[dict[str, Any]], out: Path, count: int, part_size:
     for _, row in cycle_corpus(rows, count):
         ts = int(row["created"].timestamp())
         if row.get("kind") == "reply":
-            other = f"Ouder {row['id']}"
             comments.append(
                 {
                     "timestamp": ts,
                     "data": [
                         {"comment": {"timestamp": ts, "comment": row["text"], "author": PAGE}}
                     ],
-                    "title": f"{PAGE} heeft gereageerd op het bericht van {other}.",
+                    # a school answers under its own posts; the export names no other
+                    # target then, so the rule reads the text (never the gold role)
+                    "title": f"{PAGE} heeft gereageerd op zijn eigen bericht.",
                 }
             )
         else:
