@@ -17,6 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import phonenumbers
+
 from auditor.evaluation import PD_TYPES
 
 PATH = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "corpus2" / "posts.jsonl"
@@ -50,9 +52,20 @@ def elfproef(s):
 
 
 def mod97(iban):
-    s = re.sub(r"\s", "", iban).upper()
+    s = re.sub(r"[\s.\-]", "", iban).upper()  # written with spaces, dots or dashes
     s = s[4:] + s[:4]
     return int("".join(str(int(c, 36)) for c in s)) % 97 == 1
+
+
+def foreign_phone(s):
+    """A Belgian or German number (+32, 0032, +49 ...) that libphonenumber calls valid."""
+    intl = re.sub(r"^00", "+", s.strip()).replace("(0)", "")
+    if not intl.startswith("+") or intl.startswith("+31"):
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(intl, None))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 errors, notes = [], []
@@ -144,9 +157,9 @@ for i, r in enumerate(rows, 1):
                 if d.startswith(country):
                     d = "0" + d[len(country) :]
                     break
-            if len(d) != 10:
-                err(pid, f"phone does not normalise to 10 digits {s}")
-        if ty == "postcode" and not re.fullmatch(r"[1-9]\d{3} ?[A-Z]{2}", s):
+            if len(d) != 10 and not foreign_phone(s):
+                err(pid, f"phone is neither 10 Dutch digits nor a valid foreign number {s}")
+        if ty == "postcode" and not re.fullmatch(r"[1-9]\d{3} ?[A-Z]{2}", s.upper()):
             err(pid, f"postcode {s}")
         if ty == "plate" and not any(re.fullmatch(sc, s) for sc in SIDECODES):
             err(pid, f"plate sidecode {s}")
