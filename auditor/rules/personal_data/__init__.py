@@ -23,7 +23,8 @@ def email(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Why: An e-mail address leads straight to one person; the protocol allows none in a post.
 
-    Flagged: sandravanwijk@live.nl, g.smitbakker@school.nl.
+    Flagged: sandravanwijk@live.nl, g.smitbakker@school.nl, also spelled out ("anouk (at) gmail
+    (dot) com", "kris at telenet.be").
 
     Fine: Function mailboxes such as info@ or mr@, and addresses on the allow-list.
     """
@@ -32,7 +33,8 @@ def email(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
 @rule("personal-data.phone", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
 def phone(post: Post, ctx: RuleContext) -> Sequence[Hit]:
-    """Private phone numbers: Dutch mobiles and landlines, written with or without +31.
+    """Private phone numbers: Dutch mobiles and landlines, written with or without +31, and
+    foreign numbers with their country code (+32, 0049, +49 (0)...).
 
     Why: A parent's or teacher's own number invites calls outside school and cannot be taken back.
 
@@ -50,7 +52,8 @@ def iban(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Why: A private account number identifies a person and invites fraud.
 
-    Flagged: NL.. IBANs that pass the mod-97 check, with or without spaces.
+    Flagged: IBANs (NL, BE, DE, ...) that pass the mod-97 check, with or without spaces, in
+    lower case, with dots or dashes, or broken over a line.
 
     Fine: The school's and the foundation's accounts on the allow-list.
     """
@@ -76,10 +79,10 @@ def postcode(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Why: A postcode with a name or house number locates a family's home.
 
-    Flagged: 1234 AB and 1234AB.
+    Flagged: 1234 AB and 1234AB; 1234ab between a house number and a town.
 
-    Fine: Lower-case look-alikes, the letter pairs SA, SD and SS that postcodes never use, and the
-    school's own postcode (after its name or "bezoekadres").
+    Fine: Other lower-case look-alikes (2000km), the letter pairs SA, SD and SS that postcodes
+    never use, and the school's own postcode (after its name or "bezoekadres").
     """
     return analyse(post, ctx).of(PDKind.POSTCODE)
 

@@ -46,9 +46,7 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
     emails = contact.find_emails(text, ctx)
     handles = contact.find_handles(text, ctx)
     urls = contact.find_urls(text)
-    all_emails = (
-        [Span(m.start(), m.end()) for m in contact.EMAIL.finditer(text)] if "@" in text else []
-    )
+    all_emails = contact.email_spans(text)
     ibans = contact.find_ibans(text, ctx)
     taken = [h.span for h in ibans if h.span] + all_emails + urls
     phones = contact.find_phones(text, ctx, taken)
@@ -140,6 +138,8 @@ def _iban_of_a_person(
         if contact.names_organisation(text[holder.start : holder.end], ctx):
             return False
     if special.identified(hit.span, sentences, people, back=0):
+        return True
+    if contact.someones_account(text, hit.span.start):
         return True
     sentence = next((s for s in sentences if s.start <= hit.span.start < s.end), hit.span)
     if contact.asks_for_donations(text[sentence.start : sentence.end]):

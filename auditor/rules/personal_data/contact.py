@@ -31,6 +31,15 @@ from auditor.rules.base import RuleContext
 from auditor.rules.personal_data.words import TLD, URL, is_organisation, is_street, word_lists
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# An address written to fool harvesters: "anouk (at) gmail (dot) com", "kris at telenet.be",
+# "r.jongen(at)school.nl", "naam[at]ziggo[punt]nl". It reads as the address with @ and dots.
+_AT = r"(?:\s?[(\[]\s?(?:at|a|apenstaartje)\s?[)\]]\s?|\s(?:at|AT)\s)"
+_DOT = r"(?:\.|\s?[(\[]\s?(?:dot|punt)\s?[)\]]\s?|\s(?:dot|punt)\s)"
+SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w.+-]*\w{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}[A-Za-z]{{2,}}(?![\w@])"
+)
+SPELLED_EMAIL_HINT = re.compile(r"[(\[]\s?(?:at|a|apenstaartje)\s?[)\]]|\sat\s", re.IGNORECASE)
+_SPELLED_DOT = re.compile(_DOT)
 PROFILE = re.compile(
     r"(?:https?://)?(?:www\.|m\.)?(?:facebook|instagram|tiktok|twitter|x|youtube|linkedin)\.com"
     r"/(?:in/)?@?[\w.\-]+",
@@ -43,15 +52,27 @@ PHONE = re.compile(
     # or the area code or 06 set off by a spaced dash: "06 - 12 34 56 78", "0599 – 23 61 48"
     r"|(?<![\w+.,:])0\d{1,3}\s[\-–]\s(?:\d[\s\-.]?){5,7}\d(?![\d\w])"
 )
+# A foreign number with its country code (a family across the border): "+32 478 21 63 90",
+# "0032 (0)475 88 12 40", "+49 (0)241 9187 334"; libphonenumber decides.
+FOREIGN_PHONE = re.compile(
+    r"(?<![\w+])(?:\+|00)(?!31)[1-9]\d[\s\-]?(?:\(0\)[\s\-]?)?(?:\d[\s\-.]?){6,11}\d(?![\d\w])"
+)
 # An area code or 06 in brackets: "(0512) 51 27 63", "(020) 123 45 67", "(06) 1234 5678"
 # (ten digits in all).
 PHONE_BRACKETS = re.compile(
     r"(?<![\w+])\((?:06\)\s?(?:\d[\s\-.]?){7}|0\d\d\)\s?(?:\d[\s\-.]?){6}"
     r"|0\d\d\d\)\s?(?:\d[\s\-.]?){5})\d(?![\d\w])"
 )
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
+# Written in any case, grouped by spaces, dots or dashes, perhaps broken over a line
+# ("nl38 ingb 6233 3699 77", "NL68.RABO.2122.5441.01", "NL57 ASNB\n6612 1872 05"); mod-97 decides.
+IBAN = re.compile(
+    r"\b[A-Za-z]{2}\d{2}(?:(?:[ .\-]|\s*\n\s*)?[A-Za-z0-9]{4}){2,7}"
+    r"(?:(?:[ .\-]|\s*\n\s*)?[A-Za-z0-9]{1,3})?\b"
+)
+_IBAN_GAP = re.compile(r"[\s.\-]+")
 NINE_DIGITS = re.compile(
-    r"(?<![\d\w.,\-/])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d\w])"
+    r"(?<![\d\w.,\-/])(\d{9}|\d{4}([ .])\d{2}\2\d{3}|\d{3}([ .])\d{3}\3\d{3}"
+    r"|\d{2}\.\d{2}\.\d{2}\.\d{3})(?![\d\w]|[.,]\d)"
 )
 
 
@@ -63,13 +84,21 @@ def not_bsn_context() -> re.Pattern[str]:
 
 
 POSTCODE = re.compile(r"(?<![\w-])([1-9]\d{3}) ?(?!SA|SD|SS)([A-Z]{2})(?![\w-])")
+# Written in lower case and run together ("6461ab"): a postcode only where an address or a town
+# stands beside it (see find_postcodes); never a unit ("2000km", "250ml").
+POSTCODE_LOWER = re.compile(
+    r"(?<![\w-])([1-9]\d{3})(?!sa|sd|ss|km|cm|mm|kg|gr|ml|cl|dl|mb|gb|kb|st|pk)([a-z]{2})(?![\w-])"
+)
 PLATE = re.compile(r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{2,3}-[A-Z\d]{1,3}(?![\w-])")
 # The Dutch sidecodes, written with L for a letter and 9 for a digit.
 SIDECODES = frozenset(
     "LL-99-99 99-99-LL 99-LL-99 LL-99-LL LL-LL-99 99-LL-LL 99-LLL-9 9-LLL-99 LL-999-L "
     "L-999-LL LLL-99-L L-99-LLL 9-LL-999 999-LL-9".split()
 )
-HOUSE_NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:-\d{1,3})?"
+# A Belgian box number may follow ("Kirchstraße 88 bus 3").
+HOUSE_NUMBER = (
+    r"(?!(?:19|20)\d\d\b)\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:-\d{1,3})?(?:\s(?:bus|bte)\s\d{1,3})?"
+)
 
 
 @lexicon_cache
@@ -128,9 +157,10 @@ class ContactLists(NamedTuple):
 # fails the regex need not run. Keep them in step with the regexes above.
 DIGIT = re.compile(r"\d")
 PHONE_HINT = re.compile(r"\d(?:[\s\-.]?\d){8}|\d\s[\-–]\s\d")
-IBAN_HINT = re.compile(r"[A-Z][A-Z]\d\d")  # spelled out: faster than {2}
+# Two digits after a word's two first letters (not "#kbw2025"); digits first: scanned fast.
+IBAN_HINT = re.compile(r"\d\d(?<=\b[A-Za-z]{2}\d\d)")
 BSN_HINT = re.compile(r"\d\d\d[ .]?\d")
-POSTCODE_HINT = re.compile(r"[1-9]\d{3} ?[A-Z]{2}")
+POSTCODE_HINT = re.compile(r"[1-9]\d{3} ?[A-Za-z]{2}")
 PLATE_HINT = re.compile(r"-(?<=[A-Z\d]-)[A-Z\d]{2,3}-[A-Z\d]")  # a dash first: found fast
 SPACE_DIGIT = re.compile(r"\s\d")  # an address: a street name ending, a space, a house number
 
@@ -157,24 +187,43 @@ def _street_then_number(text: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # a school's own numbers come back in post after post
 def phone_key(raw: str) -> str | None:
-    """The national digits of a Dutch phone number ("0612345678"), or None if not valid."""
+    """The national digits of a Dutch phone number ("0612345678"), a foreign number in E.164
+    ("+32478216390", written +32, 0032 or +49 (0)241 ...), or None if not valid."""
     try:
-        number = phonenumbers.parse(raw, "NL")
+        number = phonenumbers.parse(raw.replace("(0)", ""), "NL")
     except phonenumbers.NumberParseException:
         return None
-    if number.country_code != 31 or not phonenumbers.is_valid_number(number):
+    if not phonenumbers.is_valid_number(number):
         return None
+    if number.country_code != 31:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return "0" + str(number.national_number)
 
 
 def is_mobile(raw: str) -> bool:
-    """A Dutch mobile number (06..., +31 6...)."""
+    """A mobile number: Dutch (06..., +31 6...) or foreign (+32 478 ..., +49 171 ...)."""
     key = phone_key(raw)
-    return key is not None and key.startswith("06")
+    if key is None:
+        return False
+    if key.startswith("+"):
+        kind = phonenumbers.number_type(phonenumbers.parse(key))
+        return kind == phonenumbers.PhoneNumberType.MOBILE
+    return key.startswith("06")
 
 
 def iban_key(raw: str) -> str:
-    return re.sub(r"\s", "", raw).upper()
+    return _IBAN_GAP.sub("", raw).upper()
+
+
+def valid_iban(raw: str) -> str | None:
+    """The longest head of an IBAN-like match that passes mod-97 ("BE33 2416 8697 0046" of
+    "BE33 2416 8697 0046 voor"), or None: the regex may take a following word as a group."""
+    cuts = [m.start() for m in _IBAN_GAP.finditer(raw)]
+    for end in (len(raw), *reversed(cuts)):
+        head = raw[:end]
+        if len(iban_key(head)) >= 15 and stdnum_iban.is_valid(iban_key(head)):
+            return head
+    return None
 
 
 @functools.cache
@@ -225,16 +274,42 @@ def is_function_mailbox(local: str) -> bool:
     return any(part in roles or is_organisation(part) for part in parts)
 
 
+SPELLED_AT = (" at", "at)", "at]", "AT", "(a)")  # what every spelled-out @ holds
+
+
+@functools.lru_cache(maxsize=1)  # asked twice per post: the finder and the e-mail spans
+def spelled_emails(text: str) -> tuple[re.Match[str], ...]:
+    """E-mail addresses written with (at), [at] or " at " instead of @."""
+    if not any(map(text.__contains__, SPELLED_AT)) or not SPELLED_EMAIL_HINT.search(text):
+        return ()
+    return tuple(SPELLED_EMAIL.finditer(text))
+
+
+def read_spelled(value: str) -> str:
+    """ "anouk (at) gmail (dot) com" -> "anouk@gmail.com"."""
+    local, domain = re.split(_AT, value, maxsplit=1)
+    return f"{local}@{_SPELLED_DOT.sub('.', domain)}"
+
+
+def email_spans(text: str) -> list[Span]:
+    """Where every e-mail address stands, personal or not, written with @ or spelled out."""
+    found = list(EMAIL.finditer(text)) if "@" in text else []
+    return [Span(m.start(), m.end()) for m in (*found, *spelled_emails(text))]
+
+
 def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
-    if "@" not in text:
+    spelled = spelled_emails(text)
+    if "@" not in text and not spelled:
         return []
     allowed = _allowed_lower(ctx.allow.emails)
     hits = []
-    for m in EMAIL.finditer(text):
+    matches = [(m, m.group().rstrip(".")) for m in EMAIL.finditer(text)] if "@" in text else []
+    matches += [(m, read_spelled(m.group().rstrip("."))) for m in spelled]
+    for m, address in matches:
         value = m.group().rstrip(".")
-        local = value.split("@", 1)[0].lower()
+        local = address.split("@", 1)[0].lower()
         function = is_function_mailbox(local)
-        if value.lower() not in allowed and (function or not names_a_person(value)):
+        if address.lower() not in allowed and (function or not names_a_person(address)):
             continue  # a function mailbox (info@, mr@, jgz@ggd...) names no one
         hits.append(
             Hit(
@@ -242,9 +317,10 @@ def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
                 value=value,
                 reason="persoonlijk e-mailadres",
                 kind=PDKind.EMAIL,
-                allowed=value.lower() in allowed,
+                allowed=address.lower() in allowed,
             )
         )
+    hits.sort(key=lambda hit: hit.span.start if hit.span else 0)
     return hits
 
 
@@ -254,8 +330,8 @@ def find_ibans(text: str, ctx: RuleContext) -> list[Hit]:
     allowed = _allowed_ibans(ctx.allow.ibans)
     hits = []
     for m in IBAN.finditer(text):
-        value = m.group().strip()
-        if not stdnum_iban.is_valid(value):
+        value = valid_iban(m.group().strip())
+        if value is None:
             continue
         hits.append(
             Hit(
@@ -278,6 +354,9 @@ def find_phones(text: str, ctx: RuleContext, taken: list[Span]) -> list[Hit]:
     allowed = _allowed_phones(ctx.allow.phones)
     hits = []
     matches = list(PHONE.finditer(text))
+    if "+" in text or "00" in text:
+        matches += FOREIGN_PHONE.finditer(text)
+        matches.sort(key=re.Match.start)
     if brackets:
         matches += PHONE_BRACKETS.finditer(text)
         matches.sort(key=re.Match.start)
@@ -287,7 +366,9 @@ def find_phones(text: str, ctx: RuleContext, taken: list[Span]) -> list[Hit]:
         key = phone_key(value)
         if key is None or not _free(span, taken):
             continue
-        mobile = key.startswith("06")
+        if not_bsn_context().search(text[max(0, span.start - 60) : span.start]):
+            continue  # "ordernummer 0612004711": the label says what the number is
+        mobile = is_mobile(value)
         hits.append(
             Hit(
                 span=span,
@@ -318,7 +399,9 @@ def find_bsns(text: str, taken: list[Span]) -> list[Hit]:
 
 
 POSTCODE_CONTEXT_AFTER = re.compile(r"\s*,?\s*[A-Z][a-z]")
-POSTCODE_CONTEXT_BEFORE = re.compile(r"(?:postcode|\d[a-z]?,?)\s*$", re.IGNORECASE)
+POSTCODE_CONTEXT_BEFORE = re.compile(
+    r"(?:postcode|\d[a-z]?(?:-(?:\d{1,3}|[IVX]{1,4}|hg|bis))?,?)\s*$", re.IGNORECASE
+)
 
 
 def find_postcodes(text: str, taken: list[Span]) -> list[Hit]:
@@ -335,6 +418,14 @@ def find_postcodes(text: str, taken: list[Span]) -> list[Hit]:
             continue  # "in 2024 ZO veel": a year, not a postcode
         if _free(span, taken):
             hits.append(Hit(span=span, value=m.group(), reason="postcode", kind=PDKind.POSTCODE))
+    for m in POSTCODE_LOWER.finditer(text):
+        span = Span(m.start(), m.end())
+        if _free(span, taken) and (
+            POSTCODE_CONTEXT_AFTER.match(text, m.end())
+            and POSTCODE_CONTEXT_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+        ):
+            hits.append(Hit(span=span, value=m.group(), reason="postcode", kind=PDKind.POSTCODE))
+    hits.sort(key=lambda hit: hit.span.start if hit.span else 0)
     return hits
 
 
@@ -455,10 +546,25 @@ ACCOUNT_HOLDER = re.compile(
 )
 
 
+# Or the holder in brackets right after it: "DE66 ... (Förderverein GS Herzogenrath e.V.)".
+BRACKETED_HOLDER = re.compile(r"\s*\((?P<holder>[^()\n]{2,60})\)")
+# The account is said to be someone's: "naar zijn Belgische rekening BE..", "op haar rekening:".
+OWN_ACCOUNT = re.compile(
+    r"\b(?:zijn|haar|mijn|z'n|d'r)\s+(?:\w+\s+){0,2}(?:bank)?rekening(?:nummer)?\W{0,4}$",
+    re.IGNORECASE,
+)
+
+
 def account_holder(text: str, end: int) -> Span | None:
-    """Where the holder named right after a bank account stands ("t.n.v. ..."), if one is."""
-    match = ACCOUNT_HOLDER.match(text, end)
+    """Where the holder named right after a bank account stands ("t.n.v. ...", or in brackets),
+    if one is."""
+    match = ACCOUNT_HOLDER.match(text, end) or BRACKETED_HOLDER.match(text, end)
     return Span(match.start("holder"), match.end("holder")) if match else None
+
+
+def someones_account(text: str, start: int) -> bool:
+    """Whether the words just before an account say whose it is ("naar zijn rekening")."""
+    return OWN_ACCOUNT.search(text[max(0, start - 60) : start]) is not None
 
 
 def names_organisation(text: str, ctx: RuleContext) -> bool:

@@ -1164,6 +1164,31 @@ def _allowed_names(names: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(n.lower().split()) for n in names if n.strip())
 
 
+def _named_again(
+    text: str,
+    found: list[tuple[int, int, str]],
+    starts: list[int],
+    ends: list[int],
+    flags: list[int],
+    blocked: list[bool],
+) -> list[tuple[int, int, str]]:
+    """Further occurrences of a capitalised one-word name found once ("De moeder van Wout ...
+    Wout en zijn familie"): a name known from its context in one sentence is the same person's
+    name in the next, where no cue stands (every occurrence is a finding, and is masked)."""
+    names = {text[start:end]: reason for start, end, reason in found}
+    if all(text.count(name) < 2 for name in names):
+        return []
+    taken = [(start, end) for start, end, _ in found]
+    again = []
+    for k, start in enumerate(starts):
+        if not flags[k] & CAP or blocked[k]:
+            continue
+        first = names.get(text[start : ends[k]])
+        if first is not None and not any(s < ends[k] and start < e for s, e in taken):
+            again.append((start, ends[k], first))
+    return again
+
+
 def find_names(
     text: str, ctx: RuleContext, skip: Sequence[Span], words: Words | None = None
 ) -> list[Hit]:
@@ -1176,6 +1201,8 @@ def find_names(
     starts, ends, flags = words.starts, words.ends, words.flags
     blocked = _blocked_tokens(text, starts, ends, flags, words.seen, ctx, skip)
     found = _Scanner(text, words.words, starts, ends, flags, blocked, words.seen).run()
+    if found:  # before the filters below: each occurrence is judged on its own
+        found += _named_again(text, found, starts, ends, flags, blocked)
     found += [
         h for h in hashtag_names(text) if not any(h[0] < b.end and b.start < h[1] for b in skip)
     ]

@@ -36,7 +36,7 @@ from auditor.nlp.tokens import WORD, may_contain
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 MONTH_ABBREVIATIONS = r"(?:jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
-DATE = rf"\d{{1,2}}(?:e|ste)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}"
+DATE = rf"\d{{1,2}}(?:e|ste)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|\d{{1,2}}[-/.]\d{{1,2}}[-/.]'?\d{{2,4}}"
 SHORT_DATE = (
     rf"\d{{1,2}}(?:e|ste)?\s+(?:{MONTHS}|{MONTH_ABBREVIATIONS})(?!\w)|\d{{1,2}}[-/]\d{{1,2}}"
 )
@@ -72,6 +72,15 @@ BIRTHDATE = gated(
             rf"\b(?:is|was|wordt|zijn|waren|worden)\s+(?:(?:{DAY}|allebei|beiden|ook|alle\s+twee)\s+)?"
             r"jarig\b",
             r"\b\d{1,3}\s+kaarsjes\b",
+            # "onze 7-jarige leerling", "de 10-jarige Zofia" (not "de 4-jarigen", "ons 50-jarig
+            # bestaan")
+            # (a digit first, the word before it looked back at: the regex keeps its quick gate)
+            r"\b\d(?:(?<=onze \d)|(?<=ons \d)|(?<=de \d)|(?<=deze \d)|(?<=jullie \d)"
+            r"|(?<=zijn \d)|(?<=haar \d))\d{0,2}-jarige\b"
+            r"(?!\s+(?:bestaan|jubileum|feest|huwelijk|traditie|geschiedenis))",
+            # "Jurre is met zijn 11 jaar de jongste" (not "met haar 25 jaar ervaring")
+            rf"\bmet\s+(?:zijn|haar|z'n|d'r)\s+{NUM}\s+jaar\b(?=\s*(?:[,.!;)]|$|is\b|was\b"
+            r"|de\b|het\b|een\b|nog\b|al\b|ook\b|wel\b|niet\b|precies\b|oud\b))",
             rf"\bop\s+(?:{WEEKDAY}\s+)?(?:{DATE})\s+(?:[\w.:]+\s+){{0,5}}?geboren\b",
             # a relative clause: "Mats, die vandaag zeven jaar wordt", "dat hij 9 jaar is"
             rf"\b(?:die|hij|zij|ze|je|jij)\s+(?:{DAY}\s+)?{NUM}\s+(?:jaar\s+)?"
@@ -109,7 +118,7 @@ BIRTHDATE = gated(
 # "vandaag 50 jaar": the age of a person unless a school, a marriage or a job comes before.
 AGE_TODAY = re.compile(AGE_TODAY_PATTERN, re.IGNORECASE)
 NOT_BIRTHDAY = gated(
-    r"jaar\s+in\s+dienst|jubileum|jarig\s+bestaan|getrouwd|bestaa?t\b", re.IGNORECASE
+    r"jaar\s+in\s+dienst|jubileum|jarige?\s+bestaan|getrouwd|bestaa?t\b", re.IGNORECASE
 )
 # Just before "vandaag 50 jaar": the age of a school, a marriage or a job ("bestaat ...").
 NOT_BIRTHDAY_BEFORE = gated(
@@ -349,6 +358,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         # kept away from school after misbehaviour, said without "geschorst"
+        # a hard time at home: "Sem heeft het op dit moment zwaar thuis", "het is thuis moeilijk"
+        "hardship": re.compile(
+            r"\b(?:heeft|had|hebben|hadden)\s+het\s+(?:\S+\s+){0,4}?(?:erg\s+|heel\s+)?"
+            r"(?:zwaar|moeilijk)\s+thuis\b|\bthuis\s+(?:\S+\s+){0,3}?(?:zwaar|moeilijk)\b",
+            re.IGNORECASE,
+        ),
+        # remedial teaching as a school says it to parents: "krijgt RT", not a retweet ("RT @")
+        "remedial": re.compile(r"\bkrijg\w*\s+(?:\S+\s+){0,2}?RT\b(?!\s*@)"),
         "exclusion": re.compile(
             r"\b(?:mag|mocht)\s+(?:\S+\s+){0,8}?niet\s+(?:op|naar)\s+school\s+(?:komen|gaan)\b"
             r"|\bniet\s+op\s+school\s+(?:komt|kwam)\b",
@@ -367,6 +384,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "home": re.compile(
             rf"\bwoon\w*\s+(?:\S+\s+){{0,4}}?bij\s+(?:zijn|haar|hun|je)\s+(?:{family})\b"
+            # a shelter as a home: "woont met haar moeder tijdelijk in de opvang"
+            r"|\bwoon\w*\s+(?:\S+\s+){0,5}?in\s+(?:de|een)\s+(?:\w+\s+)?opvang\b"
             rf"|\bbij\s+(?:zijn|haar|hun)\s+(?:{family})\s+(?:\S+\s+){{0,2}}?woon\w*",
             re.IGNORECASE,
         ),
@@ -399,7 +418,18 @@ def _clear() -> None:
 on_change(_clear)  # a school's own word lists ([lexicons] dir) change the vocabulary
 
 # A full stop after these abbreviations ends no sentence ("Senait in gr. 4 en gr. 6").
-ABBREVIATION_END = gated(r"\b(?:gr|nr|bijv|o\.a|mevr|dhr|mw|ca|t\.n\.v|z\.s\.m)\.\s*$", re.I)
+ABBREVIATION_END = gated(
+    r"\b(?:gr|nr|bijv|o\.a|mevr|dhr|mw|ca|t\.n\.v|z\.s\.m|i\.v\.m|m\.b\.t|i\.o\.m|o\.v\.v|d\.w\.z"
+    r"|n\.a\.v)\.\s*$",
+    re.I,
+)
+
+
+# A sentence ending in one lower-case letter and a full stop ("afwezig i.", "i.v."): a piece of
+# an abbreviation such as "i.v.m.", no sentence end (searched in the sentence's last characters).
+LETTER_END = re.compile(r"(?<!\w)[a-z]\.\s*$")
+
+
 # A sentence holds a letter or digit: an emoji on a line of its own joins the sentence before.
 SENTENCE = re.compile(r"[^.!?\n]*\w[^.!?\n]*[.!?\n]*(?:[^\w.!?\n]*(?:[.!?\n]+|$))*")
 CLAUSE_BREAK = re.compile(r"[:;]\s")
@@ -453,6 +483,8 @@ OTHER_PATTERN_CUES = (
     ("home", ("woon",)),
     ("result", ("goed", "avi")),
     ("exclusion", ("school",)),
+    ("hardship", ("thuis",)),
+    ("remedial", ("krijg",)),
 )
 HEALTH_PHRASE_CUES = ("luizen", "vier", "verwacht", "aanval", "toeval", "leeftijd", "verlo")
 DIGIT = re.compile(r"\d")
@@ -468,7 +500,9 @@ def sentences_of(text: str) -> list[Span]:
     merged = [spans[0]]
     for span in spans[1:]:
         last = merged[-1]
-        if ABBREVIATION_END.search(text, last.start, last.end):
+        if (
+            text[last.end - 1] == "." and LETTER_END.search(text, max(0, last.end - 6), last.end)
+        ) or (ABBREVIATION_END.search(text, last.start, last.end)):
             merged[-1] = Span(last.start, span.end)
         else:
             merged.append(span)
