@@ -33,13 +33,12 @@ def email(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
 @rule("personal-data.phone", category=Category.PERSONAL_DATA, clause="a", severity=Severity.HIGH)
 def phone(post: Post, ctx: RuleContext) -> Sequence[Hit]:
-    """Private phone numbers: Dutch mobiles and landlines, written with or without +31, and
-    foreign numbers with their country code (+32, 0049, +49 (0)...).
+    """Private phone numbers: Dutch mobiles and landlines, and foreign ones with a country code.
 
     Why: A parent's or teacher's own number invites calls outside school and cannot be taken back.
 
-    Flagged: 06-12345678, +31 (0)6 1234 5678, 0521-123456, (0521) 12 34 56 (validated with
-    phonenumbers).
+    Flagged: 06-12345678, +31 (0)6 1234 5678, 0521-123456, (0521) 12 34 56, +32 478 21 63 90,
+    0049 (0)241 9187 334 (validated with phonenumbers).
 
     Fine: The school's own numbers (allow-list), times such as 8.30-9.30, and the digits of an IBAN.
     """
