@@ -552,7 +552,7 @@ def _analyse_media(
 
 
 def _prefetched(analyser: Analyser, batch: list[Post], cache: dict[str, ImageAnalysis]) -> Analyser:
-    """`analyser`, with this batch's new files already analysed side by side (one per core).
+    """`analyser`, with this batch's new files already analysed side by side (`side_by_side`).
 
     The face detector releases the GIL and is shared by threads, so a batch of photos is
     analysed about twice as fast on two cores; each file is still analysed once.
@@ -568,7 +568,7 @@ def _prefetched(analyser: Analyser, batch: list[Post], cache: dict[str, ImageAna
                 and media.sha256 not in cache
             ):
                 todo.setdefault(media.sha256, media)
-    workers = min(len(todo), os.cpu_count() or 1)
+    workers = min(len(todo), side_by_side(analyser))
     if workers < 2:
         return analyser
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="media") as pool:
@@ -580,6 +580,13 @@ def _prefetched(analyser: Analyser, batch: list[Post], cache: dict[str, ImageAna
         return analyser(media)
 
     return analyse
+
+
+def side_by_side(analyser: Analyser) -> int:
+    """How many photos `analyser` may analyse at once: its own `workers` (`[images] workers`
+    for the face analyser), else one per core."""
+    workers = getattr(analyser, "workers", 0)
+    return workers if isinstance(workers, int) and workers > 0 else (os.cpu_count() or 1)
 
 
 def _analysis_for(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import cv2
@@ -248,14 +248,22 @@ def _short_error(message: str, path: Path) -> str:
     return message[len(prefix) :] if message.startswith(prefix) else message
 
 
-MediaAnalyser = Callable[[Media], ImageAnalysis]
+@dataclass(frozen=True)
+class MediaAnalyser:
+    """What the audit pipeline calls per media file; `workers` says how many files it may
+    analyse side by side (`[images] workers`, 0: one per core)."""
+
+    settings: ImageSettings
+
+    def __call__(self, media: Media) -> ImageAnalysis:
+        assert media.path is not None  # the pipeline analyses stored copies only
+        return analyse_file(media.path, self.settings)
+
+    @property
+    def workers(self) -> int:
+        return self.settings.workers if self.settings.workers > 0 else (os.cpu_count() or 1)
 
 
 def media_analyser(settings: ImageSettings) -> tuple[MediaAnalyser, str]:
     """What the audit pipeline calls per media file, and the version its cache is keyed on."""
-
-    def analyse(media: Media) -> ImageAnalysis:
-        assert media.path is not None  # the pipeline analyses stored copies only
-        return analyse_file(media.path, settings)
-
-    return analyse, cache_version(settings)
+    return MediaAnalyser(settings), cache_version(settings)
