@@ -269,9 +269,12 @@ def audit_posts(
     account_id = repo.get_or_create_account(conn, account, config_name)
     rules_digest = post_ruleset_digests(engine, detector if analyser is not None else "")
     waiting: _Batch | None = None
+    decided = _Decisions()
 
     def finish(done: _Batch) -> None:
-        _finish(conn, done, account_id, run_id, rules_digest, engine.key, text_cutoff, summary)
+        _finish(
+            conn, done, account_id, run_id, rules_digest, engine.key, text_cutoff, summary, decided
+        )
         if progress is not None:
             progress(len(done.posts))
 
@@ -348,6 +351,19 @@ class _Batch:
         return {p.external_id for p, sp in zip(self.posts, self.stored, strict=True) if sp.is_new}
 
 
+class _Decisions:
+    """The decisions recorded before an audit, read once when a skipped post first needs them:
+    a skipped post's high-severity finding counts while it is open."""
+
+    def __init__(self) -> None:
+        self._statuses: dict[str, str] | None = None
+
+    def status(self, conn: Connection, fingerprint: str) -> str:
+        if self._statuses is None:
+            self._statuses = repo.decided_statuses(conn)
+        return self._statuses.get(fingerprint, "open")
+
+
 def _prepare(
     conn: Connection,
     account_id: int,
@@ -379,6 +395,7 @@ def _finish(
     key: bytes,
     text_cutoff: datetime | None,
     summary: AuditSummary,
+    decided: _Decisions,
 ) -> None:
     """Store the batch's new posts, findings and audit digests once the rules have analysed
     it; count them."""
@@ -414,15 +431,8 @@ def _finish(
         summary.allowed.extend((rule, value) for rule, value in told.get("a", ()))
         for fp, article, severity in told.get("f", ()):
             counted.setdefault(fp, (article, severity))
-    # decisions already recorded: on this batch's findings (stored only when new), and on
-    # the high-severity findings of skipped posts (counted when still open)
-    states = repo.statuses(
-        conn,
-        itertools.chain(
-            meta,
-            (fp for fp, (_, severity) in counted.items() if severity == Severity.HIGH.value),
-        ),
-    )
+    # decisions already recorded on this batch's findings (stored only when new)
+    states = repo.statuses(conn, meta)
     summary.texts_not_kept += _store_new_posts(
         conn, ready, results, audits, states, account_id, text_cutoff
     )
@@ -436,7 +446,10 @@ def _finish(
     inserted = repo.save_findings(conn, rows, run_id, known=states)
     for fp, (article, severity) in counted.items():
         summary.per_article[article] += 1
-        if states.get(fp, "open") == "open" and severity == Severity.HIGH.value:
+        if (
+            severity == Severity.HIGH.value
+            and (states.get(fp, "open") if fp in meta else decided.status(conn, fp)) == "open"
+        ):
             summary.open_high += 1
         if fp in inserted:
             post, f = meta[fp]

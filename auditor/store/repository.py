@@ -256,17 +256,16 @@ class _Existing:
 
 
 def _existing(row: Any) -> _Existing:
-    last = None
-    if row.audit_rules is not None:
-        last = LastAudit(row.audit_rules, row.audit_input, row.audit_result)
+    """From a row of `_find_existing`'s columns (unpacked: a tenth of the cost of attributes)."""
+    pid, external_id, digest, identity, url, purged_at, _, rules, inputs, result = row[:10]
     return _Existing(
-        row.id,
-        row.external_id,
-        row.content_hash,
-        row.identity,
-        row.url,
-        purged=row.text_purged_at is not None,
-        last=last,
+        pid,
+        external_id,
+        digest,
+        identity,
+        url,
+        purged=purged_at is not None,
+        last=None if rules is None else LastAudit(rules, inputs, result),
     )
 
 
@@ -433,10 +432,10 @@ def _find_existing(
             where &= PostRow.platform == platform
         else:
             where &= PostRow.account_id == account_id
-        rows = sorted(
-            conn.execute(select(*columns, *_AUDIT_COLUMNS).where(where)),
-            key=lambda r: r.account_id != account_id,
-        )
+        # fetchall: iterating a result fetches row by row (a third of this look-up's time)
+        rows = list(conn.execute(select(*columns, *_AUDIT_COLUMNS).where(where)).all())
+        if any(row.account_id != account_id for row in rows):
+            rows.sort(key=lambda r: r.account_id != account_id)
         for row in rows:
             found.setdefault(row.external_id, _existing(row))
         if platform == Platform.FACEBOOK.value:
@@ -652,12 +651,27 @@ def statuses(conn: Connection, fingerprints: Iterable[str]) -> dict[str, str]:
     if not wanted:
         return out
     for table in (ClosedFingerprintRow, FindingRow):
-        for row in conn.execute(
-            select(table.fingerprint, table.status).where(
-                in_values(conn, table.fingerprint, wanted)
-            )
-        ):
-            out[row.fingerprint] = row.status
+        out.update(
+            conn.execute(
+                select(table.fingerprint, table.status).where(
+                    in_values(conn, table.fingerprint, wanted)
+                )
+            ).all()
+        )
+    return out
+
+
+def decided_statuses(conn: Connection) -> dict[str, str]:
+    """Every recorded decision (a status other than open) by fingerprint: of stored findings and
+    of closed findings that retention deleted. A re-audit looks its skipped posts' findings up
+    here, where one query by fingerprint a batch took a tenth of its time."""
+    out: dict[str, str] = {}
+    for table in (ClosedFingerprintRow, FindingRow):
+        out.update(
+            conn.execute(
+                select(table.fingerprint, table.status).where(table.status != "open")
+            ).all()
+        )
     return out
 
 
