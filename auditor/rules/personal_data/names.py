@@ -114,6 +114,10 @@ ROYAL = frozenset(("koning", "koningin"))  # a carnival youth prince(ss) is a pu
 # Possessives that point back to the person just named ("Efua en haar team").
 PERSON_POSSESSIVES = frozenset(("haar", "zijn", "z'n"))
 GREETING_GAP = re.compile(r"^[ ,]{1,3}$")
+# A line of a list: its bullet or number, the label before a colon, and what may follow its word.
+LINE_BULLET = re.compile(r"[ \t]*(?:[-•*·▪–]|\d{1,2}[.)])[ \t]*")
+LINE_LABEL = re.compile(r"[^:\n]*\w:[ \t]+")
+LINE_ITEM_TAIL = re.compile(r"[ \t]*(?:\([^)\n]*\))?[ \t]*[!.,;]?[ \t]*")
 LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|and|&)\s+|\s*[,/&]\s*|\s*\)\s*,?\s*(?:en\s+)?)$")
 
 
@@ -251,8 +255,11 @@ def _blocked_tokens(
         if f & STREET:  # set only on capitalised words
             blocked[i] = True
             j = i - 1
-            while (
-                j >= 0 and text[ends[j] : starts[j + 1]] == " " and flags[j] & (CAP | STREET_HEAD)
+            while (  # "Hogeschool Rotterdam": an organisation's word makes no street's name
+                j >= 0
+                and text[ends[j] : starts[j + 1]] == " "
+                and flags[j] & (CAP | STREET_HEAD)
+                and not flags[j] & ORG
             ):
                 blocked[j] = True
                 j -= 1
@@ -883,6 +890,8 @@ class _Scanner:
             self.english_pairs()
         if self.hits:
             self.lists()
+            if "\n" in self.text:
+                self.line_lists()
         self.initials()
         return self.hits
 
@@ -955,6 +964,56 @@ class _Scanner:
                         and roles.unknown_name_shape(self.words[i])
                         and roles.dutch_sentence(self.text, self.starts[i])
                     )
+                ):
+                    self.add(i, "naam in een opsomming van namen")
+                    changed = True
+
+    def line_item(self, i: int) -> str | None:
+        """The place token i holds in a line of a bulleted or numbered list, when it is the
+        line's one word ("1. Abraham", "- Zofia (groep 5)": "item") or its one word after a
+        label and a colon ("- juffrouw Honing: Shanice": "value"); None otherwise."""
+        text, start, end = self.text, self.starts[i], self.ends[i]
+        head = text[text.rfind("\n", 0, start) + 1 : start]
+        line_end = text.find("\n", end)
+        if not LINE_ITEM_TAIL.fullmatch(text, end, len(text) if line_end < 0 else line_end):
+            return None
+        bullet = LINE_BULLET.match(head)
+        if bullet is None:
+            return None
+        rest = head[bullet.end() :]
+        if not rest:
+            return "item"
+        return "value" if LINE_LABEL.fullmatch(rest) else None
+
+    def line_lists(self) -> None:
+        """Names in the lines of a list hold the same place in each line: a word in the place
+        of a name found in the line before or after it is a name too ("1. Abraham" above "2.
+        Filmon"; "- Matilda: Ecrin" above "- juffrouw Honing: Shanice"); a first name that is
+        also a word needs two names found in that place ("1. Roos")."""
+        flags, taken = self.flags, self.taken
+        newlines = [k for k, ch in enumerate(self.text) if ch == "\n"]
+        changed = True
+        while changed:
+            changed = False
+            items = {}  # line number -> (token, place)
+            for i in range(self.n):
+                if (place := self.line_item(i)) is not None:
+                    items[bisect_left(newlines, self.starts[i])] = (i, place)
+            for line, (i, place) in items.items():
+                if taken[i] or not self.usable(i) or not flags[i] & LIST_NAME:
+                    continue
+                if flags[i] & NAME_WORD:  # "1. Roos": a word too, so two names listed with it
+                    if sum(taken[k] and p == place for k, p in items.values()) < 2:
+                        continue
+                elif not (
+                    flags[i] & FIRST
+                    or flags[i] & NAME_LIKE
+                    and roles.unknown_name_shape(self.words[i])
+                ):
+                    continue
+                if any(
+                    (k := items.get(line + side)) is not None and k[1] == place and taken[k[0]]
+                    for side in (-1, 1)
                 ):
                     self.add(i, "naam in een opsomming van namen")
                     changed = True
