@@ -436,3 +436,71 @@ def test_more_ways_of_saying_a_special_fact_of_a_named_person(
 )
 def test_losing_a_match_or_a_song_arrangement_is_no_special_fact(kind: str, text: str) -> None:
     assert found(kind, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Op 3 mei kwam Jules ter wereld, de zoon van juf Ilona.", "3 mei"),
+        ("Op 9 januari kreeg meester Wout een dochter: Pien.", "9 januari"),
+        ("Juf Carla kreeg een zoon, Ties, die ter wereld kwam op 21 juni.", "21 juni"),
+        ("Juf Noor is op 2 april bevallen van Lieve.", "2 april"),
+    ],
+)
+def test_a_date_in_a_birth_announcement_is_a_birthdate(text: str, value: str) -> None:
+    assert any(value in shown for shown in found("birthdate", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Jens en Mik worden vandaag allebei 6!", "worden vandaag allebei 6"),
+        ("Fenne werd afgelopen zondag 10.", "werd afgelopen zondag 10"),
+        ("De tweeling Bo en Floor werden zaterdag 5.", "werden zaterdag 5"),
+    ],
+)
+def test_an_age_reached_by_two_or_on_a_named_day_is_a_birthdate(text: str, value: str) -> None:
+    assert any(value in shown for shown in found("birthdate", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Jarig deze maand:\n4 okt - Sarah (groep 3)\n12/10: meester Joost", "4 okt"),
+        ("Jarig deze maand:\n4 okt - Sarah (groep 3)\n12/10: meester Joost", "12/10"),
+        ("Wie is er jarig?\n• 7 mrt Daan\n• 19 mrt Yusuf", "19 mrt"),
+    ],
+)
+def test_a_date_opening_a_name_line_in_a_birthday_list_is_a_birthdate(
+    text: str, value: str
+) -> None:
+    assert value in found("birthdate", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Vandaag is Timo 8 jaar oud geworden.", "8 jaar oud geworden"),
+        ("Hoera Lisa, 9 jaar alweer!", "9 jaar alweer"),
+        ("Pepijn verjaart zaterdag, hij trakteert maandag.", "verjaart"),
+        ("Geboortedatum Joost: 14-06-2018.", "14-06-2018"),
+    ],
+)
+def test_an_age_grown_to_already_reached_or_a_birthday_verb_is_a_birthdate(
+    text: str, value: str
+) -> None:
+    assert any(value in shown for shown in found("birthdate", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meester Henk werkt hier 12 jaar al!",  # years of work
+        "Op 12 maart kreeg juf Anouk een prijs voor haar lessen.",  # no baby
+        # a timeline, no birthday post
+        "Tijdlijn groep 8:\n4 okt - Sarah speelt de hoofdrol\n12 okt - generale repetitie",
+        "De twee bussen werden vrijdag 4 jaar oud.",  # no one named
+    ],
+)
+def test_a_date_or_years_near_a_name_that_are_no_birthday_are_left_alone(text: str) -> None:
+    assert found("birthdate", text) == []

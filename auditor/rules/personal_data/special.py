@@ -45,6 +45,16 @@ DAY = (
     r"(?:vandaag|morgen|gisteren|hjoed|moarn|juster"  # Frisian: today, tomorrow, yesterday
     r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 )
+# A day said with a word before it: "afgelopen zondag", "vorige week zaterdag".
+DAY_WHEN = rf"(?:(?:afgelopen|vorige|komende|aanstaande|op)\s+)?{DAY}"
+# Two or more subjects: "worden vandaag allebei 7".
+BOTH = r"(?:(?:allebei|beiden|alle\s+twee|alle\s+drie|samen)\s+)?"
+# Words of a baby's arrival that a date in the same clause is the birth date of.
+BIRTH_EVENT = (
+    r"(?:geboren|ter\s+wereld|bevallen|het\s+levenslicht"
+    r"|(?:kreeg|kregen)\s+(?:\S+\s+){0,3}?(?:een\s+)?(?:zoon|dochter|zoontje|dochtertje|baby|kindje"
+    r"|tweeling))"
+)
 # An age: digits or a number word ("wordt vandaag acht"; not "een", an article too).
 NUM = (
     r"(?:\d{1,3}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien"
@@ -61,11 +71,13 @@ BIRTHDATE = gated(
         [
             rf"\b(?:geboren|berne)\s*:?\s+(?:op\s+)?(?:{WEEKDAY}\s+)?(?:{DATE})",
             rf"\bgeb\.?\s+(?:op\s+)?(?:{DATE})",
-            rf"\bgeboortedatum\s*:?\s*(?:{DATE})",
-            rf"\b(?:wordt|wurt|wurdt)\s+{DAY}\s+{NUM}(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
-            rf"\bwerd\s+{DAY}\s+{NUM}{NOT_A_COUNT_OF_YEARS}",
+            rf"\bgeboortedatum(?:\s+(?:van\s+)?[A-Z][\w'-]+)?\s*:?\s*(?:{DATE})",
+            rf"\b(?:wordt|worden|wurt|wurdt)\s+{DAY_WHEN}\s+{BOTH}{NUM}(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
+            rf"\bwerd(?:en)?\s+{DAY_WHEN}\s+{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}",
             rf"\b{DAY}\s+\d{{1,3}}\s+(?:jaar\s+)?is\s+geworden\b",
-            r"\b\d{1,3}\s+jaar\s+(?:is\s+)?geworden\b",
+            r"\b\d{1,3}\s+jaar\s+(?:oud\s+)?(?:is\s+)?geworden\b",
+            # "Isa verjaart morgen"
+            r"\bverjaar(?:t|de|den)\b",
             rf"\b{DAY}\s+wordt\s+(?:hij|ze|zij)\s+\d{{1,3}}\b",
             rf"\b(?:hij|ze|zij)\s+werd\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
             r"\bwerd\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten|minuten))",
@@ -81,7 +93,10 @@ BIRTHDATE = gated(
             # "Jurre is met zijn 11 jaar de jongste" (not "met haar 25 jaar ervaring")
             rf"\bmet\s+(?:zijn|haar|z'n|d'r)\s+{NUM}\s+jaar\b(?=\s*(?:[,.!;)]|$|is\b|was\b"
             r"|de\b|het\b|een\b|nog\b|al\b|ook\b|wel\b|niet\b|precies\b|oud\b))",
-            rf"\bop\s+(?:{WEEKDAY}\s+)?(?:{DATE})\s+(?:[\w.:]+\s+){{0,5}}?geboren\b",
+            # a birth date in a birth announcement: "Op 17 oktober kwam Sep ter wereld", "Op 4
+            # februari kreeg meester Bas een dochter", "kwam op 3 mei ter wereld"
+            rf"\bop\s+(?:{WEEKDAY}\s+)?(?:{DATE})\s+(?:[\w.:]+\s+){{0,5}}?{BIRTH_EVENT}\b",
+            rf"\bter\s+wereld(?:\s+(?:kwam|is\s+gekomen|gekomen))?\s+op\s+(?:{WEEKDAY}\s+)?(?:{DATE})",
             # a relative clause: "Mats, die vandaag zeven jaar wordt", "dat hij 9 jaar is"
             rf"\b(?:die|hij|zij|ze|je|jij)\s+(?:{DAY}\s+)?{NUM}\s+(?:jaar\s+)?"
             r"(?:wordt|werd|is\s+geworden|geworden\s+is|is)\b",
@@ -104,7 +119,7 @@ BIRTHDATE = gated(
             rf"\bviert\s+(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:[\w-]+\s+)?verjaardag",
             rf"\b(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:\d+(?:ste|e)|[a-z]+(?:ste|de))\s+verjaardag",
             rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
-            rf"\b(?:is|werd|ben|bent|zijn)\s+(?:{DAY}\s+)?{NUM}(?:\s+jaar)?\s+geworden\b",
+            rf"\b(?:is|werd|ben|bent|zijn)\s+(?:{DAY}\s+)?{NUM}(?:\s+jaar)?(?:\s+oud)?\s+geworden\b",
             AGE_TODAY_PATTERN,
             r"\b(?:is|ben|was)\s+(?:nu\s+|al\s+|pas\s+|net\s+)?\d{1,2}\s+jaar"
             r"(?:\s+oud\b|(?=\s*[.,!;)]|\s*$))",
@@ -135,6 +150,16 @@ AGE_APPOSITION = re.compile(
 BIRTHDAY_APPOSITION = re.compile(
     rf"\s*(?:\(\s*(?:{SHORT_DATE}|\d{{1,2}})\s*\)|[:–-]\s*(?:{SHORT_DATE})\b)", re.IGNORECASE
 )
+# In a post about birthdays, a date that opens the line of a name: "3 sept – Tijmen (groep 4)",
+# "12/11: juf Hennie" (searched in the line up to the name; a title may come between).
+BIRTHDAY_DATE_BEFORE = re.compile(
+    rf"^[^\S\n]*(?:[-•*·][^\S\n]*)?({SHORT_DATE})[^\S\n]*[:–—-]?[^\S\n]*(?:[^\W\d]+[^\S\n]+){{0,2}}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "Van harte Gijs, 8 jaar alweer!": an age that ends its clause with "al", "alweer".
+AGE_ALREADY = re.compile(
+    rf"\b{NUM}\s+jaar\s+(?:al|alweer|nu\s+al)(?=\s*[!.,;]|\s*$)", re.IGNORECASE
+)
 # "Jente is net 4", "Opa Hendrik is 80 en ...", "zij is nu 9!": an age said of the subject right
 # before it (a name or a pronoun), ending its clause.
 AGE_PREDICATE = (
@@ -164,6 +189,7 @@ YEARS = re.compile(
 BIRTHDATE_CUES = (
     "geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden", "berne", "wurt",
     "wurdt", "wordt", "geb", "birthday", "kaarsjes", "jierich", "jierdei", "waard", "wurden",
+    "worden", "verjaar", "wereld", "bevallen", "levenslicht", "kreeg", "kregen",
 )  # fmt: skip
 DAY_CUES = (
     "dag",
@@ -563,6 +589,12 @@ def find_birthdates(
         if HISTORICAL_YEAR.search(m.group()):
             continue
         spans.append(Span(m.start(), m.end()))
+    # "8 jaar alweer!", not "werkt hier 8 jaar al"
+    spans += (
+        Span(m.start(), m.end())
+        for m in (AGE_ALREADY.finditer(text) if "jaar" in text else ())
+        if not NOT_BIRTHDAY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    )
     spans += _age_predicates(text, people)
     spans = [s for s in spans if identified(s, sentences, people)]
     if may_contain(text, ("jarig", "verjaardag")):
@@ -603,6 +635,11 @@ def _appositions(text: str, people: Sequence[Span]) -> list[Span]:
         )
         if m:
             found.append(Span(m.start() + len(m.group()) - len(m.group().lstrip()), m.end()))
+        elif birthday_post:
+            line = text.rfind("\n", 0, p.start) + 1
+            before = BIRTHDAY_DATE_BEFORE.search(text, line, p.start)
+            if before:
+                found.append(Span(before.start(1), before.end(1)))
     return found
 
 
