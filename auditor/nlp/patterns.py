@@ -11,8 +11,10 @@ A pattern that starts with a literal or a plain class is left as it is: `re` sca
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 # The parser of `re` itself (private, untyped; stable since 3.11, where it moved from sre_parse):
@@ -160,3 +162,45 @@ def _at_word_boundary(items: Any) -> bool:
     if op is c.BRANCH:
         return all(_at_word_boundary(branch.data) for branch in av[1])
     return False
+
+
+# Below this many keys, one `in` test per key beats a regex (measured on the shared corpus:
+# 2-7 keys 0.4-1.3 us a post either way, 56 keys 9.0 -> 6.0 us, 111 keys 17.9 -> 5.9 us).
+_FEW_KEYS = 12
+
+
+@functools.cache
+def any_of(keys: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test whether any of `keys` occurs in a text (a plain substring test, case as given):
+    for many keys one search of a prefix tree of them (`re` reads one branch per position; an
+    `in` per key reads the text once for each), for a few keys the `in` tests."""
+    if len(keys) < _FEW_KEYS or "" in keys:
+        return lambda text: any(map(text.__contains__, keys))
+    search = re.compile(tree_alternation([list(map(re.escape, key)) for key in keys])).search
+    return lambda text: search(text) is not None
+
+
+def tree_alternation(keys: Iterable[Sequence[str]], longer: bool = False) -> str:
+    """The keys (each a sequence of regex units: escaped characters, `\\s+`) as one prefix tree
+    of alternatives: `re` tries the alternatives one after the other, so at each position it
+    then reads only the branch of the character there. Where one key goes on in another, the
+    longer is tried first with `longer` (as in a list sorted longest first); without it the
+    longer ones are dropped, as for a test whether any key occurs."""
+    tree: dict[str, Any] = {}
+    for key in keys:
+        node = tree
+        for unit in key:
+            node = node.setdefault(unit, {})
+        node[""] = {}
+    return _alternation(tree, longer)
+
+
+def _alternation(node: dict[str, Any], longer: bool) -> str:
+    if "" in node and not longer:
+        return ""
+    branches = [unit + _alternation(sub, longer) for unit, sub in sorted(node.items()) if unit]
+    if "" in node and branches:
+        branches.append("")  # the key that ends here, after the longer ones
+    if len(branches) < 2:
+        return branches[0] if branches else ""
+    return "(?:" + "|".join(branches) + ")"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+from auditor.nlp.patterns import any_of
+
 # Words may hold inner hyphens or apostrophes (Anne-Fleur, opa's); "'t" is a tussenvoegsel.
 # Possessive (++, *+): a word never gives letters back, which spares the engine its bookkeeping.
 WORD = re.compile(r"[^\W\d_]++(?:['’\-][^\W\d_]++)*+|['’]t\b")
@@ -57,4 +59,4 @@ def folded(text: str) -> str | None:
 def may_contain(text: str, keys: tuple[str, ...]) -> bool:
     """False only when no key (lower-case ASCII) occurs case-insensitively in `text`."""
     low = folded(text)
-    return low is None or any(map(low.__contains__, keys))
+    return low is None or any_of(keys)(low)

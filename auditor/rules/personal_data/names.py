@@ -18,6 +18,7 @@ from operator import itemgetter
 
 from auditor.models import Hit, PDKind, Span
 from auditor.nlp.lexicon import lexicon, lexicon_cache
+from auditor.nlp.patterns import tree_alternation
 from auditor.nlp.tokens import may_contain, sentence_opening, starts_sentence
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data import roles
@@ -123,8 +124,15 @@ LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|and|&)\s+|\s*[,/&]\s*|\s*\)\s*,?\s*
 
 @functools.cache
 def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
-    parts = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    """Any of `phrases` as a whole word sequence (spaces: any white space), ignoring case: one
+    prefix tree of them ("anton (?:pieck|...)"), so `re` reads one branch at each position
+    rather than every phrase (126 public figures: 30 -> 7.5 us a post), the longer phrase
+    first where one goes on in another ("max", "max verstappen")."""
+    units = (_PHRASE_UNIT.findall(re.escape(phrase).replace(r"\ ", r"\s+")) for phrase in phrases)
+    return re.compile(r"(?<!\w)" + tree_alternation(units, longer=True) + r"(?!\w)", re.I)
+
+
+_PHRASE_UNIT = re.compile(r"\\s\+|\\.|.", re.DOTALL)  # a character of an escaped phrase
 
 
 @functools.cache
