@@ -26,7 +26,7 @@ from auditor.nlp.lexicon import (
     package_patterns,
     school_extends,
 )
-from auditor.nlp.patterns import gated
+from auditor.nlp.patterns import any_of, gated
 from auditor.rules.base import RuleContext, rule
 
 # A money amount: "€12,99", "€ 39,-", "€1.246,50", "12 euro".
@@ -114,7 +114,44 @@ def _patterns() -> Patterns:
 
 def _hinted(lowered: str, hints: tuple[str, ...]) -> bool:
     """Whether a quick look finds a hint; no hints (a school's own lists): always."""
-    return not hints or any(map(lowered.__contains__, hints))
+    return not hints or any_of(hints)(lowered)
+
+
+class _View(NamedTuple):
+    """What the three rules read of one post: its lowered text and their quick looks."""
+
+    text: str
+    patterns: Patterns
+    lowered: str
+    offer: bool
+    channel: bool
+    business: bool
+
+
+_last_view: _View | None = None
+
+
+def _view(text: str) -> _View:
+    """The post's `_View`, made once: the engine runs the three rules one after the other on
+    the same post (the same text object), so the second and third take the first's. One look
+    for the hints of all three first: most posts hold none, and then no rule looks again."""
+    global _last_view
+    patterns = _patterns()
+    view = _last_view
+    if view is not None and view.text is text and view.patterns is patterns:
+        return view
+    lowered = lowercase(text)
+    offer, channel, business = patterns.offer_hints, patterns.channel_hints, patterns.business_hints
+    some = _hinted(lowered, offer + channel + business)
+    view = _last_view = _View(
+        text,
+        patterns,
+        lowered,
+        not offer or some and _hinted(lowered, offer),
+        not channel or some and _hinted(lowered, channel),
+        not business or some and _hinted(lowered, business),
+    )
+    return view
 
 
 def lowercase(text: str) -> str:
@@ -192,10 +229,10 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     proceeds of an event, a price limit for a surprise, and pretend prices in a classroom game
     ("winkeltje"), even with amounts.
     """
-    lowered = lowercase(post.text)
-    patterns = _patterns()
-    if not _hinted(lowered, patterns.offer_hints):
+    view = _view(post.text)
+    if not view.offer:
         return
+    lowered, patterns = view.lowered, view.patterns
     sales_word = patterns.sales_word.search(lowered) is not None
     price_at: tuple[int, int] | None = None
     prices: list[tuple[int, int]] = []
@@ -237,10 +274,10 @@ def order_channel(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     Fine: a link in bio to a programme or a photo album, the school's own website, Parro, and
     words like "code oranje" (a weather warning).
     """
-    lowered = lowercase(post.text)
-    patterns = _patterns()
-    if not _hinted(lowered, patterns.channel_hints):
+    view = _view(post.text)
+    if not view.channel:
         return
+    lowered, patterns = view.lowered, view.patterns
     found = _first(patterns.order_channel, lowered)
     code = DISCOUNT_CODE.search(post.text)
     if code and (found is None or code.start() < found[0]):
@@ -269,10 +306,10 @@ def sponsor_plug(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     paaseitjes"), trips to a named park or museum, and links to the school's own website or
     Parro.
     """
-    lowered = lowercase(post.text)
-    patterns = _patterns()
-    if not _hinted(lowered, patterns.business_hints):
+    view = _view(post.text)
+    if not view.business:
         return
+    lowered, patterns = view.lowered, view.patterns
     sentences = list(_sentences(lowered))
     for index, (start, sentence) in enumerate(sentences):
         business = _first(patterns.business, sentence, start)
