@@ -176,24 +176,12 @@ class PostText:
         spans += _mailbox_holders(text, spans)
         self.spans = sorted(spans, key=lambda item: item[0].start)
         self.about_persons = personal_sentences(text, self.spans)
+        self._pieces: dict[tuple[int, int], str] = {}
+        self._masks: dict[tuple[int, int, str], str] = {}
 
     def excerpt(self, span: Span | None, context: int = EXCERPT_CONTEXT) -> str:
         """`excerpt()` of this text around `span`."""
-        text, about_persons = self.text, self.about_persons
-
-        def plain(a: int, b: int) -> str:
-            """Unclaimed text from a to b: scrubbed, and hidden where it speaks about a person."""
-            parts, cursor = [], a
-            for s, e in about_persons:
-                if e <= cursor or s >= b:
-                    continue
-                s, e = max(s, cursor), min(e, b)
-                parts.append(scrub(text[cursor:s]))
-                parts.append(hide_context(scrub(text[s:e]), text[max(0, s - 10) : s]))
-                cursor = e
-            parts.append(scrub(text[cursor:b]))
-            return "".join(parts)
-
+        text = self.text
         if span is None:
             start, end = 0, min(len(text), 2 * context)
         else:
@@ -209,12 +197,40 @@ class PostText:
             if sp.end <= cursor or sp.start >= end:
                 continue
             s, e = max(sp.start, cursor), min(sp.end, end)
-            pieces.append(plain(cursor, s))
-            pieces.append(mask(text[s:e], kind))
+            pieces.append(self._plain(cursor, s))
+            pieces.append(self._masked(s, e, kind))
             cursor = e
-        pieces.append(plain(cursor, end))
+        pieces.append(self._plain(cursor, end))
         body = " ".join("".join(pieces).split())
         return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
+
+    def _plain(self, a: int, b: int) -> str:
+        """Unclaimed text from a to b: scrubbed, and hidden where it speaks about a person.
+        Kept per (a, b): the windows of a post's findings overlap and share most pieces."""
+        key = (a, b)
+        done = self._pieces.get(key)
+        if done is None:
+            done = self._pieces[key] = self._render(a, b)
+        return done
+
+    def _render(self, a: int, b: int) -> str:
+        text, parts, cursor = self.text, [], a
+        for s, e in self.about_persons:
+            if e <= cursor or s >= b:
+                continue
+            s, e = max(s, cursor), min(e, b)
+            parts.append(scrub(text[cursor:s]))
+            parts.append(hide_context(scrub(text[s:e]), text[max(0, s - 10) : s]))
+            cursor = e
+        parts.append(scrub(text[cursor:b]))
+        return "".join(parts)
+
+    def _masked(self, s: int, e: int, kind: str) -> str:
+        key = (s, e, kind)
+        done = self._masks.get(key)
+        if done is None:
+            done = self._masks[key] = mask(self.text[s:e], kind)
+        return done
 
 
 def identity_value(value: str) -> str:
