@@ -185,8 +185,11 @@ def _blocked_tokens(
     n = len(starts)
     blocked = [False] * n
     named: list[int] = []  # the last word of a public figure's or business's name
-    spans = [(m.start(), m.end()) for m in _phrase_matches(text, seen, ctx)]
+    matches = _phrase_matches(text, seen, ctx)
+    spans = [(m.start(), m.end()) for m in matches]
     named += [bisect_left(starts, hi) - 1 for _, hi in spans]
+    # "het dagboek van Anne Frank. Anne schreef ...": a figure's first name again is theirs
+    named += [bisect_left(starts, m.start()) for m in matches if " " in m.group()]
     spans += [(s.start, s.end) for s in skip]
     for lo, hi in spans:  # tokens overlapping [lo, hi)
         for k in range(bisect_right(ends, lo), bisect_left(starts, hi)):
@@ -271,6 +274,12 @@ def _blocked_tokens(
             ):
                 blocked[j] = True
                 j -= 1
+    for k in _named_place_heads(text, starts):
+        # "de Van Nelle Fabriek", "het Johan de Witt College", "de martin luther kingschool"
+        j = k - 1
+        while j >= 0 and k - j <= 4 and _in_place_name(text, starts, ends, flags, j, k):
+            blocked[j] = True
+            j -= 1
     again = {text[starts[k] : ends[k]] for k in named if k >= 0 and flags[k] & CAP}
     if again:  # "Bouwbedrijf Zuidema ... Zuidema geeft", "Maarten Luther ... van Luther tot"
         for k in range(n):
@@ -286,6 +295,37 @@ def _blocked_tokens(
             ):
                 blocked[k] = True
     return blocked
+
+
+def _in_place_name(
+    text: str, starts: list[int], ends: list[int], flags: list[int], j: int, k: int
+) -> bool:
+    """Token j belongs to the name of the place that token k (a place word) ends: a name word
+    (capitalised, as the place word is, or in lower case as it is), or an interfix inside such
+    a name ("Johan de Witt"); not a title, and not "van" ("Gerdien van de Gereformeerde Kerk":
+    someone of the place)."""
+    if (
+        text[ends[j] : starts[j + 1]] != " "
+        or flags[j] & TITLE
+        or text[starts[j] : ends[j]] == "van"
+    ):
+        return False
+    if flags[j] & INTERFIX and not flags[j] & CAP:
+        return (
+            j > 0
+            and flags[j - 1] & (CAP | FIRST | SURNAME) != 0
+            and (flags[j - 1] & CAP == flags[k] & CAP)
+            and text[ends[j - 1] : starts[j]] == " "
+        )
+    if flags[k] & CAP:
+        return bool(flags[j] & CAP)
+    return bool(flags[j] & (FIRST | SURNAME)) and not flags[j] & CAP
+
+
+def _named_place_heads(text: str, starts: list[int]) -> list[int]:
+    """Tokens that make the name words before them a building's or institution's name
+    (roles.named_place_starts): "Fabriek" in "Van Nelle Fabriek", "kingschool"."""
+    return [bisect_left(starts, at) for at in roles.named_place_starts(text)]
 
 
 class _Scanner:
@@ -383,6 +423,20 @@ class _Scanner:
             and words[i - 3].lower() == "dank"
             and self.spaced(i - 1)
             and self.spaced(i - 2)
+        )
+
+    def greeting_itself(self, i: int) -> bool:
+        """Token i, a greeting word, is the greeting: a comma or exclamation mark follows, or
+        "en" and another greeting ("Selam en welkom aan alle ouders")."""
+        end = self.ends[i]
+        if self.text[end : end + 1] in (",", "!"):
+            return True
+        return (
+            i + 2 < self.n
+            and self.words[i + 1] == "en"
+            and bool(self.flags[i + 2] & GREETING)
+            and self.spaced(i + 1)
+            and self.spaced(i + 2)
         )
 
     def animal_before(self, i: int) -> bool:
@@ -649,8 +703,14 @@ class _Scanner:
             self.text, max(0, self.starts[i] - 40), self.starts[i]
         ):
             return None  # "vierden we alvast Valentijn": the day
-        if f & GREETING and self.text[self.ends[i] : self.ends[i] + 1] in (",", "!"):
-            return None  # "Hoi, de kammen zijn ...": the greeting itself
+        if f & GREETING and not self.greeting_before(i) and self.greeting_itself(i):
+            return None  # "Hoi, de kammen zijn ...", "Selam en welkom": the greeting itself
+        if i > 0 and self.spaced(i):
+            before = self.words[i - 1]
+            if roles.number_word(before):
+                return None  # "zeven Elsa's, drie Anna's": counted, so kinds, not persons
+            if before[:1].isupper() and roles.feast_word(before):
+                return None  # "Ramadan Kareem", "Eid Mubarak": the feast's greeting
         if cap and roles.roman_after(self.text, self.ends[i]):
             return None  # "Willem II", "Karel V": a king or a club
         if (

@@ -289,3 +289,51 @@ def _season_words() -> frozenset[str]:
 def roman_after(text: str, end: int) -> bool:
     """A Roman numeral right after the word ending at `end`: "Willem II", "Karel V"."""
     return ROMAN_AFTER.match(text, end) is not None
+
+
+def feast_word(word: str) -> bool:
+    """`word` is a feast whose greeting goes on in a name-like word ("Ramadan Kareem", "Eid
+    Mubarak"): feast_words.txt."""
+    return word.lower() in _feast_words()
+
+
+@lexicon_cache
+def _feast_words() -> frozenset[str]:
+    return package_list("feast_words")
+
+
+def named_place_starts(text: str) -> list[int]:
+    """Where the words start that make the name words before them a building's, institution's
+    or prize's name ("Van Nelle Fabriek", "Anne Frank Huis"): named_place_words.txt, as a whole
+    capitalised word, or as the ending of a compound with three letters or more before it
+    ("Martin Luther Kingschool"; not "thuis")."""
+    lex = lexicon()
+    return [
+        m.start()
+        for m in _named_place_pattern().finditer(text)
+        if not m.group(1)
+        and m.group()[0].isupper()
+        or len(m.group(1)) >= 3
+        and m.group().lower() not in lex.surnames  # "Kamphuis", "Nijhuis": a person's
+        and m.group().lower() not in lex.first_names
+    ]
+
+
+@lexicon_cache
+def _named_place_pattern() -> re.Pattern[str]:
+    words = sorted(package_list("named_place_words"), key=len, reverse=True)
+    return re.compile(
+        r"(?<![^\W\d_])([^\W\d_]*?)(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])",
+        re.IGNORECASE,
+    )
+
+
+def number_word(word: str) -> bool:
+    """`word` counts what follows ("zeven Elsa's, drie Anna's": kinds, costumes, characters,
+    not persons): number_words.txt."""
+    return word.lower() in _number_words()
+
+
+@lexicon_cache
+def _number_words() -> frozenset[str]:
+    return package_list("number_words")
