@@ -33,6 +33,8 @@ _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _GROUP_WORD = re.compile(r"(?:groep|gr)\.?\s*$", re.I)
 _DIGIT_RUN = re.compile(r"\+?\d[\d\s().-]{4,}\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# an e-mail address, or else an @-handle (Instagram's may hold dots)
+_EMAIL_OR_HANDLE = re.compile(rf"(?P<email>{_EMAIL.pattern})|(?<![\w.@])@\w+(?:\.\w+)*")
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _HAS_DIGIT = re.compile(r"\d").search
 
@@ -84,12 +86,18 @@ def mask(value: str, kind: str = "") -> str:
 
 
 def scrub(text: str) -> str:
-    """Defence in depth for excerpts: mask any long digit run or e-mail a rule did not claim."""
+    """Defence in depth for excerpts: mask any long digit run, e-mail or @-handle a rule did not
+    claim (a handle a rule let pass, an organisation's say, is still someone's account name)."""
     if "@" in text:
-        text = _EMAIL.sub(lambda m: mask(m.group(0), PDKind.EMAIL), text)
+        text = _EMAIL_OR_HANDLE.sub(_mask_email_or_handle, text)
     if _HAS_DIGIT(text) is None:  # most of a post: nothing to look for
         return text
     return _DIGIT_RUN.sub(lambda m: _mask_digits(m.group(0), 2, 2), text)
+
+
+def _mask_email_or_handle(match: re.Match[str]) -> str:
+    kind = PDKind.EMAIL if match.group("email") else PDKind.SOCIAL_HANDLE
+    return mask(match.group(0), kind)
 
 
 def personal_sentences(text: str, spans: Iterable[tuple[Span, str]]) -> list[tuple[int, int]]:
