@@ -504,3 +504,69 @@ def test_an_age_grown_to_already_reached_or_a_birthday_verb_is_a_birthdate(
 )
 def test_a_date_or_years_near_a_name_that_are_no_birthday_are_left_alone(text: str) -> None:
     assert found("birthdate", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Meester Koen gaat dinsdag onder het mes voor zijn knie.", "onder het mes"),
+        ("Juf Petra is even thuis om tot rust te komen.", "tot rust te komen"),
+        ("Juf Sanne is in blijde verwachting!", "blijde verwachting"),
+        ("Wouter loopt een paar weken met een spalk.", "spalk"),
+        ("Lisa ging gisteren met buikpijn naar huis.", "buikpijn"),
+        ("Sven ligt sinds gisteren in het UMCG.", "UMCG"),
+        ("Nadia kan soms een aanval krijgen; bel dan 112.", "aanval krijgen"),
+    ],
+)
+def test_health_said_as_an_idiom_an_aid_a_pain_or_a_hospitals_initials_is_health(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("health", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Na de vechtpartij moet Joep twee dagen thuisblijven.", "twee dagen thuisblijven"),
+        ("Tim mag na de ruzie een week niet naar school.", "niet naar school"),
+        ("De vader van Ilyas zit sinds de zomer vast.", "vast"),
+        ("Jordi krijgt bijles rekenen.", "bijles"),
+        ("Eva krijgt twee keer per week leesbegeleiding.", "leesbegeleiding"),
+        ("Na de zomer gaat Stijn naar de speciale basisschool.", "speciale basisschool"),
+        ("Ravi praat elke week met de jeugdhulpverlener.", "jeugdhulpverlener"),
+        ("Jop kreeg een vmbo-kader advies.", "kader advies"),
+    ],
+)
+def test_a_suspension_detention_support_or_advice_said_another_way_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("Daan met een 9,8 en Fenna met een 9,5!", "9,8"),
+        ("Daan met een 9,8 en Fenna met een 9,5!", "9,5"),
+        ("Dictee-uitslag:\nTess Wolters – 9,2\nMees Hofste – 8,7", "8,7"),
+    ],
+)
+def test_a_grade_right_after_a_name_is_other_without_a_test_word(text: str, grade: str) -> None:
+    assert grade in found("other", text)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("health", "Meester Bart fietst voor onderzoek naar kanker."),
+        ("health", "Groep 7 bezocht met juf Anke het UMCG."),
+        ("other", "Oud-juf Annemieke geeft bijles rekenen, bel haar gerust."),
+        ("other", "De bus zat vast in de sneeuw, dus Sem kwam te laat."),
+        ("other", "Mila blijft een week thuis met waterpokken."),
+        ("other", "Sem rende 100 meter – 9,8 seconden!"),
+    ],
+)
+def test_a_topic_a_venue_given_support_or_a_thing_stuck_is_no_special_fact(
+    kind: str, text: str
+) -> None:
+    assert found(kind, text) == []

@@ -367,7 +367,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # other: each pattern with the words one of which its matches hold (() for a digit)
         "advice": gated(
-            rf"\b(?:(?:voorlopig\s+)?{level}-advies|(?:school)?advies(?:\s+van\s+[\w'-]+)?\s*:?\s+"
+            rf"\b(?:(?:voorlopig\s+)?{level}[- ]advies"
+            rf"|(?:school)?advies(?:\s+van\s+[\w'-]+)?\s*:?\s+"
             rf"(?:is\s+|wordt\s+|werd\s+)?{level}(?![\w-])"
             rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*"
             # a leaver's next school: "Bart gaat naar het vwo", "start op de kaderberoepsgerichte
@@ -393,8 +394,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # remedial teaching as a school says it to parents: "krijgt RT", not a retweet ("RT @")
         "remedial": re.compile(r"\bkrijg\w*\s+(?:\S+\s+){0,2}?RT\b(?!\s*@)"),
         "exclusion": re.compile(
-            r"\b(?:mag|mocht)\s+(?:\S+\s+){0,8}?niet\s+(?:op|naar)\s+school\s+(?:komen|gaan)\b"
-            r"|\bniet\s+op\s+school\s+(?:komt|kwam)\b",
+            r"\b(?:mag|mocht)\s+(?:\S+\s+){0,8}?niet\s+(?:op|naar)\s+school"
+            r"(?:\s+(?:komen|gaan)\b|(?=\s*[.,!;]|\s*$))"
+            r"|\bniet\s+op\s+school\s+(?:komt|kwam)\b"
+            # kept home for days: "moet Marlon drie dagen thuisblijven", "blijft een week thuis"
+            rf"|\b(?:moet|moest|blijft|bleef|blijven|bleven)\s+(?:\S+\s+){{0,3}}?(?:{NUM}|een|paar)"
+            r"\s+(?:\S+\s+)?(?:dag|dagen|week|weken)\s+thuis(?:blijven)?\b",
+            re.IGNORECASE,
+        ),
+        # a relative detained: "de vader van Rayan zit sinds kort vast", "zit zijn oom vast"
+        "detained": re.compile(
+            rf"\b(?:{kin})\b[^.!?\n:;]{{0,60}}?\b(?:zit|zat)\s+(?:\S+\s+){{0,4}}?vast"
+            rf"(?=\s*(?:[.!,;]|$|en\s|sinds\s))"
+            rf"|\b(?:zit|zat)\s+(?:\S+\s+){{0,2}}?(?:de|zijn|haar|hun|z'n)\s+(?:{kin})\s+"
+            r"(?:\S+\s+){0,5}?vast(?=\s*(?:[.!,;]|$|en\s|sinds\s))",
             re.IGNORECASE,
         ),
         "grade": gated(
@@ -422,6 +435,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|verwacht\w*\s+(?:\S+\s+){{0,6}}?(?:{babies})"
             # a seizure said as "een aanval" of someone who has or gets one
             r"|(?:heeft|had|krijgt|kreeg)\s+(?:\S+\s+){0,4}?(?:aanval|aanvallen|toevallen)"
+            r"|(?:aanval|aanvallen|toevallen)\s+(?:krijgen|krijgt|kreeg|kregen|hebben|had)"
             # growth measured against age ("te zwaar voor zijn leeftijd")
             r"|te\s+(?:zwaar|licht|dik|mager|klein)\s+(?:is\s+|was\s+)?voor\s+(?:zijn|haar|z'n)"
             r"\s+leeftijd"
@@ -471,8 +485,11 @@ TOPIC_WORDS = frozenset(
 )
 # "bij koorts blijft uw kind thuis": a condition after "bij" is a case, not someone's state (but
 # "woont bij een gastgezin", "bij de kinderarts" are facts).
-CASE_WORDS = TOPIC_WORDS | {"bij"}
+# "onderzoek naar kanker", "op zoek naar" a cure: a condition after "naar" is a topic too.
+CASE_WORDS = TOPIC_WORDS | {"bij", "naar"}
 CASE_FIELDS = frozenset(("conditions", "aids", "medication", "diets"))
+# Support given, not received: "geeft bijles", "verzorgt de leesbegeleiding".
+GIVE_WORDS = frozenset(("geeft", "gaf", "geven", "gaven", "verzorgt", "biedt", "bieden", "boden"))
 # A professional counts only when visited: "naar de fysiotherapeut", "bij de kinderarts".
 VISIT_WORDS = frozenset(("naar", "bij", "door", "van", "met", "nei"))
 # Childbirth is the mother's: a birth word in a clause that speaks only of a man ("meester Tim
@@ -490,6 +507,8 @@ STAFF_SIGNATURE = re.compile(
 )
 FIRST_PERSON_BEFORE = re.compile(r"\bmijn\s+$", re.IGNORECASE)
 GRADE = re.compile(r"^(?:10|[1-9]),\d$")
+# Between a name and its grade: "Daan met een 9,8", "Tess Wolters – 9,2", "Noa (8,5)".
+GRADE_AFTER_NAME = re.compile(r"\s*(?:met\s+een|[:–—-]|\()\s*")
 GRADE_CONTEXT = gated(r"toets|cijfer|rapport|score|gehaald|haalde|punten", re.IGNORECASE)
 NOT_OF_ONE = re.compile(r"\bgemiddeld|\bsamen\b|\balle\s+kinderen", re.IGNORECASE)
 # A pupil-tracking (Cito/LVS) level with its subject: "een I+ op rekenen", "van een IV naar een
@@ -508,7 +527,8 @@ OTHER_PATTERN_CUES = (
     ("grade", ()),
     ("home", ("woon",)),
     ("result", ("goed", "avi")),
-    ("exclusion", ("school",)),
+    ("exclusion", ("school", "thuis")),
+    ("detained", ("vast",)),
     ("hardship", ("thuis",)),
     ("remedial", ("krijg",)),
 )
@@ -672,6 +692,14 @@ def _ages_in_birthday_post(text: str, people: Sequence[Span], sentences: list[Sp
         if identified(span, sentences, people):
             found.append(span)
     return found
+
+
+def _right_after_a_name(text: str, span: Span, people: Sequence[Span]) -> bool:
+    """Whether `span` follows a name with only "met een", a dash, colon or bracket between."""
+    return any(
+        0 <= span.start - p.end <= 12 and GRADE_AFTER_NAME.fullmatch(text, p.end, span.start)
+        for p in people
+    )
 
 
 def _hits(text: str, spans: Iterable[Span], reason: str, kind: PDKind) -> list[Hit]:
@@ -838,6 +866,8 @@ def _term_hits(
                 continue  # "is verpleegkundige": a job
         elif _word_before(t, first, clause, CASE_WORDS if field in CASE_FIELDS else TOPIC_WORDS):
             continue  # "een spreekbeurt over diabetes"
+        if field == "school" and _word_before(t, first, clause, GIVE_WORDS):
+            continue  # "juf Annemieke geeft bijles": her work, not a pupil's support
         if field == "family" and not _patterns()["family"].search(t.text, clause.start, clause.end):
             continue  # "gescheiden afval"
         if field == "religion" and last < len(t.words) and t.words[last] in FEAST_GREETINGS:
@@ -933,7 +963,9 @@ def find_other(
             continue  # "met waterpokken mag Sem niet op school komen": not a suspension
         if GRADE.match(m.group()):
             sentence = next((s for s in sentences if s.start <= span.start < s.end), span)
-            if not GRADE_CONTEXT.search(text[max(0, sentence.start - 200) : sentence.end]):
+            if not GRADE_CONTEXT.search(
+                text[max(0, sentence.start - 200) : sentence.end]
+            ) and not _right_after_a_name(text, span, people):
                 continue
         if _about_a_person(t, span, bisect_right(t.starts, span.start - 1), people):
             spans.append(span)
