@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -169,6 +170,30 @@ def test_closed_findings_past_retention_go_with_their_trail_but_stay_decided(sto
     assert count(store, ReviewActionRow) == 1 and count(store, ClosedFingerprintRow) == 1
     again = audit(store, [NAMED, post(3, "Kaarsen voor €3 per stuk.")])
     assert again.findings_new == 0 and finding_ids(store) == [second]
+
+
+@pytest.mark.parametrize(
+    "rules_changed", [False, True], ids=["unchanged-post-skipped", "rules-changed-reaudited"]
+)
+def test_a_dismissed_finding_deleted_by_retention_never_comes_back(  # type: ignore[no-untyped-def]
+    store, rules_changed: bool
+) -> None:
+    audit(store, [NAMED, CLEAN])
+    with store.session() as session:
+        review(session, finding_ids(store)[0], Action.DISMISS, by="FG", at=NOW - timedelta(800))
+    purge_store(store, RETENTION, NOW, dry_run=False)
+    assert finding_ids(store) == [] and count(store, ClosedFingerprintRow) == 1
+    audit_engine = engine(store.fingerprint_key())
+    if rules_changed:
+        audit_engine.rules[0] = replace(audit_engine.rules[0], version=2)
+    run_id = start_run(store, "test", [])
+    with store.engine.begin() as conn:
+        again = audit_posts(
+            conn, ACCOUNT, [NAMED, CLEAN], audit_engine, run_id=run_id, analyser=None
+        )
+    assert again.posts_unchanged == (0 if rules_changed else 2)
+    assert (again.findings_new, again.open_high, again.per_article["2a"]) == (0, 0, 1)
+    assert finding_ids(store) == []
 
 
 def test_purge_deletes_old_sent_mail_and_keeps_recent(store) -> None:  # type: ignore[no-untyped-def]
