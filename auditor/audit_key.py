@@ -15,13 +15,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from importlib import metadata, resources
 from typing import Any
 
 from auditor import __version__
 from auditor.engine import Engine
-from auditor.models import Post
+from auditor.models import Platform, Post, PostKind
 from auditor.nlp.lexicon import school_lexicons
 from auditor.rules.base import Rule
 
@@ -85,19 +86,35 @@ def _rules_part(common: str, engine: Engine, rules: Sequence[Rule]) -> str:
     )
 
 
-def post_ruleset_digests(engine: Engine, detector: str = "") -> Callable[[Post], str]:
+class PostRulesetDigests:
     """The rule-set digest of each post: of the rules that apply to its platform and kind, so
     a change of a rule re-audits the posts that rule reads and no others."""
-    common = _common_part(engine, detector)
-    by_kind: dict[tuple[str, str], str] = {}
 
-    def of(post: Post) -> str:
+    def __init__(self, engine: Engine, detector: str = "") -> None:
+        self._engine = engine
+        self._common = _common_part(engine, detector)
+        self._by_kind: dict[tuple[str, str], str] = {}
+
+    def __call__(self, post: Post) -> str:
         key = (post.platform.value, post.kind.value)
-        if key not in by_kind:
-            by_kind[key] = _rules_part(common, engine, engine.rules_for(post))
-        return by_kind[key]
+        found = self._by_kind.get(key)
+        if found is None:
+            rules = self._engine.rules_for(post)
+            found = self._by_kind[key] = _rules_part(self._common, self._engine, rules)
+        return found
 
-    return of
+    def of_kind(self, platform: Platform, kind: str) -> str:
+        """The digest for a post of `platform` stored with `kind` (a `PostKind` value)."""
+        found = self._by_kind.get((platform.value, kind))
+        if found is None:
+            stand_in = Post(platform, "", datetime.min.replace(tzinfo=UTC), "", PostKind(kind))
+            found = self(stand_in)
+        return found
+
+
+def post_ruleset_digests(engine: Engine, detector: str = "") -> PostRulesetDigests:
+    """The rule-set digest of each post (`PostRulesetDigests`)."""
+    return PostRulesetDigests(engine, detector)
 
 
 def post_input_digest(post: Post, identity: str | None) -> str:

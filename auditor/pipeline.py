@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import itertools
+import json
 import logging
 import os
 from collections import Counter
@@ -25,13 +26,13 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from auditor.audit_key import post_input_digest, post_ruleset_digests
+from auditor.audit_key import PostRulesetDigests, post_input_digest, post_ruleset_digests
 from auditor.engine import AuditResult, Engine, RuleError
 from auditor.errors import AuditorError, SourceError
 from auditor.models import Finding, ImageAnalysis, Media, MediaKind, Post, Severity
 from auditor.progress import Progress as ProgressLine
 from auditor.rule_pool import RulePool
-from auditor.sources.base import AccountInfo, Source
+from auditor.sources.base import AccountInfo, Source, UnbuiltPost
 from auditor.store import repository as repo
 from auditor.store import retention, runs
 from auditor.store.db import Store
@@ -110,6 +111,7 @@ class AuditSummary:
 
 
 Analyser = Callable[[Media], ImageAnalysis]
+Record = Post | UnbuiltPost  # what a source yields: a post, or one built only when needed
 Progress = Callable[[int], None]
 
 
@@ -197,7 +199,7 @@ def audit_source(
                 summary = audit_posts(
                     conn,
                     source.account(),
-                    source.collect(),
+                    source.records(),
                     engine,
                     run_id=run_id,
                     analyser=analyser,
@@ -234,7 +236,7 @@ def refuse_if_nothing_readable(summary: AuditSummary, source: Source, label: str
     )
 
 
-def _batches(posts: Iterable[Post], size: int) -> Iterator[list[Post]]:
+def _batches(posts: Iterable[Record], size: int) -> Iterator[list[Record]]:
     iterator = iter(posts)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
@@ -243,7 +245,7 @@ def _batches(posts: Iterable[Post], size: int) -> Iterator[list[Post]]:
 def audit_posts(
     conn: Connection,
     account: AccountInfo,
-    posts: Iterable[Post],
+    posts: Iterable[Record],
     engine: Engine,
     *,
     run_id: int,
@@ -263,7 +265,8 @@ def audit_posts(
     Posts published before `text_cutoff` (`[retention] post_text_days`) are audited, then keep
     their text only while they have an open finding: retention holds at import too.
     A post whose input and the rule set are as at its last audit is not analysed again
-    (`auditor.audit_key`); its summary counts come from what that audit stored.
+    (`auditor.audit_key`); its summary counts come from what that audit stored. An
+    `UnbuiltPost` whose source digest and rule set are as at the last audit is not even built.
     """
     summary = AuditSummary(run_id=run_id, run_ids=[run_id])
     account_id = repo.get_or_create_account(conn, account, config_name)
@@ -277,7 +280,7 @@ def audit_posts(
             conn, done, account_id, run_id, rules_digest, engine.key, text_cutoff, summary, decided
         )
         if progress is not None:
-            progress(len(done.posts))
+            progress(len(done.posts) + len(done.skipped))
 
     with RulePool(engine, workers) as pool, _few_collections() as settled:
         for number, batch in enumerate(_batches(posts, BATCH), 1):
@@ -289,7 +292,7 @@ def audit_posts(
                 finish(waiting)  # a post read again before its first copy was written
                 waiting = None
             # this batch goes to the rule workers; the previous one is stored meanwhile
-            ready = _prepare(conn, account_id, batch, number, rules_digest)
+            ready = _prepare(conn, account_id, batch, number, rules_digest, text_cutoff)
             analysed += len(ready.todo_posts)
             if analyser is not None:
                 ready.todo_posts = _analyse_media(
@@ -340,12 +343,14 @@ class _Batch:
     """One batch between its import and the storing of its findings."""
 
     number: int
-    posts: list[Post]
+    posts: list[Post]  # those built
     stored: list[repo.StoredPost]
+    sources: list[str | None]  # source digests of the posts built from `UnbuiltPost`s
     inputs: list[str]  # post input digests
     unchanged: list[bool]  # input and rule set as at the last audit: not analysed again
     todo_posts: list[Post]
     todo_stored: list[repo.StoredPost]
+    skipped: list[repo.StoredPost]  # not built: source and rule set as at the last audit
     results: Callable[[], list[AuditResult]] = lambda: []
     analysed: bool = False  # the todo posts' media carry their analyses
 
@@ -353,6 +358,20 @@ class _Batch:
     def new_ids(self) -> set[str]:
         """External ids of the posts first read here: written by `_finish`."""
         return {p.external_id for p, sp in zip(self.posts, self.stored, strict=True) if sp.is_new}
+
+
+def _same_source(
+    found: repo.Existing | None, record: UnbuiltPost, rules_digest: PostRulesetDigests
+) -> bool:
+    """The post is stored as last built from this same export item, and audited under the
+    rule set its kind has now: it needs no building, let alone an audit."""
+    return (
+        found is not None
+        and found.last is not None
+        and found.last.source == record.source_digest
+        and found.external_id == record.external_id
+        and found.last.rules == rules_digest.of_kind(record.platform, found.kind)
+    )
 
 
 class _Decisions:
@@ -371,23 +390,49 @@ class _Decisions:
 def _prepare(
     conn: Connection,
     account_id: int,
-    batch: list[Post],
+    batch: list[Record],
     number: int,
-    rules_digest: Callable[[Post], str],
+    rules_digest: PostRulesetDigests,
+    text_cutoff: datetime | None,
 ) -> _Batch:
-    """Store the batch's posts and find those to analyse (their input or the rules changed)."""
-    stored = repo.save_posts(conn, account_id, batch)
-    inputs = [post_input_digest(post, sp.identity) for post, sp in zip(batch, stored, strict=True)]
+    """Store the batch's posts and find those to analyse (their input or the rules changed);
+    leave unbuilt those whose export item and rule set are as at their last audit."""
+    unbuilt = [r for r in batch if isinstance(r, UnbuiltPost)]
+    found: dict[str, repo.Existing] = {}
+    if unbuilt:
+        keys = [(r.platform.value, r.external_id) for r in unbuilt]
+        found = repo.find_stored(conn, account_id, keys, text_cutoff)
+    posts: list[Post] = []
+    sources: list[str | None] = []
+    skipped: list[repo.StoredPost] = []
+    for record in batch:
+        if not isinstance(record, UnbuiltPost):
+            posts.append(record)
+            sources.append(None)
+            continue
+        known = found.get(record.external_id)
+        if known is not None and _same_source(known, record, rules_digest):
+            skipped.append(known.as_is())
+            continue
+        post = record.build()
+        if post is not None:
+            posts.append(post)
+            sources.append(record.source_digest)
+    searched = frozenset(r.external_id for r in unbuilt)
+    stored = repo.save_posts(conn, account_id, posts, found, searched)
+    inputs = [post_input_digest(post, sp.identity) for post, sp in zip(posts, stored, strict=True)]
     unchanged = [
         sp.last is not None and sp.last.rules == rules_digest(post) and sp.last.input == digest
-        for post, sp, digest in zip(batch, stored, inputs, strict=True)
+        for post, sp, digest in zip(posts, stored, inputs, strict=True)
     ]
     todo = [i for i, same in enumerate(unchanged) if not same]
-    todo_posts = [batch[i] for i in todo]
+    todo_posts = [posts[i] for i in todo]
     todo_stored = [stored[i] for i in todo]
     old = [i for i in todo if not stored[i].is_new]  # new posts get media ids when written
-    repo.attach_media_ids(conn, [batch[i] for i in old], [stored[i] for i in old])
-    return _Batch(number, batch, stored, inputs, unchanged, todo_posts, todo_stored)
+    repo.attach_media_ids(conn, [posts[i] for i in old], [stored[i] for i in old])
+    return _Batch(
+        number, posts, stored, sources, inputs, unchanged, todo_posts, todo_stored, skipped
+    )
 
 
 def _finish(
@@ -395,7 +440,7 @@ def _finish(
     ready: _Batch,
     account_id: int,
     run_id: int,
-    rules_digest: Callable[[Post], str],
+    rules_digest: PostRulesetDigests,
     key: bytes,
     text_cutoff: datetime | None,
     summary: AuditSummary,
@@ -405,11 +450,12 @@ def _finish(
     it; count them."""
     meta: dict[str, tuple[Post, Finding]] = {}
     counted: dict[str, tuple[str, str]] = {}  # fingerprint -> (article, severity)
-    audits: dict[int, tuple[str | None, str, dict[str, Any] | None]] = {}  # id(stored post) ->
+    audits: dict[int, _Audit] = {}  # id(stored post) ->
     todo_inputs = [d for d, same in zip(ready.inputs, ready.unchanged, strict=True) if not same]
+    todo_sources = [s for s, same in zip(ready.sources, ready.unchanged, strict=True) if not same]
     results = ready.results()
-    for post, sp, result, digest in zip(
-        ready.todo_posts, ready.todo_stored, results, todo_inputs, strict=True
+    for post, sp, result, digest, source in zip(
+        ready.todo_posts, ready.todo_stored, results, todo_inputs, todo_sources, strict=True
     ):
         summary.allowed.extend(result.allowed)
         summary.rule_errors.extend(result.errors)
@@ -421,20 +467,23 @@ def _finish(
             None if result.errors else rules_digest(post),
             digest,
             _stored_result(result),
+            source,
         )
     first: set[int] = set()  # a post twice in one batch is one new post
-    for sp, same in zip(ready.stored, ready.unchanged, strict=True):
+    sources: list[tuple[int, str]] = []  # unchanged posts read from an item not recorded yet
+    for sp, same, source in zip(ready.stored, ready.unchanged, ready.sources, strict=True):
         summary.posts_seen += 1
         summary.posts_new += sp.is_new and id(sp) not in first
         first.add(id(sp))
         if not same:
             summary.posts_audited += 1
             continue
-        summary.posts_unchanged += 1
-        told = sp.last.result if sp.last is not None and sp.last.result else {}
-        summary.allowed.extend((rule, value) for rule, value in told.get("a", ()))
-        for fp, article, severity in told.get("f", ()):
-            counted.setdefault(fp, (article, severity))
+        if source is not None and sp.last is not None and sp.last.source != source:
+            sources.append((sp.id, source))
+        _count_unchanged(sp, summary, counted)
+    for sp in ready.skipped:
+        summary.posts_seen += 1
+        _count_unchanged(sp, summary, counted)
     # decisions already recorded on this batch's findings (stored only when new)
     states = repo.statuses(conn, meta)
     summary.texts_not_kept += _store_new_posts(
@@ -471,6 +520,7 @@ def _finish(
             if not sp.is_new and id(sp) in audits
         ],
     )
+    repo.record_sources(conn, sources)
     log.debug(
         "run %d, batch %d: %d posts (%d new so far), %d findings (%d new)",
         run_id,
@@ -487,14 +537,31 @@ def _finish(
             for post, sp in zip(ready.posts, ready.stored, strict=True)
             if post.created_at < text_cutoff and not sp.purged and not sp.is_new
         ]
+        due.extend(sp.id for sp in ready.skipped if sp.old and not sp.purged)
         summary.texts_not_kept += _apply_retention(conn, due, text_cutoff, key)
+
+
+_Audit = tuple[str | None, str, dict[str, Any] | None, str | None]  # rules, input, result, source
+
+
+def _count_unchanged(
+    sp: repo.StoredPost, summary: AuditSummary, counted: dict[str, tuple[str, str]]
+) -> None:
+    """Count a post not analysed again from what its last audit stored."""
+    summary.posts_unchanged += 1
+    told = json.loads(sp.last.result) if sp.last is not None and sp.last.result else None
+    if not told:  # JSON null: nothing found or allowed
+        return
+    summary.allowed.extend((rule, value) for rule, value in told.get("a", ()))
+    for fp, article, severity in told.get("f", ()):
+        counted.setdefault(fp, (article, severity))
 
 
 def _store_new_posts(
     conn: Connection,
     ready: _Batch,
     results: list[AuditResult],
-    audits: dict[int, tuple[str | None, str, dict[str, Any] | None]],
+    audits: dict[int, _Audit],
     states: dict[str, str],
     account_id: int,
     text_cutoff: datetime | None,
@@ -514,9 +581,9 @@ def _store_new_posts(
     for post, sp in zip(ready.todo_posts, ready.todo_stored, strict=True):
         if not sp.is_new or id(sp) in new:
             continue  # the same post twice in one export: its first copy is stored
-        rules, digest, told = audits.pop(id(sp))
+        rules, digest, told, source = audits.pop(id(sp))
         expires = text_cutoff is not None and post.created_at < text_cutoff and id(sp) not in opened
-        new[id(sp)] = repo.NewPost(post, sp, rules, digest, told, expires)
+        new[id(sp)] = repo.NewPost(post, sp, rules, digest, told, source, expires)
     copies = repo.insert_new_posts(conn, account_id, list(new.values()), analysed=ready.analysed)
     retention.remove_unreferenced_files(conn, copies)
     return sum(item.text_expires for item in new.values())

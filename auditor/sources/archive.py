@@ -269,6 +269,18 @@ class ArchiveReader:
         except OSError as exc:
             raise SourceError(self.member_where(name), f"cannot read ({exc})") from exc
 
+    def stamp(self, name: str) -> str:
+        """What tells a changed member from the same one without reading it: a zip member's
+        CRC-32 and size, a file's size and modification time."""
+        member = self._member(name)
+        if isinstance(member, zipfile.ZipInfo):
+            return f"{member.CRC:08x}:{member.file_size}"
+        try:
+            st = member.stat()
+        except OSError as exc:
+            raise SourceError(self.member_where(name), f"cannot read ({exc})") from exc
+        return f"{st.st_size}:{st.st_mtime_ns}"
+
     def member_where(self, name: str) -> str:
         """How to name a member in a message: `<archive>: <member>`."""
         return f"{self.where}: {name}"

@@ -11,10 +11,10 @@ An export format is `auditor/sources/<kind>.py` with an `ArchiveSource` subclass
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, NamedTuple, Self
 
 from auditor.media_store import MediaStore
 from auditor.models import Platform, Post
@@ -34,6 +34,23 @@ class AccountInfo:
 class SkippedPost:
     where: str
     reason: str
+
+
+class UnbuiltPost(NamedTuple):
+    """A post of an export, read but not built yet.
+
+    `source_digest` covers everything its `Post` is built from: the item's fields the source
+    reads, the export's context those depend on (account, long-post notes, media files by
+    stamp, whether media are copied) and the package version. A re-audit that finds this digest
+    stored with the post, under the same rule set, skips the post without building it
+    (`pipeline.audit_posts`). `build()` gives the `Post`, or None when the item cannot be read
+    (it is then on the source's `skipped`). A tuple: one is made for every item of an export.
+    """
+
+    platform: Platform
+    external_id: str
+    source_digest: str
+    build: Callable[[], Post | None]
 
 
 class UniqueIds:
@@ -72,6 +89,11 @@ class Source(ABC):
     @abstractmethod
     def collect(self) -> Iterator[Post]:
         """Yield posts one at a time (stream: never hold the whole archive in memory)."""
+
+    def records(self) -> Iterator[Post | UnbuiltPost]:
+        """The posts of `collect`, or of a source that can tell an unchanged post before
+        building it, `UnbuiltPost`s (what an audit reads)."""
+        yield from self.collect()
 
     def estimated_total(self) -> int | None:
         """How many posts `collect` will yield, when cheap to know (for progress bars)."""

@@ -141,6 +141,10 @@ class PostRow(Base):
     audit_rules: Mapped[str | None] = mapped_column(String(64), nullable=True)
     audit_input: Mapped[str | None] = mapped_column(String(64), nullable=True)
     audit_result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # the digest of the export item that post was built from (`sources.base.UnbuiltPost`),
+    # NULL when it came from elsewhere: a re-audit that reads the same item skips the post
+    # without building it
+    audit_source: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     account: Mapped[Account] = relationship()
     media: Mapped[list[MediaRow]] = relationship(

@@ -20,14 +20,17 @@ from sqlalchemy import (
     Connection,
     Insert,
     Table,
+    Text,
     any_,
     bindparam,
     delete,
     func,
+    literal,
     literal_column,
     select,
     update,
 )
+from sqlalchemy import cast as cast_sql
 from sqlalchemy.dialects import postgresql, sqlite
 
 from auditor.interrupt import held
@@ -226,11 +229,15 @@ def is_export_id(platform: str, external_id: str) -> bool:
 
 @dataclass(frozen=True)
 class LastAudit:
-    """What a post's last audit was made with (`auditor.audit_key`) and what it found."""
+    """What a post's last audit was made with (`auditor.audit_key`) and what it found.
+
+    `result` is the stored JSON text (parsed only for a post the re-audit skips); `source` the
+    digest of the export item the post was built from, when it came from one."""
 
     rules: str | None
     input: str | None
-    result: dict[str, Any] | None
+    result: str | None
+    source: str | None = None
 
 
 @dataclass
@@ -242,34 +249,53 @@ class StoredPost:
     identity: str = ""
     last: LastAudit | None = None  # its last audit, when it was audited before
     purged: bool = False  # retention removed its text
+    old: bool = False  # published before the audit's text cutoff (`find_stored`)
 
 
-@dataclass
-class _Existing:
+@dataclass(slots=True)
+class Existing:
+    """A stored post as an import compares it (`find_stored`)."""
+
     id: int
     external_id: str
     content_hash: str
     identity: str
     url: str | None
+    kind: str
     purged: bool = False  # retention removed its text: an import never brings it back
+    old: bool = False  # published before the cutoff `find_stored` was given
     last: LastAudit | None = None
 
+    def as_is(self) -> StoredPost:
+        """The post as stored, for an import that leaves it unchanged."""
+        return StoredPost(
+            self.id, False, False, [], self.identity, self.last, self.purged, self.old
+        )
 
-def _existing(row: Any) -> _Existing:
-    """From a row of `_find_existing`'s columns (unpacked: a tenth of the cost of attributes)."""
-    pid, external_id, digest, identity, url, purged_at, _, rules, inputs, result = row[:10]
-    return _Existing(
+
+def _existing(row: Any) -> Existing:
+    """From a row of `_STORED`'s columns (unpacked: a tenth of the cost of attributes)."""
+    pid, external_id, digest, identity, url, kind, purged, _, old, rules, *audit = row[:13]
+    return Existing(
         pid,
         external_id,
         digest,
         identity,
         url,
-        purged=purged_at is not None,
-        last=None if rules is None else LastAudit(rules, inputs, result),
+        kind,
+        purged=bool(purged),
+        old=bool(old),
+        last=None if rules is None else LastAudit(rules, *audit),
     )
 
 
-def save_posts(conn: Connection, account_id: int, posts: Sequence[Post]) -> list[StoredPost]:
+def save_posts(
+    conn: Connection,
+    account_id: int,
+    posts: Sequence[Post],
+    found: dict[str, Existing] | None = None,
+    searched: frozenset[str] = frozenset(),
+) -> list[StoredPost]:
     """Update changed stored posts; return them in the order of `posts`, each with its id and
     last audit. An unchanged post is not written (its content hash is compared in memory).
     A post not stored yet comes back with `is_new` and id 0, unwritten: `insert_new_posts`
@@ -279,35 +305,36 @@ def save_posts(conn: Connection, account_id: int, posts: Sequence[Post]) -> list
     account row; a Facebook post read live that matches a stored export post (same second and
     same text, or the same permalink) takes over the Graph id and URL and keeps its identity,
     findings and reviews; an export post matching a stored live post maps onto it.
+    `found`: what `find_stored` found of the external ids `searched` (not looked up again).
     """
-    existing = _find_existing(conn, account_id, posts)
+    existing = _find_existing(conn, account_id, posts, found or {}, searched)
     result: dict[str, StoredPost] = {}
     for post in posts:
         if post.external_id in result:
             continue  # the same post twice in one export: keep the first
-        found = existing.get(post.external_id)
-        if found is None:
+        stored = existing.get(post.external_id)
+        if stored is None:
             result[post.external_id] = StoredPost(0, True, True, [], post.external_id)
         else:
             digest = content_hash(post)
-            changed = found.content_hash != digest
+            changed = stored.content_hash != digest
             values: dict[str, Any] = {}
-            takes_over = found.external_id != post.external_id and not is_export_id(
+            takes_over = stored.external_id != post.external_id and not is_export_id(
                 post.platform.value, post.external_id
             )
             if takes_over:  # the live read gives the export post its platform id and URL
-                values.update(external_id=post.external_id, url=post.url or found.url)
-            if found.purged:  # keep no text, reply target or media again (its hash is
+                values.update(external_id=post.external_id, url=post.url or stored.url)
+            if stored.purged:  # keep no text, reply target or media again (its hash is
                 changed = False  # the text digest retention left, see text_digest)
             if changed:
                 values.update(_post_values(post), content_hash=digest)
-                values["url"] = post.url or found.url  # an export has no URL: keep the live one
+                values["url"] = post.url or stored.url  # an export has no URL: keep the live one
             if values:
-                conn.execute(update(PostRow).where(PostRow.id == found.id).values(**values))
+                conn.execute(update(PostRow).where(PostRow.id == stored.id).values(**values))
             if changed:
-                conn.execute(delete(MediaRow).where(MediaRow.post_id == found.id))
+                conn.execute(delete(MediaRow).where(MediaRow.post_id == stored.id))
             result[post.external_id] = StoredPost(
-                found.id, False, changed, [], found.identity, found.last, found.purged
+                stored.id, False, changed, [], stored.identity, stored.last, stored.purged
             )
     _save_media(conn, [p for p in posts if not result[p.external_id].is_new], result)
     return [result[p.external_id] for p in posts]
@@ -327,6 +354,7 @@ class NewPost:
     audit_rules: str | None
     audit_input: str
     audit_result: dict[str, Any] | None
+    audit_source: str | None = None
     text_expires: bool = False
 
 
@@ -352,6 +380,7 @@ def insert_new_posts(
             "audit_rules": item.audit_rules,
             "audit_input": item.audit_input,
             "audit_result": item.audit_result,
+            "audit_source": item.audit_source,
             "audited_at": now,
             "text_purged_at": None,
         }
@@ -406,47 +435,73 @@ def insert_new_posts(
     return expired_copies
 
 
-_AUDIT_COLUMNS = (PostRow.audit_rules, PostRow.audit_input, PostRow.audit_result)
+# what an import compares of a stored post (`_existing`); audit_result as its JSON text, parsed
+# only for a post the audit skips (the JSON type parses every row)
+_STORED = (
+    PostRow.id,
+    PostRow.external_id,
+    PostRow.content_hash,
+    PostRow.identity,
+    PostRow.url,
+    PostRow.kind,
+    PostRow.text_purged_at.is_not(None).label("purged"),  # a bool: no time to parse
+    PostRow.account_id,
+)
+_AUDIT_COLUMNS = (
+    PostRow.audit_rules,
+    PostRow.audit_input,
+    cast_sql(PostRow.audit_result, Text),
+    PostRow.audit_source,
+)
 
 
-def _find_existing(
-    conn: Connection, account_id: int, posts: Sequence[Post]
-) -> dict[str, _Existing]:
-    """The stored row of each post of `posts` already in the database, by its external id."""
-    columns = (
-        PostRow.id,
-        PostRow.external_id,
-        PostRow.content_hash,
-        PostRow.identity,
-        PostRow.url,
-        PostRow.text_purged_at,
-        PostRow.account_id,
-    )
-    found: dict[str, _Existing] = {}
-    by_platform: dict[str, list[Post]] = {}
-    for post in posts:
-        by_platform.setdefault(post.platform.value, []).append(post)
-    for platform, group in by_platform.items():
-        where = in_values(conn, PostRow.external_id, [p.external_id for p in group])
+def find_stored(
+    conn: Connection,
+    account_id: int,
+    keys: Sequence[tuple[str, str]],
+    cutoff: datetime | None = None,
+) -> dict[str, Existing]:
+    """The stored row of each (platform, external id) of `keys` already in the database, by
+    external id: a tweet id under any account row (this account's first), other ids under this
+    account. `old` says whether it was published before `cutoff`."""
+    old: ColumnElement[Any] = literal(False) if cutoff is None else PostRow.created_at < cutoff
+    found: dict[str, Existing] = {}
+    by_platform: dict[str, list[str]] = {}
+    for platform, external_id in keys:
+        by_platform.setdefault(platform, []).append(external_id)
+    for platform, ids in by_platform.items():
+        where = in_values(conn, PostRow.external_id, ids)
         if platform in PLATFORM_WIDE_IDS:
             where &= PostRow.platform == platform
         else:
             where &= PostRow.account_id == account_id
         # fetchall: iterating a result fetches row by row (a third of this look-up's time)
-        rows = list(conn.execute(select(*columns, *_AUDIT_COLUMNS).where(where)).all())
+        rows = list(conn.execute(select(*_STORED, old, *_AUDIT_COLUMNS).where(where)).all())
         if any(row.account_id != account_id for row in rows):
             rows.sort(key=lambda r: r.account_id != account_id)
         for row in rows:
             found.setdefault(row.external_id, _existing(row))
-        if platform == Platform.FACEBOOK.value:
-            unmatched = [p for p in group if p.external_id not in found]
-            found.update(_match_across_paths(conn, unmatched, columns))
     return found
 
 
-def _match_across_paths(
-    conn: Connection, posts: Sequence[Post], columns: tuple[Any, ...]
-) -> dict[str, _Existing]:
+def _find_existing(
+    conn: Connection,
+    account_id: int,
+    posts: Sequence[Post],
+    found: dict[str, Existing],
+    searched: frozenset[str],
+) -> dict[str, Existing]:
+    """The stored row of each post of `posts` already in the database, by its external id;
+    `found` holds those of the ids `searched` before."""
+    wanted = [(p.platform.value, p.external_id) for p in posts if p.external_id not in searched]
+    out = {**found, **find_stored(conn, account_id, wanted)} if wanted else dict(found)
+    unmatched = [p for p in posts if p.platform == Platform.FACEBOOK and p.external_id not in out]
+    if unmatched:
+        out.update(_match_across_paths(conn, unmatched))
+    return out
+
+
+def _match_across_paths(conn: Connection, posts: Sequence[Post]) -> dict[str, Existing]:
     """Facebook posts stored by the other path: an export post (derived id) for a live post,
     a live post (Graph id) for an export post. Same second and same normalised text and kind
     family, or the same permalink; each stored row matches one post at most."""
@@ -459,13 +514,13 @@ def _match_across_paths(
         where |= PostRow.url.in_(urls)
     candidates = list(
         conn.execute(
-            select(*columns, *_AUDIT_COLUMNS, PostRow.created_at, PostRow.text, PostRow.kind).where(
-                (PostRow.platform == Platform.FACEBOOK.value) & where
-            )
+            select(
+                *_STORED, literal(False), *_AUDIT_COLUMNS, PostRow.created_at, PostRow.text
+            ).where((PostRow.platform == Platform.FACEBOOK.value) & where)
         )
     )
     used: set[int] = set()
-    out: dict[str, _Existing] = {}
+    out: dict[str, Existing] = {}
     for post in posts:
         from_export = is_export_id(post.platform.value, post.external_id)
         key = same_text_key(post.text)
@@ -479,7 +534,7 @@ def _match_across_paths(
             same_url = bool(post.url and row.url == post.url)
             same_text = (
                 row.content_hash == text_digest(post.text)
-                if row.text_purged_at is not None  # retention left only the text's digest
+                if row.purged  # retention left only the text's digest
                 else same_text_key(row.text) == key
             )
             same_post = (
@@ -687,10 +742,12 @@ def refresh_planner_stats(conn: Connection) -> None:
 
 
 def record_audits(
-    conn: Connection, audits: Sequence[tuple[int, str | None, str, dict[str, Any] | None]]
+    conn: Connection,
+    audits: Sequence[tuple[int, str | None, str, dict[str, Any] | None, str | None]],
 ) -> None:
-    """Store (post id, rule-set digest, input digest, result) of the posts just audited, and
-    when. A post skipped as unchanged keeps the time of the audit its findings come from."""
+    """Store (post id, rule-set digest, input digest, result, source digest) of the posts just
+    audited, and when. A post skipped as unchanged keeps the time of the audit its findings
+    come from."""
     if not audits:
         return
     when = utcnow()
@@ -704,8 +761,17 @@ def record_audits(
                 "audit_rules": rules,
                 "audit_input": digest,
                 "audit_result": result,
+                "audit_source": source,
                 "audited_at": when,
             }
-            for pid, rules, digest, result in audits
+            for pid, rules, digest, result, source in audits
         ],
+    )
+
+
+def record_sources(conn: Connection, sources: Sequence[tuple[int, str]]) -> None:
+    """Store (post id, source digest) of posts found unchanged by their input digest, read from
+    an export item not recorded before: the next re-audit skips them without building them."""
+    bulk_update(
+        conn, PostRow.__table__, "id", [{"id": pid, "audit_source": s} for pid, s in sources]
     )

@@ -54,6 +54,16 @@ def test_read_text_strips_bom(make_archive):
         assert reader.read_text("a.txt") == "hallo"
 
 
+def test_a_members_stamp_changes_with_its_content_and_only_then(make_archive):
+    photo = "data/tweets_media/1-a.jpg"
+    with ArchiveReader(make_archive(FILES, name="one")) as first:
+        before = first.stamp(photo)
+    with ArchiveReader(make_archive(FILES, name="two")) as same:
+        assert same.stamp(photo) == before or not same.is_zip  # a new file: a new time
+    with ArchiveReader(make_archive({**FILES, photo: b"\xff\xd8other"}, name="three")) as other:
+        assert other.stamp(photo) != before
+
+
 def test_open_streams_bytes(make_archive):
     with (
         ArchiveReader(make_archive(FILES)) as reader,

@@ -4,6 +4,7 @@ and what a re-audit stores and reports equals a full audit's (issue 17)."""
 from __future__ import annotations
 
 import dataclasses
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,14 @@ from auditor import config as config_module
 from auditor.audit_key import ruleset_digest
 from auditor.engine import Engine, select_rules
 from auditor.evaluation import load_corpus
+from auditor.media_store import MediaStore
 from auditor.pipeline import AuditSummary, audit_posts, finish_run, start_run
 from auditor.rules import all_rules
+from auditor.sources.twitter_archive import TwitterArchiveSource
 from auditor.store import open_store
 from auditor.store.models import FindingRow, PostRow
-from tests.factories import ACCOUNT
+from tests.factories import ACCOUNT, engine
+from tests.sources.conftest import js, manifest_js, tweet
 
 CONFIG = Path(__file__).resolve().parents[1] / "golden" / "shared-corpus.toml"
 
@@ -194,3 +198,134 @@ def test_a_rules_new_version_reaudits_exactly_the_posts_it_applies_to(  # type: 
     again = audit_with_engine(store, posts, engine)
     assert again.posts_audited == reaudited == sum(rule.applies_to(p) for p in posts)
     assert again.findings_new == 0
+
+
+# -- an export read again: unchanged items are not even built -----------------------------------
+
+PHOTO_ID = "1790000000000000004"
+PHOTO_FILE = f"data/tweets_media/{PHOTO_ID}-GxAbC.jpg"
+
+
+def export_tweets() -> list[dict]:  # type: ignore[type-arg]
+    photo = {
+        "id_str": "9",
+        "type": "photo",
+        "url": "https://t.co/Ph0to",
+        "media_url_https": "https://pbs.twimg.com/media/GxAbC.jpg",
+        "indices": ["19", "37"],
+    }
+    return [
+        tweet("1790000000000000001", "Sanne uit groep 5 las het mooiste voor."),
+        tweet("1790000000000000002", "Kaarsen voor €3 per stuk."),
+        tweet(
+            "1790000000000000003",
+            "@ouder_van_sanne Dank u, Sanne was er blij mee.",
+            in_reply_to_status_id_str="1790000000000000099",
+            in_reply_to_user_id_str="1500000000000000001",
+            in_reply_to_screen_name="ouder_van_sanne",
+        ),
+        tweet(
+            PHOTO_ID,
+            "Het schoolplein! https://t.co/Ph0to",
+            extended_entities={"media": [photo]},
+        ),
+    ]
+
+
+def write_export(path: Path, tweets: list[dict], photo: bytes = b"\xff\xd8jpeg") -> Path:  # type: ignore[type-arg]
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("data/manifest.js", manifest_js())
+        zf.writestr("data/tweets.js", js("YTD.tweets.part0", [{"tweet": t} for t in tweets]))
+        zf.writestr(PHOTO_FILE, photo)
+    return path
+
+
+def audit_export(store, path: Path, media: Path, audit_engine=None):  # type: ignore[no-untyped-def]
+    """The summary of an audit of the export, and the posts the source built for it."""
+    built: list[str] = []
+    with TwitterArchiveSource(path, MediaStore(media)) as source:
+        build = source._post
+
+        def counted(item, ref):  # type: ignore[no-untyped-def]
+            built.append(ref)
+            return build(item, ref)
+
+        source._post = counted  # type: ignore[method-assign]
+        run_id = start_run(store, "export", [])
+        with store.engine.begin() as conn:
+            summary = audit_posts(
+                conn,
+                source.account(),
+                source.records(),
+                audit_engine or engine(store.fingerprint_key()),
+                run_id=run_id,
+                analyser=None,
+            )
+        finish_run(store, run_id, summary, None)
+    return summary, len(built)
+
+
+def test_an_unchanged_export_read_again_builds_no_post(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = write_export(tmp_path / "x.zip", export_tweets())
+    first, built_first = audit_export(store, path, tmp_path / "media")
+    again, built_again = audit_export(store, path, tmp_path / "media")
+    assert (built_first, built_again) == (4, 0)
+    assert (again.posts_seen, again.posts_unchanged, again.findings_new) == (4, 4, 0)
+    assert (again.per_article, again.open_high) == (first.per_article, first.open_high)
+
+
+def with_text(tweets, text):  # type: ignore[no-untyped-def]
+    tweets[1]["full_text"] = text
+    return tweets
+
+
+def with_reply_target(tweets, name):  # type: ignore[no-untyped-def]
+    tweets[2]["in_reply_to_screen_name"] = name
+    return tweets
+
+
+def with_likes(tweets, count):  # type: ignore[no-untyped-def]
+    tweets[0]["favorite_count"] = count
+    return tweets
+
+
+@pytest.mark.parametrize(
+    ("change", "photo", "built", "audited"),
+    [
+        (lambda t: with_text(t, "Kaarsen voor €4 per stuk, bel 06-12345678."), None, 1, 1),
+        (lambda t: with_reply_target(t, "juf_anouk"), None, 1, 1),
+        (lambda t: t, b"\xff\xd8another photo", 1, 1),
+        (lambda t: with_likes(t, "12"), None, 1, 0),
+    ],
+    ids=["text", "reply-target", "media-file", "like-count"],
+)
+def test_a_changed_item_is_built_and_audited_again_only_when_its_post_changed(  # type: ignore[no-untyped-def]
+    store, tmp_path, change, photo: bytes | None, built: int, audited: int
+) -> None:
+    audit_export(store, write_export(tmp_path / "x.zip", export_tweets()), tmp_path / "media")
+    path = tmp_path / "newer.zip"
+    write_export(path, change(export_tweets()), *([photo] if photo else []))
+    again, built_again = audit_export(store, path, tmp_path / "media")
+    assert (built_again, again.posts_audited, again.posts_unchanged) == (
+        built,
+        audited,
+        4 - audited,
+    )
+    assert audit_export(store, path, tmp_path / "media")[1] == 0  # its new item is recorded
+
+    fresh_store = open_store(f"sqlite:///{tmp_path / 'fresh.db'}")
+    try:
+        fresh, _ = audit_export(fresh_store, path, tmp_path / "media")
+        assert stored_findings(store) == stored_findings(fresh_store)
+    finally:
+        fresh_store.engine.dispose()
+    assert (again.per_article, again.open_high) == (fresh.per_article, fresh.open_high)
+
+
+def test_a_rules_new_version_builds_the_posts_it_applies_to_again(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = write_export(tmp_path / "x.zip", export_tweets())
+    audit_export(store, path, tmp_path / "media")
+    changed = engine(store.fingerprint_key())
+    changed.rules[1] = dataclasses.replace(changed.rules[1], version=2)
+    again, built = audit_export(store, path, tmp_path / "media", changed)
+    assert (built, again.posts_audited, again.findings_new) == (4, 4, 0)
