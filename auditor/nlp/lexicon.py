@@ -212,7 +212,15 @@ def _check_pattern(entry: str, where: str) -> None:
 
 # How an organisation word is matched (see auditor/lexicons/README.md); a line without a
 # `[mode, ...]` marker is matched in the DEFAULT_ORGANISATION_MODES.
-ORGANISATION_MODES = ("name", "ending", "mention-ending", "handle", "reply", "reply-start")
+ORGANISATION_MODES = (
+    "name",
+    "ending",
+    "mention",
+    "mention-ending",
+    "handle",
+    "reply",
+    "reply-start",
+)
 DEFAULT_ORGANISATION_MODES = ("name", "handle", "reply")
 _MARKED = re.compile(r"(?P<entry>[^\[]*?)\s*(?:\[(?P<modes>[^\]]*)\])?")
 
@@ -223,6 +231,7 @@ class Organisations:
 
     name: tuple[str, ...]  # whole word: a business or venue name follows ("Bakkerij Dijkstra")
     ending: tuple[str, ...]  # a word of 7+ letters ending so is one ("Autobedrijf")
+    mention: tuple[str, ...]  # whole word, only for "an organisation is named here" (secretariaat)
     mention_ending: tuple[str, ...]  # ... only for "an organisation is named here" (Voedselbank)
     handle: tuple[str, ...]  # anywhere in an @handle or profile link ("@bieb_twello")
     reply: tuple[str, ...]  # a reply's target: a whole word, or anywhere when 5+ letters

@@ -227,3 +227,117 @@ def test_a_handle_of_one_word_of_the_language_or_a_clubs_letters_is_not_personal
     handle: str,
 ) -> None:
     assert _values(f"{handle} dank voor de mooie les!", PDKind.SOCIAL_HANDLE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het inzamelpunt staat aan de Molenweg 3 en is open op zaterdag.",
+        "Verzamelen om 8.15 uur bij de ingang van het park, Parklaan 1.",
+        "Start om 13.30 uur bij Gemeenschapshuis De Brink, Brinkweg 1, 7391 AA Twello.",
+        "De start is om 10.00 uur bij Sportlaan 4, daarna lopen we door het dorp.",
+        "Wij zijn vanaf maandag te vinden op Marktplein 2 (naast de kerk).",
+        "Ons nieuwe adres vanaf januari: Schoolstraat 4, 7391 CD Twello.",
+        "De kerstmarkt is in het clubhuis van VV Twello, Sportlaan 4.",
+    ],
+)
+def test_the_address_of_a_building_or_meeting_point_is_no_home(text: str) -> None:
+    assert _values(text, PDKind.ADDRESS, PDKind.POSTCODE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Open dag Kindcentrum De Kraanvogel za 10 oktober 10.00-13.00 uur. adres: Meidoornlaan"
+        " 12, 7391 BK Twello.",
+        "Schoolvoetbal bij VV Twello op woensdag 12 mei. Locatie: Sportlaan 4, 7391 AA Twello.",
+    ],
+)
+def test_a_labelled_address_belongs_to_the_place_the_sentence_before_names(text: str) -> None:
+    assert _values(text, PDKind.ADDRESS, PDKind.POSTCODE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("De woning staat aan de Lindelaan 5 en is te koop.", "Lindelaan 5"),
+        ("Juf Anouk is verhuisd. Adres: Lindelaan 5, 7391 AB Twello.", "Lindelaan 5"),
+        ("Meester Tom is verhuisd. Adres: Lindelaan 5, 7391 AB Twello.", "7391 AB"),
+    ],
+)
+def test_a_house_or_a_persons_labelled_address_stays_personal(text: str, value: str) -> None:
+    assert value in _values(text, PDKind.ADDRESS, PDKind.POSTCODE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SV Twello, secretariaat: 06-21 84 39 07",
+        "Buurtcoach Noord (WhatsApp, ma t/m vr): 06-43 90 17 25",
+        "Vragen over de kermis? Bel het kermiscomité, 06-19 52 73 08.",
+        "De wijkagent is bereikbaar via 06-27 14 88 63.",
+        "Ledenadministratie HC Twello: 06-38 27 16 54",
+    ],
+)
+def test_a_mobile_number_of_a_desk_or_function_of_an_organisation_is_not_personal(
+    text: str,
+) -> None:
+    assert _values(text, PDKind.PHONE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Penningmeester: 06-19 52 73 08", "06-19 52 73 08"),
+        ("SV Twello, secretariaat: Anja Bos, 06-21 84 39 07", "06-21 84 39 07"),
+    ],
+)
+def test_a_mobile_number_of_an_office_holder_or_a_named_person_stays_personal(
+    text: str, value: str
+) -> None:
+    assert _values(text, PDKind.PHONE) == [value]
+
+
+@pytest.mark.parametrize("address", ["noord@oba-buurt.nl", "oranje@oranjetwello.nl"])
+def test_a_branch_mailbox_or_the_sites_own_mailbox_is_not_personal(address: str) -> None:
+    assert _values(f"Vragen? Mail {address} voor meer informatie.", PDKind.EMAIL) == []
+
+
+def test_a_surname_mailbox_on_another_domain_stays_personal() -> None:
+    assert _values("Mail postma@hetnet-twello.nl", PDKind.EMAIL) == ["postma@hetnet-twello.nl"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het filament (bestelcode PL-175-W) is gesponsord.",
+        "De kasten (art.nr. KB-240-S) komen van de kringloop.",
+        "Productcode GT-12-34 is uitverkocht.",
+    ],
+)
+def test_a_code_its_label_calls_a_products_is_no_plate(text: str) -> None:
+    assert _values(text, PDKind.PLATE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("De witte bestelbus KR-482-T staat voor de poort.", "KR-482-T"),
+        ("Van wie is de bestelwagen met kenteken VJL-82-R?", "VJL-82-R"),
+    ],
+)
+def test_a_plate_after_a_vans_name_stays_a_plate(text: str, value: str) -> None:
+    assert _values(text, PDKind.PLATE) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Debiteurnummer 906086267",
+        "Ons contractnr. is 825530726.",
+        "Lidnummer van de club: 310026830",
+        "Zaaknummer 498234046 vermelden bij vragen.",
+    ],
+)
+def test_a_number_labelled_as_a_reference_is_no_bsn(text: str) -> None:
+    assert _values(text, PDKind.BSN) == []

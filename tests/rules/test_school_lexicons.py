@@ -119,9 +119,9 @@ def test_a_schools_street_ending_makes_an_address(tmp_path: Path) -> None:
 
 
 def test_a_schools_label_pattern_keeps_a_number_from_being_a_bsn(tmp_path: Path) -> None:
-    text = "Lidnummer 111222333 staat op de pas."
+    text = "Pasnummer 111222333 staat op de pas."
     assert names_in(text, RuleContext()) == ["111222333"]
-    config = school_config(tmp_path, {"not_bsn_label_patterns.txt": r"lid\w*" + "\n"})
+    config = school_config(tmp_path, {"not_bsn_label_patterns.txt": r"pas\w*" + "\n"})
     assert names_in(text, load(config, env={}).rule_context()) == []
 
 
@@ -143,6 +143,7 @@ def test_an_unknown_organisation_mode_is_refused(tmp_path: Path) -> None:
         ("kringloop", "kringloop", DEFAULT_ORGANISATION_MODES),
         ("erij                    [ending, handle]", "erij", ("ending", "handle")),
         ("ggd [handle reply reply-start]", "ggd", ("handle", "reply", "reply-start")),
+        ("secretariaat [mention]", "secretariaat", ("mention",)),
     ],
 )
 def test_organisation_lines_name_their_matching_modes(

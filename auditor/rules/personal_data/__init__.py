@@ -40,7 +40,9 @@ def phone(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     Flagged: 06-12345678, +31 (0)6 1234 5678, 0521-123456, (0521) 12 34 56, +32 478 21 63 90,
     0049 (0)241 9187 334 (validated with phonenumbers).
 
-    Fine: The school's own numbers (allow-list), times such as 8.30-9.30, and the digits of an IBAN.
+    Fine: The school's own numbers (allow-list), an organisation's, also a mobile said to be an
+    organisation's desk or function ("SV Twello, secretariaat: 06-..."), times such as 8.30-9.30,
+    and the digits of an IBAN.
     """
     return analyse(post, ctx).of(PDKind.PHONE)
 
@@ -67,7 +69,8 @@ def bsn(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Flagged: A nine-digit number that passes the 11-test, with or without the word BSN.
 
-    Fine: A foundation's RSIN next to RSIN/ANBI/KvK, order or shipment numbers, phone numbers.
+    Fine: A foundation's RSIN next to RSIN/ANBI/KvK, order, shipment, customer, contract or case
+    numbers after their label, phone numbers.
     """
     return analyse(post, ctx).of(PDKind.BSN)
 
@@ -96,8 +99,10 @@ def address(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     where the text shows an address ("haar adres is Kievit 7", "bij de familie Smit, Kievit 7,")
     or a postcode follows ("Kievit 7, 1234 AB").
 
-    Fine: Street names without a number (an event route, a playground at the Dorpsstraat), and
-    the school's own address (after its name, "bezoekadres" or "de school staat aan").
+    Fine: Street names without a number (an event route, a playground at the Dorpsstraat), the
+    school's own address (after its name, "bezoekadres" or "de school staat aan"), and the
+    address of an organisation, a building or a meeting point ("Sporthal De Kreek, ...",
+    "het uitgiftepunt staat aan de ...", "verzamelen bij ...").
     """
     return analyse(post, ctx).of(PDKind.ADDRESS)
 
@@ -111,7 +116,8 @@ def plate(post: Post, ctx: RuleContext) -> Sequence[Hit]:
 
     Flagged: Plates written with dashes in one of the Dutch sidecodes.
 
-    Fine: Group codes and time ranges (groep 1-4, 9.00-10.30).
+    Fine: Group codes and time ranges (groep 1-4, 9.00-10.30), product codes after their label
+    ("bestelcode PL-175-W", "art.nr. KB-240-S").
     """
     return analyse(post, ctx).of(PDKind.PLATE)
 

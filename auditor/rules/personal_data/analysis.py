@@ -71,8 +71,13 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
     if phones or ibans:
         phones, ibans = _of_a_person(text, people, phones, ibans, ctx)
     if addresses or postcodes:
-        addresses = [h for h in addresses if not _school_place(text, h, ctx, people)]
-        postcodes = [h for h in postcodes if not _school_place(text, h, ctx, people)]
+        places = [h for h in addresses if _school_place(text, h, ctx, people)]
+        addresses = [h for h in addresses if h not in places]
+        postcodes = [
+            h
+            for h in postcodes
+            if not _right_after(text, h, places) and not _school_place(text, h, ctx, people)
+        ]
     hits = (*emails, *handles, *ibans, *phones, *bsns, *postcodes, *plates, *addresses, *name_hits)
     if people:  # facts about a person need a person
         hits += _special_hits(text, people, words)
@@ -113,15 +118,20 @@ def _of_a_person(
     return kept_phones, kept_ibans
 
 
+BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def _organisations_mobile(
     text: str, span: Span, sentences: list[Span], people: list[Span], ctx: RuleContext
 ) -> bool:
-    """A mobile number whose nearest holder is an organisation ("BSO De Vlieger: 06-..."): the
-    clause just before it names one, and no person is named in its sentence or the one before."""
+    """A mobile number whose nearest holder is an organisation ("BSO De Vlieger: 06-..."), or
+    a desk or function of one ("SV Yerseke, secretariaat: 06-...", "Buurtcoach (WhatsApp, ma
+    t/m vr): 06-..."): the clause just before it names one (what stands in brackets left out),
+    and no person is named in its sentence or the one before."""
     if special.identified(span, sentences, people, back=1):
         return False
     sentence = next((s for s in sentences if s.start <= span.start < s.end), span)
-    before = text[sentence.start : span.start]
+    before = BRACKETED.sub(" ", text[sentence.start : span.start])
     tail = before[max(before.rfind(","), before.rfind(";")) + 1 :]
     return contact.names_organisation(tail if tail.strip() else before, ctx)
 
@@ -163,6 +173,20 @@ def _organisation_near(text: str, span: Span, sentences: list[Span]) -> bool:
     lo = sentences[max(0, idx - 1)].start if sentences else 0
     hi = sentences[idx].end if sentences else len(text)
     return any(flags.is_organisation(w) for w in re.findall(r"\w+", text[lo:hi]))
+
+
+_ADDRESS_TO_POSTCODE = re.compile(r"\s*,?\s*")
+
+
+def _right_after(text: str, postcode: Hit, places: list[Hit]) -> bool:
+    """Whether a postcode follows a place's address ("Zonnewijzerpad 14, 1033 KP"): it is that
+    place's postcode too."""
+    return postcode.span is not None and any(
+        a.span is not None
+        and a.span.end <= postcode.span.start
+        and _ADDRESS_TO_POSTCODE.fullmatch(text, a.span.end, postcode.span.start) is not None
+        for a in places
+    )
 
 
 def _school_place(text: str, hit: Hit, ctx: RuleContext, people: list[Span]) -> bool:

@@ -258,7 +258,8 @@ def names_a_person(address: str) -> bool:
     parts = [p for p in re.split(r"[._+-]+", local) if p]
     if any(p in lex.first_names and p not in lex.common_words for p in parts):
         return True  # "joy@", "sander.dehaan@"
-    return len(parts) == 1 and parts[0] in lex.surnames  # "postma@"; not "sport.noord@"
+    # "postma@"; not "sport.noord@", nor "oranje@oranjeyerseke.nl" (the site's own mailbox)
+    return len(parts) == 1 and parts[0] in lex.surnames and parts[0] not in domain
 
 
 def is_function_mailbox(local: str) -> bool:
@@ -434,12 +435,15 @@ def sidecode(plate: str) -> str:
 
 
 def find_plates(text: str) -> list[Hit]:
+    """Licence plates in a Dutch sidecode, but not a code its label calls a product's or an
+    order's ("bestelcode PL-175-W", "art.nr. KB-240-S")."""
     if not _has_digit(text) or not PLATE_HINT.search(text):
         return []  # a plate with no digit matches no sidecode
     return [
         Hit(span=Span(m.start(), m.end()), value=m.group(), reason="kenteken", kind=PDKind.PLATE)
         for m in PLATE.finditer(text)
         if sidecode(m.group()) in SIDECODES
+        and not not_bsn_context().search(text[max(0, m.start() - 60) : m.start()])
     ]
 
 
@@ -596,13 +600,17 @@ def _place_cue(text: str) -> bool:
     return has_phrase(text, _place_cues())
 
 
+# Where a sentence ends: a full stop, ! or ? before a space or a line break ("10.00 uur" goes on).
+SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
 def address_context(text: str, start: int) -> str:
     """What stands before an address or postcode: its sentence up to it, and when it starts a
     line of a block (a letterhead, a signature), the lines of the block just above it."""
     lo = max(0, start - 120)
     before = text[lo:start]
-    cut = max(before.rfind(ch) for ch in ".!?")
-    before = before[cut + 1 :] if cut >= 0 else before
+    ends = [m.end() for m in SENTENCE_END.finditer(before)]
+    before = before[ends[-1] :] if ends else before
     lines = before.split("\n")
     kept = [lines[-1]]
     for line in reversed(lines[:-1]):  # climb the block until an empty line
@@ -623,16 +631,53 @@ def asks_for_donations(sentence: str) -> bool:
     return has_phrase(sentence, _donation_cues())
 
 
+@lexicon_cache
+def _place_before() -> re.Pattern[str]:
+    return re.compile(package_patterns("place_address_patterns"), re.IGNORECASE)
+
+
+@lexicon_cache
+def _address_labels() -> frozenset[str]:
+    return package_list("address_labels")
+
+
+def _names_a_place(context: str, ctx: RuleContext) -> bool:
+    """Whether the words before an address make it a place's: an organisation or venue named,
+    a place the reader is asked to come to, or a building or meeting point said to be there."""
+    return (
+        names_organisation(context, ctx)
+        or _place_cue(context)
+        or _place_before().search(context) is not None
+    )
+
+
+def _only_a_label(context: str) -> bool:
+    """Whether the clause before an address is no more than a label ("adres:", "Locatie -")."""
+    words = re.findall(r"\w+", context.lower())
+    return bool(words) and all(word in _address_labels() for word in words)
+
+
 def is_public_place(text: str, start: int, ctx: RuleContext, people: Iterable[Span]) -> bool:
     """True when an address or postcode at `start` is a place's, not a home: the school's,
     an organisation's or a venue's ("Sporthal De Reeshof, Schiphollaan 2", a letterhead under
-    the school's name), or a place readers are asked to come to ("kom kijken op ...", "open
-    dag"), with no person named between that holder and the address."""
+    the school's name), a place readers are asked to come to ("kom kijken op ...", "open
+    dag"), or a building or meeting point ("het uitgiftepunt staat aan de ...", "verzamelen
+    bij ..."), with no person named between that holder and the address. After a bare label
+    ("adres: ...") the holder is the one the sentence before names ("Open dag IKC De Pont ...
+    adres: Zonnewijzerpad 14")."""
     context = address_context(text, start)
     lo = start - len(context)
     if any(lo <= p.start < start for p in people):
         return False  # "bij de familie Aydın, Prinsenhoeve 31": a person's home
-    return names_organisation(context, ctx) or _place_cue(context)
+    if _names_a_place(context, ctx):
+        return True
+    if not _only_a_label(context):
+        return False
+    end = len(text[:lo].rstrip(" \t.!?:"))
+    earlier = address_context(text, end)
+    if not earlier.strip() or any(end - len(earlier) <= p.start < lo for p in people):
+        return False
+    return _names_a_place(earlier, ctx)
 
 
 def is_school_street(address: str, ctx: RuleContext) -> bool:

@@ -42,6 +42,7 @@ class WordLists(NamedTuple):
     street_suffixes: tuple[str, ...]  # street_suffixes.txt: Molenweg, Hegedyk
     street_end: re.Pattern[str]  # a street name by its ending (three letters before it)
     org_endings: tuple[str, ...]  # organisation_words.txt [ending]: Autobedrijf, Kwekerij
+    mentions: frozenset[str]  # organisation_words.txt [mention]: secretariaat, vv, buurtcoach
     mention_endings: tuple[str, ...]  # organisation_words.txt [mention-ending]: Voedselbank
     person_verbs: frozenset[str]
     animals: tuple[str, ...]  # also at the end of a compound ("klassenkonijn Daan")
@@ -60,6 +61,7 @@ def word_lists() -> WordLists:
         street_suffixes=suffixes,
         street_end=re.compile(r"...(?:" + "|".join(map(re.escape, suffixes)) + r")$"),
         org_endings=orgs.ending,
+        mentions=frozenset(orgs.mention),
         mention_endings=orgs.mention_ending,
         person_verbs=package_list("person_verbs"),
         animals=package_entries("animal_words"),
@@ -152,10 +154,14 @@ def _word_part(lex: Lexicon, low: str) -> bool:
 
 def is_organisation(word: str) -> bool:
     """Whether a word names an organisation or makes a name one ("Stichting", "Voedselbank",
-    "Jeugdfonds", "Judoclub")."""
+    "Jeugdfonds", "Judoclub"), or names one of its desks or functions ("secretariaat",
+    "buurtcoach")."""
     low = word.lower()
-    return _is_org_word(lexicon(), low) or (
-        len(low) > 6 and low.endswith(word_lists().mention_endings)
+    lists = word_lists()
+    return (
+        _is_org_word(lexicon(), low)
+        or low in lists.mentions
+        or (len(low) > 6 and low.endswith(lists.mention_endings))
     )
 
 
