@@ -21,7 +21,7 @@ LONG_TEXT = (
     "Beste ouders, vandaag een lang bericht over de schoolreis van groep 5 en 6. We vertrekken "
     "om half negen bij het schoolplein en zijn rond vier uur terug. Neem een lunchpakket, een "
     "regenjas en goede schoenen mee. De juffen en meesters lopen mee met hun eigen groep. "
-    "Wie vragen heeft kan bellen met de administratie op "
+    "Wie vragen heeft kan bellen met onze conciërge op "
     "06-24681357, ook in de ochtend. Tot slot: vergeet de toestemmingsformulieren niet!"
 )
 
