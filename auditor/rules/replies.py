@@ -15,8 +15,11 @@ The target is *not* a parent when it is the account itself (a thread), an allow-
 organisation, handle or staff member, or when it looks like an organisation or a staff member
 (see `organisation_words.txt` and `staff_words.txt` in auditor/lexicons/), a grandparent or
 neighbour by handle ("@omavantess"), or when the text says the person is a former pupil or
-colleague ("oud-leerling", "je havo-examen", "je eerste jaar op het ... College") or the press
-("interview"). Anyone else, including an unknown target, is
+colleague ("oud-leerling", "je havo-examen", "je eerste jaar op het ... College"), a pupil
+("in de kring") or the press ("interview", "je artikel"), or when it opens by thanking someone
+for a deed or a gift for the school ("voor het sponsoren", "voor al die ochtenden"), not for a
+message ("voor het melden"), and speaks of no child of theirs. Anyone else, including an
+unknown target, is
 taken to be a parent: the protocol forbids answering parents at all, so this rule prefers
 recall.
 """
@@ -99,15 +102,20 @@ def greetings() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lexicon_cache
 def vocative_pattern() -> re.Pattern[str]:
-    """A name after thanks ("dank jullie wel, Scouting Wapenveld,": reply_thanks_patterns.txt)
-    or called out at the end ("..., Sanne!", "..., opa Gerrit!": a title or kin word may
-    stand before it, reply_titles.txt and reply_not_parent_words.txt)."""
+    """A name after thanks ("dank jullie wel, Scouting Wapenveld,": reply_thanks_patterns.txt;
+    at the opening also without a comma: "dankjewel Lotte voor ...") or called out at the end
+    ("..., Sanne!", "..., opa Gerrit!", "..., wethouder Van Damme!": a title, kin word or public
+    role may stand before it, reply_titles.txt, reply_not_parent_words.txt, public_roles.txt;
+    a first name also before a full stop: "..., Ingrid.")."""
     kin_words = package_list("reply_titles") | _not_parent_words()
     kin = "|".join(re.escape(word) for word in sorted(kin_words, key=len, reverse=True))
+    thanks = package_patterns("reply_thanks_patterns")
     return re.compile(
-        rf"\b(?i:{package_patterns('reply_thanks_patterns')})\s*,\s*"
+        rf"\b(?i:{thanks})\s*,\s*"
         rf"(?P<target>{_NAME})\s*[,!.]"
-        rf"|,\s*(?P<tail>(?:(?:{kin})\s+)?{_NAME})\s*!",
+        rf"|\A\s*(?i:{thanks})\s+(?P<thanked>{_NAME})\s+(?i:voor|dat)\b"
+        rf"|,\s*(?P<tail>(?:(?:{kin})\s+)?{_NAME})\s*!"
+        rf"|,\s*(?P<end>{_NAMEWORD})\.(?:\s|\Z)",
     )
 
 
@@ -122,8 +130,10 @@ def not_a_parent_cue() -> re.Pattern[str]:
 # "Marieke Hofstee dank je wel!", "VV Borger bedankt voor ...", "BSO 't Hunnekeshuus fijn dat".
 # A word ending in a hyphen goes on after "en"/"of" ("GGD Noord- en Oost-Gelderland").
 _TAG_WORD = rf"{_NAMEWORD}(?:(?<=-)\s+(?:en|of)\s+{_NAMEWORD})?"
+# A firm's "& Zn." or "& Co." may close it ("Mosselhandel Padmos & Zn., bedankt").
 TAGGED_NAME = re.compile(
-    rf"\A\s*(?P<target>{_TAG_WORD}(?:\s+(?:(?:{_PARTICLE}|'t)\s+)*{_TAG_WORD}){{0,3}})"
+    rf"\A\s*(?P<target>{_TAG_WORD}(?:\s+(?:(?:{_PARTICLE}|'t)\s+)*{_TAG_WORD}){{0,3}}"
+    r"(?:\s*&\s*[A-Z][\w.]*)?)"
     r"[\s,]+(?P<next>[a-zà-ÿ][\w'’-]*)"
 )
 
@@ -297,8 +307,10 @@ def _a_listed_colleague(value: str) -> bool:
 @lexicon_cache
 def _not_parent_words() -> frozenset[str]:
     """Words that name whom a reply addresses as no parent: a neighbour, a grandparent, a
-    colleague, a former pupil (auditor/lexicons/reply_not_parent_words.txt)."""
-    return package_list("reply_not_parent_words")
+    colleague, a former pupil (auditor/lexicons/reply_not_parent_words.txt), and a public
+    office said as one word (public_roles.txt: "wethouder", "burgemeester")."""
+    offices = {role for role in package_list("public_roles") if role.isalpha() and " " not in role}
+    return package_list("reply_not_parent_words") | offices
 
 
 @lexicon_cache
@@ -317,25 +329,57 @@ def _other_cues() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
 
 
+def _a_family(value: str) -> bool:
+    """Whether a target names a parent by a family word ("Familie Bruggink", "@mama_van_drie")."""
+    family = reply_words()
+    return any(part in _squash(value) for part in family.family_parts) or _has_word(
+        value, family.family_words
+    )
+
+
 def _a_person(value: str) -> bool:
     """Whether a target reads as one person: a first name or a family word in it."""
-    words = _words(value)
-    family = reply_words()
-    return (
-        names_a_first_name(words)
-        or any(part in _squash(value) for part in family.family_parts)
-        or _has_word(value, family.family_words)
-    )
+    return names_a_first_name(_words(value)) or _a_family(value)
 
 
 @lexicon_cache
 def _their_child() -> re.Pattern[str]:
-    """A child of those answered with "jullie" ("jullie dochter", "jullie zoontje"): then
-    they are parents, not a club (reply_child_words.txt)."""
+    """A child of those answered ("jullie dochter", "je zoontje", "uw kind"): then they are
+    parents, not a club or a helper (reply_child_words.txt)."""
     words = "|".join(
         map(re.escape, sorted(package_list("reply_child_words"), key=len, reverse=True))
     )
-    return re.compile(rf"\b(?:jullie|jimme)\s+(?:{words})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:jullie|jimme|je|jouw|uw)\s+(?:{words})\b", re.IGNORECASE)
+
+
+@lexicon_cache
+def _deed_thanks() -> re.Pattern[str]:
+    """The opening sentence thanks someone, perhaps by name, for a deed or a gift for the
+    school ("Dank je wel Johan voor het sponsoren", "Dank je, Kim, voor de prachtige foto's"):
+    reply_thanks_patterns.txt, then reply_deed_patterns.txt."""
+    return re.compile(
+        rf"\A[^.!?\n]*?\b(?i:{package_patterns('reply_thanks_patterns')})"
+        rf"(?:\s*,?\s+{_NAME}\s*,?)?\s+(?i:{package_patterns('reply_deed_patterns')})"
+    )
+
+
+@lexicon_cache
+def _parent_of_a_child() -> re.Pattern[str]:
+    """A parent called by their child ("mama van Jip", "vader van Sem"): family_handle_parts.txt
+    before "van"."""
+    words = "|".join(map(re.escape, reply_words().family_parts))
+    return re.compile(rf"\b(?:{words})\s+van\b", re.IGNORECASE)
+
+
+def _thanked_for_a_deed(text: str) -> bool:
+    """The reply opens by thanking someone for what they did or gave for the school, and says
+    nothing of their child nor calls them by it: a helper, guest, sponsor or photographer is
+    answered."""
+    return (
+        _deed_thanks().search(text) is not None
+        and _their_child().search(text) is None
+        and _parent_of_a_child().search(text) is None
+    )
 
 
 # A word called out to in lower case: "Dank jullie wel, bibliotheek!", "Dank voor alles, collega!"
@@ -403,9 +447,10 @@ def _text_targets(post: Post) -> list[Target]:
     tagged = _tagged_name(post)
     if tagged:
         return [tagged]
-    vocative = vocative_pattern().search(post.text)
-    if vocative:
-        return [_target_from(vocative, "target" if vocative.group("target") else "tail")]
+    for vocative in vocative_pattern().finditer(post.text):
+        group = next(g for g in ("target", "thanked", "tail", "end") if vocative.group(g))
+        if group != "end" or names_a_first_name([vocative.group(group).lower()]):
+            return [_target_from(vocative, group)]
     return []
 
 
@@ -429,8 +474,14 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     organisation's staff ("Beste medewerkers van het museum,"); a Facebook comment reply that
     opens with an organisation's or a colleague's tagged name ("VV Borger bedankt ...");
     grandparents and neighbours ("@omavantess"); replies that call the person a former pupil or
-    colleague ("oud-leerling", "toen jij hier voor de klas stond", "je havo-examen") or speak to
-    the press ("interview"); replies to the school's own staff when it lists them
+    colleague ("oud-leerling", "toen jij hier voor de klas stond", "je havo-examen", "succes op
+    het mbo"), speak to a pupil ("Morgen mag je het in de kring vertellen", "tot na de zomer in
+    groep 6") or to the press ("interview", "je artikel", "Mooi stuk geworden"), or turn to the
+    parents halfway ("... voor de fietscontrole! Ouders: met de bon ..."); replies that open by
+    thanking someone for a deed or a gift for the school ("Dank je wel Johan voor het sponsoren",
+    "Dank je, Kim, voor de prachtige foto's", "Bedankt voor uw bezoek, wethouder ...") and say
+    nothing of their child; a public office before the name ("..., wethouder Van Damme!");
+    replies to the school's own staff when it lists them
     (staff_names.txt in its `[lexicons] dir`: "Top gedaan, Esmee!"). "Jullie" to no named person
     answers a group, unless it speaks of their child ("jullie dochter"): then it answers parents.
     """
@@ -449,6 +500,8 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     if targets and all(_not_a_parent(t.value, ctx) for t in targets):
         return
     if not_a_parent_cue().search(post.text) or _addressed_as_no_parent(post.text, ctx):
+        return
+    if _thanked_for_a_deed(post.text) and not any(_a_family(t.value) for t in targets):
         return
     if (
         PLURAL_YOU.search(post.text)

@@ -534,3 +534,144 @@ def test_under_its_own_post_the_account_still_answers_whom_the_text_addresses(
 )
 def test_a_thread_or_a_note_under_its_own_post_that_addresses_no_one_is_fine(post: Post) -> None:
     assert hits(post) == []
+
+
+def comment_hits(text: str) -> list:
+    """What the rule finds in a Facebook comment the account wrote."""
+    return hits(reply(text, platform=Platform.FACEBOOK, kind=PostKind.COMMENT))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank je wel Johan voor het sponsoren van de prijzen voor de sportdag!",
+        "Dank je, Kim, voor de prachtige foto's van de kerstviering!",
+        "Bedankt voor uw bezoek en de uitleg over het waterschap, meneer Dekker!",
+        "Dank je wel, Truus, voor al die ochtenden in de schoolbieb!",
+        "Dank je wel, Quincy, dat je de bus voor de excursie zo snel hebt geregeld!",
+        "Jannie Brouwer jij ook bedankt voor het repareren van de skelters!",
+    ],
+)
+def test_someone_thanked_first_for_a_deed_or_a_gift_for_the_school_is_no_parent(
+    text: str,
+) -> None:
+    assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank je wel Sanne voor het melden, de jas ligt bij de conciërge.",
+        "Bedankt voor het doorgeven, Ilse! Beterschap voor Daan.",
+        "Dank u wel voor het laten weten, we geven het door aan de juf.",
+        "Dank je wel Petra voor het ziekmelden, beterschap!",
+        "Dank u voor uw bericht, mevrouw Kaya. De gymles is op vrijdag.",
+    ],
+)
+def test_thanks_for_a_message_still_answers_a_parent(text: str) -> None:
+    assert comment_hits(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank je wel Sandra voor het bakken van de taart, je dochter was zo trots!",
+        "Familie Yilmaz, dank jullie wel voor het helpen bij het kamp!",
+        "Bedankt voor de mooie foto's, mama van Jip!",
+    ],
+)
+def test_a_deed_thanked_with_their_child_or_as_a_family_still_answers_a_parent(
+    text: str,
+) -> None:
+    assert comment_hits(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gefeliciteerd met je zwemdiploma, Noor!! Knap hoor.",
+        "haha dankjewel Daan! jij ook een fijne vakantie en tot na de zomer in groep 7 😎",
+        "Wat knap, Bo! Morgen mag je het in de kring vertellen.",
+    ],
+)
+def test_a_pupil_addressed_about_their_own_school_day_is_no_parent(text: str) -> None:
+    assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leuk je weer te zien, Sara! Succes op het Zeldenrust College.",
+        "@milan_kdk haha de musical van 2019 was legendarisch, succes op het mbo!",
+        "@jorisdk wat gaaf dat je je havodiploma hebt gehaald! 🎓",
+        "Lieve Annie, wat fijn dat je nog meeleest! De school mist je 💐",
+        "@gerdawessels wat fijn dat je nog even langskwam op de laatste schooldag!",
+    ],
+)
+def test_a_former_pupil_or_colleague_wished_well_or_missed_is_no_parent(text: str) -> None:
+    assert hits(reply(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@petravdm_bnde leuk dat je langskwam voor je artikel over de moestuin!",
+        "Mooi stuk geworden, Ellen! Dank voor je komst.",
+    ],
+)
+def test_the_press_spoken_to_about_its_piece_is_no_parent(text: str) -> None:
+    assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank je wel voor de fietscontrole! 🚲 Ouders: met de bon krijgt u € 5 korting.",
+        "Graag gedaan! En ouders: bij de bakker is het deze week feest.",
+        "@juflotte_maakt wat mooi geworden! ouders, kijk zeker even in de webshop.",
+    ],
+)
+def test_a_reply_that_turns_to_the_parents_halfway_answers_no_parent(text: str) -> None:
+    assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank u wel voor de opening van het schoolplein, wethouder Van Damme!",
+        "Wat een eer dat u kwam voorlezen, burgemeester Hendriks!",
+    ],
+)
+def test_a_public_office_before_the_name_called_out_is_no_parent(text: str) -> None:
+    assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Wij vinden het ook jammer dat de gymzaal sluit, Ingrid. We houden jullie op de "
+            "hoogte.",
+            "Ingrid",
+        ),
+        ("dankjewel Marloes voor de tip over de fietsenrekken", "Marloes"),
+    ],
+)
+def test_a_first_name_before_a_full_stop_or_after_opening_thanks_is_the_target(
+    text: str, value: str
+) -> None:
+    [hit] = comment_hits(text)
+    assert hit.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visserij Kramer & Zn., heel hartelijk bedankt voor de vis op de sportdag!",
+        "@gem_dronten dank voor de info over de wegwerkzaamheden!",
+        "@garagebakker dank voor de nieuwe fietsen voor het verkeersexamen!",
+        "Dank je wel, Tweewielers Smit, voor de fietscontrole!",
+    ],
+)
+def test_a_firm_or_municipality_by_its_name_or_handle_is_no_parent(text: str) -> None:
+    assert comment_hits(text) == []
