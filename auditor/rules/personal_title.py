@@ -27,7 +27,12 @@ from auditor.nlp.patterns import gated
 from auditor.rules.base import RuleContext, rule
 
 # First-person singular (Dutch, plus Frisian "myn"/"my"); "ik-boekje" is a thing, not a voice.
-FIRST_PERSON = gated(r"\b(?:ik|mij|me|mijn|m'n|mezelf|mijzelf|ikzelf|myn|mysels)\b(?!-)")
+# ik, mij, me, mijn, m'n, mezelf, mijzelf, ikzelf, myn, mysels (lower-cased text): each branch
+# opens with its letter and looks back for the word boundary, so that `re` skips to an "i" or
+# "m" in C instead of trying the words at every position (3.5 -> 1.5 us a post).
+FIRST_PERSON = re.compile(
+    r"(?:i(?<!\w.)(?:k|kzelf)|m(?<!\w.)(?:ij|e|ijn|'n|ezelf|ijzelf|yn|ysels))\b(?!-)"
+)
 
 # Quoted speech: "…", “…”, „…”, «…», ‘…’ and '…' (not the 's of "'s avonds" or a 't).
 # A quote may run over a few lines (a poem, a letter): "…\n…\n…".
