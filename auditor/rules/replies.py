@@ -27,6 +27,7 @@ recall.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -173,8 +174,11 @@ class Target:
     span: Span | None
 
 
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
 def _squash(value: str) -> str:
-    return re.sub(r"[\W_]+", "", value.lower())
+    return _NOT_LETTERS.sub("", value.lower())
 
 
 def _words(value: str) -> list[str]:
@@ -211,18 +215,21 @@ def _indexed(vocabulary: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[st
 def _matches_any(value: str, names: tuple[str, ...]) -> bool:
     """Whether a target is one of the listed names or handles (case, @ and spacing ignored)."""
     squashed, words = _squash(value), set(_words(value))
-    for name in names:
-        wanted = _squash(name)
-        if not wanted:
-            continue
+    for wanted, name_words in _listed(names):
         if wanted == squashed:
             return True
-        name_words = set(_words(name))
         if name_words and name_words <= words:
             return True
         if len(wanted) >= 5 and wanted in squashed:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=64)
+def _listed(names: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each listed name or handle squashed and as its words, made once per list (a config's
+    handles and allow-lists), not again for every target of every reply."""
+    return tuple((wanted, frozenset(_words(name))) for name in names if (wanted := _squash(name)))
 
 
 def _not_a_parent(value: str, ctx: RuleContext) -> bool:
