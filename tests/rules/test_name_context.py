@@ -145,3 +145,135 @@ def test_a_scholar_conductor_runner_or_club_defender_after_their_role_is_public(
     text: str,
 ) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In groep 3 vertellen we het verhaal van Rama en Sita. Rama redt Sita met hulp van apen.",
+        "Groep 5 speelde een toneelstuk over Nasreddin Hodja. Hodja zat achterstevoren!",
+        "De kleuters keken de film over Bolke de Beer en tekenden Bolke daarna.",
+    ],
+)
+def test_the_figures_after_a_story_cue_are_the_storys_also_said_again(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_pupil_after_a_story_cue_with_a_group_stays_a_name() -> None:
+    assert "Noor" in names("Het verhaal van Noor uit groep 5 won de schrijfwedstrijd.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruth zei tegen Naomi: 'Waar u heen gaat, ga ik ook heen.'",
+        "Jozef kreeg een mooie jas van zijn vader Jakob. Zijn broers werden jaloers.",
+    ],
+)
+def test_a_post_whose_only_names_are_bible_figures_tells_their_story(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruth en Naomi uit groep 4 wonnen de quiz.",
+        "Juf Ruth en Daniël hebben de kerststal gebouwd.",
+    ],
+)
+def test_pupils_and_staff_with_bible_names_stay_names(text: str) -> None:
+    assert "Ruth" in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Op 19 december komt Sviatyi Mykolai bij de Oekraïense gezinnen.",
+        "Op 6 december brengt Święty Mikołaj de Poolse kinderen cadeautjes.",
+        "Sankt Martin reed op zijn paard door de straten van Aken.",
+    ],
+)
+def test_the_name_after_a_saints_title_is_the_saint(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_polish_title_before_a_surname_makes_it_a_name() -> None:
+    assert names("Dziękujemy pani Kowalska voor het vertalen van de brief!") == ["Kowalska"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Welkom, familie Haddad! Fijn dat jullie er zijn.", "Haddad"),
+        ("De familie Haddad heeft een nieuw huis gevonden.", "Haddad"),
+        ("Gisteren bracht mevrouw Haddad baklava mee.", "Haddad"),
+    ],
+)
+def test_a_surname_after_a_family_title_is_a_name_even_when_texts_use_it(
+    text: str, name: str
+) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meester Dirk nam een echt varkenshart mee.",
+        "Aron kreeg een sticker van meester Dirk.",
+    ],
+)
+def test_a_first_name_that_is_also_a_shop_is_a_person_after_a_title(text: str) -> None:
+    assert "Dirk" in names(text)
+
+
+def test_a_first_name_in_capitals_after_naar_is_a_venue() -> None:
+    assert names("Op donderdag gaan de groepen 3 en 4 naar NEMO.") == []
+
+
+def test_a_word_of_three_dutch_words_is_no_name() -> None:
+    assert names("Kerkrade viert feest: de Mijnmuseumdag is op zondag 5 oktober.") == []
+
+
+def test_a_storys_hero_opening_a_sentence_about_heroes_is_a_character() -> None:
+    text = "We lezen Kruimeltje. Kruimeltje en zijn hond Moor zijn de helden van groep 8."
+    assert names(text) == []
+
+
+def test_the_hero_of_the_day_is_praise_of_a_pupil() -> None:
+    assert names("We lezen Pluk. Daan en zijn vader zijn de helden van de dag.") == ["Daan"]
+
+
+def test_a_name_after_a_relative_just_become_one_is_a_name() -> None:
+    assert "Tsion" in names("Meester Yonas is vader geworden van Tsion, geboren op 3 maart.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toen opende Kees Ruiter, de burgemeester van Heeze, het plein. Ruiter knipte het lint.",
+        "We lazen gedichten van Ilse Verbeek, dichteres uit Zwolle. Verbeek las er twee voor.",
+    ],
+)
+def test_a_full_name_described_after_a_comma_by_a_public_role_is_public_also_again(
+    text: str,
+) -> None:
+    assert names(text) == []
+
+
+def test_a_full_name_described_after_a_comma_as_a_relative_stays_a_name() -> None:
+    assert "Sanne de Vries" in names("Dank aan Sanne de Vries, moeder van Daan.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mario en Luigi waren het thema van de disco van groep 7 en 8.",
+        "Op carnaval kwamen vier kleuters verkleed als Elsa.",
+    ],
+)
+def test_a_theme_or_a_costume_is_no_person(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_pupil_dressed_up_stays_a_name() -> None:
+    assert names("Daan kwam verkleed als Elsa en Noor als Pippi.") == ["Daan", "Noor"]

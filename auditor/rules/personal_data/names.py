@@ -48,6 +48,7 @@ from auditor.rules.personal_data.words import (
     ORG,
     ORG_TAIL,
     PERSON_VERB,
+    PLACE_HEAD,
     POSSESSIVE,
     PRONOUN,
     PUBLIC_ROLE,
@@ -197,8 +198,11 @@ def _blocked_tokens(
     # "burgemeester Kees de Ruiter", "Ajax-speler Brian ...": the office holder; "veerboot
     # Dokter Wagemaker": a ship. Their first and last words are theirs again later in the post.
     cue_ends = []
+    role_starts: list[int] = []  # "Thea Beckman, schrijfster van ...": the role after a name
     if seen & PUBLIC_ROLE:
-        cue_ends += [m.end() for m in _phrase_finditer(roles.public_roles(), text)]
+        role_matches = _phrase_finditer(roles.public_roles(), text)
+        cue_ends += [m.end() for m in role_matches]
+        role_starts += [bisect_left(starts, m.start()) for m in role_matches]
         cue_ends += [
             ends[k]
             for k in indices(flags, PUBLIC_ROLE)
@@ -218,12 +222,29 @@ def _blocked_tokens(
             j += 1
         if j > first:
             figures |= {text[starts[k] : ends[k]] for k in (first, j - 1) if flags[k] & CAP}
+    if seen & WORK_CUE:
+        makers = word_lists().maker_words
+        role_starts += [
+            k for k in indices(flags, WORK_CUE) if _word_lower(text, starts, ends, k) in makers
+        ]
+    for k in role_starts:
+        named_before = _named_before_role(text, starts, ends, flags, k)
+        for j in named_before:
+            blocked[j] = True
+        figures |= {text[starts[j] : ends[j]] for j in named_before[:1] + named_before[-1:]}
+    for end in roles.story_cue_ends(text) if seen & WORK_CUE else ():
+        # "het verhaal van Rama en Sita. Rama redt Sita ...": the story's figures
+        cast = _story_cast(text, starts, ends, flags, bisect_left(starts, end))
+        for k in cast:
+            blocked[k] = True
+        figures |= {text[starts[k] : ends[k]] for k in cast}
     if figures:  # "Zwemster Ranomi Kromowidjojo ... Ranomi liet zien"
         for k in range(n):
             if (
                 flags[k] & CAP
                 and text[starts[k] : ends[k]] in figures
                 and not (k > 0 and flags[k - 1] & TITLE)
+                and not GROUP_AFTER.match(text, ends[k])  # "Onze eigen Samuel uit groep 3"
             ):
                 blocked[k] = True
     for i in indices(flags, BLOCK_CUES) if seen & BLOCK_CUES else ():
@@ -236,6 +257,14 @@ def _blocked_tokens(
             and flags[i - 1] & (CAP | FIRST) == CAP | FIRST
             and text[ends[i - 1] : starts[i]] == " "
         )
+        if (
+            starts_org
+            and f & FIRST
+            and i > 0
+            and flags[i - 1] & TITLE
+            and text[ends[i - 1] : starts[i]] == " "
+        ):
+            continue  # "meester Dirk", "opa Albert": a person, not the shop Dirk
         if (
             starts_org
             and f & FIRST
@@ -274,7 +303,7 @@ def _blocked_tokens(
             ):
                 blocked[j] = True
                 j -= 1
-    for k in _named_place_heads(text, starts):
+    for k in indices(flags, PLACE_HEAD) if seen & PLACE_HEAD else ():
         # "de Van Nelle Fabriek", "het Johan de Witt College", "de martin luther kingschool"
         j = k - 1
         while j >= 0 and k - j <= 4 and _in_place_name(text, starts, ends, flags, j, k):
@@ -295,6 +324,70 @@ def _blocked_tokens(
             ):
                 blocked[k] = True
     return blocked
+
+
+def _word_lower(text: str, starts: list[int], ends: list[int], k: int) -> str:
+    return text[starts[k] : ends[k]].lower()
+
+
+APPOSITION_ARTICLES = frozenset(("de", "het", "een", "onze"))
+
+
+def _named_before_role(
+    text: str, starts: list[int], ends: list[int], flags: list[int], k: int
+) -> list[int]:
+    """The tokens of a full name that a public role or maker's word at token k describes after
+    a comma ("Thea Beckman, schrijfster van ...", "Kees Ruiter, de burgemeester"): two or more
+    capitalised name words (interfixes between), none when there are fewer."""
+    j = k - 1
+    if j >= 0 and _word_lower(text, starts, ends, j) in APPOSITION_ARTICLES:
+        j -= 1
+    if (
+        j < 0
+        or text[ends[j] : starts[j + 1]].strip() != ","
+        or "\n" in text[ends[j] : starts[j + 1]]
+    ):
+        return []
+    chain: list[int] = []
+    while j >= 0 and (not chain or text[ends[j] : starts[j + 1]] == " "):
+        name_word = flags[j] & CAP and flags[j] & (FIRST | SURNAME | NAME_LIKE)
+        if name_word and not flags[j] & TITLE or flags[j] & INTERFIX and chain:
+            chain.insert(0, j)
+            j -= 1
+        else:
+            break
+    while chain and not flags[chain[0]] & CAP:
+        chain.pop(0)  # an interfix cannot open the name
+    return chain if sum(1 for c in chain if flags[c] & CAP) >= 2 else []
+
+
+def _story_cast(
+    text: str, starts: list[int], ends: list[int], flags: list[int], j: int
+) -> list[int]:
+    """The capitalised name words from token j on, several joined by "en", "&" or commas ("Rama
+    en Sita", "Nasreddin Hodja"), that a story cue stands before; none when a group follows
+    them ("het verhaal van Noor uit groep 5": a pupil's)."""
+    cast: list[int] = []
+    n = len(starts)
+    while j < n and flags[j] & CAP and not flags[j] & TITLE:
+        cast.append(j)
+        gap = text[ends[j] : starts[j + 1]] if j + 1 < n else ""
+        if j + 1 < n and gap == " " and flags[j + 1] & CAP:
+            j += 1
+        elif j + 1 < n and gap.strip() == "," and flags[j + 1] & CAP:
+            j += 1
+        elif (
+            j + 2 < n
+            and text[starts[j + 1] : ends[j + 1]] in ("en", "&")
+            and gap == " "
+            and text[ends[j + 1] : starts[j + 2]] == " "
+        ):
+            j += 2
+        else:
+            break
+    if cast and GROUP_AFTER.match(text, ends[cast[-1]]):
+        return []
+    return cast
 
 
 def _in_place_name(
@@ -320,12 +413,6 @@ def _in_place_name(
     if flags[k] & CAP:
         return bool(flags[j] & CAP)
     return bool(flags[j] & (FIRST | SURNAME)) and not flags[j] & CAP
-
-
-def _named_place_heads(text: str, starts: list[int]) -> list[int]:
-    """Tokens that make the name words before them a building's or institution's name
-    (roles.named_place_starts): "Fabriek" in "Van Nelle Fabriek", "kingschool"."""
-    return [bisect_left(starts, at) for at in roles.named_place_starts(text)]
 
 
 class _Scanner:
@@ -546,13 +633,17 @@ class _Scanner:
         )
 
     def kin_before(self, i: int) -> bool:
-        """ "de moeder van Zuzia", "de oma van Kacper": a relative's word and "van" before it."""
+        """ "de moeder van Zuzia", "de oma van Kacper", "vader geworden van Ama": a relative's
+        word (and "geworden") and "van" before it."""
+        if not (i > 1 and self.words[i - 1] == "van" and self.spaced(i) and self.spaced(i - 1)):
+            return False
+        if roles.kin_word(self.words[i - 2]):
+            return True
         return (
-            i > 1
-            and self.words[i - 1] == "van"
-            and self.spaced(i)
-            and self.spaced(i - 1)
-            and roles.kin_word(self.words[i - 2])
+            i > 2
+            and self.words[i - 2] == "geworden"
+            and self.spaced(i - 2)
+            and roles.kin_word(self.words[i - 3])
         )
 
     def spoken_to(self, i: int) -> bool:
@@ -709,6 +800,8 @@ class _Scanner:
             before = self.words[i - 1]
             if roles.number_word(before):
                 return None  # "zeven Elsa's, drie Anna's": counted, so kinds, not persons
+            if before[:1].isupper() and roles.saint_title(before):
+                return None  # "Sviatyi Mykolai", "Sankt Martin": the saint
             if before[:1].isupper() and roles.feast_word(before):
                 return None  # "Ramadan Kareem", "Eid Mubarak": the feast's greeting
         if cap and roles.roman_after(self.text, self.ends[i]):
@@ -737,6 +830,15 @@ class _Scanner:
         if f & COMMON and not first and not f & SURNAME:
             if titled and cap and f & LOWER_LONGER and roles.english_word(self.words[i]):
                 return self.title_reason(i)  # "meester Will", "juf Joy": an English given name
+            if (
+                titled
+                and cap
+                and f & LOWER_LONGER
+                and flags[i - 1] & SURNAME_TITLE
+                and not flags[i - 1] & CAP  # "Familie Fun Day": a title of its own
+                and not roles.english_word(self.words[i])
+            ):
+                return self.title_reason(i)  # "familie Haddad": a surname no list knows
             return None
         if titled:
             if cap and (first or f & NAME_LIKE):
@@ -770,6 +872,8 @@ class _Scanner:
         ):
             return "naam na een aanhef"  # "Beterschap voor Haben, ...", "Welkom Tsegay!"
         if cap and first:
+            if f & UPPER and i > 0 and roles.place_before(self.words[i - 1]):
+                return None  # "naar NEMO": a museum, a venue in capitals
             if f & POSSESSIVE and i + 1 < self.n and flags[i + 1] & CAP and self.spaced(i + 1):
                 return None  # "Tony's Chocolonely", "Ben's Bakery": a business's name
             if self.english_verb(i):
@@ -942,7 +1046,10 @@ class _Scanner:
                 flags[i + 1] & AFTER_TITLE
                 or flags[i + 1] & (CAP | COMMON | CANDIDATE | LOWER_LONGER)
                 == CAP | COMMON | LOWER_LONGER
-                and roles.english_word(self.words[i + 1])
+                and (
+                    roles.english_word(self.words[i + 1])
+                    or flags[i] & (SURNAME_TITLE | CAP) == SURNAME_TITLE  # "familie Haddad"
+                )
             )
             and self.title_before(i + 1)
         ]
@@ -1173,6 +1280,19 @@ PLAYS_PART = re.compile(r"\s+(?:was|speelde|speelt|is)\s+(?:de\s+)?[A-ZÀ-Þ]") 
 BIBLE_REFERENCE = re.compile(r"\s+\d{1,3}\s*:\s*\d")  # "Marcus 10:14"
 
 
+def _bible_cast(text: str, found: list[tuple[int, int, str]]) -> bool:
+    """Every name found is a figure of the Bible, two or more of them, none with a title (a
+    relative's may: "zijn vader Jakob"), greeting or group: the post tells their story ("Ruth
+    zei tegen Naomi: ...", "Jozef kreeg een jas van zijn vader Jakob")."""
+    values = {text[start:end] for start, end, _ in found}
+    return len(values) >= 2 and all(
+        roles.bible_figure(text[start:end])
+        and not (reason.startswith(PERSON_REASONS) and not roles.kin_word(reason[9:-1]))
+        and not GROUP_AFTER.match(text, end)
+        for start, end, reason in found
+    )
+
+
 def _drop_bible_figures(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop Biblical names in a post about a Bible story, and names before a chapter and verse
     (see roles.bible_story)."""
@@ -1188,7 +1308,7 @@ def _drop_bible_figures(text: str, found: list[tuple[int, int, str]]) -> list[tu
             and not PLAYS_PART.match(text, end)
         ):
             if story is None:
-                story = roles.bible_story(text)
+                story = roles.bible_story(text) or _bible_cast(text, found)
             if story:
                 continue  # "Deze week vertellen we over Abraham en Sara"
         kept.append((start, end, reason))
@@ -1197,7 +1317,11 @@ def _drop_bible_figures(text: str, found: list[tuple[int, int, str]]) -> list[tu
 
 # A story's hero ("Tiuri is de held van het verhaal", "Dolf is een echte held") in a post about
 # a book or story: the name is the character's.
-HERO = re.compile(r"\b(?:held|heldin|hoofdpersoon|hoofdpersonage|hoofdfiguur)\b", re.IGNORECASE)
+HERO = re.compile(
+    r"\b(?:held|heldin|helden|hoofdpersoon|hoofdpersonage|hoofdfiguur)\b", re.IGNORECASE
+)
+# "de held van de dag": praise of someone, not a story's hero
+PRAISE_HERO = re.compile(r"\bheld\w*\s+van\s+(?:de|het)\s+(?:dag|week|maand|jaar)\b", re.I)
 STORY = re.compile(r"\b(?:boek\w*|verha\w+|lees\w*|lez\w+|las|lazen|voorle\w+)\b", re.I)
 SENTENCE_SPAN = re.compile(r"[^.!?\n]+")
 
@@ -1212,11 +1336,35 @@ def _drop_heroes(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int
         if " " in value or reason.startswith(PERSON_REASONS) or GROUP_AFTER.match(text, end):
             continue
         sentence = next(m for m in SENTENCE_SPAN.finditer(text) if m.start() <= start < m.end())
-        if HERO.search(sentence.group()) and re.match(rf"{re.escape(value)}\s+is\b", text[start:]):
+        if (
+            HERO.search(sentence.group())
+            and not PRAISE_HERO.search(sentence.group())
+            and (
+                re.match(rf"{re.escape(value)}\s+is\b", text[start:])
+                or sentence.group().lstrip().startswith(value)  # "Kruimeltje en zijn hond zijn ..."
+            )
+        ):
             heroes.add(value)
     if not heroes or not STORY.search(text):
         return found
     return [h for h in found if text[h[0] : h[1]] not in heroes]
+
+
+# "Mario en Luigi waren het thema", "verkleed als Elsa": a theme or a costume, no person.
+THEME_AFTER = re.compile(
+    r"(?:\s*(?:,|en|&)\s*[A-ZÀ-Þ][\w-]*)*\s+(?:is|was|waren|zijn|wordt|werden)\s+"
+    r"(?:dit\s+jaar\s+)?(?:het|ons|jullie)\s+thema\b"
+)
+COSTUME_BEFORE = re.compile(r"\bverklee\w*\b[^.!?\n]{0,30}\bals\s+(?:(?:een|de)\s+)?$", re.I)
+
+
+def _theme_or_costume(text: str, start: int, end: int) -> bool:
+    """The name is a theme ("Mario en Luigi waren het thema van de disco") or a costume
+    ("verkleed als Elsa"), no person."""
+    return (
+        THEME_AFTER.match(text, end) is not None
+        or COSTUME_BEFORE.search(text, max(0, start - 50), start) is not None
+    )
 
 
 FEAST_HINT = re.compile(r"\w(?:feest|dag|viering)\b")
@@ -1348,6 +1496,8 @@ def find_names(
         found = _drop_bible_figures(text, found)
     if found and HERO.search(text):
         found = _drop_heroes(text, found)
+    if found and ("thema" in text or "verklee" in text):
+        found = [h for h in found if not _theme_or_costume(text, h[0], h[1])]
     if found and FEAST_HINT.search(text):
         found = [h for h in found if not _feast_named(text, text[h[0] : h[1]])]
     if found and words.seen & PUBLIC_START:

@@ -132,9 +132,12 @@ def unknown_name_shape(word: str) -> bool:
     return not any(_compound_at(low, cut, dutch, lex.first_names) for cut in range(2, len(low) - 2))
 
 
-def _compound_at(low: str, cut: int, dutch: dict[str, float], first: frozenset[str]) -> bool:
+def _compound_at(
+    low: str, cut: int, dutch: dict[str, float], first: frozenset[str], inner: bool = False
+) -> bool:
     """`low` is a Dutch word before `cut` and one after ("school|fruit", "in|tekenen"), or a
-    stem before a Dutch word of four letters or more, no first name ("voorlees|wedstrijd")."""
+    stem before a Dutch word of four letters or more, no first name ("voorlees|wedstrijd"), or
+    (once) a compound of two Dutch words before a third ("mijn|museum|dag")."""
     modifier, head = low[:cut], low[cut:]
     if head not in dutch:
         return False
@@ -147,6 +150,9 @@ def _compound_at(low: str, cut: int, dutch: dict[str, float], first: frozenset[s
         and modifier[:-1] in dutch
     ):
         return True
+    if not inner and len(modifier) >= 6:
+        if any(_compound_at(modifier, c, dutch, first, True) for c in range(3, len(modifier) - 2)):
+            return True
     return len(modifier) >= 3 and len(head) >= 4 and head not in first
 
 
@@ -302,29 +308,20 @@ def _feast_words() -> frozenset[str]:
     return package_list("feast_words")
 
 
-def named_place_starts(text: str) -> list[int]:
-    """Where the words start that make the name words before them a building's, institution's
-    or prize's name ("Van Nelle Fabriek", "Anne Frank Huis"): named_place_words.txt, as a whole
-    capitalised word, or as the ending of a compound with three letters or more before it
-    ("Martin Luther Kingschool"; not "thuis")."""
+def named_place_word(word: str) -> bool:
+    """`word` makes the name words before it a building's, institution's or prize's name ("Van
+    Nelle Fabriek", "Anne Frank Huis"): named_place_words.txt, as a whole capitalised word, or
+    as the ending of a compound with three letters or more before it that is no surname
+    ("Martin Luther Kingschool"; not "thuis", "Kamphuis"). Asked once per word (words.py)."""
+    low = word.lower()
+    places = package_list("named_place_words")
+    if low in places:
+        return word[:1].isupper()
     lex = lexicon()
-    return [
-        m.start()
-        for m in _named_place_pattern().finditer(text)
-        if not m.group(1)
-        and m.group()[0].isupper()
-        or len(m.group(1)) >= 3
-        and m.group().lower() not in lex.surnames  # "Kamphuis", "Nijhuis": a person's
-        and m.group().lower() not in lex.first_names
-    ]
-
-
-@lexicon_cache
-def _named_place_pattern() -> re.Pattern[str]:
-    words = sorted(package_list("named_place_words"), key=len, reverse=True)
-    return re.compile(
-        r"(?<![^\W\d_])([^\W\d_]*?)(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])",
-        re.IGNORECASE,
+    return (
+        any(low.endswith(p) and len(low) - len(p) >= 3 for p in places)
+        and low not in lex.surnames
+        and low not in lex.first_names
     )
 
 
@@ -337,3 +334,25 @@ def number_word(word: str) -> bool:
 @lexicon_cache
 def _number_words() -> frozenset[str]:
     return package_list("number_words")
+
+
+def saint_title(word: str) -> bool:
+    """`word` is a saint's title ("Sint", "Sviatyi", "Święty", "Sankt"): the name after it is
+    the saint's: saint_titles.txt."""
+    return word.lower() in _saint_titles()
+
+
+@lexicon_cache
+def _saint_titles() -> frozenset[str]:
+    return package_list("saint_titles")
+
+
+def story_cue_ends(text: str) -> list[int]:
+    """Where the figures of a story, play or film begin ("het verhaal van Rama en Sita", "een
+    toneelstuk over Nasreddin Hodja"): story_cue_patterns.txt."""
+    return [m.end() for m in _story_cues().finditer(text)]
+
+
+@lexicon_cache
+def _story_cues() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{package_patterns('story_cue_patterns')})\s+", re.IGNORECASE)

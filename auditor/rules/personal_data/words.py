@@ -24,7 +24,7 @@ from auditor.nlp.lexicon import (
     package_list,
 )
 from auditor.nlp.tokens import FOLD_EXCEPTIONS, WORD
-from auditor.rules.personal_data import special
+from auditor.rules.personal_data import roles, special
 
 # Web addresses and their endings, and street-name endings: read by the contact finders and
 # by the name scanner (a name inside a link or a street is no person's).
@@ -126,6 +126,9 @@ PUBLIC_ROLE = 1 << 42  # first word of a public office (burgemeester): see roles
 # A health or `other` term of special.py may start here (`Vocabulary.may_start`).
 HEALTH_TERM = 1 << 43
 OTHER_TERM = 1 << 44
+# A building, institution or prize word ("Fabriek", "kingschool"): the name words before it are
+# the place's (roles.named_place_word).
+PLACE_HEAD = 1 << 45
 BLOCK_CUES = ORG | VENUE | STREET
 
 
@@ -296,6 +299,8 @@ def _compute_flags(word: str) -> int:
         flags |= ADDRESS_CUE
     if low in lists.work_words or low in lists.maker_words:
         flags |= WORK_CUE
+    if roles.named_place_word(word):
+        flags |= PLACE_HEAD
     if special.vocabulary(special.HEALTH_FIELDS, "health_not").may_start(low):
         flags |= HEALTH_TERM
     if special.vocabulary(special.OTHER_FIELDS).may_start(low):
