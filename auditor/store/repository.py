@@ -22,7 +22,6 @@ from sqlalchemy import (
     Insert,
     Table,
     Text,
-    any_,
     bindparam,
     delete,
     func,
@@ -57,11 +56,16 @@ def upsert_insert(conn: Connection, table: Any) -> Insert:
 def in_values(conn: Connection, column: Any, values: Iterable[Any]) -> ColumnElement[bool]:
     """`column IN values` with the values as one bound parameter (an array on PostgreSQL, a
     JSON array on SQLite): the statement compiles once and is cached, where `in_()` renders and
-    binds every value anew for each batch (a third of a re-audit's SQL time)."""
+    binds every value anew for each batch (a third of a re-audit's SQL time).
+
+    PostgreSQL: `= any(array)` written as a function, not with `any_()`, whose expression holds
+    the values in a reference cycle: freed only by a full collection, which a long import
+    seldom runs, it grew the audit process by 0.13 MB a batch (26 MB over 100,000 posts)."""
     listed = list(values)
     if conn.dialect.name == "postgresql":
         return cast(
-            ColumnElement[bool], column == any_(bindparam(None, listed, type_=ARRAY(column.type)))
+            ColumnElement[bool],
+            column == func.any(bindparam(None, listed, type_=ARRAY(column.type))),
         )
     rows: Any = select(literal_column("value")).select_from(
         func.json_each(bindparam(None, json.dumps(listed)))
