@@ -341,3 +341,38 @@ def test_a_plate_after_a_vans_name_stays_a_plate(text: str, value: str) -> None:
 )
 def test_a_number_labelled_as_a_reference_is_no_bsn(text: str) -> None:
     assert _values(text, PDKind.BSN) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Info en aanmelden: Scouting Twello, tel. 06-12 34 56 78", []),
+        ("Bel of app de buurtcoach: 06-12 34 56 78", []),
+        ("Vragen? Bel Koen, tel. 06-12 34 56 78", ["06-12 34 56 78"]),
+    ],
+)
+def test_a_label_before_a_number_leaves_the_holder_to_the_clause_before(
+    text: str, expected: list[str]
+) -> None:
+    assert _values(text, PDKind.PHONE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De opbrengst gaat naar NL23 INGB 9810 1204 08 van KiKa.",
+        "Geef aan de collecte van de Hartstichting via NL52 ABNA 6464 1283 18.",
+    ],
+)
+def test_an_account_said_to_be_a_charitys_is_not_personal(text: str) -> None:
+    assert _values(text, PDKind.IBAN) == []
+
+
+def test_an_account_said_to_be_a_persons_stays_personal() -> None:
+    text = "Het geld gaat naar NL23 INGB 9810 1204 08 van de moeder van Daan."
+    assert _values(text, PDKind.IBAN) == ["NL23 INGB 9810 1204 08"]
+
+
+@pytest.mark.parametrize("handle", ["@pzcredactie", "@omroep_secretariaat"])
+def test_a_handle_holding_an_organisations_desk_is_not_personal(handle: str) -> None:
+    assert _values(f"{handle} dank voor het mooie stuk!", PDKind.SOCIAL_HANDLE) == []

@@ -570,3 +570,31 @@ def test_a_topic_a_venue_given_support_or_a_thing_stuck_is_no_special_fact(
     kind: str, text: str
 ) -> None:
     assert found(kind, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoi Marieke, er is inderdaad hoofdluis gevonden in groep 6. Wil je ook even kammen?",
+        "@mama_van_twee ja, er zijn neten gevonden in de klas. Kammen helpt!",
+        "@papa_van_vier ziekmelden via de app. bij koorts blijft je kind thuis tot het koortsvrij"
+        " is.",
+        "Dag Ilse, als je kind waterpokken heeft, mag het gewoon naar school.",
+    ],
+)
+def test_a_fact_said_of_a_group_or_of_anyone_is_not_the_answered_persons(text: str) -> None:
+    assert found("health", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Hoi Marieke, bij Jelle zijn luizen gevonden in groep 6.", "luizen gevonden"),
+        ("Als Fenne koorts heeft, mag ze niet naar de zwemles.", "koorts"),
+        ("Er is bij Okke in groep 4 hoofdluis gevonden.", "hoofdluis"),
+    ],
+)
+def test_a_fact_said_of_a_named_person_in_such_a_clause_stays_personal(
+    text: str, term: str
+) -> None:
+    assert term in found("health", text)

@@ -171,7 +171,8 @@ def health(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     brutsen", "siik").
 
     Fine: Health news about nobody in particular: flu going round, an unnamed child's allergy, a
-    theme day.
+    theme day, head lice found in a group, a rule for any child ("bij koorts blijft je kind
+    thuis"), also in a reply to a parent.
     """
     return analyse(post, ctx).of(PDKind.HEALTH)
 

@@ -130,9 +130,14 @@ def _organisations_mobile(
     and no person is named in its sentence or the one before."""
     if special.identified(span, sentences, people, back=1):
         return False
-    sentence = next((s for s in sentences if s.start <= span.start < s.end), span)
-    before = BRACKETED.sub(" ", text[sentence.start : span.start])
+    idx = next((i for i, s in enumerate(sentences) if s.start <= span.start < s.end), None)
+    start = sentences[idx].start if idx is not None else span.start
+    if idx and contact.only_a_number_label(text[start : span.start]):
+        start = sentences[idx - 1].start  # "Scouting Twello, tel. 06-...": "tel." ended it
+    before = BRACKETED.sub(" ", text[start : span.start])
     tail = before[max(before.rfind(","), before.rfind(";")) + 1 :]
+    if contact.only_a_number_label(tail):
+        tail = ""  # "Scouting Twello, tel. 06-...": the clause before holds the holder
     return contact.names_organisation(tail if tail.strip() else before, ctx)
 
 

@@ -541,9 +541,9 @@ def is_school_address(text: str, start: int, ctx: RuleContext) -> bool:
 
 
 # Who a bank account is made out to: "NL.. t.n.v. Stichting Leergeld", "ten name van R. de
-# Laat", Frisian "t.n.f." / "op namme fan".
+# Laat", Frisian "t.n.f." / "op namme fan", or whose it is: "NL.. van KiKa".
 ACCOUNT_HOLDER = re.compile(
-    r"\s*,?\s*\(?(?:t\.\s?n\.\s?[vf]\.?|tn[vf]|ten\s+name\s+[vf]an|op\s+naa?me?\s+[vf]an)"
+    r"\s*,?\s*\(?(?:t\.\s?n\.\s?[vf]\.?|tn[vf]|ten\s+name\s+[vf]an|op\s+naa?me?\s+[vf]an|van)"
     r"\s*:?\s*"
     r"(?P<holder>[^\n,;:!?()]{2,60})",
     re.IGNORECASE,
@@ -651,6 +651,17 @@ def _names_a_place(context: str, ctx: RuleContext) -> bool:
     )
 
 
+@lexicon_cache
+def _number_labels() -> frozenset[str]:
+    return package_list("number_labels")
+
+
+def only_a_number_label(clause: str) -> bool:
+    """Whether a clause before a phone number only labels it ("tel.", "bel of app:")."""
+    words = re.findall(r"\w+", clause.lower())
+    return all(word in _number_labels() for word in words)
+
+
 def _only_a_label(context: str) -> bool:
     """Whether the clause before an address is no more than a label ("adres:", "Locatie -")."""
     words = re.findall(r"\w+", context.lower())
@@ -727,8 +738,9 @@ def is_organisation_handle(handle: str, ctx: RuleContext) -> bool:
     if by_words is not None:
         return by_words
     squashed = re.sub(r"[\W_\d]+", "", lowered)
-    if any(len(word) >= 7 and word in squashed for word in lexicon().organisation_words):
-        return True  # "@voedselbankutr": an organisation word inside one run of letters
+    words = (*lexicon().organisation_words, *word_lists().mentions)
+    if any(len(word) >= 7 and word in squashed for word in words):
+        return True  # "@voedselbankutr", "@pzcredactie": an organisation word inside one run
     if _one_common_noun(handle):
         return True  # "@staatsbosbeheer": an institution's name is a word of the language
     return handle[:1].isupper() and not handle.isupper() or handle.isupper() and len(handle) > 3

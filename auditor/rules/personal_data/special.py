@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from auditor.models import Hit, PDKind, Span
-from auditor.nlp.lexicon import on_change, package_list
+from auditor.nlp.lexicon import lexicon_cache, on_change, package_list, package_patterns
 from auditor.nlp.patterns import gated
 from auditor.nlp.tokens import WORD, may_contain
 
@@ -775,12 +775,31 @@ class _Text:
 _last_text: list[_Text] = []
 
 
+@lexicon_cache
+def _said_of_anyone() -> re.Pattern[str]:
+    return re.compile(package_patterns("said_of_anyone_patterns"), re.IGNORECASE)
+
+
+def _of_a_group_or_anyone(t: _Text, clause: Span, people: Sequence[Span]) -> bool:
+    """Whether a clause says what it says of a group or of anyone (said_of_anyone_patterns.txt:
+    "er zijn luizen gevonden in groep 4", "bij koorts blijft je kind thuis"), with no person
+    named from where that starts: the one it answers ("Hoi Sanne, er is ...") is not meant."""
+    m = _said_of_anyone().search(t.text[clause.start : clause.end])  # "^": the clause's start
+    if m is None:
+        return False
+    start = m.start("from") if "from" in m.re.groupindex and m.start("from") >= 0 else m.start()
+    return not any(clause.start + start <= p.start < clause.end for p in people)
+
+
 def _about_a_person(t: _Text, span: Span, first_word: int, people: Sequence[Span]) -> bool:
     """Whether the clause of `span` speaks of a person: one is named in it, or a pronoun,
     possessive or kinship word ("vader") before the term refers back to one named in the two
-    clauses before, or one of those wishes a named person well ("Beterschap voor Naomi!")."""
+    clauses before, or one of those wishes a named person well ("Beterschap voor Naomi!");
+    not when it speaks of a group or of anyone ("er is hoofdluis in groep 3")."""
     idx = t.clause_index(span.start)
     clause = t.clauses[idx]
+    if _of_a_group_or_anyone(t, clause, people):
+        return False
     if any(clause.start <= p.start < clause.end for p in people):
         return True
     if idx and t.text[t.clauses[idx - 1].start : clause.start].rstrip().endswith(":"):
