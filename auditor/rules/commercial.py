@@ -55,7 +55,7 @@ WEB_ADDRESS_HINTS = ("www.", ".nl", ".com", ".be", ".shop")
 OFFER_HINTS = (
     "€", "euro", "korting", "prijs", "gratis", "bon", "aanbieding", "uitverkoop", "betalen",
 )  # fmt: skip
-CHANNEL_HINTS = ("shop", "winkel", "code", "partner", "affiliate", "aankoop", "%", "link")
+CHANNEL_HINTS = ("shop", "winkel", "code", "partner", "affiliate", "aankoop", "%", "link", "bestel")
 OFFER_LISTS = (
     "fee_context_patterns", "pretend_money_patterns", "discount_patterns",
     "price_before_patterns", "price_units", "sales_word_patterns",
@@ -164,13 +164,34 @@ def lowercase(text: str) -> str:
 
 # A full stop between digits ("€ 3.412") ends no sentence.
 SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+|\n|$)")
+# Posts end sentences with an emoji as often as with a full stop: an emoji (or a run of them)
+# before a capital ends one ("... drie voor € 2,50 🍪 De opbrengst gaat naar ...").
+EMOJI_BREAK = re.compile(
+    r"[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]*(?=\s+[A-ZÀ-Þ])"
+)
 
 
-def _sentences(text: str) -> Iterator[tuple[int, str]]:
-    """Sentences (split on . ! ? and newlines) with their start offsets."""
-    for match in SENTENCE.finditer(text):
-        if match.group().strip():
-            yield match.start(), match.group()
+def _sentences(view: _View) -> Iterator[tuple[int, str]]:
+    """The post's sentences, lowered, with their start offsets: split on . ! ? and newlines,
+    and after an emoji that a capital follows (read in the original text)."""
+    lowered, plain = view.lowered, view.text.isascii()
+    for match in SENTENCE.finditer(lowered):
+        start, end = match.span()
+        if not match.group().strip():
+            continue
+        if not plain:
+            for emoji in EMOJI_BREAK.finditer(view.text, start, end):
+                if any(map(str.isalnum, lowered[start : emoji.start()])):
+                    yield start, lowered[start : emoji.end()]
+                    start = emoji.end()  # (emoji alone after a full stop: kept with the next)
+        if lowered[start:end].strip():
+            yield start, lowered[start:end]
+
+
+def _classroom_game(view: _View) -> bool:
+    """Whether the post is about a classroom game with pretend money ("we speelden winkeltje 🛒
+    Een appel kostte € 0,50"): its prices, in any sentence, sell nothing."""
+    return view.patterns.pretend_context.search(view.lowered) is not None
 
 
 def _sale_sentence(sentence: str) -> bool:
@@ -233,10 +254,12 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     if not view.offer:
         return
     lowered, patterns = view.lowered, view.patterns
+    if _classroom_game(view):
+        return
     sales_word = patterns.sales_word.search(lowered) is not None
     price_at: tuple[int, int] | None = None
     prices: list[tuple[int, int]] = []
-    for start, sentence in _sentences(lowered):
+    for start, sentence in _sentences(view):
         if not _sale_sentence(sentence):
             continue
         found = _first(patterns.discount, sentence, start)
@@ -256,6 +279,13 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         # A price list ("kerststukjes € 7,50, glühwein € 2,50"): things for sale, even when no
         # word says "verkopen"; a fee, a transfer or a classroom game was left out above.
         yield _hit(post.text, prices[0], "prijzen van wat te koop is")
+
+
+def _in_own_channel(lowered: str, where: int) -> bool:
+    """Whether the rest of the sentence from `where` puts a link in the school's own channel
+    ("via de link in Parro", "via de link op onze website")."""
+    rest = next(SENTENCE.finditer(lowered, where), None)
+    return rest is not None and _patterns().own_channel.search(rest.group()) is not None
 
 
 @rule(
@@ -286,7 +316,7 @@ def order_channel(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         yield _hit(post.text, found, "webshop, kortingscode of partnerlink")
         return
     link = LINK_IN_BIO.search(lowered)
-    if link and patterns.buying.search(lowered):
+    if link and patterns.buying.search(lowered) and not _in_own_channel(lowered, link.end()):
         yield _hit(post.text, link.span(), "bestellink in de bio")
 
 
@@ -303,14 +333,16 @@ def sponsor_plug(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     bij de kassa", "aan het juiste adres", "trakteert".
 
     Fine: a thank-you to a shop without a price or a call to buy ("Dank aan Jumbo voor de
-    paaseitjes"), trips to a named park or museum, and links to the school's own website or
-    Parro.
+    paaseitjes"), trips to a named park or museum, links to the school's own website or Parro,
+    an order already placed ("vragen over uw bestelling", "besteld"), a classroom game.
     """
     view = _view(post.text)
     if not view.business:
         return
-    lowered, patterns = view.lowered, view.patterns
-    sentences = list(_sentences(lowered))
+    patterns = view.patterns
+    if _classroom_game(view):
+        return
+    sentences = list(_sentences(view))
     for index, (start, sentence) in enumerate(sentences):
         business = _first(patterns.business, sentence, start)
         if business is None:

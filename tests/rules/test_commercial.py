@@ -178,3 +178,61 @@ def test_a_list_of_prices_is_a_sale(text: str) -> None:
 )
 def test_fees_proceeds_and_classroom_prices_are_no_price_list(text: str) -> None:
     assert "commercial.price-offer" not in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Op de kerstmarkt verkoopt groep 7 zelfgemaakte kaarsjes: € 2 per stuk 🕯️ De opbrengst "
+        "gaat naar het Ronald McDonald Huis.",
+        "Zelfgebakken cake van groep 5: € 3 per plak, twee voor € 5 🍰 Alles gaat naar KiKa.",
+    ],
+)
+def test_an_emoji_before_a_capital_ends_the_sentence_of_a_sale(text: str) -> None:
+    assert "commercial.price-offer" in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In groep 4 speelden we winkeltje 🛒 Een brood kostte € 1,- en een ei € 0,20.",
+        "Winkeltje in de kleutergroep! 🍎 Een appel € 0,50, een peer € 0,40.",
+    ],
+)
+def test_a_classroom_game_makes_every_price_of_the_post_pretend(text: str) -> None:
+    assert fired(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De schoolfoto's kunt u nog tot 10 oktober bestellen via de link in Parro.",
+        "Bestellen kan via de link op onze website, de foto's komen voor de kerst.",
+    ],
+)
+def test_a_link_in_the_schools_own_channel_is_no_order_link(text: str) -> None:
+    assert "commercial.order-channel" not in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heeft u de schoolfoto's besteld? Bij vragen over uw bestelling kunt u mailen naar "
+        "klantenservice@fotostudiozonneveld.nl.",
+        "Is je bestelling bij Fotostudio Lens nog niet binnen? De foto's zijn besteld en komen "
+        "volgende week.",
+    ],
+)
+def test_an_order_already_placed_is_no_call_to_buy(text: str) -> None:
+    assert "commercial.sponsor-plug" not in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heerlijke vlaaien voor het goede doel! Bestellen via haar Insta @anja_bakt_limburg.",
+        "Oma Truus breit sjaals voor de bieb. Bestel bij haar via de app!",
+    ],
+)
+def test_ordering_through_a_persons_own_channel_is_an_order_channel(text: str) -> None:
+    assert "commercial.order-channel" in fired(text)
