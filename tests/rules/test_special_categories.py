@@ -4,6 +4,7 @@ All sentences are invented; none is taken from a corpus."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -598,3 +599,54 @@ def test_a_fact_said_of_a_named_person_in_such_a_clause_stays_personal(
     text: str, term: str
 ) -> None:
     assert term in found("health", text)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "term"),
+    [
+        ("other", "Adam woont sinds maart in het azc.", "azc"),
+        ("health", "Bram ligt in het Wilhelmina Kinderziekenhuis.", "Kinderziekenhuis"),
+        ("other", "De familie Haddad kreeg een verblijfsvergunning.", "verblijfsvergunning"),
+        ("health", "Goed nieuws: Jesse mag weer gymmen. Bram loopt nog op krukken.", "krukken"),
+        ("health", "Gisteren is Bram in het ziekenhuis opgenomen.", "opgenomen"),
+    ],
+)
+def test_a_fact_said_of_a_first_name_opening_its_clause_or_a_family_is_found(
+    kind: str, text: str, term: str
+) -> None:
+    assert any(term in value for value in found(kind, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Adam woont sinds maart in het azc.", "Adam"),
+        ("De familie Haddad heeft een verblijfsvergunning gekregen.", "Haddad"),
+    ],
+)
+def test_the_subject_of_a_fact_is_a_name_so_the_excerpt_hides_it(text: str, subject: str) -> None:
+    assert subject in found("name", text)
+
+
+def test_a_first_name_word_without_a_fact_in_its_sentence_is_no_name() -> None:
+    assert "Adam" not in found("name", "Adam woont in Almelo. Veel kinderen zijn ziek.")
+
+
+def test_an_allow_listed_subject_is_no_name() -> None:
+    ctx = RuleContext(allow=dataclasses.replace(CTX.allow, names=("Adam",)))
+    assert "Adam" not in found("name", "Adam woont sinds maart in het azc.", ctx)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("De tekenwedstrijd is gewonnen door Lana (6) uit groep 3!", "(6)"),
+        ("Sven (11) las zijn gedicht voor op het podium.", "(11)"),
+    ],
+)
+def test_a_bare_number_after_a_name_that_cannot_be_a_group_is_an_age(text: str, value: str) -> None:
+    assert value in found("birthdate", text)
+
+
+def test_a_bare_number_after_a_name_that_may_be_a_group_is_no_age() -> None:
+    assert found("birthdate", "In de leerlingenraad: Sem (8), Lisa (7) en Bo (6).") == []

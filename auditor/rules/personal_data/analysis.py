@@ -79,14 +79,97 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
             if not _right_after(text, h, places) and not _school_place(text, h, ctx, people)
         ]
     hits = (*emails, *handles, *ibans, *phones, *bsns, *postcodes, *plates, *addresses, *name_hits)
-    if people:  # facts about a person need a person
-        hits += _special_hits(text, people, words)
+    subjects = _fact_subjects(text, words, people) if words.seen & FACT_TERMS else []
+    if people or subjects:  # facts about a person need a person
+        facts = _special_hits(text, people + subjects, words)
+        hits += facts
+        hits += tuple(_subjects_of(text, subjects, facts, ctx))
     by_kind: dict[str, list[Hit]] = {}
     for hit in hits:
         by_kind.setdefault(hit.kind, []).append(hit)
     return Analysis(
         hits=tuple(hits), by_kind={kind: tuple(found) for kind, found in by_kind.items()}
     )
+
+
+# A fact may be said in the text: a health, other or birthday word.
+FACT_TERMS = flags.HEALTH_TERM | flags.OTHER_TERM | flags.BIRTHDATE_CUE
+# Verbs of a state or event after a subject, beside those of person_verbs.txt.
+STATE_VERBS = frozenset(("ligt", "lag", "woont", "woonde", "draagt", "gebruikt", "verjaart"))
+NO_STATE_VERBS = frozenset(("en", "uit", "at"))  # in person_verbs.txt for lists of names
+SUBJECT_REASON = "naam als onderwerp van een persoonlijk feit"
+FAMILY_WORDS = frozenset(("familie", "fam", "gezin"))
+CLAUSE_OPENERS = frozenset(("en", "want", "omdat", "dat", "maar", "toen", "nu", "ook"))
+NO_SUBJECT = flags.PRONOUN | flags.DETERMINER | flags.ORG | flags.NOT_NAME | flags.UPPER
+
+
+def _fact_subjects(text: str, words: flags.Words, people: list[Span]) -> list[Span]:
+    """Persons a special-category fact may be said of whom the name finder leaves out for want
+    of evidence: a first name opening a clause as the subject of a verb ("Dirk is geschorst",
+    "Adam woont sinds maart in het azc"; a name that is also a word needs that), and a family
+    by its surname ("De familie Haddad heeft een verblijfsvergunning")."""
+    taken = {p.start for p in people}
+    found: list[Span] = []
+    ws, fl, starts, ends = words.words, words.flags, words.starts, words.ends
+    for i in range(len(ws) - 1):
+        if starts[i + 1] in taken or not fl[i + 1] & flags.CAP or fl[i + 1] & NO_SUBJECT:
+            continue
+        if ws[i].lower() in FAMILY_WORDS:
+            found.append(Span(starts[i + 1], ends[i + 1]))  # "familie Haddad"
+    for i in range(len(ws)):
+        f = fl[i]
+        if (
+            starts[i] in taken
+            or f & (flags.CAP | flags.FIRST) != flags.CAP | flags.FIRST
+            or f & NO_SUBJECT
+        ):
+            continue
+        if i + 1 < len(ws) and _is_verb(ws[i + 1], fl[i + 1]) and _opens_clause(text, words, i):
+            found.append(Span(starts[i], ends[i]))  # "Adam woont ..."
+        elif i >= 2 and _is_verb(ws[i - 1], fl[i - 1]) and _opens_clause(text, words, i - 2):
+            found.append(Span(starts[i], ends[i]))  # "Gisteren is Bram geopereerd"
+    return found
+
+
+def _is_verb(word: str, word_flags: int) -> bool:
+    low = word.lower()
+    return bool(word_flags & flags.PERSON_VERB) and low not in NO_STATE_VERBS or low in STATE_VERBS
+
+
+def _opens_clause(text: str, words: flags.Words, i: int) -> bool:
+    """Whether word `i` opens a sentence or clause (after ".", ":", a line break, "en", ...)."""
+    before = text[: words.starts[i]].rstrip()
+    return (
+        not before
+        or before[-1] in ".!?\n:;"
+        or bool(i and words.words[i - 1].lower() in CLAUSE_OPENERS)
+    )
+
+
+def _subjects_of(
+    text: str, subjects: list[Span], facts: tuple[Hit, ...], ctx: RuleContext
+) -> list[Hit]:
+    """The subjects of the facts found in their sentence, as names (so excerpts mask them;
+    allow-listed as the name finder allows names)."""
+    if not subjects or not facts:
+        return []
+    sentences = special.sentences_of(text)
+    allowed = {tuple(n.lower().split()) for n in ctx.allow.names}
+    hits = []
+    for s in subjects:
+        sentence = next((x for x in sentences if x.start <= s.start < x.end), s)
+        if any(f.span and sentence.start <= f.span.start < sentence.end for f in facts):
+            value = text[s.start : s.end]
+            hits.append(
+                Hit(
+                    span=s,
+                    value=value,
+                    reason=SUBJECT_REASON,
+                    kind=PDKind.NAME,
+                    allowed=(value.lower(),) in allowed,
+                )
+            )
+    return hits
 
 
 def _of_a_person(

@@ -144,7 +144,10 @@ NOT_BIRTHDAY_BEFORE = gated(
 # Right after a name: "Noah (7 jaar)", "Lotte, 8 jaar, ...", and in a post about birthdays
 # "Tess (3 okt)", "Sem (7)".
 AGE_APPOSITION = re.compile(
-    r"\s*(?:\(\s*\d{1,2}\s*(?:jaar|jr\.?)\s*\)|,\s*\d{1,2}\s+jaar(?:\s+oud)?(?=\s*[,.!)]))",
+    r"\s*(?:\(\s*\d{1,2}\s*(?:jaar|jr\.?)\s*\)|,\s*\d{1,2}\s+jaar(?:\s+oud)?(?=\s*[,.!)]))"
+    # a bare number as a newspaper gives an age: "Lana (6) uit groep 3", "Sven (11)"; a number
+    # up to 8 with no group after it may be the group ("Sem (8), Lisa (7)")
+    r"|\s*\(\s*(?:9|1\d)\s*\)|\s*\(\s*\d\s*\)(?=\s*(?:uit|van|in)\s+(?:groep|gr\.))",
     re.IGNORECASE,
 )
 BIRTHDAY_APPOSITION = re.compile(
@@ -173,6 +176,7 @@ AGE_PREDICATE_CUE = re.compile(
 )
 AGE_AFTER_NAME = re.compile(rf"\s+({AGE_PREDICATE})", re.IGNORECASE)
 AGE_AFTER_PRONOUN = gated(rf"\b(?:hij|zij|ze|jij|je|ik)\s+({AGE_PREDICATE})", re.IGNORECASE)
+BARE_AGE = re.compile(r"\(\s*\d{1,2}\s*\)")  # "Sven (11)": see AGE_APPOSITION
 OWNED_BY = re.compile(r"(\w+)\s+van\s+$")
 # A birth year before 1900 is a historical person's ("Calvijn werd op 10 juli 1509 geboren").
 HISTORICAL_YEAR = re.compile(r"\b1[0-8]\d\d\b")
@@ -585,7 +589,9 @@ def _start(span: Span) -> int:
 
 def may_state_an_age(text: str) -> bool:
     """Whether `text` may say an age with "is"/"ben" and no birthday cue word ("Jente is net 4")."""
-    return AGE_PREDICATE_CUE.search(text) is not None
+    return AGE_PREDICATE_CUE.search(text) is not None or (
+        "(" in text and BARE_AGE.search(text) is not None
+    )
 
 
 def find_birthdates(
