@@ -650,3 +650,37 @@ def test_a_bare_number_after_a_name_that_cannot_be_a_group_is_an_age(text: str, 
 
 def test_a_bare_number_after_a_name_that_may_be_a_group_is_no_age() -> None:
     assert found("birthdate", "In de leerlingenraad: Sem (8), Lisa (7) en Bo (6).") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Juf Anja is vandaag een jaartje ouder!", "een jaartje ouder"),
+        ("Meester Rob heeft vandaag Abraham gezien.", "Abraham gezien"),
+        ("Juf Kim is Sarah geworden!", "Sarah geworden"),
+    ],
+)
+def test_a_birthday_said_as_a_year_older_or_seeing_abraham_is_a_birthdate(
+    text: str, value: str
+) -> None:
+    assert any(value in shown for shown in found("birthdate", text))
+
+
+def test_a_girl_named_sarah_is_no_fiftieth_birthday() -> None:
+    assert found("birthdate", "Gisteren is Sarah met de bus naar huis gegaan.") == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "term"),
+    [
+        ("health", "We condoleren Femke met het verlies van haar vader.", "verlies van haar vader"),
+        ("health", "Meester Frank zit thuis met rugklachten.", "rugklachten"),
+        ("health", "Eva mist een paar weken school vanwege een operatie.", "operatie"),
+        ("other", "Lotte heeft een kaderadvies.", "kaderadvies"),
+        ("other", "Sem krijgt een extra jaar in groep 2.", "extra jaar in groep 2"),
+    ],
+)
+def test_a_loss_complaints_a_missed_school_a_compound_advice_or_an_extra_year_are_found(
+    kind: str, text: str, term: str
+) -> None:
+    assert any(term in value for value in found(kind, text))

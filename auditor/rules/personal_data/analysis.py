@@ -95,10 +95,12 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
 # A fact may be said in the text: a health, other or birthday word.
 FACT_TERMS = flags.HEALTH_TERM | flags.OTHER_TERM | flags.BIRTHDATE_CUE
 # Verbs of a state or event after a subject, beside those of person_verbs.txt.
-STATE_VERBS = frozenset(("ligt", "lag", "woont", "woonde", "draagt", "gebruikt", "verjaart"))
+STATE_VERBS = frozenset(
+    ("ligt", "lag", "woont", "woonde", "draagt", "gebruikt", "verjaart", "mist", "miste")
+)
 NO_STATE_VERBS = frozenset(("en", "uit", "at"))  # in person_verbs.txt for lists of names
 SUBJECT_REASON = "naam als onderwerp van een persoonlijk feit"
-FAMILY_WORDS = frozenset(("familie", "fam", "gezin"))
+FAMILY_WORDS = frozenset(("familie", "fam"))  # flagged ADDRESS_CUE ("fam...")
 CLAUSE_OPENERS = frozenset(("en", "want", "omdat", "dat", "maar", "toen", "nu", "ook"))
 NO_SUBJECT = flags.PRONOUN | flags.DETERMINER | flags.ORG | flags.NOT_NAME | flags.UPPER
 
@@ -111,18 +113,15 @@ def _fact_subjects(text: str, words: flags.Words, people: list[Span]) -> list[Sp
     taken = {p.start for p in people}
     found: list[Span] = []
     ws, fl, starts, ends = words.words, words.flags, words.starts, words.ends
-    for i in range(len(ws) - 1):
-        if starts[i + 1] in taken or not fl[i + 1] & flags.CAP or fl[i + 1] & NO_SUBJECT:
+    # only the words that may be one (flags looked up in C): "fam..." words, first names
+    for i in flags.indices(fl, flags.ADDRESS_CUE) if words.seen & flags.ADDRESS_CUE else ():
+        if i + 1 == len(ws) or ws[i].lower() not in FAMILY_WORDS:
             continue
-        if ws[i].lower() in FAMILY_WORDS:
+        if starts[i + 1] not in taken and fl[i + 1] & flags.CAP and not fl[i + 1] & NO_SUBJECT:
             found.append(Span(starts[i + 1], ends[i + 1]))  # "familie Haddad"
-    for i in range(len(ws)):
+    for i in flags.indices(fl, flags.FIRST):
         f = fl[i]
-        if (
-            starts[i] in taken
-            or f & (flags.CAP | flags.FIRST) != flags.CAP | flags.FIRST
-            or f & NO_SUBJECT
-        ):
+        if starts[i] in taken or not f & flags.CAP or f & NO_SUBJECT:
             continue
         if i + 1 < len(ws) and _is_verb(ws[i + 1], fl[i + 1]) and _opens_clause(text, words, i):
             found.append(Span(starts[i], ends[i]))  # "Adam woont ..."

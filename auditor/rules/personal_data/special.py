@@ -121,6 +121,10 @@ BIRTHDATE = gated(
             rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
             rf"\b(?:is|werd|ben|bent|zijn)\s+(?:{DAY}\s+)?{NUM}(?:\s+jaar)?(?:\s+oud)?\s+geworden\b",
             AGE_TODAY_PATTERN,
+            # "is vandaag een jaartje ouder", "heeft Abraham gezien", "is Sarah geworden" (50)
+            rf"\b(?:is|wordt|werd)\s+(?:{DAY}\s+)?(?:weer\s+)?een\s+jaar(?:tje)?\s+ouder\b",
+            rf"\b(?:heeft|hebben|had)\s+(?:{DAY}\s+)?(?:abraham|sarah)\s+gezien\b"
+            rf"|\b(?:is|wordt|werd)\s+(?:{DAY}\s+)?(?:abraham|sarah)(?:\s+geworden\b|(?=\s*[!.]))",
             r"\b(?:is|ben|was)\s+(?:nu\s+|al\s+|pas\s+|net\s+)?\d{1,2}\s+jaar"
             r"(?:\s+oud\b|(?=\s*[.,!;)]|\s*$))",
             # "Juf Sanne is vandaag 40": last, so the longer phrasings above win
@@ -193,7 +197,8 @@ YEARS = re.compile(
 BIRTHDATE_CUES = (
     "geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden", "berne", "wurt",
     "wurdt", "wordt", "geb", "birthday", "kaarsjes", "jierich", "jierdei", "waard", "wurden",
-    "worden", "verjaar", "wereld", "bevallen", "levenslicht", "kreeg", "kregen",
+    "worden", "verjaar", "wereld", "bevallen", "levenslicht", "kreeg", "kregen", "ouder",
+    "abraham", "sarah",
 )  # fmt: skip
 DAY_CUES = (
     "dag",
@@ -371,7 +376,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # other: each pattern with the words one of which its matches hold (() for a digit)
         "advice": gated(
-            rf"\b(?:(?:voorlopig\s+)?{level}[- ]advies"
+            rf"\b(?:(?:voorlopig\s+)?{level}[- ]?advies"
             rf"|(?:school)?advies(?:\s+van\s+[\w'-]+)?\s*:?\s+"
             rf"(?:is\s+|wordt\s+|werd\s+)?{level}(?![\w-])"
             rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*"
@@ -422,7 +427,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?:de|het|een|zijn|haar|je|hun)\s+)?(?:{subjects})\b"
             rf"|\b(?:scoorde|haalde|behaalde|had)\s+(?:een\s+)?(?:score\s+van\s+)?\d{{2,3}}\s+"
             rf"(?:punten\s+)?(?:op|bij|voor)\s+(?:de\s+|het\s+)?(?:{subjects})\b"
-            r"|\bgroep\s+\d\s+nog\s+een\s+(?:keer|jaar)\b|\bnog\s+een\s+jaar\s+in\s+groep\s+\d",
+            r"|\bgroep\s+\d\s+nog\s+een\s+(?:keer|jaar)\b"
+            r"|\b(?:nog\s+een|een\s+extra|extra)\s+jaar\s+in\s+groep\s+\d",
             re.IGNORECASE,
         ),
         "home": re.compile(
@@ -446,6 +452,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # a relative lost: "heeft haar opa verloren", "verloor vorig jaar zijn vader"
             rf"|(?:zijn|haar|hun|z'n)\s+(?:{kin})\s+(?:\S+\s+){{0,3}}?verloren"
             rf"|verloor\s+(?:\S+\s+){{0,3}}?(?:zijn|haar|hun|z'n)\s+(?:{kin})"
+            rf"|verlies\s+van\s+(?:zijn|haar|hun|z'n|je|jullie)\s+(?:{kin})"
             r")\b",
             re.IGNORECASE,
         ),
@@ -536,7 +543,9 @@ OTHER_PATTERN_CUES = (
     ("hardship", ("thuis",)),
     ("remedial", ("krijg",)),
 )
-HEALTH_PHRASE_CUES = ("luizen", "vier", "verwacht", "aanval", "toeval", "leeftijd", "verlo")
+HEALTH_PHRASE_CUES = (
+    "luizen", "vier", "verwacht", "aanval", "toeval", "leeftijd", "verlo", "verlie",
+)  # fmt: skip
 DIGIT = re.compile(r"\d")
 LVS_CUES = ("lezen", "rekenen", "spelling", "taal", "woordenschat")
 
