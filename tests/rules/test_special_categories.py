@@ -684,3 +684,22 @@ def test_a_loss_complaints_a_missed_school_a_compound_advice_or_an_extra_year_ar
     kind: str, text: str, term: str
 ) -> None:
     assert any(term in value for value in found(kind, text))
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "term"),
+    [
+        ("health", "Mike slaapt slecht sinds het overlijden van zijn oom.", "overlijden"),
+        ("health", "Jurgen neemt elke ochtend een pilletje.", "pilletje"),
+        ("other", "De vader van Kenji is uitgezet naar Georgië.", "uitgezet naar"),
+        ("other", "Ramon kreeg een onvoldoende voor rekenen.", "onvoldoende voor rekenen"),
+    ],
+)
+def test_sleep_a_pill_a_deportation_or_a_mark_in_words_of_a_named_person_are_found(
+    kind: str, text: str, term: str
+) -> None:
+    assert any(term in value for value in found(kind, text))
+
+
+def test_a_mark_in_words_of_no_one_is_left_alone() -> None:
+    assert found("other", "Alle kinderen kregen een voldoende voor rekenen.") == []

@@ -97,6 +97,7 @@ FACT_TERMS = flags.HEALTH_TERM | flags.OTHER_TERM | flags.BIRTHDATE_CUE
 # Verbs of a state or event after a subject, beside those of person_verbs.txt.
 STATE_VERBS = frozenset(
     ("ligt", "lag", "woont", "woonde", "draagt", "gebruikt", "verjaart", "mist", "miste")
+    + ("slaapt", "sliep")
 )
 NO_STATE_VERBS = frozenset(("en", "uit", "at"))  # in person_verbs.txt for lists of names
 SUBJECT_REASON = "naam als onderwerp van een persoonlijk feit"

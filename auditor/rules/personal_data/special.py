@@ -431,6 +431,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|\b(?:nog\s+een|een\s+extra|extra)\s+jaar\s+in\s+groep\s+\d",
             re.IGNORECASE,
         ),
+        # a mark in words: "kreeg een onvoldoende voor rekenen", "een ruime voldoende op taal"
+        "mark": re.compile(
+            r"\been\s+(?:(?:ruime|dikke|krappe|zware)\s+)?(?:on)?voldoende\s+(?:voor|op|bij)\s+"
+            rf"(?:(?:de|het|een|zijn|haar|je|hun)\s+)?(?:{subjects})\b",
+            re.IGNORECASE,
+        ),
         "home": re.compile(
             rf"\bwoon\w*\s+(?:\S+\s+){{0,4}}?bij\s+(?:zijn|haar|hun|je)\s+(?:{family})\b"
             # a shelter as a home: "woont met haar moeder tijdelijk in de opvang"
@@ -536,6 +542,7 @@ LVS = re.compile(
 OTHER_PATTERN_CUES = (
     ("advice", ("advies", "naar", "leerweg")),
     ("grade", ()),
+    ("mark", ("voldoende",)),
     ("home", ("woon",)),
     ("result", ("goed", "avi")),
     ("exclusion", ("school", "thuis")),
