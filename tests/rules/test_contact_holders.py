@@ -148,6 +148,7 @@ def test_a_persons_handle_stays_personal_beside_jullie(text: str, handle: str) -
         "info.bso@dekiem.nl",
         "penningmeester@vvreeshof.nl",
         "scriba@hervormdegemeente-ede.nl",
+        "kinderkoor.twello@gmail.com",
     ],
 )
 def test_a_mailbox_named_for_a_function_or_an_organisation_is_not_personal(address: str) -> None:
@@ -239,6 +240,7 @@ def test_a_handle_of_one_word_of_the_language_or_a_clubs_letters_is_not_personal
         "Wij zijn vanaf maandag te vinden op Marktplein 2 (naast de kerk).",
         "Ons nieuwe adres vanaf januari: Schoolstraat 4, 7391 CD Twello.",
         "De kerstmarkt is in het clubhuis van VV Twello, Sportlaan 4.",
+        "Oude kleding? Breng ze naar de kringloop, Industrieweg 14.",
     ],
 )
 def test_the_address_of_a_building_or_meeting_point_is_no_home(text: str) -> None:
@@ -277,6 +279,7 @@ def test_a_house_or_a_persons_labelled_address_stays_personal(text: str, value: 
         "Vragen over de kermis? Bel het kermiscomité, 06-19 52 73 08.",
         "De wijkagent is bereikbaar via 06-27 14 88 63.",
         "Ledenadministratie HC Twello: 06-38 27 16 54",
+        "Het mobiele nummer van de jeugdafdeling is 06-12 34 56 78.",
     ],
 )
 def test_a_mobile_number_of_a_desk_or_function_of_an_organisation_is_not_personal(
