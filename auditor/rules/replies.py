@@ -485,7 +485,8 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     het mbo"), speak to a pupil ("Morgen mag je het in de kring vertellen", "tot na de zomer in
     groep 6") or to the press ("interview", "je artikel", "Mooi stuk geworden"), or turn to the
     parents halfway ("... voor de fietscontrole! Ouders: met de bon ..."); replies that open by
-    thanking someone for a deed or a gift for the school ("Dank je wel Johan voor het sponsoren",
+    thanking someone for a deed, a gift or an invitation for the school ("Dank je wel Johan voor
+    het sponsoren", "Dank voor de uitnodiging! We komen graag met groep 8",
     "Dank je, Kim, voor de prachtige foto's", "Bedankt voor uw bezoek, wethouder ...") and say
     nothing of their child; a public office before the name ("..., wethouder Van Damme!");
     replies to the school's own staff when it lists them

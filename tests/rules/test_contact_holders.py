@@ -96,6 +96,8 @@ def test_a_handle_made_of_a_first_name_is_a_person(handle: str) -> None:
         "@TilburgscheCourant",
         "@GGDHvB",
         "@ikckraanvogel",
+        "@garagevanrijn",
+        "@bndestemredactie",
     ],
 )
 def test_a_handle_of_an_organisation_or_the_school_is_not_personal(handle: str) -> None:

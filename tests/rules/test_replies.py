@@ -675,3 +675,14 @@ def test_a_first_name_before_a_full_stop_or_after_opening_thanks_is_the_target(
 )
 def test_a_firm_or_municipality_by_its_name_or_handle_is_no_parent(text: str) -> None:
     assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank voor de uitnodiging! We komen graag met groep 8 naar de raadszaal.",
+        "Hartelijk dank voor jullie uitnodiging, groep 5 komt op 12 mei.",
+    ],
+)
+def test_thanks_for_an_invitation_of_a_class_answers_no_parent(text: str) -> None:
+    assert comment_hits(text) == []
