@@ -277,3 +277,37 @@ def test_a_theme_or_a_costume_is_no_person(text: str) -> None:
 
 def test_a_pupil_dressed_up_stays_a_name() -> None:
     assert names("Daan kwam verkleed als Elsa en Noor als Pippi.") == ["Daan", "Noor"]
+
+
+def test_the_qurans_names_of_bible_figures_in_a_post_about_the_stories_are_figures() -> None:
+    text = "Groep 7 vergeleek verhalen uit de Bijbel en de Koran: Abraham en Ibrahim, Noach en Nuh."
+    assert names(text) == []
+
+
+def test_a_full_name_said_to_have_been_a_maker_or_hero_is_historical() -> None:
+    assert names("Groep 5 bezocht Madurodam. George Maduro was een verzetsheld.") == []
+
+
+def test_the_maker_after_a_work_seen_or_heard_is_public() -> None:
+    text = "In het Mauritshuis zagen we Het meisje met de parel van Johannes Vermeer."
+    assert names(text) == []
+
+
+def test_a_name_after_a_school_word_is_the_schools() -> None:
+    text = "Zaterdag is de open dag van het Stedelijk Gymnasium Johan van Oldenbarnevelt."
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 8 speelt dit jaar de musical Annie. Annie is een weesmeisje in New York.",
+        "De kleuters keken de film Coco en zongen daarna de liedjes.",
+    ],
+)
+def test_a_work_named_after_a_person_is_no_person_also_its_character_again(text: str) -> None:
+    assert names(text) == []
+
+
+def test_the_owner_of_a_book_after_van_stays_a_name() -> None:
+    assert "Sanne" in names("Daan las het boek van Sanne voor in de kring.")

@@ -96,7 +96,11 @@ QUOTED_WORK_BEFORE = re.compile(r"['’\"”]\s+(?:van|door|by)\s+$")
 READ_TITLE_BEFORE = re.compile(
     r"\b(?:lees|leest|lezen|lazen|las|voorlezen|voorgelezen)\b(?:[^.!?\n]|(?<=\b[A-Z])\.)*"
     r"[A-ZÀ-Þ]\w*\s+van\s+$"
+    # "zag Het meisje met de parel van Johannes Vermeer": a painting, a song seen or heard
+    r"|\b(?:zag|zagen|bekeken|bewonderden|zongen|luisterden\s+naar|hoorden)\s+"
+    r"(?:[^\W\d_]+\s+){0,2}?[A-ZÀ-Þ][^.!?\n]*\s+van\s+$"
 )
+SEEN_OR_HEARD = re.compile(r"\b(?:zag|zagen|bekeken|bewonderden|zongen|luisterden|hoorden)\b")
 CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ][^\W\d_]+")
 GROUP_AFTER = re.compile(
     r"\s*(?:\(\s*(?:groep|klas)|,?\s*(?:uit|van|in)\s+(?:groep|klas)\b|\(\d)", re.IGNORECASE
@@ -217,6 +221,7 @@ def _blocked_tokens(
             j < n
             and text[ends[j - 1] if j > first else end : starts[j]] == " "
             and flags[j] & (CAP | INTERFIX)
+            and (j > first or flags[j] & CAP)  # "het boek van Sanne": no title follows
         ):
             blocked[j] = True
             j += 1
@@ -337,12 +342,19 @@ def _named_before_role(
     text: str, starts: list[int], ends: list[int], flags: list[int], k: int
 ) -> list[int]:
     """The tokens of a full name that a public role or maker's word at token k describes after
-    a comma ("Thea Beckman, schrijfster van ...", "Kees Ruiter, de burgemeester"): two or more
-    capitalised name words (interfixes between), none when there are fewer."""
+    a comma or "was" ("Thea Beckman, schrijfster van ...", "Kees Ruiter, de burgemeester",
+    "George Maduro was een verzetsheld"): two or more capitalised name words (interfixes
+    between), none when there are fewer."""
     j = k - 1
     if j >= 0 and _word_lower(text, starts, ends, j) in APPOSITION_ARTICLES:
         j -= 1
     if (
+        j > 0
+        and _word_lower(text, starts, ends, j) == "was"
+        and text[ends[j - 1] : starts[j]] == " "
+    ):
+        j -= 1  # "George Maduro was een verzetsheld": a historical figure
+    elif (
         j < 0
         or text[ends[j] : starts[j + 1]].strip() != ","
         or "\n" in text[ends[j] : starts[j + 1]]
@@ -1481,13 +1493,13 @@ def find_names(
     found += [
         h for h in hashtag_names(text) if not any(h[0] < b.end and b.start < h[1] for b in skip)
     ]
-    if (
+    if found and (
         words.seen & WORK_CUE
         or "' van " in text
         or "’ van " in text
         or '" van ' in text
         or " van " in text
-        and STORY.search(text)
+        and (STORY.search(text) or SEEN_OR_HEARD.search(text))
     ):
         found = [h for h in found if not _public_work(text, *h)]
     if words.seen & CAP and TLD.search(text):
