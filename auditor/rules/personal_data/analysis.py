@@ -94,11 +94,6 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
 
 # A fact may be said in the text: a health, other or birthday word.
 FACT_TERMS = flags.HEALTH_TERM | flags.OTHER_TERM | flags.BIRTHDATE_CUE
-# Verbs of a state or event after a subject, beside those of person_verbs.txt.
-STATE_VERBS = frozenset(
-    ("ligt", "lag", "woont", "woonde", "draagt", "gebruikt", "verjaart", "mist", "miste")
-    + ("slaapt", "sliep")
-)
 NO_STATE_VERBS = frozenset(("en", "uit", "at"))  # in person_verbs.txt for lists of names
 SUBJECT_REASON = "naam als onderwerp van een persoonlijk feit"
 FAMILY_WORDS = frozenset(("familie", "fam"))  # flagged ADDRESS_CUE ("fam...")
@@ -133,7 +128,9 @@ def _fact_subjects(text: str, words: flags.Words, people: list[Span]) -> list[Sp
 
 def _is_verb(word: str, word_flags: int) -> bool:
     low = word.lower()
-    return bool(word_flags & flags.PERSON_VERB) and low not in NO_STATE_VERBS or low in STATE_VERBS
+    if word_flags & flags.PERSON_VERB:
+        return low not in NO_STATE_VERBS
+    return low in flags.word_lists().state_verbs  # state_verbs.txt
 
 
 def _opens_clause(text: str, words: flags.Words, i: int) -> bool:

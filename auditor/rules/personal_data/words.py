@@ -50,6 +50,7 @@ class WordLists(NamedTuple):
     mentions: frozenset[str]  # organisation_words.txt [mention]: secretariaat, vv, buurtcoach
     mention_endings: tuple[str, ...]  # organisation_words.txt [mention-ending]: Voedselbank
     person_verbs: frozenset[str]
+    state_verbs: frozenset[str]  # "Adam woont ...": a fact's subject (analysis._fact_subjects)
     animals: tuple[str, ...]  # also at the end of a compound ("klassenkonijn Daan")
     work_words: frozenset[str]  # the works of someone (see names.PUBLIC_WORK_BEFORE)
     maker_words: frozenset[str]
@@ -69,6 +70,7 @@ def word_lists() -> WordLists:
         mentions=frozenset(orgs.mention),
         mention_endings=orgs.mention_ending,
         person_verbs=package_list("person_verbs"),
+        state_verbs=package_list("state_verbs"),
         animals=package_entries("animal_words"),
         work_words=package_list("work_words"),
         maker_words=package_list("maker_words"),
