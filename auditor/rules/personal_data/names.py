@@ -1179,13 +1179,13 @@ class _Scanner:
         also a word needs two names found in that place ("1. Roos")."""
         flags, taken = self.flags, self.taken
         newlines = [k for k, ch in enumerate(self.text) if ch == "\n"]
+        items = {}  # line number -> (token, place): the lines are as they are, read once
+        for i in range(self.n):
+            if (place := self.line_item(i)) is not None:
+                items[bisect_left(newlines, self.starts[i])] = (i, place)
         changed = True
-        while changed:
+        while changed:  # a name found in one line may make the next line's word one
             changed = False
-            items = {}  # line number -> (token, place)
-            for i in range(self.n):
-                if (place := self.line_item(i)) is not None:
-                    items[bisect_left(newlines, self.starts[i])] = (i, place)
             for line, (i, place) in items.items():
                 if taken[i] or not self.usable(i) or not flags[i] & LIST_NAME:
                     continue
