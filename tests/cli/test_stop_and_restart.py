@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, func, select
 from auditor.store.models import AuditRun, LockRow, PostRow
 from tests.conftest import REPO
 
-POSTS = 4000  # enough for an import that lasts a few seconds
+POSTS = 20_000  # an import of a few seconds at ~5,000 posts/s: a stop lands well inside it
 SAMPLE = str(REPO / "examples" / "twitter-archive-sample.zip")
 
 
@@ -41,7 +41,7 @@ def _invented_corpus(path: Path) -> Path:
             "in_reply_to": None,
             "text": text,
         }
-        for i, text in enumerate(texts)
+        for i, text in enumerate(texts * 20)  # 100 rows: the archive's dates stay in range
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     return path
@@ -84,7 +84,7 @@ def _wait_for_running_import(database_url: str, process: subprocess.Popen[str]) 
                 with engine.connect() as conn:
                     running = conn.scalar(select(func.count()).where(AuditRun.status == "running"))
                 if running:
-                    time.sleep(0.3)  # well inside the import of 4,000 posts
+                    time.sleep(0.3)  # well inside the import of 20,000 posts
                     return
             except Exception:
                 pass  # schema not created yet
