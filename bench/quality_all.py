@@ -2,6 +2,7 @@
 
     python bench/quality_all.py               # the shared dev corpus and every bench/corpus*/
     python bench/quality_all.py --held-out    # only the held-out corpora
+    python bench/quality_all.py --pooled      # also per type, pooled over the held-out corpora
 
 A corpus is a bench/corpus*/ folder with `posts.jsonl` (or `independent.jsonl`) and the school's
 `auditor.toml`; the shared development corpus (../shared/corpus/posts.jsonl) is scored with the
@@ -107,15 +108,37 @@ def table(rows: list[tuple[Corpus, QualityReport]]) -> str:
     )
 
 
+def pooled(reports: list[QualityReport]) -> str:
+    """Per personal-data type, (post, type) pairs added up over `reports`: aggregate lines only,
+    so held-out corpora can be compared before and after without reading a post."""
+    lines = [f"{'type':<14} {'P':>6} {'R':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+    for kind in reports[0].per_type if reports else ():
+        tp = sum(r.per_type[kind].tp for r in reports)
+        fp = sum(r.per_type[kind].fp for r in reports)
+        fn = sum(r.per_type[kind].fn for r in reports)
+        p = tp / (tp + fp) if tp + fp else 1.0
+        rec = tp / (tp + fn) if tp + fn else 1.0
+        lines.append(f"{kind:<14} {p:>6.3f} {rec:>6.3f} {tp:>5} {fp:>5} {fn:>5}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out", action="store_true", help="only the held-out corpora")
+    parser.add_argument(
+        "--pooled", action="store_true", help="also per type, pooled over the held-out corpora"
+    )
     args = parser.parse_args(argv)
     corpora = [c for c in discover() if c.held_out or not args.held_out]
     if not corpora:
         raise SystemExit("no labelled corpus found under bench/corpus*/")
-    print(table([(c, report_of(c)) for c in corpora]))
+    rows = [(c, report_of(c)) for c in corpora]
+    print(table(rows))
     print("* short of the goal; clean fl = clean posts with a personal-data finding")
+    if args.pooled:
+        held_out = [r for c, r in rows if c.held_out]
+        print(f"\nheld out, pooled over {len(held_out)} corpora, (post, type) pairs:")
+        print(pooled(held_out))
     return 0
 
 

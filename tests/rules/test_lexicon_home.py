@@ -24,6 +24,7 @@ GRAMMAR = {
         "BIRTHDATE_CUES": "the quick-look keys of BIRTHDATE, kept in step with it",
         "NUM": "the Dutch numerals an age is written in (grammar, not a school's vocabulary)",
         "OTHER_PATTERN_CUES": "the quick-look keys of the `other` patterns, kept in step with them",
+        "HEALTH_PATTERN_CUES": "the quick-look keys of the health patterns, kept in step with them",
     },
 }
 MAX_LITERALS = 10  # strings in one tuple, list, set or dict display

@@ -12,6 +12,7 @@ import pytest
 
 from auditor.config import load
 from auditor.models import Platform, Post
+from auditor.nlp.inflection import base_forms
 from auditor.nlp.lexicon import use_school_lexicons
 from auditor.rules import REGISTRY
 from auditor.rules.base import RuleContext
@@ -703,3 +704,152 @@ def test_sleep_a_pill_a_deportation_or_a_mark_in_words_of_a_named_person_are_fou
 
 def test_a_mark_in_words_of_no_one_is_left_alone() -> None:
     assert found("other", "Alle kinderen kregen een voldoende voor rekenen.") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [
+        ("kuren", "kuur"),
+        ("krukken", "kruk"),
+        ("behandelingen", "behandeling"),
+        ("hechtinkjes", "hechting"),
+        ("pilletje", "pil"),
+        ("hoorapparaatjes", "hoorapparaat"),
+        ("ziekenhuizen", "ziekenhuis"),
+        ("operaties", "operatie"),
+        ("glutenvrije", "glutenvrij"),
+    ],
+)
+def test_a_plural_diminutive_or_inflected_word_has_its_base_form(word: str, form: str) -> None:
+    assert form in base_forms(word)
+
+
+@pytest.mark.parametrize("word", ["blinde", "ics", "gips"])
+def test_a_short_word_gets_no_base_form_that_could_be_another_word(word: str) -> None:
+    assert base_forms(word) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Tess krijgt sinds de zomer kuren in het Isala.", "kuren"),
+        ("Na twee behandelingen is meester Koen weer aan het werk.", "behandelingen"),
+        ("Lars had drie hechtinkjes boven zijn oog.", "hechtinkjes"),
+        ("Voor Yara staat er een glutenvrije taart klaar.", "glutenvrije"),
+        ("Noor draagt sinds maandag hoorapparaatjes.", "hoorapparaatjes"),
+    ],
+)
+def test_a_health_word_in_another_form_than_its_list_entry_is_health(text: str, term: str) -> None:
+    assert any(term in value for value in found("health", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Sinds haar val op het ijs loopt Ilse wat moeilijk.", "haar val"),
+        ("Jesse mag twee weken niet sporten van de dokter.", "niet sporten"),
+        ("Donderdag wordt de oma van Roos begraven.", "begraven"),
+        ("Ravi is er vandaag niet: morgen wordt zijn opa begraven.", "begraven"),
+        ("Mila moest deze zomer afscheid nemen van haar opa.", "afscheid"),
+        ("Meester Tom hoort erg slecht aan zijn linkeroor.", "hoort erg slecht"),
+        ("Liam mag helemaal geen pinda eten.", "pinda"),
+        ("Fleur kan geen koemelk verdragen.", "koemelk"),
+        ("Juf Esra is met verlof tot de komst van haar baby.", "komst van haar baby"),
+        ("Juf Lotte kreeg gisteren een migraineaanval.", "migraineaanval"),
+        ("Bram zit tot vrijdag in quarantaine.", "quarantaine"),
+        ("Op maandag gaat Jens naar de logo.", "logo"),
+        ("Sem meet om 10 uur zelf zijn suiker.", "suiker"),
+        ("Jip heeft al weken last van zijn rug.", "rug"),
+        ("Na de botsing had Yvo een snee in zijn linkerhand.", "linkerhand"),
+        ("Juf Anke is helaas langdurig uitgevallen.", "langdurig uitgevallen"),
+        ("Sanne is met spoed naar de eerste hulp gebracht.", "eerste hulp"),
+        ("Sven heeft rode hond en blijft thuis.", "rode hond"),
+    ],
+)
+def test_an_injury_restriction_loss_or_need_said_without_an_illness_word_is_health(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("health", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("De mam vaan Loes ligk in 't ziekenhoes.", "ziekenhoes"),
+        ("Ivo is vanmiddag weg, heer moot nao d'n dokter.", "dokter"),
+    ],
+)
+def test_limburgish_health_of_a_named_person_is_health(text: str, term: str) -> None:
+    assert any(term in value for value in found("health", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat een doorzetter is Jasmijn! Met een gebroken pols kwam ze toch naar school.",
+        "We missen Wout. Door een zware griep blijft hij deze week thuis.",
+    ],
+)
+def test_a_subject_pronoun_after_its_verb_refers_back_to_the_person_named_before(
+    text: str,
+) -> None:
+    assert found("health", text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sem ontwierp het nieuwe logo van de school.",
+        "Daan vertelde over de val van Rome.",
+        "De moestuin ziet er slecht uit, dus Sem en Anna gaan wieden.",
+        "Sem mag geen snoep eten voor het slapen, zegt hij.",
+        "Bij het strandfeest werd Sem tot zijn nek in het zand begraven.",
+        "Sem nam op het vliegveld afscheid van zijn opa.",
+        "Gelukkig is niemand gewond, maar ze zijn alles kwijt.",
+        "Na de brand bij de familie Bakker is gelukkig niemand gewond geraakt.",
+        "Sem heeft last van de wind op het veld.",
+        "Sem had een snee in zijn broek.",
+        "De gymles is helaas uitgevallen, meester Jo is op cursus.",
+    ],
+)
+def test_a_fall_logo_goodbye_or_ban_that_is_no_ones_health_is_left_alone(text: str) -> None:
+    assert found("health", text) == []
+
+
+def test_a_birth_date_after_the_birth_is_a_birthdate() -> None:
+    values = found("birthdate", "Juf Mara is bevallen van een zoon, op 12 maart.")
+    assert any("12 maart" in value for value in values)
+
+
+def test_an_unknown_name_opening_a_clause_before_uit_groep_is_a_pupil() -> None:
+    text = "Voor de overblijf: Zdenka uit groep 3 heeft astma."
+    assert "Zdenka" in found("name", text)
+    assert found("health", text) != []
+
+
+@pytest.mark.parametrize("text", ["Dierendag in groep 1/2!", "Waterpokken in groep 3."])
+def test_a_topic_opening_a_sentence_before_in_groep_is_no_name(text: str) -> None:
+    assert found("name", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vrijdag is Daan er niet: controle bij de kinderarts in Zwolle.",
+        "Op dinsdag is Noor om 10 uur weg: fysiotherapie in het dorp.",
+    ],
+)
+def test_the_reason_after_a_named_persons_absence_and_a_colon_is_theirs(text: str) -> None:
+    assert found("health", text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meester Jo is weg: op cursus over diabetes.",
+        "Daan is er niet: bij koorts blijft iedereen thuis.",
+        "Juf Anna is vrij: de hele dag een training over astma voor het team.",
+    ],
+)
+def test_a_topic_or_rule_after_an_absence_and_a_colon_is_no_ones_health(text: str) -> None:
+    assert found("health", text) == []

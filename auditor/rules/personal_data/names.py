@@ -102,6 +102,7 @@ READ_TITLE_BEFORE = re.compile(
 )
 SEEN_OR_HEARD = re.compile(r"\b(?:zag|zagen|bekeken|bewonderden|zongen|luisterden|hoorden)\b")
 CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ][^\W\d_]+")
+PUPIL_OF_GROUP = re.compile(r",?\s*uit\s+(?:groep|klas)\b", re.IGNORECASE)
 GROUP_AFTER = re.compile(
     r"\s*(?:\(\s*(?:groep|klas)|,?\s*(?:uit|van|in)\s+(?:groep|klas)\b|\(\d)", re.IGNORECASE
 )  # "(groep 5)", "uit klas 2" (a Steiner or secondary school's class)
@@ -498,6 +499,16 @@ class _Scanner:
 
     def group_after(self, i: int) -> bool:
         return bool(GROUP_AFTER.match(self.text, self.ends[i]))
+
+    def pupil_of_a_group(self, i: int) -> bool:
+        """An unknown word opening a sentence is a pupil's name when "uit groep" follows it
+        ("Voor de overblijf: Wiktoria uit groep 4 heeft ..."); "in groep" follows a topic
+        ("Dierendag in groep 1/2!", "Waterpokken in groep 3")."""
+        return (
+            not self.flags[i] & COMMON
+            and self.words[i].isalpha()
+            and PUPIL_OF_GROUP.match(self.text, self.ends[i]) is not None
+        )
 
     def title_before(self, i: int) -> bool:
         if not (i > 0 and self.flags[i - 1] & (TITLE | UPPER) == TITLE):
@@ -951,8 +962,8 @@ class _Scanner:
         if (
             f & NAME_LIKE  # implies capitalised
             and not first
-            and not self.sentence_start(i)
             and self.group_after(i)
+            and (not self.sentence_start(i) or self.pupil_of_a_group(i))
         ):
             return "naam gevolgd door een groep"
         if (

@@ -5,10 +5,15 @@ A fact counts only when it is said *of a person*. Birthdays: a name in the same 
 sentence. Health and `other`: the vocabulary lives in word lists by semantic field
 (auditor/lexicons/health_*.txt, other_*.txt: conditions, treatments, aids, medication, diets,
 care places, death, birth, religion, recovery; family, care, school career), matched word by
-word with stems and compounds. A term is someone's when the clause that holds it (a sentence,
-cut at ":" and ";") names a person, or speaks of one with a pronoun or possessive ("zij", "zijn
-oma", "haar insuline") named in the clause or the two before, or follows a wish or prayer
-request for one ("Wilt u bidden voor Samuel? De uitslagen waren niet goed."). Sentence
+word with stems and compounds, also in another form than the entry's (plural, diminutive,
+inflected adjective: `auditor.nlp.inflection`); health said without its words is read from
+sentence structure (a relative's loss, a fall or a ban from sports, food a person may not have,
+a complaint at a part of the body). A term is someone's when the clause that holds it (a
+sentence, cut at ":" and ";") names a person, or speaks of one with a pronoun or possessive
+("zij", "zijn oma", "haar insuline"; a subject pronoun also after its verb: "Met een gebroken
+pols kwam ze") named in the clause or the two before, or follows a wish or prayer request for
+one ("Wilt u bidden voor Samuel? De uitslagen waren niet goed.") or a named person's absence
+and a colon ("Vrijdag is Daan er niet: controle bij de kinderarts"). Sentence
 structure rules out the rest:
 a topic ("een spreekbeurt over diabetes", "de strijd tegen kanker", "wat doe je bij een gebroken
 arm"), a hospital that is no one's stay (a class visit, a workplace), a professional who is
@@ -30,6 +35,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from auditor.models import Hit, PDKind, Span
+from auditor.nlp.inflection import base_forms
 from auditor.nlp.lexicon import lexicon_cache, on_change, package_list, package_patterns
 from auditor.nlp.patterns import gated
 from auditor.nlp.tokens import WORD, may_contain
@@ -97,6 +103,9 @@ BIRTHDATE = gated(
             # februari kreeg meester Bas een dochter", "kwam op 3 mei ter wereld"
             rf"\bop\s+(?:{WEEKDAY}\s+)?(?:{DATE})\s+(?:[\w.:]+\s+){{0,5}}?{BIRTH_EVENT}\b",
             rf"\bter\s+wereld(?:\s+(?:kwam|is\s+gekomen|gekomen))?\s+op\s+(?:{WEEKDAY}\s+)?(?:{DATE})",
+            # the date after the event: "is bevallen van een dochter, op 3 november"
+            rf"\b(?:bevallen|beviel)\s+van\s+(?:een\s+)?(?:\S+\s+)?(?:zoon|dochter|zoontje"
+            rf"|dochtertje|tweeling|baby|kindje),?\s+op\s+(?:{WEEKDAY}\s+)?(?:{DATE})",
             # a relative clause: "Mats, die vandaag zeven jaar wordt", "dat hij 9 jaar is"
             rf"\b(?:die|hij|zij|ze|je|jij)\s+(?:{DAY}\s+)?{NUM}\s+(?:jaar\s+)?"
             r"(?:wordt|werd|is\s+geworden|geworden\s+is|is)\b",
@@ -277,10 +286,17 @@ class Vocabulary:
         if fields is None:
             if len(self.seen) > 50_000:  # a real archive's vocabulary stays far below
                 self.seen.clear()
-            fields = self.exact.get(word, ()) + tuple(f for p, f in self.affixes if p.matches(word))
-            if fields and word not in self.exact and any(p.matches(word) for p in self.not_words):
-                fields = ()
+            fields = self._fields_of_form(word)
+            for form in () if fields else base_forms(word):  # "kuren": "kuur"
+                if fields := self._fields_of_form(form):
+                    break
             self.seen[word] = fields
+        return fields
+
+    def _fields_of_form(self, word: str) -> tuple[str, ...]:
+        fields = self.exact.get(word, ()) + tuple(f for p, f in self.affixes if p.matches(word))
+        if fields and word not in self.exact and any(p.matches(word) for p in self.not_words):
+            return ()
         return fields
 
     def may_start(self, word: str) -> bool:
@@ -372,6 +388,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     babies = _alternation("baby_words")
     kin = _alternation("kin_words")
     feasts = _alternation("religious_feasts")
+    allergens = _alternation("health_allergens")
+    body = _alternation("body_parts")
     level = rf"(?:{levels})(?:/(?:{levels}))?"
     return {
         # other: each pattern with the words one of which its matches hold (() for a digit)
@@ -450,8 +468,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|vier\w*\s+(?:\S+\s+){{0,6}}?(?:{feasts})|(?:{feasts})\s+(?:\S+\s+){{0,3}}?vier\w*"
             rf"|verwacht\w*\s+(?:\S+\s+){{0,6}}?(?:{babies})"
             # a seizure said as "een aanval" of someone who has or gets one
-            r"|(?:heeft|had|krijgt|kreeg)\s+(?:\S+\s+){0,4}?(?:aanval|aanvallen|toevallen)"
-            r"|(?:aanval|aanvallen|toevallen)\s+(?:krijgen|krijgt|kreeg|kregen|hebben|had)"
+            # (also a compound: "zo'n hoofdpijnaanval had", "astma-aanvallen")
+            r"|(?:heeft|had|krijgt|kreeg)\s+(?:\S+\s+){0,4}?[\w-]*(?:aanval|aanvallen|toevallen)"
+            r"|[\w-]*(?:aanval|aanvallen|toevallen)\s+(?:krijgen|krijgt|kreeg|kregen|hebben|had)"
             # growth measured against age ("te zwaar voor zijn leeftijd")
             r"|te\s+(?:zwaar|licht|dik|mager|klein)\s+(?:is\s+|was\s+)?voor\s+(?:zijn|haar|z'n)"
             r"\s+leeftijd"
@@ -459,6 +478,52 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?:zijn|haar|hun|z'n)\s+(?:{kin})\s+(?:\S+\s+){{0,3}}?verloren"
             rf"|verloor\s+(?:\S+\s+){{0,3}}?(?:zijn|haar|hun|z'n)\s+(?:{kin})"
             rf"|verlies\s+van\s+(?:zijn|haar|hun|z'n|je|jullie)\s+(?:{kin})"
+            r")\b",
+            re.IGNORECASE,
+        ),
+        # a relative's death said without a death word: "moest afscheid nemen van haar opa",
+        # "de dood van zijn moeder", "dan wordt zijn opa begraven"
+        "loss": gated(
+            rf"\b(?:(?:moest|moesten|moet|moeten)\s+(?:\S+\s+){{0,2}}?afscheid\s+(?:\S+\s+){{0,2}}?"
+            rf"van\s+(?:zijn|haar|hun|z'n|d'r)\s+(?:{kin})"
+            rf"|dood\s+van\s+(?:zijn|haar|hun|z'n|d'r)\s+(?:{kin})"
+            rf"|(?:{kin})\s+(?:\S+\s+){{0,3}}?(?:wordt|werd|is)\s+(?:\S+\s+){{0,3}}?begraven"
+            rf"|(?:wordt|werd|is)\s+(?:\S+\s+){{0,2}}?(?:{kin})\s+(?:\S+\s+){{0,3}}?begraven"
+            r")\b",
+            re.IGNORECASE,
+        ),
+        "injury": gated(
+            # a fall: "na zijn val van het klimrek", "door haar val"
+            r"\b(?:(?:na|door|sinds|van)\s+(?:zijn|haar|z'n|d'r)\s+(?:\S+\s+)?val"
+            # kept from sports: "mag zes weken niet sporten", "mocht niet meedoen met gym"
+            r"|(?:mag|mocht|mogen|kan|kon)\s+(?:\S+\s+){0,4}?niet\s+(?:meer\s+)?(?:mee\s+)?"
+            r"(?:sporten|gymmen|tillen|bukken|meedoen\s+met\s+(?:de\s+)?gym(?:les)?)"
+            # hearing and sight: "hoort heel slecht", "ziet slecht" (not "ziet er slecht uit")
+            r"|(?:hoort|hoorde|ziet|zag)\s+(?:heel\s+|erg\s+|wat\s+|steeds\s+|nog\s+)?slecht"
+            r"(?!\s+uit)"
+            r")\b",
+            re.IGNORECASE,
+        ),
+        # a complaint or wound at a part of the body: "last van zijn rug", "pijn aan haar knie",
+        # "een snee in zijn hand", "problemen met haar ogen"
+        "body": gated(
+            r"\b(?:last|pijn|klachten|problemen|bult|buil|snee|wond|wondje|schaafwond|kneuzing"
+            r"|blauwe\s+plek)\s+(?:\S+\s+)?(?:van|aan|in|op|met)\s+(?:zijn|haar|z'n|d'r)\s+"
+            rf"(?:linker|rechter)?(?:{body})\b",
+            re.IGNORECASE,
+        ),
+        # food a person may not have: "mag niets met noten eten", "kan geen melk verdragen"
+        "diet": gated(
+            r"\b(?:mag|mogen|mocht|kan|kon|eet|eten|at|drinkt|verdraagt)\s+(?:\S+\s+){0,2}?"
+            rf"(?:geen|niets\s+met|niks\s+met|niets\s+van|niks\s+van)\s+(?:{allergens})\b",
+            re.IGNORECASE,
+        ),
+        "care": gated(
+            # blood sugar measured, the verb first: "meet om 10 uur zijn suiker"
+            r"\b(?:(?:meet|meten|mat|prikt|prikken|prikte|checkt|checken|controleert"
+            r"|controleren)\s+(?:\S+\s+){0,5}?(?:zijn|haar|z'n|d'r)\s+(?:bloed)?suiker"
+            # a baby on the way: "de komst van haar kindje"
+            rf"|komst\s+van\s+(?:haar|hun)\s+(?:\S+\s+)?(?:{babies})"
             r")\b",
             re.IGNORECASE,
         ),
@@ -508,7 +573,7 @@ CASE_FIELDS = frozenset(("conditions", "aids", "medication", "diets"))
 # Support given, not received: "geeft bijles", "verzorgt de leesbegeleiding".
 GIVE_WORDS = frozenset(("geeft", "gaf", "geven", "gaven", "verzorgt", "biedt", "bieden", "boden"))
 # A professional counts only when visited: "naar de fysiotherapeut", "bij de kinderarts".
-VISIT_WORDS = frozenset(("naar", "bij", "door", "van", "met", "nei"))
+VISIT_WORDS = frozenset(("naar", "bij", "door", "van", "met", "nei", "nao"))  # Frisian, Limburgish
 # Childbirth is the mother's: a birth word in a clause that speaks only of a man ("meester Tim
 # is blij met de geboorte van zijn zoon") is no one's health (the corpora leave a father's new
 # baby unlabelled); "juf", "zij", "zijn vrouw" make it hers.
@@ -550,9 +615,18 @@ OTHER_PATTERN_CUES = (
     ("hardship", ("thuis",)),
     ("remedial", ("krijg",)),
 )
-HEALTH_PHRASE_CUES = (
-    "luizen", "vier", "verwacht", "aanval", "toeval", "leeftijd", "verlo", "verlie",
-)  # fmt: skip
+# Per pattern of `_patterns()` for health, words one of which each of its matches holds.
+HEALTH_PATTERN_CUES = (
+    ("health", ("luizen", "vier", "verwacht", "aanval", "toeval", "leeftijd", "verlo", "verlie")),
+    ("loss", ("afscheid", "dood", "begraven")),
+    ("injury", ("val", "niet", "slecht")),
+    ("diet", ("geen", "niet", "niks")),
+    ("care", ("suiker", "komst")),
+    (
+        "body",
+        ("last", "pijn", "klacht", "problem", "bult", "buil", "snee", "wond", "kneuz", "plek"),
+    ),
+)
 DIGIT = re.compile(r"\d")
 LVS_CUES = ("lezen", "rekenen", "spelling", "taal", "woordenschat")
 
@@ -828,17 +902,54 @@ def _about_a_person(t: _Text, span: Span, first_word: int, people: Sequence[Span
         before = t.text[: clause.start].rstrip()[:-1].rstrip()
         if any(p.end == len(before) for p in people):
             return True  # "En Djamila: dat havo-advies heb je verdiend!"
+        if _absence_explained(t, t.clauses[idx - 1], people):
+            return True  # "Op vrijdag is Filmon om 11 uur weg: logopedie bij ..."
     words = t.word_range(clause)
     kin = _words_of("kin_words")
     refers = any(
         t.words[i] in SUBJECT_PRONOUNS or t.words[i] in POSSESSIVES or t.words[i] in kin
         for i in words
         if i < first_word
-    )
+    ) or _subject_after(t, first_word, clause)
     lo = t.clauses[max(0, idx - 2)].start
     if refers and any(lo <= p.start < clause.start for p in people):
         return True
     return any(_wishes_well(t, t.clauses[i], people) for i in range(max(0, idx - 2), idx))
+
+
+# Words that end the part of a clause a subject after its verb stands in: "Met een gebroken arm
+# kwam hij", but not "Gelukkig is niemand gewond, maar ze zijn ...".
+PART_ENDS = frozenset(("en", "maar", "want", "omdat", "dat", "die", "als", "toen", "of", "dus"))
+
+
+def _subject_after(t: _Text, first_word: int, clause: Span) -> bool:
+    """A subject pronoun after the term in the same part of its clause, as Dutch puts it after
+    the verb when the sentence opens with something else ("Sinds maandag ligt hij in het
+    ziekenhuis", "Na de val van het klimrek heeft ze een gebroken arm")."""
+    for i in range(first_word + 1, len(t.words)):
+        if t.starts[i] >= clause.end or t.words[i] in PART_ENDS:
+            return False
+        if "," in t.text[t.ends[i - 1] : t.starts[i]]:
+            return False
+        if t.words[i] in SUBJECT_PRONOUNS:
+            return True
+    return False
+
+
+# A person's absence said before a colon: what follows the colon is its reason.
+ABSENCE = re.compile(
+    r"\b(?:afwezig|weg|vrij|er\s+(?:even\s+|een\s+tijdje\s+)?niet|niet\s+op\s+school|thuis)"
+    r"\W*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _absence_explained(t: _Text, clause: Span, people: Sequence[Span]) -> bool:
+    """Whether `clause` names a person and ends in their absence before a colon ("Op vrijdag
+    is Filmon om 11 uur weg:"): the clause after it gives the reason, the person's."""
+    return ABSENCE.search(t.text, clause.start, clause.end) is not None and any(
+        clause.start <= p.start < clause.end for p in people
+    )
 
 
 def _wishes_well(t: _Text, clause: Span, people: Sequence[Span]) -> bool:
@@ -938,8 +1049,10 @@ def _phrase_hits(t: _Text, pattern: re.Pattern[str], people: Sequence[Span]) -> 
     found = []
     for m in pattern.finditer(t.text):
         span = Span(m.start(), m.end())
-        first = bisect_right(t.starts, m.start() - 1)
-        if _about_a_person(t, span, first, people):
+        # the phrase's last word: a pronoun or possessive inside the phrase ("wordt zijn opa
+        # begraven", "had ze weer een aanval") refers back as one before it does
+        last = max(bisect_right(t.starts, m.start() - 1), bisect_right(t.starts, m.end() - 1) - 1)
+        if _about_a_person(t, span, last, people):
             found.append(span)
     return found
 
@@ -962,8 +1075,9 @@ def find_health(
         signed = STAFF_SIGNATURE.search(text, max(0, len(text) - 60)) is not None
         vocab = vocabulary(HEALTH_FIELDS, "health_not")
         spans = [s for s, _ in _term_hits(t, vocab, people, signed, only)]
-    if may_contain(text, HEALTH_PHRASE_CUES):
-        spans += _phrase_hits(t, _patterns()["health"], people)
+    for name, cues in HEALTH_PATTERN_CUES:
+        if may_contain(text, cues):
+            spans += _phrase_hits(t, _patterns()[name], people)
     return _hits(text, spans, "gezondheid of geloof van een persoon", PDKind.HEALTH)
 
 
