@@ -97,6 +97,9 @@ def _patterns() -> Patterns:
             rf"\b(?:{before})\s?{_PRICE}"
             rf"|{_PRICE}\s?(?:per|p\.)\s?(?:{units})\b"
             rf"|\b(?:{units})\w{{0,3}}\s+(?:kost(?:en)?|voor)\s?{_PRICE}"
+            # "Een middag opvang kost €42,50": what something costs is its price, unless it is
+            # charged per pupil ("Materiaal kost € 8,- per kind": a contribution)
+            rf"|\bkost\s+(?:maar\s+|slechts\s+|nu\s+)?(?>{_PRICE})(?!\s?(?:per|p\.)\s?(?:kind|leerling))"
             rf"|\b\d+\s+\w+\s+voor\s?{_PRICE}|{_PRICE}\s?voor \d+\s+\w+"
             rf"|\bnu\b[^.!?\n]{{0,40}}?\bvoor\s?{_PRICE}",
         ),
@@ -242,13 +245,15 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     Flagged: discount words (korting, vroegboekkorting, actietarief, halve prijs, "2 voor de
     prijs van 1", "2 halen, 1 betalen", gratis verzending, cadeaubon, "in plaats van €12,-");
     a price in a sales frame ("voor maar €12,99", "nu €39,-", "vanaf €1,-", "€8,95 per uur",
-    "3 bollen voor €4,-", "vijf lessen kosten €55,-"); and any price in a post that also
-    orders, sells or names a web shop (bestellen, verkopen, prijzen, pinnen, verzendkosten),
-    such as the Christmas market with priced stalls.
+    "3 bollen voor €4,-", "vijf lessen kosten €55,-", "een middag opvang kost €42,50"); and
+    any price in a post that also orders, sells or names a web shop (bestellen, verkopen,
+    prijzen, pinnen, verzendkosten), such as the Christmas market with priced stalls.
 
-    Fine: the ouderbijdrage, trip or camp costs, transfers to an IBAN, sponsor money, the
-    proceeds of an event, a price limit for a surprise, and pretend prices in a classroom game
-    ("winkeltje"), even with amounts.
+    Fine: the ouderbijdrage, trip or camp costs, costs per pupil ("Materiaal kost € 8,- per
+    kind"), transfers to an IBAN, sponsor money, the proceeds of an event, a salary or an
+    allowance ("€3.100 bruto per maand", "een vrijwilligersvergoeding van €5,- per middag"), a
+    price limit for a surprise, and pretend prices in a classroom game ("winkeltje"), even
+    with amounts.
     """
     view = _view(post.text)
     if not view.offer:

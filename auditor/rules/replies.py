@@ -15,13 +15,14 @@ The target is *not* a parent when it is the account itself (a thread), an allow-
 organisation, handle or staff member, or when it looks like an organisation or a staff member
 (see `organisation_words.txt` and `staff_words.txt` in auditor/lexicons/), a grandparent or
 neighbour by handle ("@omavantess"), or when the text says the person is a former pupil or
-colleague ("oud-leerling", "je havo-examen", "je eerste jaar op het ... College"), a pupil
-("in de kring") or the press ("interview", "je artikel"), or when it opens by thanking someone
-for a deed or a gift for the school ("voor het sponsoren", "voor al die ochtenden"), not for a
-message ("voor het melden"), and speaks of no child of theirs. Anyone else, including an
-unknown target, is
-taken to be a parent: the protocol forbids answering parents at all, so this rule prefers
-recall.
+colleague ("oud-leerling", "je havo-examen", "je eerste jaar op het ... College"), an intern
+("je laatste stagejaar"), a pupil ("in de kring") or the press ("interview", "je artikel"), or
+when it opens by thanking someone for a deed or a gift for the school ("voor het sponsoren",
+"voor al die ochtenden"), not for a message ("voor het melden"), and speaks of no child of
+theirs nor of a parent's task ("luizenouders"). Regional thanks and function words read as
+Dutch ("Tige tank, Baukje, foar de foto's"; "Danke wel, opa Jup, veur ..."). Anyone else,
+including an unknown target, is taken to be a parent: the protocol forbids answering parents
+at all, so this rule prefers recall.
 """
 
 from __future__ import annotations
@@ -103,21 +104,52 @@ def greetings() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lexicon_cache
 def vocative_pattern() -> re.Pattern[str]:
-    """A name after thanks ("dank jullie wel, Scouting Wapenveld,": reply_thanks_patterns.txt;
-    at the opening also without a comma: "dankjewel Lotte voor ...") or called out at the end
+    """A name after thanks ("dank jullie wel, Scouting Wapenveld,", "Dank u wel, opa Mustafa,":
+    reply_thanks_patterns.txt, a title or kin word allowed before it; at the opening also
+    without a comma: "dankjewel Lotte voor ...") or called out at the end
     ("..., Sanne!", "..., opa Gerrit!", "..., wethouder Van Damme!": a title, kin word or public
     role may stand before it, reply_titles.txt, reply_not_parent_words.txt, public_roles.txt;
     a first name also before a full stop: "..., Ingrid.")."""
-    kin_words = package_list("reply_titles") | _not_parent_words()
-    kin = "|".join(re.escape(word) for word in sorted(kin_words, key=len, reverse=True))
+    kin = _kin_or_title()
     thanks = package_patterns("reply_thanks_patterns")
     return re.compile(
         rf"\b(?i:{thanks})\s*,\s*"
-        rf"(?P<target>{_NAME})\s*[,!.]"
+        rf"(?P<target>(?:(?:{kin})\s+)?{_NAME})\s*[,!.]"
         rf"|\A\s*(?i:{thanks})\s+(?P<thanked>{_NAME})\s+(?i:voor|dat)\b"
         rf"|,\s*(?P<tail>(?:(?:{kin})\s+)?{_NAME})\s*!"
         rf"|,\s*(?P<end>{_NAMEWORD})\.(?:\s|\Z)",
     )
+
+
+@lexicon_cache
+def _kin_or_title() -> str:
+    """The words that may stand before a name called out (reply_titles.txt: "juf", "mevrouw";
+    reply_not_parent_words.txt: "opa", "buurman"; public_roles.txt), as alternatives."""
+    words = package_list("reply_titles") | _not_parent_words()
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@lexicon_cache
+def _dialect() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Regional function words and their Dutch ones ("veur", "foar": "voor"), dialect_words.txt."""
+    pairs = {
+        parts[0]: parts[1]
+        for entry in package_entries("dialect_words")
+        if len(parts := entry.split()) == 2
+    }
+    if not pairs:
+        return None, pairs
+    words = "|".join(map(re.escape, sorted(pairs, key=len, reverse=True)))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE), pairs
+
+
+def in_dutch(text: str) -> str:
+    """The text with regional function words read as Dutch ("Danke wel, Ruud, veur de
+    sponsoring" -> "... voor de sponsoring"), for reading a reply's cues (no spans)."""
+    pattern, pairs = _dialect()
+    if pattern is None:
+        return text
+    return pattern.sub(lambda match: pairs[match.group().lower()], text)
 
 
 @lexicon_cache
@@ -366,8 +398,16 @@ def _deed_thanks() -> re.Pattern[str]:
     reply_thanks_patterns.txt, then reply_deed_patterns.txt."""
     return re.compile(
         rf"\A[^.!?\n]*?\b(?i:{package_patterns('reply_thanks_patterns')})"
-        rf"(?:\s*,?\s+{_NAME}\s*,?)?\s+(?i:{package_patterns('reply_deed_patterns')})"
+        rf"(?:\s*,?\s+(?:(?:{_kin_or_title()})\s+)?{_NAME}\s*,?)?"
+        rf"\s+(?i:{package_patterns('reply_deed_patterns')})"
     )
+
+
+@lexicon_cache
+def _parent_role() -> re.Pattern[str]:
+    """A parent's task at school as a compound ("hulpouders", "luizenouders"):
+    reply_parent_role_patterns.txt."""
+    return re.compile(package_patterns("reply_parent_role_patterns"), re.IGNORECASE)
 
 
 @lexicon_cache
@@ -380,12 +420,13 @@ def _parent_of_a_child() -> re.Pattern[str]:
 
 def _thanked_for_a_deed(text: str) -> bool:
     """The reply opens by thanking someone for what they did or gave for the school, and says
-    nothing of their child nor calls them by it: a helper, guest, sponsor or photographer is
-    answered."""
+    nothing of their child nor calls them by it or by a parent's task ("luizenouders"): a
+    helper, guest, sponsor or photographer is answered."""
     return (
         _deed_thanks().search(text) is not None
         and _their_child().search(text) is None
         and _parent_of_a_child().search(text) is None
+        and _parent_role().search(text) is None
     )
 
 
@@ -487,9 +528,13 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     parents halfway ("... voor de fietscontrole! Ouders: met de bon ..."); replies that open by
     thanking someone for a deed, a gift or an invitation for the school ("Dank je wel Johan voor
     het sponsoren", "Dank voor de uitnodiging! We komen graag met groep 8",
-    "Dank je, Kim, voor de prachtige foto's", "Bedankt voor uw bezoek, wethouder ...") and say
-    nothing of their child; a public office before the name ("..., wethouder Van Damme!");
-    replies to the school's own staff when it lists them
+    "Dank je, Kim, voor de prachtige foto's", "Bedankt voor uw bezoek, wethouder ...", also in
+    dialect: "Tige tank, Baukje, foar de foto's", "Danke wel, Ruud, veur de sponsoring"; a
+    guest's lesson or show: "Dank voor je gastles over de bijen, Hennie!") and say
+    nothing of their child nor of a parent's task ("Zonder luizenouders ..."); a grandparent,
+    neighbour or colleague thanked by that word ("Dank u wel, opa Mustafa, voor ...");
+    an intern ("Succes met je laatste stagejaar"); a public office before the name ("...,
+    wethouder Van Damme!"); replies to the school's own staff when it lists them
     (staff_names.txt in its `[lexicons] dir`: "Top gedaan, Esmee!"). "Jullie" to no named person
     answers a group, unless it speaks of their child ("jullie dochter"): then it answers parents.
     """
@@ -507,14 +552,15 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         targets = _text_targets(post) or targets
     if targets and all(_not_a_parent(t.value, ctx) for t in targets):
         return
-    if not_a_parent_cue().search(post.text) or _addressed_as_no_parent(post.text, ctx):
+    text = in_dutch(post.text)  # the cues below are read in Dutch; no span comes from them
+    if not_a_parent_cue().search(text) or _addressed_as_no_parent(text, ctx):
         return
-    if _thanked_for_a_deed(post.text) and not any(_a_family(t.value) for t in targets):
+    if _thanked_for_a_deed(text) and not any(_a_family(t.value) for t in targets):
         return
     if (
-        PLURAL_YOU.search(post.text)
+        PLURAL_YOU.search(text)
         and not any(_a_person(t.value) for t in targets)
-        and not _their_child().search(post.text)
+        and not _their_child().search(text)
     ):
         return  # "@natuurmonumenten Dank jullie wel!": a group or an organisation is answered
     private = next((t for t in targets if not _not_a_parent(t.value, ctx)), None)

@@ -236,3 +236,40 @@ def test_an_order_already_placed_is_no_call_to_buy(text: str) -> None:
 )
 def test_ordering_through_a_persons_own_channel_is_an_order_channel(text: str) -> None:
     assert "commercial.order-channel" in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Onze partner BSO De Boot heeft plekken vrij! 🧒 Een middag opvang kost €42,50.",
+        "Een kaartje voor de musical kost €2,50, te koop bij de ingang.",
+        "Vanaf maart judoles in de gymzaal: het eerste blok kost maar €30,-.",
+    ],
+)
+def test_what_something_costs_is_its_price(text: str) -> None:
+    assert "commercial.price-offer" in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De naaimoeders maken de pakjes. Materiaal kost € 8,- per kind. Betalen aan de ouderraad.",
+        "Het kamp kost dit jaar €65 per kind, te betalen via Parro.",
+        "Hoeveel kost €1 aan snoep? In de rekenles rekenden we met geld.",
+    ],
+)
+def test_a_cost_per_pupil_is_no_price_of_a_sale(text: str) -> None:
+    assert fired(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vacature: conciërge, 24 uur per week. Salaris schaal 5, tussen €2.400 en €3.100 bruto "
+        "per maand.",
+        "Wij zoeken overblijfkrachten! U krijgt een vrijwilligersvergoeding van €5,- per middag.",
+        "We zoeken een invalkracht, het uurloon is €18,50 per uur.",
+    ],
+)
+def test_money_paid_to_the_reader_is_no_offer(text: str) -> None:
+    assert fired(text) == set()

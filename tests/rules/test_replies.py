@@ -686,3 +686,126 @@ def test_a_firm_or_municipality_by_its_name_or_handle_is_no_parent(text: str) ->
 )
 def test_thanks_for_an_invitation_of_a_class_answers_no_parent(text: str) -> None:
     assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank u wel, opa Mustafa, voor de heerlijke baklava op het grootouderfeest! 🍯",
+        "Bedankt, buurvrouw Els, voor het terugbrengen van de bal!",
+        "Dank je wel, meester Sander, voor de mooie musical!",
+    ],
+)
+def test_a_kin_word_or_title_before_a_thanked_name_says_who_is_answered(text: str) -> None:
+    assert comment_hits(text) == []
+
+
+def test_a_title_before_a_thanked_parents_name_keeps_the_parent() -> None:
+    [hit] = comment_hits("Dank je wel, mevrouw Jansen, voor uw bericht. We kijken ernaar.")
+    assert hit.value == "mevrouw Jansen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tige tank, Baukje, foar de prachtige foto's fan de speurtocht! 📸",
+        "Danke wel, Ruud, veur de sponsoring van de nieuwe voetbaldoeltjes! 🥅",
+        "Danke wel, opa Jup, veur 't repareren van de fietsenrekken! 🔧",
+    ],
+)
+def test_regional_thanks_for_a_deed_read_as_dutch_answer_no_parent(text: str) -> None:
+    assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Merci, Ellen! Sjoen dat uch dochter zoe genete heet van 't kamp ⛺", "Ellen"),
+        ("Tige tank foar it berjocht, Sjoukje! Wy sizze it tsjin de juf.", "Sjoukje"),
+        ("Danke wel veur 't doorgeven, Mieke! We zeggen 't tegen de juf.", "Mieke"),
+    ],
+)
+def test_regional_thanks_to_a_parent_for_a_message_are_still_flagged(text: str, value: str) -> None:
+    [hit] = comment_hits(text)
+    assert hit.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Dank je wel voor het pluizen, Wietske! Zonder luizenouders geen luisvrije school",
+            "Wietske",
+        ),
+        ("Dank je wel voor het rijden, Karin! Zonder hulpouders geen uitje 🚗", "Karin"),
+        ("Bedankt voor het koken, Samira! Alle overblijfmoeders waren top", "Samira"),
+    ],
+)
+def test_thanks_for_a_parents_task_at_school_still_answer_a_parent(text: str, value: str) -> None:
+    [hit] = comment_hits(text)
+    assert hit.value == value
+
+
+def test_thanks_to_a_grandparent_beside_the_word_grootouders_answer_no_parent() -> None:
+    text = "Dank je wel voor het voorlezen, opa Henk! De grootouders waren geweldig"
+    assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bedankt voor alles, Nadia! Succes met je laatste stagejaar, we hopen je snel terug "
+        "te zien als juf 🍀",
+        "Succes met je stage bij de opvang, Mila!",
+        "Wat fijn, Joep! We zien je graag terug als meester.",
+    ],
+)
+def test_an_intern_or_a_future_teacher_is_no_parent(text: str) -> None:
+    assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Woningcorporatie Kanaalhuis, dank voor de bijdrage aan ons schooltuinproject! 🌱",
+        "@woningcorporatie_oost dank voor de nieuwe bankjes!",
+    ],
+)
+def test_a_housing_corporation_is_an_organisation(text: str) -> None:
+    assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank voor je gastles over de bijen, Hennie! 🐝",
+        "Bedankt voor jullie optreden, Harmonie Concordia! 🎺",
+        "Dank je wel voor de rondleiding, Sanne! Groep 6 heeft genoten.",
+    ],
+)
+def test_thanks_for_a_guest_lesson_or_a_show_answer_a_guest(text: str) -> None:
+    assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leuk dat je langs kwam om te vertellen over je werk als brandweerman, Bart!",
+        "Hee Marco, wat leuk dat je weer eens kwam kijken waar je zelf 20 jaar geleden in de "
+        "klas zat!",
+    ],
+)
+def test_a_visitor_or_a_former_pupil_said_another_way_is_no_parent(text: str) -> None:
+    assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dankuwel Jumbo Wolvega voor de appels!",
+        "Dankjewel Dorpsbelang Oosterwolde voor de mooie bloembakken!",
+        "Wijkraad Noord, dank voor het meedenken over het schoolplein!",
+    ],
+)
+def test_a_shop_or_a_village_council_thanked_by_name_is_no_parent(text: str) -> None:
+    assert comment_hits(text) == []
