@@ -112,6 +112,7 @@ INITIALS = re.compile(
 )
 RELATIVE_AFTER = re.compile(r", die\s")  # "Joep, die gisteren 7 werd": a person, said of
 LIST_END = re.compile(r"[!?.]")  # the last of a list ends its sentence: "dag sanne en bas!"
+NEWLINE = re.compile(r"\n")
 CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor)\s)")  # "Bedankt X voor ..."
 TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
 KIN_REASON = "naam na 'moeder van', 'oma van'"
@@ -1183,15 +1184,34 @@ class _Scanner:
             return "item"
         return "value" if LINE_LABEL.fullmatch(rest) else None
 
+    def line_item_candidates(self, newlines: list[int]) -> list[int]:
+        """The tokens `line_item` may place, in order: per line its first token and the first
+        after the line's first colon (a list item's word follows only a bullet, or a bullet, a
+        label and its colon); no other token of a line can be its one word."""
+        text, starts, n = self.text, self.starts, self.n
+        found: list[int] = []
+        line_start = 0
+        for line_end in [*newlines, len(text)]:
+            k = bisect_left(starts, line_start)
+            if k < n and starts[k] < line_end:
+                found.append(k)
+                colon = text.find(":", line_start, line_end)
+                if colon >= 0:
+                    j = bisect_left(starts, colon)
+                    if j < n and starts[j] < line_end and j != k:
+                        found.append(j)
+            line_start = line_end + 1
+        return found
+
     def line_lists(self) -> None:
         """Names in the lines of a list hold the same place in each line: a word in the place
         of a name found in the line before or after it is a name too ("1. Abraham" above "2.
         Filmon"; "- Matilda: Ecrin" above "- juffrouw Honing: Shanice"); a first name that is
         also a word needs two names found in that place ("1. Roos")."""
         flags, taken = self.flags, self.taken
-        newlines = [k for k, ch in enumerate(self.text) if ch == "\n"]
+        newlines = [m.start() for m in NEWLINE.finditer(self.text)]
         items = {}  # line number -> (token, place): the lines are as they are, read once
-        for i in range(self.n):
+        for i in self.line_item_candidates(newlines):
             if (place := self.line_item(i)) is not None:
                 items[bisect_left(newlines, self.starts[i])] = (i, place)
         changed = True
