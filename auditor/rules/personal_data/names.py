@@ -18,7 +18,7 @@ from operator import itemgetter
 
 from auditor.models import Hit, PDKind, Span
 from auditor.nlp.lexicon import lexicon, lexicon_cache
-from auditor.nlp.patterns import tree_alternation
+from auditor.nlp.patterns import gated, tree_alternation
 from auditor.nlp.tokens import may_contain, sentence_opening, starts_sentence
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data import roles
@@ -1365,7 +1365,7 @@ HERO = re.compile(
 )
 # "de held van de dag": praise of someone, not a story's hero
 PRAISE_HERO = re.compile(r"\bheld\w*\s+van\s+(?:de|het)\s+(?:dag|week|maand|jaar)\b", re.I)
-STORY = re.compile(r"\b(?:boek\w*|verha\w+|lees\w*|lez\w+|las|lazen|voorle\w+)\b", re.I)
+STORY = gated(r"\b(?:boek\w*|verha\w+|lees\w*|lez\w+|las|lazen|voorle\w+)\b", re.I)
 SENTENCE_SPAN = re.compile(r"[^.!?\n]+")
 
 

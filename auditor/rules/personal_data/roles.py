@@ -49,6 +49,7 @@ from auditor.nlp.lexicon import (
     package_patterns,
     wordfreq_zipf,
 )
+from auditor.nlp.patterns import gated
 
 LEAN = 1.0  # a word ten times as frequent in one language as in the other leans to it
 ENGLISH_WORD_MIN_ZIPF = 3.5  # an English word at least this frequent may open a sentence
@@ -272,9 +273,7 @@ SEASON_ARRIVES = re.compile(
     r"\s+(?:komt|kwam)\s+(?:eraan|er\s+aan|weer|in\s+aantocht)"
     r"|\s+is\s+(?:begonnen|daar|er\b|voorbij|in\s+aantocht|gearriveerd|in\s+het\s+land)"
 )
-BIRTHDAY = re.compile(
-    r"jarig|verjaardag|feliciteer|gefeliciteerd|\bwordt\s+(?:vandaag\s+)?\d", re.I
-)
+BIRTHDAY = gated(r"jarig|verjaardag|feliciteer|gefeliciteerd|\bwordt\s+(?:vandaag\s+)?\d", re.I)
 
 
 def birthday_post(text: str) -> bool:

@@ -173,9 +173,7 @@ BIRTHDAY_DATE_BEFORE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # "Van harte Gijs, 8 jaar alweer!": an age that ends its clause with "al", "alweer".
-AGE_ALREADY = re.compile(
-    rf"\b{NUM}\s+jaar\s+(?:al|alweer|nu\s+al)(?=\s*[!.,;]|\s*$)", re.IGNORECASE
-)
+AGE_ALREADY = gated(rf"\b{NUM}\s+jaar\s+(?:al|alweer|nu\s+al)(?=\s*[!.,;]|\s*$)", re.IGNORECASE)
 # "Jente is net 4", "Opa Hendrik is 80 en ...", "zij is nu 9!": an age said of the subject right
 # before it (a name or a pronoun), ending its clause.
 AGE_PREDICATE = (
@@ -184,7 +182,7 @@ AGE_PREDICATE = (
     r"(?=\s*(?:[!.,;)]|$|en\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))"
 )
 # The quick look for AGE_PREDICATE in a post without a birthday cue word (see analysis.py).
-AGE_PREDICATE_CUE = re.compile(
+AGE_PREDICATE_CUE = gated(
     rf"\b(?:is|ben|bent|was)\s+(?:(?:nu|al|pas|net|bijna|inmiddels|alweer)\s+)?{NUM}", re.IGNORECASE
 )
 AGE_AFTER_NAME = re.compile(rf"\s+({AGE_PREDICATE})", re.IGNORECASE)
