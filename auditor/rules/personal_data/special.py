@@ -640,11 +640,24 @@ def sentences_of(text: str) -> list[Span]:
         last = merged[-1]
         if (
             text[last.end - 1] == "." and LETTER_END.search(text, max(0, last.end - 6), last.end)
-        ) or (ABBREVIATION_END.search(text, last.start, last.end)):
+        ) or _abbreviation_end(text, last):
             merged[-1] = Span(last.start, span.end)
         else:
             merged.append(span)
     return merged
+
+
+def _abbreviation_end(text: str, sentence: Span) -> bool:
+    """Whether `sentence` ends in an abbreviation and its full stop ("gr.", "t.n.v."), white
+    space after it: ABBREVIATION_END read from six characters before that stop (the longest
+    abbreviation and its stop), not across the whole sentence."""
+    stop = sentence.end
+    while stop > sentence.start and text[stop - 1].isspace():
+        stop -= 1
+    if stop == sentence.start or text[stop - 1] != ".":
+        return False
+    lo = max(sentence.start, stop - 6)
+    return ABBREVIATION_END.search(text, lo, sentence.end) is not None
 
 
 def clauses_of(text: str, sentences: list[Span]) -> list[Span]:
