@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 # The parser of `re` itself (private, untyped; stable since 3.11, where it moved from sre_parse):
@@ -204,3 +204,177 @@ def _alternation(node: dict[str, Any], longer: bool) -> str:
     if len(branches) < 2:
         return branches[0] if branches else ""
     return "(?:" + "|".join(branches) + ")"
+
+
+# The only characters that a case-insensitive regex matches to an ASCII letter while their
+# str.lower() is no ASCII letter (İ, dotless ı, long ſ): texts holding one get no folded form.
+FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
+
+
+@functools.lru_cache(maxsize=4)
+def folded(text: str) -> str | None:
+    """`text` lower-cased for quick "could this regex match?" tests, or None when unsafe.
+
+    A case-insensitive match of an ASCII word implies that word occurs in the folded text, so a
+    finder may skip its regex when none of its ASCII key words does.
+    """
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:  # FOLD_EXCEPTIONS
+        return None
+    return text.lower()
+
+
+class Alternatives:
+    """A regex of alternatives (`a|b|c` at its top level) searched with only the alternatives
+    that can match in the text at hand.
+
+    `re` tries every alternative at every position where one may start. Most alternatives of a
+    long pattern hold a word without which they cannot match ("kaarsjes", "geboren"): read from
+    each one's parse tree (`required_keys`), looked for in the folded text first. An alternative
+    none of whose keys occurs cannot match anywhere in the text, so leaving it out changes no
+    match; the others are searched each on its own, and their matches are merged as the whole
+    pattern finds them (at each position the first alternative in order, then on after its
+    end). `finditer` yields each match of the alternative that made it (`group()` and `span()`
+    as the whole pattern's; group numbers are that alternative's own). A pattern of which an
+    alternative may match empty or refers to a group is searched whole, and so is a text whose
+    folded form cannot be trusted (`folded`).
+    """
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.whole = gated(source, flags)
+        self.pattern = self.whole.pattern
+        self.flags = self.whole.flags
+        alternatives = [source]
+        if not flags & re.VERBOSE and not _GLOBAL_FLAGS.match(source):  # else flags for all
+            alternatives = top_level_alternatives(source)
+        try:
+            parsed = [_parser.parse(a, flags) for a in alternatives]
+        except re.error:  # split where the parser would not (a comment): one alternative
+            alternatives = [source]
+            parsed = [_parser.parse(source, flags)]
+        self._each = tuple(gated(a, flags) for a in alternatives)
+        self._always = 0  # alternatives without keys: searched in every text
+        self._masks: dict[str, int] = {}  # key -> the alternatives it lets in
+        for i, alternative in enumerate(alternatives):
+            keys = required_keys(alternative, flags)
+            if keys is None:
+                self._always |= 1 << i
+            for key in keys or ():
+                self._masks[key] = self._masks.get(key, 0) | 1 << i
+        self._keys = tuple(self._masks)
+        # searched whole: an alternative that may match empty, or one that refers to a group
+        self._whole_only = any(p.getwidth()[0] == 0 or _refers_to_a_group(p.data) for p in parsed)
+        self._chosen: dict[int, tuple[re.Pattern[str], ...]] = {}  # per set of alternatives
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = folded(text)
+        if low is None or self._whole_only:
+            yield from self.whole.finditer(text)
+            return
+        chosen = self._searched(low)
+        found = [p.search(text) for p in chosen]
+        while True:
+            first: re.Match[str] | None = None
+            for m in found:  # the leftmost; at one position the first alternative
+                if m is not None and (first is None or m.start() < first.start()):
+                    first = m
+            if first is None:
+                return
+            yield first
+            end = first.end()
+            for k, m in enumerate(found):  # each searched on from the match's end
+                if m is not None and m.start() < end:
+                    found[k] = chosen[k].search(text, end)
+
+    def _searched(self, low: str) -> tuple[re.Pattern[str], ...]:
+        mask = self._always
+        for key in filter(low.__contains__, self._keys):
+            mask |= self._masks[key]
+        chosen = self._chosen.get(mask)
+        if chosen is None:
+            if len(self._chosen) > 4096:
+                self._chosen.clear()
+            each = self._each
+            chosen = self._chosen[mask] = tuple(p for i, p in enumerate(each) if mask >> i & 1)
+        return chosen
+
+
+def required_keys(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of `source` holds (None: unknown):
+    a run of literal characters the pattern cannot do without, or one key from each branch of
+    an alternation it cannot do without; of several such, the fewest keys of three characters
+    or more (the fewer, the quicker the look; the longer, the rarer)."""
+    return _keys(_parser.parse(source, flags).data)
+
+
+def _keys(items: Any) -> frozenset[str] | None:
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL and av < 128:  # ASCII: in the folded text in either case
+            run += chr(av).lower()
+            continue
+        if run:
+            found.append(frozenset((run,)))
+            run = ""
+        keys: frozenset[str] | None = None
+        if op is c.SUBPATTERN:
+            keys = _keys(av[3].data)
+        elif op is c.ATOMIC_GROUP:
+            keys = _keys(av.data)
+        elif op is c.BRANCH:
+            branches = [ks for branch in av[1] if (ks := _keys(branch.data))]
+            if len(branches) == len(av[1]):  # a key of every branch
+                keys = frozenset(key for branch in branches for key in branch)
+        elif op in _REPEATS and av[0] >= 1:
+            keys = _keys(av[2].data)
+        if keys:
+            found.append(keys)
+    if run:
+        found.append(frozenset((run,)))
+    if not found:
+        return None
+    return max(found, key=lambda keys: (min(map(len, keys)) >= 3, -len(keys), min(map(len, keys))))
+
+
+def _refers_to_a_group(items: Any) -> bool:
+    """Whether a parsed pattern holds a back reference (its group numbers must stay as they are)."""
+    for op, av in items:
+        if op in (c.GROUPREF, c.GROUPREF_EXISTS):
+            return True
+        subs = (
+            [av[3]] if op is c.SUBPATTERN
+            else [av] if op is c.ATOMIC_GROUP
+            else av[1] if op is c.BRANCH
+            else [av[2]] if op in _REPEATS
+            else [av[1]] if op in (c.ASSERT, c.ASSERT_NOT)
+            else []
+        )  # fmt: skip
+        if any(_refers_to_a_group(sub.data) for sub in subs):
+            return True
+    return False
+
+
+def top_level_alternatives(source: str) -> list[str]:
+    """The alternatives of a pattern at its top level: `source` split at each "|" outside
+    brackets, character classes and escapes (`"|".join` of them gives `source` back)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 1  # the escaped character is no operator
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += source.startswith("^", i + 1)
+            i += source.startswith("]", i + 1)  # "[]" or "[^]" opens with a literal "]"
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts

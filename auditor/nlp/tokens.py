@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
-from auditor.nlp.patterns import any_of
+from auditor.nlp.patterns import FOLD_EXCEPTIONS as FOLD_EXCEPTIONS
+from auditor.nlp.patterns import any_of, folded
 
 # Words may hold inner hyphens or apostrophes (Anne-Fleur, opa's); "'t" is a tussenvoegsel.
 # Possessive (++, *+): a word never gives letters back, which spares the engine its bookkeeping.
@@ -37,23 +37,6 @@ def sentence_opening(text: str, pos: int) -> str:
         if ch.isalpha():
             return ch
     return ""
-
-
-# The only characters that a case-insensitive regex matches to an ASCII letter while their
-# str.lower() is no ASCII letter (İ, dotless ı, long ſ): texts holding one get no folded form.
-FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
-
-
-@functools.lru_cache(maxsize=4)
-def folded(text: str) -> str | None:
-    """`text` lower-cased for quick "could this regex match?" tests, or None when unsafe.
-
-    A case-insensitive match of an ASCII word implies that word occurs in the folded text, so a
-    finder may skip its regex when none of its ASCII key words does.
-    """
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text:  # FOLD_EXCEPTIONS
-        return None
-    return text.lower()
 
 
 def may_contain(text: str, keys: tuple[str, ...]) -> bool:

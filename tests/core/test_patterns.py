@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from auditor.nlp.patterns import gated
+from auditor.nlp.patterns import Alternatives, gated, required_keys, top_level_alternatives
 from auditor.rules.personal_data import special
 
 TEXTS = [
@@ -61,3 +61,39 @@ def test_the_costly_special_category_patterns_are_gated(name: str) -> None:
     gate when a pattern is reworded in a way `gated` cannot read (see auditor/nlp/patterns.py)."""
     pattern = getattr(special, name, None) or special._patterns()[name]
     assert pattern.pattern.startswith(("(?=", r"\b(?="))
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+@pytest.mark.parametrize("source", [*PATTERNS, special.BIRTHDATE.whole.pattern])
+def test_alternatives_find_the_same_matches(source: str, flags: int) -> None:
+    whole, each = re.compile(source, flags), Alternatives(source, flags)
+    for text in TEXTS:
+        assert [m.span() for m in each.finditer(text)] == [m.span() for m in whole.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("source", "keys"),
+    [
+        (r"\bgeb\.?\s+\d", {"geb"}),
+        (r"\b(?:geboren|berne)\s+op", {"geboren", "berne"}),
+        (r"(?i:Kaarsjes)\b", {"kaarsjes"}),
+        (r"\d+\s+kaarsjes|\bjarig", {"kaarsjes", "jarig"}),
+        (r"\d+|jarig", None),
+        (r"(?:jarig)?\d", None),
+    ],
+)
+def test_required_keys_are_what_every_match_holds(source: str, keys: set[str] | None) -> None:
+    assert required_keys(source) == (None if keys is None else frozenset(keys))
+
+
+def test_top_level_alternatives_split_outside_groups_classes_and_escapes() -> None:
+    source = r"a|(b|c)|[|]|[]|]|\|d|e"
+    assert top_level_alternatives(source) == ["a", "(b|c)", "[|]", "[]|]", r"\|d", "e"]
+
+
+@pytest.mark.parametrize("source", [r"x?|jarig", r"(a)\1|jarig", r"(?i)jarig|feest"])
+def test_alternatives_that_cannot_be_searched_apart_are_searched_whole(source: str) -> None:
+    each = Alternatives(source)
+    assert [m.span() for m in each.finditer("Jarig? aa feest")] == [
+        m.span() for m in re.finditer(source, "Jarig? aa feest")
+    ]

@@ -37,7 +37,7 @@ from typing import NamedTuple
 from auditor.models import Hit, PDKind, Span
 from auditor.nlp.inflection import base_forms
 from auditor.nlp.lexicon import lexicon_cache, on_change, package_list, package_patterns
-from auditor.nlp.patterns import gated
+from auditor.nlp.patterns import Alternatives, gated
 from auditor.nlp.tokens import WORD, may_contain
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -72,7 +72,8 @@ NOT_A_COUNT_OF_YEARS = r"(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten|minu
 AGE_TODAY_PATTERN = (
     rf"\b{DAY}\s+\d{{1,2}}\s+jaar\b(?!\s+(?:geleden|getrouwd|samen|in\s+dienst|oud))"
 )
-BIRTHDATE = gated(
+# Each alternative searched only in texts holding its words (see `Alternatives`).
+BIRTHDATE = Alternatives(
     "|".join(
         [
             rf"\b(?:geboren|berne)\s*:?\s+(?:op\s+)?(?:{WEEKDAY}\s+)?(?:{DATE})",
