@@ -853,3 +853,109 @@ def test_the_reason_after_a_named_persons_absence_and_a_colon_is_theirs(text: st
 )
 def test_a_topic_or_rule_after_an_absence_and_a_colon_is_no_ones_health(text: str) -> None:
     assert found("health", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Adviezen groep 8:\nLieke – havo\nJoris – vmbo-basis", "vmbo-basis"),
+        ("Uitslag tafeltoets:\n1. Femke 38\n2. Ruben 35", "38"),
+        ("Toets spelling groep 6:\nNoortje: niveau C\nBram: niveau A", "niveau C"),
+        ("Onze schoolverlaters:\nJesse → Carmel College, mavo", "mavo"),
+        ("Middentoets groep 5:\nSaskia: rekenen van een III naar een I", "van een III naar een I"),
+    ],
+)
+def test_the_result_a_list_line_pairs_with_a_name_is_other(text: str, value: str) -> None:
+    assert any(value in found_value for found_value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hulpouders voor de schoolreis:\nLieke – bus 2\nJoris – bus 3",
+        "Toetsweek groep 7:\njuf Anne – maandag\nmeester Bas – dinsdag",
+        "De uitslag van de klassenverkiezing:\nSem 12 stemmen\nLina 9 stemmen",
+        "Onze schoolverlaters en hun broertjes:\nSem – basisschool De Wilg\nLina – groep 3",
+    ],
+)
+def test_a_list_line_of_a_name_without_a_result_is_left_alone(text: str) -> None:
+    assert found("other", text) == []
+
+
+def test_a_first_name_opening_a_result_line_is_a_name_so_the_excerpt_hides_it() -> None:
+    text = "Onze schoolverlaters:\nEva → Stedelijk Gymnasium\nMilan → Olympus College, havo"
+    assert "Eva" in found("name", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Vader Kees is bij de reorganisatie zijn baan kwijtgeraakt.", "baan kwijtgeraakt"),
+        ("Sinds ze geen werk meer heeft, helpt Ans in de bibliotheek.", "geen werk"),
+        ("De moeder van Timo zit sinds kort in de bijstand.", "bijstand"),
+        ("Het gezin van Lisa krijgt een pakket van de voedselbank.", "voedselbank"),
+        ("Dankzij Leergeld kan Joep toch mee op schoolreis.", "Leergeld"),
+    ],
+)
+def test_work_money_or_help_to_pay_of_a_named_person_is_other(text: str, term: str) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank aan Mirjam voor het inzamelen voor de voedselbank!",
+        "Stichting Leergeld helpt als u de schoolreis niet kunt betalen.",
+    ],
+)
+def test_a_collection_for_a_food_bank_or_help_for_anyone_is_no_ones_income(text: str) -> None:
+    assert found("other", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("De familie Yilmaz wacht op een beslissing van de IND.", "IND"),
+        ("Na drie jaar mag de familie Petrova in Nederland blijven.", "in Nederland blijven"),
+        ("Voor Lucas is een gezinsvoogd aangesteld.", "gezinsvoogd"),
+        ("De broer van Sven is door de politie aangehouden.", "door de politie"),
+        ("Tijdens de pauze heeft Rik een klasgenoot geschopt.", "geschopt"),
+        ("Meester Ruud is op non-actief gezet.", "non-actief"),
+        ("Na de kerst mag Isa een groep overslaan.", "groep overslaan"),
+        ("Goed nieuws voor Tygo uit groep 7: via Leergeld kan hij toch mee op kamp.", "Leergeld"),
+    ],
+)
+def test_asylum_police_a_guardian_or_misbehaviour_of_a_named_person_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Sem haalde een tien voor rekenen!", "een tien voor rekenen"),
+        ("Lotte haalde een 8 voor de tafeltoets.", "een 8 voor de tafeltoets"),
+        ("Yara haalde een dikke 9!", "een dikke 9"),
+        ("Het advies van Bram is bijgesteld naar havo.", "havo"),
+        ("Noah haalde 2F voor lezen en 1S voor rekenen.", "2F"),
+        ("Jens, je rekentoets was foutloos!", "foutloos"),
+        ("Gefeliciteerd Julia: ze behaalde de hoogste score van groep 8.", "hoogste score"),
+    ],
+)
+def test_a_mark_in_words_a_test_compound_or_a_test_level_of_a_named_pupil_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meester Jan kreeg een 2e prijs bij de loterij.",
+        "Groep 8 haalde gemiddeld 2F voor lezen, zegt juf Anne.",
+        "De schoolvoetbalfinale werd gestaakt; scheidsrechter Orlando floot af.",
+    ],
+)
+def test_a_prize_a_groups_level_or_a_match_is_no_ones_result(text: str) -> None:
+    assert found("other", text) == []

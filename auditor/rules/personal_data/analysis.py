@@ -79,7 +79,11 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
             if not _right_after(text, h, places) and not _school_place(text, h, ctx, people)
         ]
     hits = (*emails, *handles, *ibans, *phones, *bsns, *postcodes, *plates, *addresses, *name_hits)
-    subjects = _fact_subjects(text, words, people) if words.seen & FACT_TERMS else []
+    subjects = (
+        _fact_subjects(text, words, people)
+        if words.seen & FACT_TERMS or special.may_hold_a_result_list(text)
+        else []
+    )
     if people or subjects:  # facts about a person need a person
         facts = _special_hits(text, people + subjects, words)
         hits += facts
@@ -96,7 +100,7 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
 FACT_TERMS = flags.HEALTH_TERM | flags.OTHER_TERM | flags.BIRTHDATE_CUE
 NO_STATE_VERBS = frozenset(("en", "uit", "at"))  # in person_verbs.txt for lists of names
 SUBJECT_REASON = "naam als onderwerp van een persoonlijk feit"
-FAMILY_WORDS = frozenset(("familie", "fam"))  # flagged ADDRESS_CUE ("fam...")
+FAMILY_WORDS = frozenset(("familie", "fam", "gezin"))  # "fam..." is flagged ADDRESS_CUE
 CLAUSE_OPENERS = frozenset(("en", "want", "omdat", "dat", "maar", "toen", "nu", "ook"))
 NO_SUBJECT = flags.PRONOUN | flags.DETERMINER | flags.ORG | flags.NOT_NAME | flags.UPPER
 
@@ -104,23 +108,30 @@ NO_SUBJECT = flags.PRONOUN | flags.DETERMINER | flags.ORG | flags.NOT_NAME | fla
 def _fact_subjects(text: str, words: flags.Words, people: list[Span]) -> list[Span]:
     """Persons a special-category fact may be said of whom the name finder leaves out for want
     of evidence: a first name opening a clause as the subject of a verb ("Dirk is geschorst",
-    "Adam woont sinds maart in het azc"; a name that is also a word needs that), and a family
-    by its surname ("De familie Haddad heeft een verblijfsvergunning")."""
+    "Adam woont sinds maart in het azc"; a name that is also a word needs that) or a list line
+    of results ("Maarten: niveau A"), and a family by its surname ("De familie Haddad heeft een
+    verblijfsvergunning", "het gezin Kamphuis")."""
     taken = {p.start for p in people}
     found: list[Span] = []
     ws, fl, starts, ends = words.words, words.flags, words.starts, words.ends
     # only the words that may be one (flags looked up in C): "fam..." words, first names
-    for i in flags.indices(fl, flags.ADDRESS_CUE) if words.seen & flags.ADDRESS_CUE else ():
+    family = flags.indices(fl, flags.ADDRESS_CUE) if words.seen & flags.ADDRESS_CUE else []
+    if "gezin " in text:  # "het gezin Kamphuis" ("gezin" is no address cue)
+        family = sorted({*family, *(i for i, w in enumerate(ws) if w == "gezin")})
+    for i in family:
         if i + 1 == len(ws) or ws[i].lower() not in FAMILY_WORDS:
             continue
         if starts[i + 1] not in taken and fl[i + 1] & flags.CAP and not fl[i + 1] & NO_SUBJECT:
             found.append(Span(starts[i + 1], ends[i + 1]))  # "familie Haddad"
+    lists = special.may_hold_a_result_list(text)
     for i in flags.indices(fl, flags.FIRST):
         f = fl[i]
         if starts[i] in taken or not f & flags.CAP or f & NO_SUBJECT:
             continue
         if i + 1 < len(ws) and _is_verb(ws[i + 1], fl[i + 1]) and _opens_clause(text, words, i):
             found.append(Span(starts[i], ends[i]))  # "Adam woont ..."
+        elif lists and special.list_value_after(text, starts[i], ends[i]):
+            found.append(Span(starts[i], ends[i]))  # "Maarten: niveau A" in a list of results
         elif i >= 2 and _is_verb(ws[i - 1], fl[i - 1]) and _opens_clause(text, words, i - 2):
             found.append(Span(starts[i], ends[i]))  # "Gisteren is Bram geopereerd"
     return found

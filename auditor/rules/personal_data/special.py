@@ -4,16 +4,19 @@ advice, grades, family situation, care and refugee status.
 A fact counts only when it is said *of a person*. Birthdays: a name in the same or the previous
 sentence. Health and `other`: the vocabulary lives in word lists by semantic field
 (auditor/lexicons/health_*.txt, other_*.txt: conditions, treatments, aids, medication, diets,
-care places, death, birth, religion, recovery; family, care, school career), matched word by
-word with stems and compounds, also in another form than the entry's (plural, diminutive,
-inflected adjective: `auditor.nlp.inflection`); health said without its words is read from
-sentence structure (a relative's loss, a fall or a ban from sports, food a person may not have,
-a complaint at a part of the body). A term is someone's when the clause that holds it (a
-sentence, cut at ":" and ";") names a person, or speaks of one with a pronoun or possessive
-("zij", "zijn oma", "haar insuline"; a subject pronoun also after its verb: "Met een gebroken
-pols kwam ze") named in the clause or the two before, or follows a wish or prayer request for
-one ("Wilt u bidden voor Samuel? De uitslagen waren niet goed.") or a named person's absence
-and a colon ("Vrijdag is Daan er niet: controle bij de kinderarts"). Sentence
+care places, death, birth, religion, recovery; family, care, school career, work and money,
+misconduct), matched word by word with stems and compounds, also in another form than the
+entry's (plural, diminutive, inflected adjective: `auditor.nlp.inflection`); health said without
+its words is read from sentence structure (a relative's loss, a fall or a ban from sports, food
+a person may not have, a complaint at a part of the body). A term is someone's when the clause
+that holds it (a sentence, cut at ":" and ";") names a person, or speaks of one with a pronoun
+or possessive ("zij", "zijn oma", "haar insuline"; a subject pronoun also after its verb: "Met
+een gebroken pols kwam ze") named in the clause or the two before, or after a colon that
+follows a name ("Fijn nieuws voor Dounia: via Leergeld kan ze mee"), or follows a wish or
+prayer request for one ("Wilt u bidden voor Samuel? De uitslagen waren niet goed.") or a named
+person's absence and a colon ("Vrijdag is Daan er niet: controle bij de kinderarts"). In a post
+of results or advice, a list line that opens with a name pairs it with its value ("Selin –
+vwo", "1. Ayoub 48", "Maarten: niveau A"). Sentence
 structure rules out the rest:
 a topic ("een spreekbeurt over diabetes", "de strijd tegen kanker", "wat doe je bij een gebroken
 arm"), a hospital that is no one's stay (a class visit, a workplace), a professional who is
@@ -236,7 +239,13 @@ HEALTH_LISTS = (
     "health_recovery",
 )
 HEALTH_FIELDS = {name.removeprefix("health_"): name for name in HEALTH_LISTS}
-OTHER_FIELDS = {"family": "other_family", "care": "other_care", "school": "other_school"}
+OTHER_FIELDS = {
+    "family": "other_family",
+    "care": "other_care",
+    "school": "other_school",
+    "income": "other_income",
+    "conduct": "other_conduct",
+}
 
 
 @dataclass(frozen=True)
@@ -396,6 +405,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:(?:voorlopig\s+)?{level}[- ]?advies"
             rf"|(?:school)?advies(?:\s+van\s+[\w'-]+)?\s*:?\s+"
             rf"(?:is\s+|wordt\s+|werd\s+)?{level}(?![\w-])"
+            # "het advies is bijgesteld naar havo", "kreeg een advies voor het vwo"
+            rf"|(?:school)?advies\s+(?:\S+\s+){{0,4}}?(?:naar|tot|voor)\s+(?:het\s+|de\s+)?{level}"
+            r"(?![\w-])"
             rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*"
             # a leaver's next school: "Bart gaat naar het vwo", "start op de kaderberoepsgerichte
             # leerweg"
@@ -407,7 +419,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "result": gated(
             r"\b(?:had|haalde|maakte|heeft)\s+(?:alle|alles|\d+\s+van\s+de)\s+(?:\d+\s+)?(?:\w+\s+)?"
             r"goed(?=\s*(?:[!.,;]|$|en\s|bij\s|op\s))"
-            r"|\bavi[- ]?(?:niveau\s+)?(?:start|plus|[me][3-7])\b",
+            r"|\bavi[- ]?(?:niveau\s+)?(?:start|plus|[me][3-7])\b"
+            # "zijn rekentoets was foutloos", "kreeg de hoogste score van de groep"
+            r"|\bfoutloos\b|\b(?:hoogste|maximale|volle|beste)\s+score\b",
             re.IGNORECASE,
         ),
         # kept away from school after misbehaviour, said without "geschorst"
@@ -424,7 +438,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:\s+(?:komen|gaan)\b|(?=\s*[.,!;]|\s*$))"
             r"|\bniet\s+op\s+school\s+(?:komt|kwam)\b"
             # kept home for days: "moet Marlon drie dagen thuisblijven", "blijft een week thuis"
-            rf"|\b(?:moet|moest|blijft|bleef|blijven|bleven)\s+(?:\S+\s+){{0,3}}?(?:{NUM}|een|paar)"
+            rf"|\b(?:moet|moest|blijft|bleef|blijven|bleven)\s+(?:\S+\s+){{0,3}}?"
+            rf"(?:{NUM}|een|paar|de\s+rest\s+van\s+de)"
             r"\s+(?:\S+\s+)?(?:dag|dagen|week|weken)\s+thuis(?:blijven)?\b",
             re.IGNORECASE,
         ),
@@ -439,13 +454,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "grade": gated(
             r"(?<![\d.,])(?:10|[1-9]),\d(?![\d,])(?!\s*(?:meter|m\b|km|cm|kilo|kg|sec|min|uur"
             r"|euro|procent|%|liter|graden|punt\b))"
-            rf"|\been\s+(?:(?:dikke|mooie|prachtige|hele|vette)\s+)?(?:10|[1-9])(?:[,.]\d|[+-]|½)?"
+            rf"|\been\s+(?:(?:dikke|mooie|prachtige|hele|vette)\s+)?{MARK}"
             r"\s+(?:voor|op|bij)\s+"
-            rf"(?:(?:de|het|een|zijn|haar|je|hun)\s+)?(?:{subjects})\b"
+            rf"(?:(?:de|het|een|zijn|haar|je|hun)\s+)?(?:{subjects}|{TEST_COMPOUND})\b"
+            # a mark got, the subject left out: "haalde een 9!", "kreeg een dikke 8 voor ..."
+            r"|(?:(?<=haalde )|(?<=scoorde )|(?<=kreeg )|(?<=haalt )|(?<=scoort ))een\s+"
+            rf"(?:(?:dikke|mooie|prachtige|vette|welverdiende)\s+)?{MARK}"
+            r"(?=\s*(?:[!.,;)]|$|voor\s|op\s|bij\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))"
             rf"|\b(?:scoorde|haalde|behaalde|had)\s+(?:een\s+)?(?:score\s+van\s+)?\d{{2,3}}\s+"
-            rf"(?:punten\s+)?(?:op|bij|voor)\s+(?:de\s+|het\s+)?(?:{subjects})\b"
-            r"|\bgroep\s+\d\s+nog\s+een\s+(?:keer|jaar)\b"
-            r"|\b(?:nog\s+een|een\s+extra|extra)\s+jaar\s+in\s+groep\s+\d",
+            rf"(?:punten\s+)?(?:op|bij|voor)\s+(?:de\s+|het\s+)?(?:{subjects}|{TEST_COMPOUND})\b"
+            r"|\bgroep\s+\d\s+nog\s+een\s+(?:keer|jaar(?:tje)?)\b"
+            r"|\b(?:nog\s+een|een\s+extra|extra)\s+jaar(?:tje)?\s+in\s+groep\s+\d",
             re.IGNORECASE,
         ),
         # a mark in words: "kreeg een onvoldoende voor rekenen", "een ruime voldoende op taal"
@@ -455,7 +474,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "home": re.compile(
-            rf"\bwoon\w*\s+(?:\S+\s+){{0,4}}?bij\s+(?:zijn|haar|hun|je)\s+(?:{family})\b"
+            rf"\bwoon\w*\s+(?:\S+\s+){{0,6}}?bij\s+(?:zijn|haar|hun|je)\s+(?:{family})\b"
+            # "opgehaald door haar opa en oma, bij wie zij nu woont"
+            r"|\bbij\s+wie\s+(?:hij|zij|ze)\s+(?:\S+\s+){0,3}?woon\w*"
             # a shelter as a home: "woont met haar moeder tijdelijk in de opvang"
             r"|\bwoon\w*\s+(?:\S+\s+){0,5}?in\s+(?:de|een)\s+(?:\w+\s+)?opvang\b"
             rf"|\bbij\s+(?:zijn|haar|hun)\s+(?:{family})\s+(?:\S+\s+){{0,2}}?woon\w*",
@@ -527,6 +548,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "family": gated(rf"\b(?:{family})\b", re.IGNORECASE),
+        # a post of results or advice (result_words.txt), whose list lines pair names with values
+        "result_words": gated(_alternation("result_words"), re.IGNORECASE),
+        # the value of a list line that opens with a name ("Selin – vwo", "1. Ayoub 48",
+        # "Hatice: rekenen van een IV naar een II", "Eva → Stedelijk Gymnasium"): a school
+        # level ending the value, a grade or score, a test level, with a subject before it
+        "list_value": re.compile(
+            rf"(?:(?:[^\n]{{0,40}}?[\s,(]|(?i:advies)\s*:?\s*)?(?i:{level})"
+            rf"|(?:(?i:{subjects})\s*:?\s+)?(?:(?:10|[1-9])(?:[,.]\d)?|\d{{2,3}}"
+            rf"|(?:(?:van\s+)?een\s+{LVS_LEVEL}\s+naar\s+)?(?:een\s+|(?i:niveau)\s+)?{LVS_LEVEL}"
+            rf"|{REFERENCE_LEVEL}))"
+            r"(?=[^\w\n]*(?:\n|$))"  # the value ends the line
+        ),
         "misconduct": re.compile(rf"\b(?:{_alternation('other_misconduct')})", re.IGNORECASE),
     }
 
@@ -569,6 +602,8 @@ TOPIC_WORDS = frozenset(
 # "onderzoek naar kanker", "op zoek naar" a cure: a condition after "naar" is a topic too.
 CASE_WORDS = TOPIC_WORDS | {"bij", "naar"}
 CASE_FIELDS = frozenset(("conditions", "aids", "medication", "diets"))
+# A cause given to, not help received: "een inzameling voor de voedselbank".
+BENEFIT_WORDS = TOPIC_WORDS | {"voor", "aan", "naar"}
 # Support given, not received: "geeft bijles", "verzorgt de leesbegeleiding".
 GIVE_WORDS = frozenset(("geeft", "gaf", "geven", "gaven", "verzorgt", "biedt", "bieden", "boden"))
 # A professional counts only when visited: "naar de fysiotherapeut", "bij de kinderarts".
@@ -602,13 +637,30 @@ LVS = re.compile(
     rf"\b(?:van\s+een\s+{LVS_LEVEL}\s+naar\s+)?een\s+{LVS_LEVEL}\s+(?:op|voor|bij)\s+"
     rf"(?:{LVS_SUBJECT})\b"
 )
-# Words one of which every match of a pattern of `_patterns()` holds (() for: a digit).
+# A mark: "9", "7,5", "8+", "een tien".
+MARK_WORDS = ("tien", "negen", "acht", "zeven", "zes", "vijf", "vier")
+MARK = rf"(?:(?:10|[1-9])(?:[,.]\d|[+-]|½)?(?![\d,])|(?:{'|'.join(MARK_WORDS)})\b)"
+# A test named as a compound: "topotoets", "tafeltoets", "woordjesdictee".
+TEST_COMPOUND = r"\w+(?:toets|toetsen|dictee)"
+# A referential level of the final test (doorstroomtoets): "1F", "2F/1S".
+REFERENCE_LEVEL = r"[123][FS](?:/[123][FS])?(?![\w/])"
+# "niveau A", "2F voor lezen", "1S" said of a person (case-sensitive: "een v" is no level).
+TEST_LEVEL = gated(
+    rf"\b(?:[Nn]iveau\s+{LVS_LEVEL}|{REFERENCE_LEVEL}(?=\s+(?:voor|op|bij)\s+\w)"
+    rf"|(?:met|haalde|behaalde|scoorde)\s+(?:een\s+)?{REFERENCE_LEVEL})"
+)
+# The start of a list line up to its name: a bullet or number ("•", "-", "1.", "2)").
+LIST_LINE_START = re.compile(r"[^\S\n]*(?:(?:[-•*·▪►✓✔]|\d{1,2}[.)])[^\S\n]*)?")
+# Between a list line's name and its value: a dash, colon, arrow or "met een".
+LIST_SEPARATOR = re.compile(r"[^\S\n]*(?:[:–—=]|-(?!\w)|→|->|=>|met\s+een)?[^\S\n]*")
+# Words one of which every match of a pattern of `_patterns()` holds (() for: a digit or a
+# mark in words).
 OTHER_PATTERN_CUES = (
     ("advice", ("advies", "naar", "leerweg")),
     ("grade", ()),
     ("mark", ("voldoende",)),
     ("home", ("woon",)),
-    ("result", ("goed", "avi")),
+    ("result", ("goed", "avi", "foutloos", "score")),
     ("exclusion", ("school", "thuis")),
     ("detained", ("vast",)),
     ("hardship", ("thuis",)),
@@ -810,6 +862,46 @@ def _right_after_a_name(text: str, span: Span, people: Sequence[Span]) -> bool:
     )
 
 
+def may_hold_a_result_list(text: str) -> bool:
+    """Whether `text` may pair names with results or advice in list lines (see `_list_values`)."""
+    return "\n" in text and _patterns()["result_words"].search(text) is not None
+
+
+def list_value_after(text: str, start: int, end: int) -> Span | None:
+    """The value of the list line that the name at `start`-`end` opens ("Selin – vwo", "1. Ayoub
+    48", "Maarten: niveau A", "Eva → Stedelijk Gymnasium"), if the line is one."""
+    line = text.rfind("\n", 0, start) + 1
+    if LIST_LINE_START.fullmatch(text, line, start) is None:
+        return None
+    sep = LIST_SEPARATOR.match(text, end)
+    begin = sep.end() if sep else end
+    stop = text.find("\n", begin)
+    m = _patterns()["list_value"].match(text, begin, len(text) if stop < 0 else stop)
+    return Span(m.start(), m.end()) if m and m.end() > begin else None
+
+
+def _may_hold_a_mark(text: str) -> bool:
+    return DIGIT.search(text) is not None or may_contain(text, MARK_WORDS)
+
+
+def _list_values(text: str, people: Sequence[Span]) -> list[Span]:
+    """The values of list lines that open with a name, in a post of results or advice: the line
+    pairs the person with the value."""
+    if not may_hold_a_result_list(text):
+        return []
+    found = []
+    ordered = sorted(people, key=_start)
+    for i, p in enumerate(ordered):
+        end = p.end
+        for q in ordered[i + 1 :]:  # "Jacobus Verhoef", found as two names
+            if text[end : q.start].strip(" ") or "\n" in text[end : q.start]:
+                break
+            end = q.end
+        if (value := list_value_after(text, p.start, end)) is not None:
+            found.append(value)
+    return found
+
+
 def _hits(text: str, spans: Iterable[Span], reason: str, kind: PDKind) -> list[Hit]:
     """One hit per distinct span (overlapping spans joined), in text order."""
     return [
@@ -916,6 +1008,9 @@ def _about_a_person(t: _Text, span: Span, first_word: int, people: Sequence[Span
             return True  # "En Djamila: dat havo-advies heb je verdiend!"
         if _absence_explained(t, t.clauses[idx - 1], people):
             return True  # "Op vrijdag is Filmon om 11 uur weg: logopedie bij ..."
+        named = any(t.clauses[idx - 1].start <= p.start < clause.start for p in people)
+        if named and any(t.words[i] in SUBJECT_PRONOUNS for i in t.word_range(clause)):
+            return True  # "Fijn nieuws voor Dounia: dankzij Leergeld kan ze mee op kamp"
     words = t.word_range(clause)
     kin = _words_of("kin_words")
     refers = any(
@@ -1032,6 +1127,8 @@ def _term_hits(
             continue  # "een spreekbeurt over diabetes"
         if field == "school" and _word_before(t, first, clause, GIVE_WORDS):
             continue  # "juf Annemieke geeft bijles": her work, not a pupil's support
+        if field == "income" and _word_before(t, first, clause, BENEFIT_WORDS):
+            continue  # "de inzameling voor de voedselbank": a cause, not a family's need
         if field == "family" and not _patterns()["family"].search(t.text, clause.start, clause.end):
             continue  # "gescheiden afval"
         if field == "religion" and last < len(t.words) and t.words[last] in FEAST_GREETINGS:
@@ -1099,8 +1196,9 @@ def find_other(
     sentences: list[Span] | None = None,
     tokens: Tokens | None = None,
 ) -> list[Hit]:
-    """School advice and career, grades, family situation, care and refugee status said of a
-    person (`sentences` as `sentences_of`, `tokens` as `Tokens`)."""
+    """School advice and career, grades and test levels (also in list lines beside names),
+    family situation, work and money, care, refugee status and misconduct said of a person
+    (`sentences` as `sentences_of`, `tokens` as `Tokens`)."""
     if sentences is None:
         sentences = sentences_of(text)
     t = _Text.of(text, sentences, tokens)
@@ -1114,11 +1212,13 @@ def find_other(
     matches = [
         (name, m)
         for name, cues in OTHER_PATTERN_CUES
-        if (may_contain(text, cues) if cues else DIGIT.search(text))
+        if (may_contain(text, cues) if cues else _may_hold_a_mark(text))
         for m in patterns[name].finditer(text)
     ]
     if may_contain(text, LVS_CUES):
         matches += (("lvs", m) for m in LVS.finditer(text))
+    if may_contain(text, ("niveau",)) or DIGIT.search(text):
+        matches += (("level", m) for m in TEST_LEVEL.finditer(text))
     for name, m in matches:
         span = Span(m.start(), m.end())
         clause = t.clauses[t.clause_index(span.start)]
@@ -1136,6 +1236,7 @@ def find_other(
                 continue
         if _about_a_person(t, span, bisect_right(t.starts, span.start - 1), people):
             spans.append(span)
+    spans += _list_values(text, people)
     return _hits(
         text,
         spans,
