@@ -524,7 +524,8 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     grandparents and neighbours ("@omavantess"); replies that call the person a former pupil or
     colleague ("oud-leerling", "toen jij hier voor de klas stond", "je havo-examen", "succes op
     het mbo"), speak to a pupil ("Morgen mag je het in de kring vertellen", "tot na de zomer in
-    groep 6") or to the press ("interview", "je artikel", "Mooi stuk geworden"), or turn to the
+    groep 6", "Jouw spreekbeurt over paarden was super") or to the press ("interview", "je
+    artikel", "Mooi stuk geworden"), or turn to the
     parents halfway ("... voor de fietscontrole! Ouders: met de bon ..."); replies that open by
     thanking someone for a deed, a gift or an invitation for the school ("Dank je wel Johan voor
     het sponsoren", "Dank voor de uitnodiging! We komen graag met groep 8",

@@ -711,6 +711,9 @@ def test_a_title_before_a_thanked_parents_name_keeps_the_parent() -> None:
         "Tige tank, Baukje, foar de prachtige foto's fan de speurtocht! 📸",
         "Danke wel, Ruud, veur de sponsoring van de nieuwe voetbaldoeltjes! 🥅",
         "Danke wel, opa Jup, veur 't repareren van de fietsenrekken! 🔧",
+        "Dank oe wel, Harmonie Sint-Cecilia, veur de muziek bij de optocht!",
+        "Dank oe wel, buurvrouw Mien, veur 't opruimen!",
+        "Tankewol, Doarpshûs De Mienskip, foar it brûken fan de seal!",
     ],
 )
 def test_regional_thanks_for_a_deed_read_as_dutch_answer_no_parent(text: str) -> None:
@@ -809,3 +812,19 @@ def test_a_visitor_or_a_former_pupil_said_another_way_is_no_parent(text: str) ->
 )
 def test_a_shop_or_a_village_council_thanked_by_name_is_no_parent(text: str) -> None:
     assert comment_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ha Lotte! Jouw spreekbeurt over paarden was echt super 🐴",
+        "Wat knap, Daan! Je werkstuk over de Romeinen komt morgen in de vitrine.",
+    ],
+)
+def test_praise_for_a_pupils_own_schoolwork_answers_a_pupil(text: str) -> None:
+    assert comment_hits(text) == []
+
+
+def test_a_parent_told_about_their_childs_schoolwork_is_still_flagged() -> None:
+    [hit] = comment_hits("Hoi Kim, de spreekbeurt van uw zoon is verplaatst naar dinsdag.")
+    assert hit.value == "Kim"
