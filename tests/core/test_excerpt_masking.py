@@ -14,6 +14,7 @@ from auditor.models import Category, PDKind, Span
 from auditor.redact import excerpt, personal_sentences
 from auditor.rules import all_rules
 from auditor.rules.base import RuleContext
+from auditor.rules.personal_data.analysis import analyse_text
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS_FILES = ("posts.jsonl", "independent.jsonl")
@@ -181,3 +182,24 @@ def test_an_e_mail_is_not_read_as_a_handle() -> None:
     shown = excerpt("Mail naar info@obs-dekim.nl voor vragen.", None, [], context=200)
 
     assert "i***@obs-dekim.nl" in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown_not"),
+    [
+        ("Hoera! Vandaag wordt Daan 8 jaar!", "8"),
+        ("Lokkige jierdei, juf Baukje!", "jierdei"),
+        ("Jarig in november:\n3 nov | Fenna | groep 3", "3 nov"),
+        ("Na 38 jaar gaat juf Hanneke (61) met pensioen.", "61"),
+        ("Het geld mag naar NL20 INGB 3125 0545 77 (t.n.v. R. Bakker). Dank je!", "Bakker"),
+    ],
+)
+def test_a_birthday_phrase_or_account_holder_is_hidden_in_every_excerpt(
+    text: str, shown_not: str
+) -> None:
+    hits = [h for h in analyse_text(text, CORPUS_CONTEXT).hits if h.span is not None]
+    spans = [(h.span, h.kind) for h in hits if h.span is not None]
+
+    shown = [excerpt(text, h.span, spans, context=100) for h in hits]
+
+    assert hits and all(shown_not not in one for one in shown)

@@ -380,3 +380,19 @@ def test_an_account_said_to_be_a_persons_stays_personal() -> None:
 @pytest.mark.parametrize("handle", ["@pzcredactie", "@omroep_secretariaat"])
 def test_a_handle_holding_an_organisations_desk_is_not_personal(handle: str) -> None:
     assert _values(f"{handle} dank voor het mooie stuk!", PDKind.SOCIAL_HANDLE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        (
+            "De opa van Lars regelt de bus naar de dierentuin. Betalen kan aan hem: "
+            "BE26 8301 6613 1829 t.n.v. M. De Smet. Vertrek bij de kerk.",
+            "M. De Smet",
+        ),
+        ("Het geld mag naar NL20 INGB 3125 0545 77 (t.n.v. R. Bakker). Dank je!", "R. Bakker"),
+    ],
+)
+def test_an_account_made_out_to_initials_and_a_surname_is_a_persons(text: str, holder: str) -> None:
+    assert len(_values(text, PDKind.IBAN)) == 1
+    assert holder in _values(text, PDKind.NAME)  # so that excerpts mask the holder too

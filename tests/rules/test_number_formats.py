@@ -181,3 +181,14 @@ def test_age_groups_anniversaries_childcare_and_retweets_are_no_fact(
     text: str, kind: PDKind
 ) -> None:
     assert _values(text, kind) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Het geld mag naar de klassenouder: NL 20 INGB 3125 0545 77.", "NL 20 INGB 3125 0545 77"),
+        ("Bankrekening van Marieke: nl 55 trio 8602 7694 83", "nl 55 trio 8602 7694 83"),
+    ],
+)
+def test_an_iban_with_a_space_after_its_country_code_is_found(text: str, value: str) -> None:
+    assert _values(text, PDKind.IBAN) == [value]

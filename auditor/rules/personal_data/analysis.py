@@ -70,6 +70,7 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
     ]
     if phones or ibans:
         phones, ibans = _of_a_person(text, people, phones, ibans, ctx)
+        name_hits += _account_holders(text, ibans, people)
     if addresses or postcodes:
         places = [h for h in addresses if _school_place(text, h, ctx, people)]
         addresses = [h for h in addresses if h not in places]
@@ -193,7 +194,8 @@ def _of_a_person(
     van de vereniging") is named in its sentence or the one before and no person is named in
     its own sentence; otherwise it is someone's (a parent collecting for a gift, a payer). The
     holder named right after the account ("t.n.v. Stichting Leergeld", "t.n.v. R. de Laat")
-    decides before anything else. Allow-listed values stay, so the audit can still list them."""
+    decides before anything else; one written as initials and a surname is a person.
+    Allow-listed values stay, so the audit can still list them."""
     sentences = special.sentences_of(text)
     kept_phones = [
         h
@@ -207,6 +209,27 @@ def _of_a_person(
     ]
     kept_ibans = [h for h in ibans if _iban_of_a_person(text, h, people, sentences, ctx)]
     return kept_phones, kept_ibans
+
+
+HOLDER_REASON = "naam van de houder van een bankrekening"
+
+
+def _account_holders(text: str, ibans: list[Hit], people: list[Span]) -> list[Hit]:
+    """The holder written after a person's account as initials and a surname ("t.n.v. M. De
+    Smet"), as a name where the name finder left it out, so that excerpts mask it too."""
+    found = []
+    for hit in ibans:
+        if hit.span is None or hit.allowed:
+            continue
+        holder = contact.account_holder(text, hit.span.end)
+        if holder is None or any(holder.start <= p.start < holder.end for p in people):
+            continue
+        value = text[holder.start : holder.end].strip()
+        if contact.holder_is_a_person(value):
+            start = holder.start + text[holder.start : holder.end].index(value)
+            span = Span(start, start + len(value))
+            found.append(Hit(span=span, value=value, reason=HOLDER_REASON, kind=PDKind.NAME))
+    return found
 
 
 BRACKETED = re.compile(r"\([^()]*\)")
@@ -241,6 +264,8 @@ def _iban_of_a_person(
     if holder is not None:
         if any(holder.start <= p.start < holder.end for p in people):
             return True
+        if contact.holder_is_a_person(text[holder.start : holder.end]):
+            return True  # "t.n.v. M. De Smet", "t.n.v. R. Bakker" (a surname that is a trade)
         if contact.names_organisation(text[holder.start : holder.end], ctx):
             return False
     if special.identified(hit.span, sentences, people, back=0):

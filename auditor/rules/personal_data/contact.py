@@ -64,9 +64,11 @@ PHONE_BRACKETS = re.compile(
     r"|0\d\d\d\)\s?(?:\d[\s\-.]?){5})\d(?![\d\w])"
 )
 # Written in any case, grouped by spaces, dots or dashes, perhaps broken over a line
-# ("nl38 ingb 6233 3699 77", "NL68.RABO.2122.5441.01", "NL57 ASNB\n6612 1872 05"); mod-97 decides.
+# ("nl38 ingb 6233 3699 77", "NL68.RABO.2122.5441.01", "NL57 ASNB\n6612 1872 05", "NL 20 INGB
+# 3125 0545 77": a space after the country code when a bank's letters follow); mod-97 decides.
 IBAN = re.compile(
-    r"\b[A-Za-z]{2}\d{2}(?:(?:[ .\-]|\s*\n\s*)?[A-Za-z0-9]{4}){2,7}"
+    r"\b(?:[A-Za-z]{2}\d{2}|[A-Za-z]{2} \d{2}(?=[ .\-]?[A-Za-z]{4}))"
+    r"(?:(?:[ .\-]|\s*\n\s*)?[A-Za-z0-9]{4}){2,7}"
     r"(?:(?:[ .\-]|\s*\n\s*)?[A-Za-z0-9]{1,3})?\b"
 )
 _IBAN_GAP = re.compile(r"[\s.\-]+")
@@ -158,7 +160,9 @@ class ContactLists(NamedTuple):
 DIGIT = re.compile(r"\d")
 PHONE_HINT = re.compile(r"\d(?:[\s\-.]?\d){8}|\d\s[\-–]\s\d")
 # Two digits after a word's two first letters (not "#kbw2025"); digits first: scanned fast.
-IBAN_HINT = re.compile(r"\d\d(?<=\b[A-Za-z]{2}\d\d)")
+IBAN_HINT = re.compile(
+    r"\d\d(?:(?<=\b[A-Za-z]{2}\d\d)|(?<=\b[A-Za-z]{2} \d\d)(?=[ .\-]?[A-Za-z]{4}))"
+)
 BSN_HINT = re.compile(r"\d\d\d[ .]?\d")
 POSTCODE_HINT = re.compile(r"[1-9]\d{3} ?[A-Za-z]{2}")
 PLATE_HINT = re.compile(r"-(?<=[A-Z\d]-)[A-Z\d]{2,3}-[A-Z\d]")  # a dash first: found fast
@@ -559,11 +563,33 @@ OWN_ACCOUNT = re.compile(
 )
 
 
+# Where a holder's name ends: a sentence end, but not the full stop of an initial ("J. Mensah").
+HOLDER_END = re.compile(r"(?<!\b[A-Za-z])[.!?](?=\s|$)")
+# A holder written as a person: initials and a surname ("M. Verhulst", "J.P. de Vries", "M. De
+# Smet"), and nothing after it.
+INITIALS_AND_SURNAME = re.compile(
+    r"(?:[A-Z]\.\s?){1,3}\s*(?:(?:van|de|der|den|ter|te|het|in\s+'t|v\.d\.)\s+){0,2}"
+    r"[A-Z][\w'-]+(?:-[A-Z][\w'-]+)?\s*",
+    re.IGNORECASE,
+)
+
+
 def account_holder(text: str, end: int) -> Span | None:
     """Where the holder named right after a bank account stands ("t.n.v. ...", or in brackets),
-    if one is."""
+    if one is, up to the end of its sentence ("t.n.v. M. De Smet. Vertrek bij de kerk.")."""
     match = ACCOUNT_HOLDER.match(text, end) or BRACKETED_HOLDER.match(text, end)
-    return Span(match.start("holder"), match.end("holder")) if match else None
+    if match is None:
+        return None
+    start, stop = match.start("holder"), match.end("holder")
+    cut = HOLDER_END.search(text, start, stop)
+    return Span(start, cut.start() if cut else stop)
+
+
+def holder_is_a_person(holder: str) -> bool:
+    """Whether an account's holder is written as a person is: initials and a surname."""
+    return (
+        INITIALS_AND_SURNAME.fullmatch(holder.strip()) is not None and holder.strip()[:1].isupper()
+    )
 
 
 def someones_account(text: str, start: int) -> bool:

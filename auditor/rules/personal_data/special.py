@@ -56,13 +56,23 @@ DAY = (
 )
 # A day said with a word before it: "afgelopen zondag", "vorige week zaterdag".
 DAY_WHEN = rf"(?:(?:afgelopen|vorige|komende|aanstaande|op)\s+)?{DAY}"
+# When an age is reached, between the verb and the age: a day, a week, weekend or month ("werd
+# vorige week 100", "wordt deze maand 13", "werd in juni 65", "is sinds zaterdag 9"); not a
+# year ("de school wordt dit jaar 40": what turns an age in a year is as often a building).
+WHEN = (
+    rf"(?:{DAY_WHEN}|(?:afgelopen|vorige|volgende|komende|deze|dit)\s+(?:week|weekend|maand)"
+    rf"|in\s+(?:{MONTHS})|op\s+\d{{1,2}}\s+(?:{MONTHS})|sinds\s+{DAY})"
+)
 # Two or more subjects: "worden vandaag allebei 7".
 BOTH = r"(?:(?:allebei|beiden|alle\s+twee|alle\s+drie|samen)\s+)?"
+# A baby, as what someone "kreeg".
+NEWBORN = r"(?:zoon|dochter|zoontje|dochtertje|baby|kindje|tweeling)"
+# "Op 7 mei is juf Anouk moeder geworden"
+BECAME_PARENT = r"(?:moeder|vader|mama|papa|ouders|oma|opa)\s+geworden"
 # Words of a baby's arrival that a date in the same clause is the birth date of.
 BIRTH_EVENT = (
     r"(?:geboren|ter\s+wereld|bevallen|het\s+levenslicht"
-    r"|(?:kreeg|kregen)\s+(?:\S+\s+){0,3}?(?:een\s+)?(?:zoon|dochter|zoontje|dochtertje|baby|kindje"
-    r"|tweeling))"
+    rf"|(?:kreeg|kregen)\s+(?:\S+\s+){{0,3}}?(?:een\s+)?{NEWBORN}|{BECAME_PARENT})"
 )
 # An age: digits or a number word ("wordt vandaag acht"; not "een", an article too).
 NUM = (
@@ -70,7 +80,11 @@ NUM = (
     r"|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig"
     r"|zeventig|tachtig|negentig|honderd)\b"
 )
-NOT_A_COUNT_OF_YEARS = r"(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten|minuten))"
+# After a number: what makes it no age (a unit, a rank, a date: "wordt vrijdag 3 oktober geopend").
+NOT_A_COUNT_OF_YEARS = (
+    r"(?!\s*(?:uur|keer|meter|km|cm|kilo|kg|graden|e\b|ste\b|%|euro|punten|minuten|dagen|weken"
+    rf"|maanden|[.,:]\d|(?:{MONTHS}|{MONTH_ABBREVIATIONS})\b))"
+)
 
 AGE_TODAY_PATTERN = (
     rf"\b{DAY}\s+\d{{1,2}}\s+jaar\b(?!\s+(?:geleden|getrouwd|samen|in\s+dienst|oud))"
@@ -79,18 +93,23 @@ AGE_TODAY_PATTERN = (
 BIRTHDATE = Alternatives(
     "|".join(
         [
-            rf"\b(?:geboren|berne)\s*:?\s+(?:op\s+)?(?:{WEEKDAY}\s+)?(?:{DATE})",
+            # "geboren op 3 maart", "Geboren: Mila, 3 maart 2026" (the baby's name between)
+            # "geboren in Aleppo op 1 januari 2015"
+            rf"\b(?:geboren|berne)\s*:?\s+(?:[\w'-]+,\s*|in\s+[\w'-]+\s+)?(?:op\s+)?(?:{WEEKDAY}\s+)?"
+            rf"(?:{DATE})",
             rf"\bgeb\.?\s+(?:op\s+)?(?:{DATE})",
             rf"\bgeboortedatum(?:\s+(?:van\s+)?[A-Z][\w'-]+)?\s*:?\s*(?:{DATE})",
-            rf"\b(?:wordt|worden|wurt|wurdt)\s+{DAY_WHEN}\s+{BOTH}{NUM}(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
-            rf"\bwerd(?:en)?\s+{DAY_WHEN}\s+{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}",
+            # "wordt vandaag 8", "word vandaag 6!!" (a typo, or a child's own words)
+            rf"\b(?:wordt|word|worden|wurt|wurdt)\s+{WHEN}\s+{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}"
+            r"(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
+            rf"\bwerd(?:en)?\s+{WHEN}\s+{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}",
             rf"\b{DAY}\s+\d{{1,3}}\s+(?:jaar\s+)?is\s+geworden\b",
             r"\b\d{1,3}\s+jaar\s+(?:oud\s+)?(?:is\s+)?geworden\b",
             # "Isa verjaart morgen"
             r"\bverjaar(?:t|de|den)\b",
             rf"\b{DAY}\s+wordt\s+(?:hij|ze|zij)\s+\d{{1,3}}\b",
             rf"\b(?:hij|ze|zij)\s+werd\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
-            r"\bwerd\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|e\b|ste\b|%|euro|punten|minuten))",
+            rf"\bwerd\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
             rf"\b(?:is|was|wordt|zijn|waren|worden)\s+(?:(?:{DAY}|allebei|beiden|ook|alle\s+twee)\s+)?"
             r"jarig\b",
             r"\b\d{1,3}\s+kaarsjes\b",
@@ -110,38 +129,49 @@ BIRTHDATE = Alternatives(
             # the date after the event: "is bevallen van een dochter, op 3 november"
             rf"\b(?:bevallen|beviel)\s+van\s+(?:een\s+)?(?:\S+\s+)?(?:zoon|dochter|zoontje"
             rf"|dochtertje|tweeling|baby|kindje),?\s+op\s+(?:{WEEKDAY}\s+)?(?:{DATE})",
+            # "kregen op 4 mei een zoon"
+            rf"\b(?:kreeg|kregen)\s+(?:\S+\s+){{0,2}}?(?:op\s+)?(?:{WEEKDAY}\s+)?(?:{DATE})\s+(?:een\s+)?"
+            rf"{NEWBORN}\b",
+            # "Gefeliciteerd met je 7e, Sem!": an ordinal that ends the wish is a birthday
+            r"\b(?:gefeliciteerd|feliciteren|feliciteert|proficiat|van\s+harte)\s+(?:\S+\s+){0,2}?"
+            r"met\s+(?:je|jouw|zijn|haar|z'n)\s+(?:\d{1,3}(?:ste|de|e)|[a-z]+(?:ste|de))"
+            r"(?=\s*(?:[!.,;]|$|[\U0001F300-\U0001FAFF\u2600-\u27BF]))",
             # a relative clause: "Mats, die vandaag zeven jaar wordt", "dat hij 9 jaar is"
-            rf"\b(?:die|hij|zij|ze|je|jij)\s+(?:{DAY}\s+)?{NUM}\s+(?:jaar\s+)?"
+            rf"\b(?:die|hij|zij|ze|je|jij)\s+(?:{WHEN}\s+)?{NUM}\s+(?:jaar\s+)?"
             r"(?:wordt|werd|is\s+geworden|geworden\s+is|is)\b",
-            rf"\b{NUM}\s+jaar\s+{DAY}(?=\s*[!.,;]|\s*$)",
+            rf"\b{NUM}\s+(?:jaar|jr\.?)\s+{DAY}(?=\s*[!.,;]|\s*$)",
             # an age reached or hoped for: "hij mocht 91 jaar worden"
             rf"\b(?:mocht|mochten|mag|mogen|zou|zal|hoopt|hoopte)\s+{NUM}\s+(?:jaar\s+)?(?:oud\s+)?"
             r"worden\b",
             # "Tijn wordt volgende week 9!": an age ends the clause or is followed by "jaar"
             r"\bwordt\s+(?:(?:volgende\s+week|deze\s+week|binnenkort|straks|bijna|alweer|ook|al"
             rf"|zaterdag|zondag|in\s+(?:{MONTHS})|op\s+\d{{1,2}}\s+(?:{MONTHS}))\s+)?{NUM}(?:\s+jaar)?(?![.,]\d)"
+            rf"(?:\s+{DAY}\b)?"  # "hij wordt 8 vandaag"
             r"(?=\s*(?:[!.,;)]|$|en\s|op\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))",
             # a birth year: "geboren in 2019", "geboortejaar: 2020"
             r"\b(?:(?:geboren|geb\.?)\s+in|geboortejaar\s*:?)\s+(?:19|20)\d\d\b",
             # Frisian: is jierich, hat jierdei, fiert syn jierdei, waard 8, 8 jier wurden
-            rf"\b(?:is|wie|wurdt|binne)\s+(?:{DAY}\s+)?jierich\b",
+            rf"\b(?:is|wie|wurdt|binne)\s+(?:{DAY}\s+)?(?:(?:hy|sy|se|hja)\s+)?jierich\b",
             rf"\b(?:hat|hie|fiert)\s+(?:{DAY}\s+)?(?:(?:syn|har)\s+(?:[\w-]+\s+)?)?jierdei\b",
             rf"\bwaard\s+(?:{DAY}\s+)?\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
             r"\b\d{1,3}\s+(?:jier\s+)?wurden\b",
             r"\b\d{1,3}\s+jaar\s+geleden\s+geboren\b",
-            rf"\bviert\s+(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:[\w-]+\s+)?verjaardag",
+            # "viert zaterdag haar 90ste verjaardag", "viert dit weekend haar kroonjaar"
+            rf"\bviert\s+(?:{WHEN}\s+)?(?:zijn|haar|je)\s+(?:[\w-]+\s+)?(?:verjaardag|kroonjaar)",
             rf"\b(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:\d+(?:ste|e)|[a-z]+(?:ste|de))\s+verjaardag",
             rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
             rf"\b(?:is|werd|ben|bent|zijn)\s+(?:{DAY}\s+)?{NUM}(?:\s+jaar)?(?:\s+oud)?\s+geworden\b",
             AGE_TODAY_PATTERN,
             # "is vandaag een jaartje ouder", "heeft Abraham gezien", "is Sarah geworden" (50)
-            rf"\b(?:is|wordt|werd)\s+(?:{DAY}\s+)?(?:weer\s+)?een\s+jaar(?:tje)?\s+ouder\b",
+            # "is vandaag een jaartje ouder", also without the verb ("vandaag een jaartje ouder")
+            rf"(?:\b(?:is|wordt|werd)\s+(?:{DAY}\s+)?|\b{DAY}\s+)(?:weer\s+)?een\s+jaar(?:tje)?"
+            r"\s+ouder\b",
             rf"\b(?:heeft|hebben|had)\s+(?:{DAY}\s+)?(?:abraham|sarah)\s+gezien\b"
             rf"|\b(?:is|wordt|werd)\s+(?:{DAY}\s+)?(?:abraham|sarah)(?:\s+geworden\b|(?=\s*[!.]))",
             r"\b(?:is|ben|was)\s+(?:nu\s+|al\s+|pas\s+|net\s+)?\d{1,2}\s+jaar"
             r"(?:\s+oud\b|(?=\s*[.,!;)]|\s*$))",
             # "Juf Sanne is vandaag 40": last, so the longer phrasings above win
-            rf"\b(?:is|ben|was)\s+{DAY}\s+\d{{1,3}}\b(?!\s*jaar\s+(?!geworden|oud))"
+            rf"\b(?:is|ben|bent|was)\s+{WHEN}\s+\d{{1,3}}\b(?!\s*jaar\s+(?!geworden|oud))"
             rf"(?!\s*[.,]\d){NOT_A_COUNT_OF_YEARS}",
         ]
     ),
@@ -164,12 +194,26 @@ AGE_APPOSITION = re.compile(
     r"\s*(?:\(\s*\d{1,2}\s*(?:jaar|jr\.?)\s*\)|,\s*\d{1,2}\s+jaar(?:\s+oud)?(?=\s*[,.!)]))"
     # a bare number as a newspaper gives an age: "Lana (6) uit groep 3", "Sven (11)"; a number
     # up to 8 with no group after it may be the group ("Sem (8), Lisa (7)")
-    r"|\s*\(\s*(?:9|1\d)\s*\)|\s*\(\s*\d\s*\)(?=\s*(?:uit|van|in)\s+(?:groep|gr\.))",
+    r"|\s*\(\s*(?:9|1\d)\s*\)|\s*\(\s*\d\s*\)(?=\s*(?:uit|van|in)\s+(?:groep|gr\.))"
+    # a number with the group beside it in the brackets is no group: "Dawit (5, groep 2)"
+    r"|\s*\(\s*\d{1,2}(?:\s*(?:jaar|jr\.?))?\s*[,;]\s*(?:groep|gr\.?)\s*\d[^()\n]{0,12}\)"
+    r"|\s*\(\s*(?:groep|gr\.?)\s*\d[^(),\n]{0,6}[,;]\s*\d{1,2}\s*(?:jaar|jr\.?)\s*\)"
+    # two digits in the middle of a sentence, as a newspaper gives an age: "juf Hanneke (61)
+    # gaat met pensioen" (at a line's end it may count a class: "juf Merel (24)")
+    r"|\s*\(\s*[2-9]\d\s*\)(?=[^\S\n]+[a-z])",
     re.IGNORECASE,
 )
 BIRTHDAY_APPOSITION = re.compile(
     rf"\s*(?:\(\s*(?:{SHORT_DATE}|\d{{1,2}})\s*\)|[:–-]\s*(?:{SHORT_DATE})\b)", re.IGNORECASE
 )
+# In a post about birthdays, the date on the short line of a name, wherever it stands in a list
+# or table: "3 nov | Fenna | groep 3", "Mohammed (gr. 7) – di 3 feb", "Elif | 04-06-2021"
+# (a weekday's short form before it is part of it).
+LIST_LINE_DATE = re.compile(
+    rf"(?<![\w/-])(?:(?:ma|di|wo|do|vr|za|zo)\.?\s+)?(?:{DATE}|{SHORT_DATE})(?![\w/-])",
+    re.IGNORECASE,
+)
+LIST_LINE_MAX = 70  # characters: a line longer than this is prose, not a list's line
 # In a post about birthdays, a date that opens the line of a name: "3 sept – Tijmen (groep 4)",
 # "12/11: juf Hennie" (searched in the line up to the name; a title may come between).
 BIRTHDAY_DATE_BEFORE = re.compile(
@@ -187,17 +231,29 @@ AGE_PREDICATE = (
 )
 # The quick look for AGE_PREDICATE in a post without a birthday cue word (see analysis.py).
 AGE_PREDICATE_CUE = gated(
-    rf"\b(?:is|ben|bent|was)\s+(?:(?:nu|al|pas|net|bijna|inmiddels|alweer)\s+)?{NUM}", re.IGNORECASE
+    rf"\b(?:(?:is|ben|bent|was)\s+(?:(?:nu|al|pas|net|bijna|inmiddels|alweer)\s+)?|al\s+|alweer\s+)"
+    rf"{NUM}",
+    re.IGNORECASE,
 )
-AGE_AFTER_NAME = re.compile(rf"\s+({AGE_PREDICATE})", re.IGNORECASE)
+# Also without a verb, right after a name: "Wat gaat de tijd snel, Aylin al 8!"
+AGE_AFTER_NAME = re.compile(
+    rf"\s+({AGE_PREDICATE}|(?:al|alweer|nu\s+al)\s+{NUM}(?![.,]\d)"
+    r"(?=\s*(?:[!.,;)]|$|[\U0001F300-\U0001FAFF\u2600-\u27BF])))",
+    re.IGNORECASE,
+)
 AGE_AFTER_PRONOUN = gated(rf"\b(?:hij|zij|ze|jij|je|ik)\s+({AGE_PREDICATE})", re.IGNORECASE)
-BARE_AGE = re.compile(r"\(\s*\d{1,2}\s*\)")  # "Sven (11)": see AGE_APPOSITION
+# "Sven (11)", "Imane (10 jr)", "Dawit (5, groep 2)": see AGE_APPOSITION
+BARE_AGE = re.compile(r"\(\s*\d{1,2}\s*(?:jaar|jr\.?)?\s*[,;)]")
 OWNED_BY = re.compile(r"(\w+)\s+van\s+$")
 # A birth year before 1900 is a historical person's ("Calvijn werd op 10 juli 1509 geboren").
 HISTORICAL_YEAR = re.compile(r"\b1[0-8]\d\d\b")
-BIRTHDAY_WORD = re.compile(r"\b(?:jarige?|verjaardag)\b", re.IGNORECASE)
+# "kroonjaar": a round birthday; Frisian "jierdei" (birthday), "jierich" (jarig)
+BIRTHDAY_WORD = re.compile(r"\b(?:jarige?|verjaardag|kroonjaar|jierdei|jierich)\b", re.IGNORECASE)
+BIRTHDAY_WORD_CUES = ("jarig", "verjaardag", "kroonjaar", "jierdei", "jierich")
 # A post about someone's birthday: then "N jaar" beside a name is an age ("9 jaar al!").
-BIRTHDAY_POST = gated(r"jarig|verjaardag|birthday|🎂|geboren|jierdei|jierich", re.IGNORECASE)
+BIRTHDAY_POST = gated(
+    r"jarig|verjaardag|birthday|🎂|geboren|geboortedat|jierdei|jierich", re.IGNORECASE
+)
 YEARS = re.compile(
     r"\bwordt\s+\d{1,3}\b(?!\s*(?:uur|keer|meter|km|minuten|euro|%|e\b|ste\b))"
     r"|\b\d{1,3}\s+jaar\b(?!\s+(?:geleden|getrouwd|samen|in\s+dienst|bij|op|lang|werkt|oud\s+gebouw))",
@@ -209,7 +265,7 @@ BIRTHDATE_CUES = (
     "geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden", "berne", "wurt",
     "wurdt", "wordt", "geb", "birthday", "kaarsjes", "jierich", "jierdei", "waard", "wurden",
     "worden", "verjaar", "wereld", "bevallen", "levenslicht", "kreeg", "kregen", "ouder",
-    "abraham", "sarah",
+    "abraham", "sarah", "word", "felicit", "proficiat",
 )  # fmt: skip
 DAY_CUES = (
     "dag",
@@ -777,7 +833,8 @@ def find_birthdates(
     )
     spans += _age_predicates(text, people)
     spans = [s for s in spans if identified(s, sentences, people)]
-    if may_contain(text, ("jarig", "verjaardag")):
+    spans += _inverted_ages(text, people)
+    if may_contain(text, BIRTHDAY_WORD_CUES):
         spans += _birthday_words(text, people, sentences, tokens)
     spans += _appositions(text, people)
     if BIRTHDAY_POST.search(text):
@@ -789,7 +846,8 @@ def _birthday_words(
     text: str, people: Sequence[Span], sentences: list[Span], tokens: Tokens | None = None
 ) -> list[Span]:
     """ "jarig", "jarige", "verjaardag" in a clause that speaks of a person ("Fijne verjaardag,
-    Sem!", "onze jarige Mila"), but not a school's or a club's ("75 jaar jarig bestaan")."""
+    Sem!", "onze jarige Mila") or that a person answers ("Vandaag jarig: Sem uit groep 5", "Wie
+    is er jarig? Onze juf Anouk!"), but not a school's or a club's ("75 jaar jarig bestaan")."""
     t = _Text.of(text, sentences, tokens)
     found = []
     for m in BIRTHDAY_WORD.finditer(text):
@@ -797,12 +855,36 @@ def _birthday_words(
             continue
         first = bisect_right(t.starts, m.start() - 1)
         span = Span(m.start(), m.end())
-        clause = t.clauses[t.clause_index(m.start())]
-        if any(clause.start <= p.start < clause.end for p in people) or _about_a_person(
-            t, span, first, people
+        idx = t.clause_index(m.start())
+        clause = t.clauses[idx]
+        if (
+            any(clause.start <= p.start < clause.end for p in people)
+            or _about_a_person(t, span, first, people)
+            or _answered_by_a_person(t, idx, people)
         ):
             found.append(span)
     return found
+
+
+ANSWER_REACH = 16  # characters from the next clause's start to the name that answers ("Onze juf ")
+# The answer is the name alone, perhaps with its group: "Sem uit groep 5 🎂", "Onze juf Anouk!"
+# (not "Sem weet het": a new sentence about Sem).
+ANSWER_END = re.compile(r"(?:\s+(?:uit|van|in)\s+(?:groep|gr\.?)\s*\d\w*(?:/\d\w*)?)?\W*$")
+
+
+def _answered_by_a_person(t: _Text, idx: int, people: Sequence[Span]) -> bool:
+    """Whether clause `idx` asks or announces ("Wie is er jarig?", "Vandaag jarig:") and the
+    next clause opens with a person (a title or "onze" may come first)."""
+    if idx + 1 >= len(t.clauses) or not t.text[: t.clauses[idx].end].rstrip().endswith(("?", ":")):
+        return False
+    after = t.clauses[idx + 1]
+    answer = t.text[after.start : after.end]
+    start = after.start + len(answer) - len(answer.lstrip())
+    return any(
+        start <= p.start <= start + ANSWER_REACH
+        and ANSWER_END.match(t.text, p.end, after.end) is not None
+        for p in people
+    )
 
 
 def _appositions(text: str, people: Sequence[Span]) -> list[Span]:
@@ -820,6 +902,53 @@ def _appositions(text: str, people: Sequence[Span]) -> list[Span]:
             before = BIRTHDAY_DATE_BEFORE.search(text, line, p.start)
             if before:
                 found.append(Span(before.start(1), before.end(1)))
+            else:
+                found += _list_line_dates(text, line, p)
+    return found
+
+
+def _list_line_dates(text: str, line: int, person: Span) -> list[Span]:
+    """The date on a birthday list's line of `person` (a short line, one date on it)."""
+    end = text.find("\n", person.end)
+    end = len(text) if end < 0 else end
+    if end - line > LIST_LINE_MAX:
+        return []
+    dates = list(LIST_LINE_DATE.finditer(text, line, end))
+    return [Span(dates[0].start(), dates[0].end())] if len(dates) == 1 else []
+
+
+# The subject after the verb: "Vandaag wordt Daan 8 jaar!", "Gisteren werd opa Henk 80", "Zaterdag
+# wordt juf Ellen 50": the verb before the name (titles and kinship words between) ...
+VERB_BEFORE_SUBJECT = re.compile(
+    r"\b(?:wordt|word|worden|werd|werden|is|was|wurdt|waard)\s+((?:[\w'-]+\s+){0,3}?)$",
+    re.IGNORECASE,
+)
+# ... and the age right after it, ending its clause.
+AGE_AFTER_SUBJECT = re.compile(
+    rf"\s+(?:(?:al|pas|bijna|alweer)\s+)?{NUM}{NOT_A_COUNT_OF_YEARS}(?:\s+jaar)?(?:\s+oud)?"
+    r"(?:\s+geworden)?(?![.,]\d)"
+    r"(?=\s*(?:[!.,;:)?]|$|en\s|maar\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))",
+    re.IGNORECASE,
+)
+# Words that may stand between that verb and the name: "wordt onze juf Ellen 50".
+BEFORE_SUBJECT = frozenset(("onze", "ons", "de", "kleine", "lieve", "en"))
+
+
+def _inverted_ages(text: str, people: Sequence[Span]) -> list[Span]:
+    """An age whose subject follows its verb, as after a time word in Dutch ("Vandaag wordt
+    Daan 8 jaar!", "Afgelopen weekend werd opa Henk 80"): the verb, the name and the age."""
+    found = []
+    between = BEFORE_SUBJECT | _words_of("kin_words") | _words_of("name_titles")
+    for p in people:
+        after = AGE_AFTER_SUBJECT.match(text, p.end)
+        if after is None:
+            continue
+        verb = VERB_BEFORE_SUBJECT.search(text, max(0, p.start - 40), p.start)
+        if verb is None:
+            continue
+        words = verb.group(1).split()
+        if all(w.lower() in between or w[:1].isupper() for w in words):
+            found.append(Span(verb.start(), after.end()))
     return found
 
 

@@ -1,0 +1,141 @@
+"""Birthdays and ages as Dutch and Frisian school posts say them (issue 16, bench/corpus_birth):
+the subject after its verb, a time word between the verb and the age, birthday lists in any
+layout, ages in brackets, birth announcements; and the dates, counts and anniversaries that are
+no one's age. All names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.models import PDKind
+from auditor.rules.base import RuleContext
+from auditor.rules.personal_data.analysis import analyse_text
+
+CTX = RuleContext()
+
+
+def birthdates(text: str) -> list[str]:
+    return [h.value for h in analyse_text(text, CTX).of(PDKind.BIRTHDATE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hoera! Vandaag wordt Daan 8 jaar!", "wordt Daan 8 jaar"),
+        ("Gisteren werd Bram 6 en hij trakteerde op ijsjes.", "werd Bram 6"),
+        ("Zaterdag wordt juf Ellen 50!", "wordt juf Ellen 50"),
+        ("Afgelopen weekend werd opa Henk 80.", "werd opa Henk 80"),
+        ("Vrijdag werden Mees en Jip 4 🎉", "werden Mees en Jip 4"),
+    ],
+)
+def test_an_age_whose_subject_follows_the_verb_is_a_birthdate(text: str, value: str) -> None:
+    assert value in birthdates(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Cornelia, de oma van Thijs, werd vorige week 100!", "werd vorige week 100"),
+        ("Meester Piet-Jan werd in juni 65 en gaat met pensioen.", "werd in juni 65"),
+        ("Onze oudste leerling Rayan wordt deze maand 13.", "wordt deze maand 13"),
+        ("Welkom Zeynep! Sinds ze vorige week vier werd mag ze naar school.", "vier werd"),
+        ("Onze Yusuf is sinds zaterdag 9 🎉", "is sinds zaterdag 9"),
+        ("sem uit groep 2 word vandaag 6!! fijne dag", "word vandaag 6"),
+        ("Gefeliciteerd Mila! Je bent vandaag 7.", "bent vandaag 7"),
+    ],
+)
+def test_a_time_word_between_the_verb_and_the_age_keeps_it_an_age(text: str, value: str) -> None:
+    assert any(value in shown for shown in birthdates(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("hieperdepiep voor jayden, 8 jr vandaag!!", "8 jr vandaag"),
+        ("Wat gaat de tijd snel, Aylin al 8 😍", "al 8"),
+        ("gefeliciteerd juf Fatima!! vandaag een jaartje ouder", "vandaag een jaartje ouder"),
+        ("Juf Wendy viert dit weekend haar kroonjaar 👑", "kroonjaar"),
+        ("Gefeliciteerd met je 7e, Sem!", "met je 7e"),
+        ("Lokkige jierdei, juf Baukje!", "jierdei"),
+        ("Juf Baukje hat hjoed in feestje. Hjoed is se jierich!", "is se jierich"),
+    ],
+)
+def test_a_birthday_said_without_a_verb_or_in_frisian_is_a_birthdate(text: str, value: str) -> None:
+    assert any(value in shown for shown in birthdates(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Verjaardagen in november:\n3 nov | Fenna | groep 3\n12 nov | Ruben | groep 4", "3 nov"),
+        ("Wie is er jarig?\n• Mohammed (gr. 7) – di 3 feb\n• Daria – 13 feb", "di 3 feb"),
+        ("Nieuw 🌱\nnaam | geboortedatum\nElif | 04-06-2021\nDex | 11-06-2021", "04-06-2021"),
+    ],
+)
+def test_the_date_on_a_names_line_of_a_birthday_list_is_a_birthdate(text: str, value: str) -> None:
+    assert value in birthdates(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("De winnaars:\n1. Imane (10 jr)\n2. Kofi (9 jr)", "(10 jr)"),
+        ("Welkom Dawit (5, groep 2) en Hanna (7, groep 4)!", "(5, groep 2)"),
+        ("Sem (groep 5, 9 jaar) won de voorleeswedstrijd.", "(groep 5, 9 jaar)"),
+        ("Na 38 jaar gaat juf Hanneke (61) met pensioen.", "(61)"),
+    ],
+)
+def test_an_age_in_brackets_after_a_name_is_a_birthdate(text: str, value: str) -> None:
+    assert value in birthdates(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Op 7 mei is onze collega Anouk moeder geworden van een zoon, Sam.", "7 mei"),
+        ("Juf Iris kreeg 28 januari een zoon, Boaz.", "28 januari"),
+        ("Meester Tom en zijn vrouw kregen op 4 mei een dochter: Evi.", "4 mei"),
+    ],
+)
+def test_the_date_in_a_staff_birth_announcement_is_a_birthdate(text: str, value: str) -> None:
+    assert any(value in shown for shown in birthdates(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie is er vandaag jarig? Onze juf Anouk! 🎉",
+        "Vandaag jarig: Sem uit groep 5 🎂",
+        "Wie is er jarig? Sem en Tess!",
+    ],
+)
+def test_a_birthday_question_or_heading_answered_by_a_name_is_that_persons(text: str) -> None:
+    assert birthdates(text) != []
+
+
+def test_a_question_about_birthdays_followed_by_a_sentence_about_someone_is_no_ones() -> None:
+    assert birthdates("Wat doe je als je jarig bent? Sem weet het: trakteren!") == []
+
+
+def test_a_birth_date_after_the_place_of_birth_is_a_birthdate() -> None:
+    text = "Welkom Ali! Hij is geboren in Aleppo op 1 januari 2015."
+    assert birthdates(text) == ["geboren in Aleppo op 1 januari 2015"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meester Gerrit en groep 8 maakten een moestuin. Die wordt vrijdag 3 oktober geopend.",
+        "Belangrijke data:\n3 nov | studiedag\n12 nov | Sint-Maarten\nGroetjes, juf Anja",
+        "De groepsindeling:\ngroep 3: meester Youssef (27)\ngroep 4/5: juf Inge (29)",
+        "Bij de quiz werd Sem 2e en Tess 3e.",
+        "Gisteren was Sem 2 uur bij de tandarts.",
+        "Morgen wordt juf Anouk 3 uur lang bijgestaan door de stagiair.",
+        "Gefeliciteerd met je tweede plaats, Sem!",
+        "Juf Tineke viert dit jaar haar 25-jarig jubileum bij ons op school!",
+        "Bij het 75-jarig jubileum blies directeur Hans 75 kaarsjes uit op de jubileumtaart.",
+        "Meester Ruud werkt dit jaar 30 jaar bij ons!",
+    ],
+)
+def test_a_date_count_rank_or_jubilee_beside_a_name_is_no_age(text: str) -> None:
+    assert birthdates(text) == []
