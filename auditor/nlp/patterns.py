@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -284,6 +285,20 @@ class Alternatives:
             for k, m in enumerate(found):  # each searched on from the match's end
                 if m is not None and m.start() < end:
                     found[k] = chosen[k].search(text, end)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """The first match in `text` from `pos` to `endpos`, as `re.Pattern.search` finds it:
+        the leftmost of the searched alternatives' first matches, at one position the first
+        alternative's."""
+        low = folded(text)
+        if low is None or self._whole_only:
+            return self.whole.search(text, pos, endpos)
+        first: re.Match[str] | None = None
+        for pattern in self._searched(low):
+            m = pattern.search(text, pos, endpos)
+            if m is not None and (first is None or m.start() < first.start()):
+                first = m
+        return first
 
     def _searched(self, low: str) -> tuple[re.Pattern[str], ...]:
         mask = self._always

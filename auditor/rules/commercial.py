@@ -26,7 +26,7 @@ from auditor.nlp.lexicon import (
     package_patterns,
     school_extends,
 )
-from auditor.nlp.patterns import any_of, gated
+from auditor.nlp.patterns import Alternatives, any_of, gated
 from auditor.rules.base import RuleContext, rule
 
 # A money amount: "€12,99", "€ 39,-", "€1.246,50", "12 euro".
@@ -68,13 +68,13 @@ class Patterns(NamedTuple):
 
     fee_context: re.Pattern[str]  # a school fee, a transfer, proceeds: no sale
     pretend_context: re.Pattern[str]  # pretend money in a lesson
-    discount: re.Pattern[str]  # enough on its own (outside fee sentences)
+    discount: Alternatives  # enough on its own (outside fee sentences)
     price_frame: re.Pattern[str]  # a price in a sales frame: "voor maar €12,99", "€8,95 per uur"
     sales_word: re.Pattern[str]  # turns any (non-fee) price in the post into an offer
     order_channel: re.Pattern[str]  # a web shop, a code word, a partner link
     buying: re.Pattern[str]  # a "link in bio" is about buying
     business: re.Pattern[str]  # a kind of business or a chain
-    call_to_buy: re.Pattern[str]
+    call_to_buy: Alternatives
     own_channel: re.Pattern[str]  # the school's own website, Parro
     offer_hints: tuple[str, ...]  # () when a school's own list makes the quick look unsafe
     channel_hints: tuple[str, ...]
@@ -92,7 +92,7 @@ def _patterns() -> Patterns:
     return Patterns(
         fee_context=re.compile(rf"\b(?:{package_patterns('fee_context_patterns')})\b"),
         pretend_context=re.compile(rf"\b(?:{package_patterns('pretend_money_patterns')})\b"),
-        discount=gated(package_patterns("discount_patterns")),
+        discount=Alternatives(package_patterns("discount_patterns")),
         price_frame=gated(
             rf"\b(?:{before})\s?{_PRICE}"
             rf"|{_PRICE}\s?(?:per|p\.)\s?(?:{units})\b"
@@ -107,7 +107,7 @@ def _patterns() -> Patterns:
         order_channel=re.compile(package_patterns("order_channel_patterns")),
         buying=gated(rf"{_PRICE}|\b(?:{package_patterns('buying_patterns')})\b"),
         business=gated(rf"(?:{_words('business_kinds')})\w*|\b(?:{_words('brands')})\b"),
-        call_to_buy=gated(package_patterns("call_to_buy_patterns")),
+        call_to_buy=Alternatives(package_patterns("call_to_buy_patterns")),
         own_channel=gated(package_patterns("own_channel_patterns")),
         offer_hints=() if school_extends(OFFER_LISTS) else OFFER_HINTS,
         channel_hints=() if school_extends(CHANNEL_LISTS) else CHANNEL_HINTS,
@@ -221,7 +221,9 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _first(pattern: re.Pattern[str], lowered: str, offset: int = 0) -> tuple[int, int] | None:
+def _first(
+    pattern: re.Pattern[str] | Alternatives, lowered: str, offset: int = 0
+) -> tuple[int, int] | None:
     """Offsets (widened to whole words) of the first match of `pattern` in a lowercased text."""
     match = pattern.search(lowered)
     if match is None:

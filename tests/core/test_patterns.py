@@ -97,3 +97,12 @@ def test_alternatives_that_cannot_be_searched_apart_are_searched_whole(source: s
     assert [m.span() for m in each.finditer("Jarig? aa feest")] == [
         m.span() for m in re.finditer(source, "Jarig? aa feest")
     ]
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+def test_alternatives_search_finds_the_first_match_between_its_bounds(source: str) -> None:
+    whole, each = re.compile(source, re.I), Alternatives(source, re.I)
+    for text in TEXTS:
+        for pos in range(0, len(text), 3):
+            a, b = whole.search(text, pos, len(text) - 1), each.search(text, pos, len(text) - 1)
+            assert (a and a.span()) == (b and b.span())
