@@ -371,25 +371,53 @@ def _refers_to_a_group(items: Any) -> bool:
 
 def top_level_alternatives(source: str) -> list[str]:
     """The alternatives of a pattern at its top level: `source` split at each "|" outside
-    brackets, character classes and escapes (`"|".join` of them gives `source` back)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    brackets, character classes and escapes (`"|".join` of them gives `source` back). A
+    pattern that is one group of alternatives between word boundaries, `\\b(?:a|b)\\b`, gives
+    `\\ba\\b` and `\\bb\\b`: a boundary matches one way only, so the alternatives are tried in
+    the same order either way."""
+    bars = _top_level_bars(source)
+    if bars:
+        return [source[i + 1 : j] for i, j in zip([-1, *bars], [*bars, len(source)], strict=True)]
+    for edge in (r"\b", ""):
+        head = edge + "(?:"
+        if source.startswith(head) and source.endswith(")" + edge):
+            inner = source[len(head) : len(source) - len(edge) - 1]
+            if _balanced(inner) and _top_level_bars(inner):
+                return [edge + part + edge for part in top_level_alternatives(inner)]
+    return [source]
+
+
+def _top_level_bars(source: str) -> list[int]:
+    """Where `source` has a "|" outside brackets, character classes and escapes."""
+    return [i for i, depth in _depths(source) if depth == 0 and source[i] == "|"]
+
+
+def _balanced(source: str) -> bool:
+    """Whether every bracket of `source` outside classes and escapes closes within it."""
+    depth = 0
+    for i, _ in _depths(source):
+        depth += (source[i] == "(") - (source[i] == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _depths(source: str) -> Iterator[tuple[int, int]]:
+    """(index, bracket depth before it) of each character that is an operator: not escaped and
+    not inside a character class."""
+    depth, i, in_class = 0, 0, False
     while i < len(source):
         ch = source[i]
         if ch == "\\":
-            i += 1  # the escaped character is no operator
-        elif in_class:
+            i += 2  # the escaped character is no operator
+            continue
+        if in_class:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
             i += source.startswith("^", i + 1)
             i += source.startswith("]", i + 1)  # "[]" or "[^]" opens with a literal "]"
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
+        else:
+            yield i, depth
+            depth += (ch == "(") - (ch == ")")
         i += 1
-    parts.append(source[start:])
-    return parts

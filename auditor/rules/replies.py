@@ -43,6 +43,7 @@ from auditor.nlp.lexicon import (
     package_list,
     package_patterns,
 )
+from auditor.nlp.patterns import Alternatives
 from auditor.rules.base import RuleContext, rule
 from auditor.rules.personal_data.contact import (
     PLURAL_YOU,
@@ -361,11 +362,11 @@ def _kin_of_someone() -> re.Pattern[str]:
 
 
 @lexicon_cache
-def _other_cues() -> re.Pattern[str]:
+def _other_cues() -> Alternatives:
     """Phrases that show the reply answers no parent ("overlast", "vroeger zelf bij ons op
     school"): auditor/lexicons/reply_not_parent_cues.txt, matched as whole words."""
     phrases = sorted(package_list("reply_not_parent_cues"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
+    return Alternatives(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
 
 
 def _a_family(value: str) -> bool:

@@ -64,7 +64,9 @@ def test_the_costly_special_category_patterns_are_gated(name: str) -> None:
 
 
 @pytest.mark.parametrize("flags", [0, re.IGNORECASE])
-@pytest.mark.parametrize("source", [*PATTERNS, special.BIRTHDATE.whole.pattern])
+@pytest.mark.parametrize(
+    "source", [*PATTERNS, special.BIRTHDATE.whole.pattern, r"\b(?:jarig|(?:is|was)\s+\d+|ge\w+)\b"]
+)
 def test_alternatives_find_the_same_matches(source: str, flags: int) -> None:
     whole, each = re.compile(source, flags), Alternatives(source, flags)
     for text in TEXTS:
@@ -89,6 +91,21 @@ def test_required_keys_are_what_every_match_holds(source: str, keys: set[str] | 
 def test_top_level_alternatives_split_outside_groups_classes_and_escapes() -> None:
     source = r"a|(b|c)|[|]|[]|]|\|d|e"
     assert top_level_alternatives(source) == ["a", "(b|c)", "[|]", "[]|]", r"\|d", "e"]
+
+
+@pytest.mark.parametrize(
+    ("source", "parts"),
+    [
+        (r"\b(?:ab|c(?:d|e))\b", [r"\bab\b", r"\bc(?:d|e)\b"]),
+        (r"(?:ab|cd)", ["ab", "cd"]),
+        (r"\b(?:ab)x(?:c|d)\b", [r"\b(?:ab)x(?:c|d)\b"]),  # not one group
+        (r"\b(?:ab|cd)\bx", [r"\b(?:ab|cd)\bx"]),
+    ],
+)
+def test_one_group_of_alternatives_between_word_boundaries_is_spread(
+    source: str, parts: list[str]
+) -> None:
+    assert top_level_alternatives(source) == parts
 
 
 @pytest.mark.parametrize("source", [r"x?|jarig", r"(a)\1|jarig", r"(?i)jarig|feest"])

@@ -49,7 +49,7 @@ from auditor.nlp.lexicon import (
     package_patterns,
     wordfreq_zipf,
 )
-from auditor.nlp.patterns import gated
+from auditor.nlp.patterns import Alternatives, gated
 
 LEAN = 1.0  # a word ten times as frequent in one language as in the other leans to it
 ENGLISH_WORD_MIN_ZIPF = 3.5  # an English word at least this frequent may open a sentence
@@ -181,8 +181,8 @@ def bible_story(text: str) -> bool:
 
 
 @lexicon_cache
-def _bible_cues() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{package_patterns('bible_cue_patterns')})\b", re.IGNORECASE)
+def _bible_cues() -> Alternatives:
+    return Alternatives(rf"\b(?:{package_patterns('bible_cue_patterns')})\b", re.IGNORECASE)
 
 
 def bible_figure(value: str) -> bool:
