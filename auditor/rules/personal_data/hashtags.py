@@ -47,7 +47,9 @@ def hashtag_names(text: str) -> list[tuple[int, int, str]]:
         if thanks and low[len(thanks) :].startswith(tuple(lex.strong_titles)):
             # "#dankjewelopakees": the thanks, then a title and its name
             low, base = low[len(thanks) :], base + len(thanks)
-        for cue in (*lex.strong_titles, *lex.greetings, *cues.cues):
+        openings = _openings()
+        # most tags open with none of them: no loop over them then (its "else" alone)
+        for cue in openings if low.startswith(openings) else ():
             if not low.startswith(cue) or len(low) - len(cue) < 3:
                 continue
             rest = low[len(cue) :]
@@ -75,6 +77,14 @@ def hashtag_names(text: str) -> list[tuple[int, int, str]]:
             ):
                 hits.append((base, m.end(), "naam in een hashtag"))
     return hits
+
+
+@lexicon_cache
+def _openings() -> tuple[str, ...]:
+    """What a name in a hashtag may follow: titles, greetings and the hashtag cues, in the
+    order they are tried."""
+    lex = lexicon()
+    return (*lex.strong_titles, *lex.greetings, *hashtag_cues().cues)
 
 
 class HashtagCues(NamedTuple):
