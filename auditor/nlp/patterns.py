@@ -300,6 +300,17 @@ class Alternatives:
                 first = m
         return first
 
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """The match at `pos`, as `re.Pattern.match` finds it: the first alternative in order
+        that matches there."""
+        low = folded(text)
+        if low is None or self._whole_only:
+            return self.whole.match(text, pos, endpos)
+        for pattern in self._searched(low):
+            if (m := pattern.match(text, pos, endpos)) is not None:
+                return m
+        return None
+
     def _searched(self, low: str) -> tuple[re.Pattern[str], ...]:
         mask = self._always
         for key in filter(low.__contains__, self._keys):

@@ -123,3 +123,12 @@ def test_alternatives_search_finds_the_first_match_between_its_bounds(source: st
         for pos in range(0, len(text), 3):
             a, b = whole.search(text, pos, len(text) - 1), each.search(text, pos, len(text) - 1)
             assert (a and a.span()) == (b and b.span())
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+def test_alternatives_match_as_the_whole_pattern_at_each_position(source: str) -> None:
+    whole, each = re.compile(source, re.I), Alternatives(source, re.I)
+    for text in TEXTS:
+        for pos in range(len(text)):
+            a, b = whole.match(text, pos), each.match(text, pos)
+            assert (a and a.span()) == (b and b.span())
