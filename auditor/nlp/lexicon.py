@@ -62,6 +62,13 @@ def wordfreq_common(min_zipf: float = COMMON_WORD_MIN_ZIPF) -> frozenset[str]:
     return frozenset(w for w, zipf in wordfreq_zipf("nl", min_zipf).items() if zipf >= min_zipf)
 
 
+@functools.cache
+def dutch_words() -> frozenset[str]:
+    """Every word of wordfreq's small Dutch list (rare ones too): a word written in haste that
+    is in it is a real word, not a typo of another."""
+    return frozenset(wordfreq_zipf("nl", 1.0))
+
+
 def wordfreq_zipf(lang: str, min_zipf: float) -> dict[str, float]:
     """Word -> Zipf frequency for the words of wordfreq's small `lang` list at least `min_zipf`
     frequent, read straight from its msgpack file so the library's caches stay out of memory."""

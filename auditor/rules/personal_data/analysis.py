@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from auditor.models import Hit, PDKind, Post, Span
+from auditor.nlp.tokens import sentence_opening
 from auditor.rules.base import RuleContext
-from auditor.rules.personal_data import contact, names, special
+from auditor.rules.personal_data import contact, names, roles, special
 from auditor.rules.personal_data import words as flags
 
 
@@ -127,8 +128,14 @@ def _fact_subjects(text: str, words: flags.Words, people: list[Span]) -> list[Sp
     lists = special.may_hold_a_result_list(text)
     for i in flags.indices(fl, flags.FIRST):
         f = fl[i]
-        if starts[i] in taken or not f & flags.CAP or f & NO_SUBJECT:
+        if starts[i] in taken or f & NO_SUBJECT:
             continue
+        if not f & flags.CAP and (
+            not sentence_opening(text, starts[i]).islower()
+            or roles.season_word(ws[i])
+            or text[: starts[i]].rstrip()[-1:] not in ("", *".!?\n")
+        ):
+            continue  # in lower case only opening a sentence all in lower case: "lieve wordt 6!!"
         if i + 1 < len(ws) and _is_verb(ws[i + 1], fl[i + 1]) and _opens_clause(text, words, i):
             found.append(Span(starts[i], ends[i]))  # "Adam woont ..."
         elif lists and special.list_value_after(text, starts[i], ends[i]):

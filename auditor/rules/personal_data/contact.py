@@ -18,6 +18,7 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from auditor.models import Hit, PDKind, Span
 from auditor.nlp.lexicon import (
+    dutch_words,
     lexicon,
     lexicon_cache,
     on_change,
@@ -86,10 +87,11 @@ def not_bsn_context() -> re.Pattern[str]:
 
 
 POSTCODE = re.compile(r"(?<![\w-])([1-9]\d{3}) ?(?!SA|SD|SS)([A-Z]{2})(?![\w-])")
-# Written in lower case and run together ("6461ab"): a postcode only where an address or a town
-# stands beside it (see find_postcodes); never a unit ("2000km", "250ml").
+# Written in lower case, run together or not ("6461ab", "2803 ab"): a postcode only where an
+# address or a town stands beside it (see find_postcodes); never a unit ("2000km", "250 ml").
 POSTCODE_LOWER = re.compile(
-    r"(?<![\w-])([1-9]\d{3})(?!sa|sd|ss|km|cm|mm|kg|gr|ml|cl|dl|mb|gb|kb|st|pk)([a-z]{2})(?![\w-])"
+    r"(?<![\w-])([1-9]\d{3}) ?"
+    r"(?!sa|sd|ss|km|cm|mm|kg|gr|ml|cl|dl|mb|gb|kb|st|pk)([a-z]{2})(?![\w-])"
 )
 PLATE = re.compile(r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{2,3}-[A-Z\d]{1,3}(?![\w-])")
 # The Dutch sidecodes, written with L for a letter and 9 for a digit.
@@ -108,7 +110,13 @@ def address_pattern() -> re.Pattern[str]:
     """A capitalised street name with a street-name ending (street_suffixes.txt) and a number."""
     suffixes = "|".join(map(re.escape, word_lists().street_suffixes))
     return re.compile(
-        r"(?<![\w-])((?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*(?:" + suffixes + r"))"
+        r"(?<![\w-])((?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*(?:" + suffixes + r")"
+        # written in haste: in lower case ("lupinestraat 14 a") or in capitals ("KASTANJELAAN")
+        r"|[a-zà-ÿ][a-zà-ÿ'’]{3,}(?:"
+        + suffixes
+        + r")|[A-Z][A-ZÀ-Þ'’]{3,}(?:"
+        + suffixes.upper()
+        + r"))"
         r"\s(" + HOUSE_NUMBER + r")(?![\d:.,]\d|\w|\s?(?:uur|jaar|km|meter|min))"
     )
 
@@ -186,7 +194,8 @@ def _has_digit(text: str) -> bool:
 def _street_then_number(text: str) -> bool:
     """True when a street name ending is followed by a space and a digit somewhere."""
     suffixes = word_lists().street_suffixes
-    return any(text.endswith(suffixes, 0, m.start()) for m in SPACE_DIGIT.finditer(text))
+    low = text.lower()  # "KASTANJELAAN 22"
+    return any(low.endswith(suffixes, 0, m.start()) for m in SPACE_DIGIT.finditer(text))
 
 
 @functools.lru_cache(maxsize=4096)  # a school's own numbers come back in post after post
@@ -405,8 +414,10 @@ def find_bsns(text: str, taken: list[Span]) -> list[Hit]:
 
 POSTCODE_CONTEXT_AFTER = re.compile(r"\s*,?\s*[A-Z][a-z]")
 POSTCODE_CONTEXT_BEFORE = re.compile(
-    r"(?:postcode|\d[a-z]?(?:-(?:\d{1,3}|[IVX]{1,4}|hg|bis))?,?)\s*$", re.IGNORECASE
+    r"(?:postcode|\d\s?[a-z]?(?:-(?:\d{1,3}|[IVX]{1,4}|hg|bis))?,?)\s*$", re.IGNORECASE
 )
+# A town in lower case ("2803 ab gouda"): the house number before has said it is an address.
+TOWN_AFTER = re.compile(r"\s*,?\s*[a-z]{2}")
 
 
 def find_postcodes(text: str, taken: list[Span]) -> list[Hit]:
@@ -426,7 +437,7 @@ def find_postcodes(text: str, taken: list[Span]) -> list[Hit]:
     for m in POSTCODE_LOWER.finditer(text):
         span = Span(m.start(), m.end())
         if _free(span, taken) and (
-            POSTCODE_CONTEXT_AFTER.match(text, m.end())
+            (POSTCODE_CONTEXT_AFTER.match(text, m.end()) or TOWN_AFTER.match(text, m.end()))
             and POSTCODE_CONTEXT_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
         ):
             hits.append(Hit(span=span, value=m.group(), reason="postcode", kind=PDKind.POSTCODE))
@@ -479,6 +490,8 @@ def find_addresses(text: str, taken: list[Span]) -> list[Hit]:
         span = Span(start, m.end())
         if not _free(span, taken) or not is_street(words[-1].lower()):
             continue
+        if not street[0].isupper() and street.lower() in dutch_words():
+            continue  # "op het schoolplein 4 tafels", "onderweg 2 kinderen": an ordinary word
         hits.append(
             Hit(
                 span=span,

@@ -42,6 +42,7 @@ from auditor.rules.personal_data.words import (
     LONG,
     LOWER_LONG,
     LOWER_LONGER,
+    LOWER_UNKNOWN,
     NAME_LIKE,
     NAME_WORD,
     NOT_NAME,
@@ -102,18 +103,24 @@ READ_TITLE_BEFORE = re.compile(
 )
 SEEN_OR_HEARD = re.compile(r"\b(?:zag|zagen|bekeken|bewonderden|zongen|luisterden|hoorden)\b")
 CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ][^\W\d_]+")
-PUPIL_OF_GROUP = re.compile(r",?\s*uit\s+(?:groep|klas)\b", re.IGNORECASE)
+# "groep 5", "klas 2" (a Steiner or secondary school's class), hastily "gr. 6", "gr6", "groep5"
+GROUP_WORD = r"(?:(?:groep|klas)(?:\b|(?=\d))|gr\.?\s?\d)"
+PUPIL_OF_GROUP = re.compile(r",?\s*uit\s+" + GROUP_WORD, re.IGNORECASE)
 GROUP_AFTER = re.compile(
-    r"\s*(?:\(\s*(?:groep|klas)|,?\s*(?:uit|van|in)\s+(?:groep|klas)\b|\(\d)", re.IGNORECASE
-)  # "(groep 5)", "uit klas 2" (a Steiner or secondary school's class)
+    r"\s*(?:\(\s*" + GROUP_WORD + r"|,?\s*(?:uit|van|in)\s+" + GROUP_WORD + r"|\(\d)",
+    re.IGNORECASE,
+)
 INITIALS = re.compile(
     r"(?<![\w.])((?:[A-Z]\.\s?){1,3})((?:(?:van|de|der|den|ter|ten|el|'t|van 't)\s)*)"
     r"([A-Z][\w’'-]+)"
 )
+PUPIL_GROUP_AFTER = re.compile(r"\s*(?:\(\s*|,?\s*uit\s+)" + GROUP_WORD, re.IGNORECASE)
 RELATIVE_AFTER = re.compile(r", die\s")  # "Joep, die gisteren 7 werd": a person, said of
 LIST_END = re.compile(r"[!?.]")  # the last of a list ends its sentence: "dag sanne en bas!"
 NEWLINE = re.compile(r"\n")
 CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor)\s)")  # "Bedankt X voor ..."
+# In a lower-case sentence also before "met": "proficiat yazan met je diploma"
+LOWER_CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor|met)\s)")
 TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
 KIN_REASON = "naam na 'moeder van', 'oma van'"
 VOCATIVE_END = re.compile(r"\s*(?:[!?.]|$)")
@@ -127,6 +134,10 @@ LINE_BULLET = re.compile(r"[ \t]*(?:[-•*·▪–]|\d{1,2}[.)])[ \t]*")
 LINE_LABEL = re.compile(r"[^:\n]*\w:[ \t]+")
 LINE_ITEM_TAIL = re.compile(r"[ \t]*(?:\([^)\n]*\))?[ \t]*[!.,;]?[ \t]*")
 LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|and|&)\s+|\s*[,/&]\s*|\s*\)\s*,?\s*(?:en\s+)?)$")
+# In a sentence written in lower case an emoji between two names separates them as a comma does
+# ("jurensley🔥 djenairo💪 xiomara"); with capitals it mostly ends a sentence.
+EMOJI = "\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff"
+LOWER_LIST_GAP = re.compile(LIST_GAP.pattern[:-2] + r"|\s*[" + EMOJI + r"]+\s*)$")
 
 
 @functools.cache
@@ -867,8 +878,8 @@ class _Scanner:
         if titled:
             if cap and (first or f & NAME_LIKE):
                 return self.title_reason(i)
-            if not cap and first and f & LOWER_LONG:
-                return self.title_reason(i)
+            if not cap and (first and f & LOWER_LONG or f & LOWER_UNKNOWN):
+                return self.title_reason(i)  # "juf anouk", "meester anwar"
             return None
         if cap and first and self.greeting_before(i):
             return "naam na een aanhef"
@@ -980,11 +991,52 @@ class _Scanner:
             return "naam in kleine letters als onderwerp"  # "mees heeft zijn diploma gehaald"
         if not cap and first and (self.lower_pair(i) or i > 1 and self.lower_pair(i - 2)):
             return "naam in kleine letters als onderwerp"  # "sky en bo hadden ...", in lower case
-        if not cap and first and not ambiguous and f & LOWER_LONGER:
-            if self.group_after(i) or self.greeting_before(i):
-                return "naam in kleine letters"
-            if sentence_opening(self.text, self.starts[i]).islower():
+        if not cap and first and f & LOWER_LONGER and not self.determiner_before(i):
+            if self.group_after(i) if not ambiguous else self.pupil_of_group_after(i):
+                return "naam in kleine letters"  # "trots op mees uit gr. 6" (not "de mees")
+            if self.greeting_before(i) and (
+                not ambiguous
+                or not f & GREETING  # "hoi hoi!": the greeting twice
+                and not roles.season_word(self.words[i])  # "hallo lente!", "dag zomer,"
+                and LOWER_CLAUSE_END.match(self.text, self.ends[i])
+            ):
+                return "naam in kleine letters"  # "gefeliciteerd storm met je ..."
+            if not ambiguous and sentence_opening(self.text, self.starts[i]).islower():
                 return "naam in kleine letters"  # a sloppy all-lower-case sentence
+        if f & LOWER_UNKNOWN:
+            return self.lower_unknown(i)
+        return None
+
+    def pupil_of_group_after(self, i: int) -> bool:
+        """ "uit groep 4" or "(gr. 6)" after token i: a pupil of that group; "in groep 1" may
+        follow a topic ("thema lente in groep 1/2")."""
+        return bool(PUPIL_GROUP_AFTER.match(self.text, self.ends[i]))
+
+    def determiner_before(self, i: int) -> bool:
+        """ "een noor", "de mees": an article or determiner makes the word after it a noun."""
+        return i > 0 and bool(self.flags[i - 1] & DETERMINER) and self.spaced(i)
+
+    def lower_unknown(self, i: int) -> str | None:
+        """The part a lower-case word no list knows plays in a sentence written in lower case
+        that only a person plays: subject before a verb of a person at the start of a clause
+        ("ecrin heeft ..."), after a greeting ("dank aan shudaina voor ..."), a relative's
+        "van" ("de familie van awet") or a group after it ("kerem uit gr. 5")."""
+        if self.determiner_before(i) or not sentence_opening(self.text, self.starts[i]).islower():
+            return None  # in a sentence with capitals a lower-case word is a word, or a typo
+        if not roles.dutch_sentence(self.text, self.starts[i]):
+            return None
+        if self.lower_clause_start(i) and (self.verb_after(i) or self.pair_verb_after(i)):
+            return "naam in kleine letters als onderwerp"
+        if self.group_after(i) or self.kin_before(i):
+            return "naam in kleine letters"
+        greeted = self.greeting_before(i) or (
+            i > 1
+            and roles.greeting_link(self.words[i - 1])
+            and self.spaced(i)
+            and self.greeting_before(i - 1)
+        )
+        if greeted and LOWER_CLAUSE_END.match(self.text, self.ends[i]):
+            return "naam in kleine letters na een aanhef"
         return None
 
     def unknown_name_role(self, i: int) -> str | None:
@@ -1062,6 +1114,8 @@ class _Scanner:
     def run(self) -> list[tuple[int, int, str]]:
         flags = self.flags
         starts = indices(flags, CANDIDATE)  # most words cannot start a name
+        if self.seen & LOWER_UNKNOWN:
+            starts = sorted(starts + indices(flags, LOWER_UNKNOWN))
         titled = [
             i + 1
             for i in (indices(flags, TITLE) if self.seen & TITLE else ())
@@ -1242,7 +1296,7 @@ class _Scanner:
         in a sentence written all in lower case)."""
         flags, taken, n = self.flags, self.taken, self.n
         found = [k for k in range(n) if taken[k] and not flags[k] & CAP]
-        for k in found:
+        for k in found:  # a name added here is looked beside in turn: "a🔥 b💪 c⭐"
             for j in (k - 2, k - 1, k + 1, k + 2):
                 if not 0 <= j < n or taken[j] or not self.usable(j) or flags[j] & CAP:
                     continue
@@ -1260,13 +1314,15 @@ class _Scanner:
                     and sentence_opening(self.text, self.starts[j]).islower()
                 ):
                     self.add(j, "naam in een opsomming van namen")
+                if taken[j]:
+                    found.append(j)
 
     def list_sides(self, i: int) -> set[int]:
         """The sides (-1, +1) of token i on which a found name stands in a list with it."""
         sides = set()
         for side in (-1, 1):
             k = i + side
-            if 0 <= k < self.n and self.taken[k] and LIST_GAP.match(self.gap(max(i, k))):
+            if 0 <= k < self.n and self.taken[k] and LOWER_LIST_GAP.match(self.gap(max(i, k))):
                 sides.add(side)
             k, mid = i + 2 * side, i + side
             if (

@@ -42,6 +42,9 @@ from __future__ import annotations
 import functools
 import re
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from auditor.nlp.lexicon import (
     lexicon,
     lexicon_cache,
@@ -67,6 +70,22 @@ ROMAN_AFTER = re.compile(r" (?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})\b")
 @functools.cache
 def _zipf() -> tuple[dict[str, float], dict[str, float]]:
     return wordfreq_zipf("en", 3.0), wordfreq_zipf("nl", 3.0)
+
+
+TYPO_SURE_LENGTH = 6  # from this length a word one letter off a frequent word is a typo of it
+
+
+@functools.cache
+def _frequent_dutch() -> tuple[str, ...]:
+    return tuple(w for w in _zipf()[1] if len(w) > 3)
+
+
+def dutch_typo(word: str) -> bool:
+    """A lower-case word one letter off a frequent Dutch word is that word written in haste
+    ("vandaaag", "schooll", "morgn"), no name. In a short word only a dropped letter counts: a
+    short word with one letter more than a Dutch word is as often a name ("ecrin", "erin")."""
+    best = process.extractOne(word, _frequent_dutch(), scorer=Levenshtein.distance, score_cutoff=1)
+    return best is not None and (len(word) >= TYPO_SURE_LENGTH or len(best[0]) > len(word))
 
 
 def english_word(word: str) -> bool:

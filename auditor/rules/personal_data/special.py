@@ -37,9 +37,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from auditor.models import Hit, PDKind, Span
 from auditor.nlp.inflection import base_forms
-from auditor.nlp.lexicon import lexicon_cache, on_change, package_list, package_patterns
+from auditor.nlp.lexicon import (
+    dutch_words,
+    lexicon_cache,
+    on_change,
+    package_list,
+    package_patterns,
+)
 from auditor.nlp.patterns import Alternatives, gated
 from auditor.nlp.tokens import WORD, may_contain
 
@@ -328,6 +337,12 @@ def _pattern(token: str) -> Pattern:
     return Pattern(mode, text)
 
 
+# A word one letter off an entry ("ziekehuis", "geopereed", "waterpokke") is that entry written
+# in haste, when the word is this long and no Dutch word itself: shorter words have too many real
+# neighbours ("arm", "been", "ziek").
+TYPO_MIN_LENGTH = 7
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Entries of several fields, indexed for a word-by-word pass over a text."""
@@ -337,6 +352,7 @@ class Vocabulary:
     phrases: tuple[tuple[tuple[Pattern, ...], str], ...]  # entries of several words
     phrase_starts: tuple[str, ...]
     not_words: tuple[Pattern, ...]  # words an entry matches that are no one's
+    spellings: tuple[str, ...] = ()  # one-word entries and stems a typo may be one letter off
     seen: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict, compare=False)
     starting: dict[str, tuple[tuple[tuple[Pattern, ...], str], ...]] = dataclasses.field(
         default_factory=dict, compare=False
@@ -354,6 +370,8 @@ class Vocabulary:
             for form in () if fields else base_forms(word):  # "kuren": "kuur"
                 if fields := self._fields_of_form(form):
                     break
+            if not fields and len(word) >= TYPO_MIN_LENGTH and (right := self.respelled(word)):
+                fields = self._fields_of_form(right)
             self.seen[word] = fields
         return fields
 
@@ -362,6 +380,14 @@ class Vocabulary:
         if fields and word not in self.exact and any(p.matches(word) for p in self.not_words):
             return ()
         return fields
+
+    def respelled(self, word: str) -> str | None:
+        """The entry `word` (lower case) is one letter off (one left out, doubled, swapped for
+        another), when `word` is no Dutch word itself; None otherwise."""
+        if not self.spellings or not word.isalpha() or word in dutch_words():  # "verleden"
+            return None
+        best = process.extractOne(word, self.spellings, scorer=Levenshtein.distance, score_cutoff=1)
+        return best[0] if best else None
 
     def may_start(self, word: str) -> bool:
         """Whether an entry may match at `word` (lower case): the words of a text failing this
@@ -422,9 +448,13 @@ def _vocabulary(fields: tuple[tuple[str, str], ...], not_list: str | None) -> Vo
                 exact[entry] = (*exact.get(entry, ()), field)
             else:
                 affixes.append((pattern, field))
+    spellings = {e for e in exact if len(e) >= TYPO_MIN_LENGTH and e.isalpha()} | {
+        p.text for p, _ in affixes if len(p.text) >= TYPO_MIN_LENGTH and p.text.isalpha()
+    }
     return Vocabulary(
         exact=exact,
         affixes=tuple(affixes),
+        spellings=tuple(sorted(spellings)),
         phrases=tuple(phrases),
         phrase_starts=tuple(sorted({ps[0].text for ps, _ in phrases})),
         not_words=tuple(map(_pattern, sorted(package_list(not_list)))) if not_list else (),

@@ -16,6 +16,7 @@ from typing import NamedTuple, cast
 
 from auditor.nlp.lexicon import (
     Lexicon,
+    dutch_words,
     lexicon,
     lexicon_cache,
     on_change,
@@ -131,6 +132,12 @@ OTHER_TERM = 1 << 44
 # A building, institution or prize word ("Fabriek", "kingschool"): the name words before it are
 # the place's (roles.named_place_word).
 PLACE_HEAD = 1 << 45
+# A lower-case word no name or word list knows ("ecrin", "shudaina"): in a sentence written in
+# lower case it may be a name where the part it plays says so (`names._Scanner.lower_unknown`).
+LOWER_UNKNOWN = 1 << 46
+# Its length: longer lower-case words no list knows are compounds far more often than names
+# ("luizenpluizers"); shorter ones abbreviations ("thx", "mvg").
+LOWER_UNKNOWN_LENGTHS = (4, 11)
 BLOCK_CUES = ORG | VENUE | STREET
 
 
@@ -293,7 +300,7 @@ def _compute_flags(word: str) -> int:
         flags |= LIST_NAME
     if "A" <= word[-1] <= "Z" and (len(word) == 1 or word[-2] in "'’-"):
         flags |= INITIAL_CUE
-    if word.endswith(lists.street_suffixes):
+    if low.endswith(lists.street_suffixes):  # also "KASTANJELAAN"
         flags |= STREET_SUFFIX_END
     if low.endswith(lists.animals):
         flags |= ANIMAL
@@ -307,6 +314,16 @@ def _compute_flags(word: str) -> int:
         flags |= HEALTH_TERM
     if special.vocabulary(special.OTHER_FIELDS).may_start(low):
         flags |= OTHER_TERM
+    if (
+        not flags
+        & (CAP | FIRST | SURNAME | COMMON | NOT_NAME | INTERFIX | HEALTH_TERM | OTHER_TERM)
+        and LOWER_UNKNOWN_LENGTHS[0] <= len(low) <= LOWER_UNKNOWN_LENGTHS[1]
+        and roles.unknown_lower_name(low)
+        and roles.unknown_name_shape(low.capitalize())  # no compound: "schoolreisje"
+        and low not in dutch_words()  # a rare word: "kerstmusical"
+        and not roles.dutch_typo(low)  # "vandaaag", "morgn"
+    ):
+        flags |= LOWER_UNKNOWN
     return flags
 
 
