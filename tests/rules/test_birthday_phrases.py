@@ -26,6 +26,7 @@ def birthdates(text: str) -> list[str]:
         ("Zaterdag wordt juf Ellen 50!", "wordt juf Ellen 50"),
         ("Afgelopen weekend werd opa Henk 80.", "werd opa Henk 80"),
         ("Vrijdag werden Mees en Jip 4 🎉", "werden Mees en Jip 4"),
+        ("Groep 2 vierde feest: Finn werd vier!", "werd vier"),
     ],
 )
 def test_an_age_whose_subject_follows_the_verb_is_a_birthdate(text: str, value: str) -> None:
@@ -57,6 +58,7 @@ def test_a_time_word_between_the_verb_and_the_age_keeps_it_an_age(text: str, val
         ("Juf Wendy viert dit weekend haar kroonjaar 👑", "kroonjaar"),
         ("Gefeliciteerd met je 7e, Sem!", "met je 7e"),
         ("Lokkige jierdei, juf Baukje!", "jierdei"),
+        ("Happy birthday juf Anouk! 🎂", "birthday"),
         ("Juf Baukje hat hjoed in feestje. Hjoed is se jierich!", "is se jierich"),
     ],
 )

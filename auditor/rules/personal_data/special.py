@@ -2,21 +2,23 @@
 advice, grades, family situation, care and refugee status.
 
 A fact counts only when it is said *of a person*. Birthdays: a name in the same or the previous
-sentence. Health and `other`: the vocabulary lives in word lists by semantic field
-(auditor/lexicons/health_*.txt, other_*.txt: conditions, treatments, aids, medication, diets,
-care places, death, birth, religion, recovery; family, care, school career, work and money,
-misconduct), matched word by word with stems and compounds, also in another form than the
-entry's (plural, diminutive, inflected adjective: `auditor.nlp.inflection`); health said without
-its words is read from sentence structure (a relative's loss, a fall or a ban from sports, food
-a person may not have, a complaint at a part of the body). A term is someone's when the clause
-that holds it (a sentence, cut at ":" and ";") names a person, or speaks of one with a pronoun
-or possessive ("zij", "zijn oma", "haar insuline"; a subject pronoun also after its verb: "Met
-een gebroken pols kwam ze") named in the clause or the two before, or after a colon that
-follows a name ("Fijn nieuws voor Dounia: via Leergeld kan ze mee"), or follows a wish or
-prayer request for one ("Wilt u bidden voor Samuel? De uitslagen waren niet goed.") or a named
-person's absence and a colon ("Vrijdag is Daan er niet: controle bij de kinderarts"). In a post
-of results or advice, a list line that opens with a name pairs it with its value ("Selin –
-vwo", "1. Ayoub 48", "Maarten: niveau A"). Sentence
+sentence, or the name that answers a birthday question or heading ("Vandaag jarig: Sem"); in a
+birthday post the date on a name's short list line, whatever the layout. Health and `other`: the
+vocabulary lives in word lists by semantic field (auditor/lexicons/health_*.txt, other_*.txt:
+conditions, treatments, aids, medication, diets, care places, death, birth, religion, recovery;
+family, care, school career, work and money, misconduct), matched word by word with stems and
+compounds, also in another form than the entry's (plural, diminutive, inflected adjective:
+`auditor.nlp.inflection`); health said without its words is read from sentence structure (a
+relative's loss, a fall or a ban from sports, food a person may not have, a complaint at a part
+of the body). A term is someone's when the clause that holds it (a sentence, cut at ":" and ";")
+names a person, or speaks of one with a pronoun or possessive ("zij", "zijn oma", "haar
+insuline"; a subject pronoun also after its verb: "Met een gebroken pols kwam ze") named in the
+clause or the two before, or after a colon that follows a name ("Fijn nieuws voor Dounia: via
+Leergeld kan ze mee"), or follows a wish or prayer request for one ("Wilt u bidden voor Samuel?
+De uitslagen waren niet goed.") or a named person's absence and a colon ("Vrijdag is Daan er
+niet: controle bij de kinderarts"). In a post of results or advice, a list line that opens with
+a name pairs it with its value ("Selin – vwo", "1. Ayoub 48", "Maarten: niveau A").
+Sentence
 structure rules out the rest:
 a topic ("een spreekbeurt over diabetes", "de strijd tegen kanker", "wat doe je bij een gebroken
 arm"), a hospital that is no one's stay (a class visit, a workplace), a professional who is
@@ -25,7 +27,9 @@ afval"), a grade of no one ("groep 7 haalde gemiddeld een 7,8") or with a unit (
 father's new baby or a nativity play ("de geboorte van Jezus"), a job named after a condition
 ("dyslexiespecialist"), a pupil kept home without misbehaviour named (not a suspension).
 Ages: a birthday phrase, or an age said right after its subject ("Jente is net 4", "Opa Hendrik
-is 80 en ..."); a birth year before 1900 is a historical person's."""
+is 80 en ...") or after the verb that comes before its subject ("Vandaag wordt Daan 8 jaar!"); a
+date after the number is no age ("wordt vrijdag 3 oktober geopend"); a birth year before 1900
+is a historical person's."""
 
 from __future__ import annotations
 
@@ -83,6 +87,8 @@ BIRTH_EVENT = (
     r"(?:geboren|ter\s+wereld|bevallen|het\s+levenslicht"
     rf"|(?:kreeg|kregen)\s+(?:\S+\s+){{0,3}}?(?:een\s+)?{NEWBORN}|{BECAME_PARENT})"
 )
+# An emoji, which may end a clause ("Sem wordt 7 🎉").
+EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"
 # An age: digits or a number word ("wordt vandaag acht"; not "een", an article too).
 NUM = (
     r"(?:\d{1,3}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien"
@@ -119,6 +125,8 @@ BIRTHDATE = Alternatives(
             rf"\b{DAY}\s+wordt\s+(?:hij|ze|zij)\s+\d{{1,3}}\b",
             rf"\b(?:hij|ze|zij)\s+werd\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
             rf"\bwerd\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
+            # an age in words that ends its clause: "Finn werd vier!"
+            rf"\bwerd(?:en)?\s+{NUM}(?:\s+jaar)?(?=\s*(?:[!.,;)]|$|en\s|{EMOJI}))",
             rf"\b(?:is|was|wordt|zijn|waren|worden)\s+(?:(?:{DAY}|allebei|beiden|ook|alle\s+twee)\s+)?"
             r"jarig\b",
             r"\b\d{1,3}\s+kaarsjes\b",
@@ -256,9 +264,12 @@ BARE_AGE = re.compile(r"\(\s*\d{1,2}\s*(?:jaar|jr\.?)?\s*[,;)]")
 OWNED_BY = re.compile(r"(\w+)\s+van\s+$")
 # A birth year before 1900 is a historical person's ("Calvijn werd op 10 juli 1509 geboren").
 HISTORICAL_YEAR = re.compile(r"\b1[0-8]\d\d\b")
-# "kroonjaar": a round birthday; Frisian "jierdei" (birthday), "jierich" (jarig)
-BIRTHDAY_WORD = re.compile(r"\b(?:jarige?|verjaardag|kroonjaar|jierdei|jierich)\b", re.IGNORECASE)
-BIRTHDAY_WORD_CUES = ("jarig", "verjaardag", "kroonjaar", "jierdei", "jierich")
+# "kroonjaar": a round birthday; Frisian "jierdei" (birthday), "jierich" (jarig); English "Happy
+# birthday, juf Anouk!"
+BIRTHDAY_WORD = re.compile(
+    r"\b(?:jarige?|verjaardag|kroonjaar|jierdei|jierich|birthday)\b", re.IGNORECASE
+)
+BIRTHDAY_WORD_CUES = ("jarig", "verjaardag", "kroonjaar", "jierdei", "jierich", "birthday")
 # A post about someone's birthday: then "N jaar" beside a name is an age ("9 jaar al!").
 BIRTHDAY_POST = gated(
     r"jarig|verjaardag|birthday|🎂|geboren|geboortedat|jierdei|jierich", re.IGNORECASE
