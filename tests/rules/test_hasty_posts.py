@@ -28,6 +28,7 @@ def found(kind: str, text: str) -> list[str]:
         ("welkom terug kwabena!! we hebben je gemist", "kwabena"),
         ("de tekening is van nyokabi uit gr. 4 😍", "nyokabi"),
         ("morgen neemt meester gerlof de gymles over", "gerlof"),
+        ("Een kaartje voor de familie van wubet, hun huis is ondergelopen", "wubet"),
     ],
 )
 def test_a_lower_case_word_no_list_knows_is_a_name_by_the_part_it_plays(

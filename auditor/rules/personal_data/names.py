@@ -1012,6 +1012,19 @@ class _Scanner:
         follow a topic ("thema lente in groep 1/2")."""
         return bool(PUPIL_GROUP_AFTER.match(self.text, self.ends[i]))
 
+    def surname_title_before(self, i: int) -> bool:
+        """A title that takes a surname and one or more interfixes before token i ("familie
+        van", "fam. el"): whether "van awet" is the surname or "awet" the child whose family it
+        is, a word no list knows there is a name."""
+        k = i - 1
+        while k > 0 and self.flags[k] & (INTERFIX | CAP) == INTERFIX and self.spaced(k + 1):
+            k -= 1
+        return (
+            k < i - 1
+            and bool(self.flags[k] & SURNAME_TITLE)
+            and bool(TITLE_GAP.match(self.gap(k + 1)))
+        )
+
     def determiner_before(self, i: int) -> bool:
         """ "een noor", "de mees": an article or determiner makes the word after it a noun."""
         return i > 0 and bool(self.flags[i - 1] & DETERMINER) and self.spaced(i)
@@ -1021,6 +1034,8 @@ class _Scanner:
         that only a person plays: subject before a verb of a person at the start of a clause
         ("ecrin heeft ..."), after a greeting ("dank aan shudaina voor ..."), a relative's
         "van" ("de familie van awet") or a group after it ("kerem uit gr. 5")."""
+        if self.surname_title_before(i):
+            return "naam in kleine letters na een titel"  # "de familie van awet", "fam. el amrani"
         if self.determiner_before(i) or not sentence_opening(self.text, self.starts[i]).islower():
             return None  # in a sentence with capitals a lower-case word is a word, or a typo
         if not roles.dutch_sentence(self.text, self.starts[i]):
