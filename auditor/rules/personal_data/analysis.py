@@ -247,8 +247,9 @@ def _organisations_mobile(
 ) -> bool:
     """A mobile number whose nearest holder is an organisation ("BSO De Vlieger: 06-..."), or
     a desk or function of one ("SV Yerseke, secretariaat: 06-...", "Buurtcoach (WhatsApp, ma
-    t/m vr): 06-..."): the clause just before it names one (what stands in brackets left out),
-    and no person is named in its sentence or the one before."""
+    t/m vr): 06-..."), or the school speaking of its own ("Schoolmobiel groep 8: 06-...", "zijn
+    wij bereikbaar op 06-..."): the clause just before it names one (what stands in brackets
+    left out), and no person is named in its sentence or the one before."""
     if special.identified(span, sentences, people, back=1):
         return False
     idx = next((i for i, s in enumerate(sentences) if s.start <= span.start < s.end), None)
@@ -259,7 +260,8 @@ def _organisations_mobile(
     tail = before[max(before.rfind(","), before.rfind(";")) + 1 :]
     if contact.only_a_number_label(tail):
         tail = ""  # "Scouting Twello, tel. 06-...": the clause before holds the holder
-    return contact.names_organisation(tail if tail.strip() else before, ctx)
+    holder = tail if tail.strip() else before
+    return contact.names_organisation(holder, ctx) or contact.the_schools_own(before)
 
 
 def _iban_of_a_person(

@@ -277,15 +277,36 @@ def names_a_person(address: str) -> bool:
 
 def is_function_mailbox(local: str) -> bool:
     """Whether an e-mail local part names a function or an organisation and no one ("info",
-    "ouderraad.oktaaf", "secretaris-vvheeze", "scouting.tenboer"), on any domain: a role word
-    or an organisation word among its parts and no first name."""
+    "ouderraad.oktaaf", "secretaris-vvheeze", "scouting.tenboer", "kerstcommissie.bso"), on any
+    domain: a role word, a compound ending in a long one, or an organisation word among its
+    parts and no first name."""
     roles = contact_lists().role_mailboxes
     if local in roles:
         return True
     parts = [p for p in re.split(r"[._+-]+", local) if p]
     if names_a_first_name(parts):
         return False
-    return any(part in roles or is_organisation(part) for part in parts)
+    return any(part in roles or is_organisation(part) or _role_compound(part) for part in parts)
+
+
+def _role_compound(part: str) -> bool:
+    """ "sinterklaascomite", "leesouderraad": a compound whose last word is a role mailbox's
+    word of six letters or more (short ones end surnames too: "vannoord", "vanderpost")."""
+    return any(
+        len(role) >= 6 and len(part) >= len(role) + 3 and part.endswith(role)
+        for role in contact_lists().role_mailboxes
+    )
+
+
+def is_schools_mailbox(local: str, ctx: RuleContext) -> bool:
+    """Whether an e-mail local part holds the distinctive words of the school's name and no
+    first name: "luizenteam.klimop@gmail.com", "avond4daagse.deklimop@" of OBS De Klimop (not
+    "anouk.klimop@")."""
+    parts = [p for p in re.split(r"[._+-]+", local) if p]
+    if names_a_first_name(parts):
+        return False
+    keys = [key.replace(" ", "") for key in _school_keys(ctx.school_name)]
+    return any(len(key) >= 4 and key in part for key in keys for part in parts)
 
 
 SPELLED_AT = (" at", "at)", "at]", "AT", "(a)")  # what every spelled-out @ holds
@@ -322,7 +343,11 @@ def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
     for m, address in matches:
         value = m.group().rstrip(".")
         local = address.split("@", 1)[0].lower()
-        function = is_function_mailbox(local)
+        function = (
+            is_function_mailbox(local)
+            or is_schools_mailbox(local, ctx)
+            or named_in_post(local, text)
+        )
         if address.lower() not in allowed and (function or not names_a_person(address)):
             continue  # a function mailbox (info@, mr@, jgz@ggd...) names no one
         hits.append(
@@ -623,6 +648,18 @@ def names_organisation(text: str, ctx: RuleContext) -> bool:
     return any(is_organisation(word) for word in re.findall(r"\w+", text))
 
 
+# The school speaking of its own number: its voice ("we", "ons"; art. 1b counts "we" as the
+# school's; not "onze conciërge", one of its people) or a compound of "school" ("schoolmobiel",
+# "schooltelefoon", "schoolreis").
+SCHOOLS_OWN = re.compile(r"\b(?:wij|we|ons|school[^\W\d_]{3,})\b", re.IGNORECASE)
+
+
+def the_schools_own(text: str) -> bool:
+    """Whether the clause before a number says it is the school's: "Schoolmobiel groep 8:",
+    "Tijdens het kamp zijn wij bereikbaar op", "Bel ons op"."""
+    return SCHOOLS_OWN.search(text) is not None
+
+
 @lexicon_cache
 def _place_cues() -> frozenset[str]:
     return package_list("public_place_cues")
@@ -845,6 +882,37 @@ def names_a_first_name(words: list[str]) -> bool:
     return any(len(w) >= 3 and w in lex.first_names and w not in lex.common_words for w in words)
 
 
+# A run of capitalised words, "'t" and "&" between them: "Hockeyclub 't Gooi", "Bureau Jeugd &
+# Media", "Basketbal Almere Pioneers".
+CAPITAL_RUN = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:\s+(?:['’]t\s+|&\s+)?[A-ZÀ-Þ][^\W\d_]*)+")
+RUN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def named_in_post(handle: str, text: str) -> bool:
+    """Whether a handle holds no first name and ends like the name of a thing the post names in
+    capitals, a name of no person: "@hctgooi_jeugd" beside "Hockeyclub 't Gooi",
+    "@almerepioneers" beside "Basketbal Almere Pioneers", "@jeugdenmedia" beside "Bureau Jeugd
+    & Media" (not "@sanne_almere" beside "Gemeente Almere", nor "@bakkerfam" beside "familie
+    Bakker")."""
+    if names_a_first_name(handle_words(handle)):
+        return False
+    letters = re.sub(r"[^a-z]", "", handle.lower())
+    lex = lexicon()
+    for m in CAPITAL_RUN.finditer(text):
+        words = [w.lower() for w in RUN_WORD.findall(m.group())]
+        if (
+            names_a_first_name(words)
+            or any(w in lex.strong_titles for w in words)
+            or words[-1] in lex.surnames
+            and not any(map(is_organisation, words))
+        ):
+            continue  # a person's name, or a family's
+        squashed = "".join(words)
+        if squashed[-max(5, len(words[-1])) :] in letters:
+            return True
+    return False
+
+
 def find_handles(text: str, ctx: RuleContext) -> list[Hit]:
     if "@" not in text and ".com/" not in text:
         return []
@@ -871,7 +939,9 @@ def find_handles(text: str, ctx: RuleContext) -> list[Hit]:
         if any(spans_overlap(span, h.span) for h in hits if h.span):
             continue
         if handle.lower() not in own and (
-            is_organisation_handle(handle, ctx) or _answered_as_a_group(text, m.start(), handle)
+            is_organisation_handle(handle, ctx)
+            or _answered_as_a_group(text, m.start(), handle)
+            or named_in_post(handle, text)
         ):
             continue
         hits.append(

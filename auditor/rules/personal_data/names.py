@@ -84,7 +84,9 @@ CELEBRATE_BEFORE = re.compile(r"(?:\bvier\w*|\bfijne|\bhappy|\bop)\s+(?:\w+\s+){
 def public_work_before() -> re.Pattern[str]:
     lists = word_lists()
     return re.compile(
-        r"\b(?:(?:" + "|".join(map(re.escape, sorted(lists.work_words))) + r")\s+van|"
+        r"\b(?:(?:" + "|".join(map(re.escape, sorted(lists.work_words))) + r")\s+van"
+        # "het werk van Jan Altink en Jan Wiegers": the second maker of a pair too
+        r"(?:\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:van|de|der|den|[A-ZÀ-Þ][\w'’-]*)){1,3}\s+en)?|"
         r"(?:" + "|".join(map(re.escape, sorted(lists.maker_words))) + r")(?:\s+en\s+\w+)?)\s+$",
         re.IGNORECASE,
     )
@@ -225,10 +227,11 @@ def _blocked_tokens(
             for k in indices(flags, PUBLIC_ROLE)
             if roles.compound_role(text[starts[k] : ends[k]])
         ]
-    if seen & CAP:
-        cue_ends += [m.end() for m in _phrase_finditer(roles.named_things(), text)]
+    thing_ends = (
+        [m.end() for m in _phrase_finditer(roles.named_things(), text)] if seen & CAP else []
+    )
     figures: set[str] = set()
-    for end in cue_ends:
+    for end in cue_ends + thing_ends:
         j = first = bisect_left(starts, end)
         while (
             j < n
@@ -238,6 +241,9 @@ def _blocked_tokens(
         ):
             blocked[j] = True
             j += 1
+            if end in thing_ends and _title_pair(text, starts, ends, flags, j):
+                blocked[j] = True  # "de film Soof en Bram", "het boek Kikker en Pad"
+                j += 1
         if j > first:
             figures |= {text[starts[k] : ends[k]] for k in (first, j - 1) if flags[k] & CAP}
     if seen & WORK_CUE:
@@ -315,7 +321,11 @@ def _blocked_tokens(
             j = i - 1
             while (  # "Hogeschool Rotterdam": an organisation's word makes no street's name
                 j >= 0
-                and text[ends[j] : starts[j + 1]] == " "
+                and (
+                    text[ends[j] : starts[j + 1]] == " "
+                    or text[ends[j] : starts[j + 1]] == ". "  # "Olivier B. Bommelstraat"
+                    and ends[j] - starts[j] == 1
+                )
                 and flags[j] & (CAP | STREET_HEAD)
                 and not flags[j] & ORG
             ):
@@ -342,6 +352,19 @@ def _blocked_tokens(
             ):
                 blocked[k] = True
     return blocked
+
+
+def _title_pair(text: str, starts: list[int], ends: list[int], flags: list[int], j: int) -> bool:
+    """Token j is "en" joining a second capitalised word to a work's title ("de film Soof en
+    Bram"), not a clause of its own ("de musical Annie en Daan speelde ...")."""
+    return (
+        j + 1 < len(starts)
+        and text[starts[j] : ends[j]] == "en"
+        and text[ends[j - 1] : starts[j]] == " "
+        and text[ends[j] : starts[j + 1]] == " "
+        and flags[j + 1] & CAP != 0
+        and not (j + 2 < len(starts) and flags[j + 2] & PERSON_VERB)
+    )
 
 
 def _word_lower(text: str, starts: list[int], ends: list[int], k: int) -> str:
@@ -656,6 +679,54 @@ class _Scanner:
                 return True
         return False
 
+    def coordination(self, i: int) -> list[int]:
+        """The capitalised tokens listed with token i ("Joy, Hope and Peace"), i excluded."""
+        members = []
+        for side in (-1, 1):
+            k = i
+            while True:
+                nxt = k + side
+                if 0 <= nxt < self.n and self.flags[nxt] & EN_OF:
+                    nxt += side  # "Hope and Peace"
+                elif not (0 <= nxt < self.n and LIST_GAP.match(self.gap(max(k, nxt)))):
+                    break
+                if not (0 <= nxt < self.n and self.flags[nxt] & CAP):
+                    break
+                members.append(nxt)
+                k = nxt
+        return members
+
+    def listed_with_english_things(self, i: int) -> bool:
+        """Token i is joined by English "and" to capitalised English words that are no name:
+        "Grace and Courtesy", "Joy, Hope and Peace to all our families" (not "Will en Storm":
+        a Dutch "en" may join an English given name to a name)."""
+        if not self.seen & EN_OF:
+            return False
+        members = self.coordination(i)
+        low = min([i, *members])
+        high = max([i, *members])
+        if "and" not in self.words[low:high]:
+            return False
+        return any(
+            self.flags[k] & (FIRST | SURNAME | TITLE) == 0
+            and roles.english_word(self.words[k])
+            and not self.sentence_start(k)
+            for k in members
+        )
+
+    def in_headline(self, i: int) -> bool:
+        """Token i, in capitals, stands beside another word in capitals that is an ordinary
+        word: a headline ("OPEN DAY", "KONINGSSPELEN 2026 ... SPORT DAG"), not a name shouted."""
+        for k in (i - 1, i + 1):
+            if (
+                0 <= k < self.n
+                and self.spaced(max(i, k))
+                and self.flags[k] & UPPER
+                and self.flags[k] & (FIRST | SURNAME | TITLE | GREETING) == 0
+            ):
+                return True
+        return False
+
     def points_back_after(self, i: int) -> bool:
         """ "Efua en haar team", "Abeba met haar zus": a possessive after token i points back to
         a person."""
@@ -768,6 +839,15 @@ class _Scanner:
         """Token i is the name an animal is called by, or listed after it: "de cavia heet
         Storm", "de kippen heten Henny, Bertha en Truus" (not "... heet Storm en Daan heeft")."""
         flags, k = self.flags, i
+        if (
+            i > 1
+            and i + 1 < self.n
+            and self.words[i - 1] == "die"
+            and self.words[i + 1].lower() in PET_NAMING
+            and self.spaced(i)
+            and self.spaced(i + 1)
+        ):
+            return self.animal_before(i - 1)  # "een cavia die Bert heet"
         while i - k < 10:
             if k > 0 and self.words[k - 1].lower() in PET_NAMING:
                 return (k == i or not self.verb_after(i)) and self.animal_before(k - 1)
@@ -937,6 +1017,10 @@ class _Scanner:
                     and not self.person_after(i)
                 ):
                     return None  # "naar het NEMO", "in de Joris en de Draak": a place or a thing
+                if i > 0 and self.words[i - 1] == "the" and self.spaced(i):
+                    return None  # "Little Bear and the Moon": English gives no person "the"
+                if self.listed_with_english_things(i):
+                    return None  # "Joy, Hope and Peace to all", "Grace and Courtesy"
                 return "voornaam"
             if self.group_after(i):
                 return "voornaam gevolgd door een groep"
@@ -968,12 +1052,15 @@ class _Scanner:
                 return None
             if i > 0 and flags[i - 1] & DETERMINER:
                 return None
-            if self.listed_with_things(i):
-                return None  # "Appel, Peer en Banaan": a list of things
+            if self.listed_with_things(i) or self.listed_with_english_things(i):
+                return None  # "Appel, Peer en Banaan", "Grace and Courtesy": a list of things
+            if f & UPPER and self.in_headline(i):
+                return None  # "OPEN DAY", "GROTE ROOS-ACTIE": a word of a headline
             return "voornaam (ook een woord) met hoofdletter"
         if (
             f & NAME_LIKE  # implies capitalised
             and not first
+            and not self.words[i].endswith(("'s", "’s"))  # "lezen we Anansitori's in groep 5"
             and self.group_after(i)
             and (not self.sentence_start(i) or self.pupil_of_a_group(i))
         ):
@@ -1097,11 +1184,27 @@ class _Scanner:
             )
             if not (nxt & CAP or lower_surname) or nxt & NOT_NAME:
                 break
+            if k > j + 1 and nxt & (COMMON | SURNAME | NAME_LIKE) == COMMON and j > i:
+                break  # "Bas van Dam van de Brandweer": his organisation, after his surname
+            if k > j + 1 and self.maker_after(k):
+                break  # "Soof en Bram van Kim van Kooten": the maker's name, not Bram's surname
             if k > j + 1 or nxt & SURNAME or nxt & (NAME_LIKE | FIRST) == NAME_LIKE:
                 j = k
                 continue
             break
         return j
+
+    def maker_after(self, k: int) -> bool:
+        """Token k, after "van", opens a full name of its own: a first name, then an interfix
+        or a capitalised word ("van Kim van Kooten", "van Annie M.G. Schmidt")."""
+        flags = self.flags
+        return (
+            self.words[k - 1] == "van"
+            and flags[k] & FIRST != 0
+            and k + 1 < self.n
+            and self.spaced(k + 1)
+            and flags[k + 1] & (INTERFIX | CAP) != 0
+        )
 
     def surname_after_interfix(self, i: int) -> int | None:
         """Index of the capitalised surname after an interfix chain starting at token i."""
@@ -1382,9 +1485,36 @@ def _public_work(text: str, start: int, end: int, reason: str) -> bool:
         # "'Zij gelooft in mij' van André Hazes": a surname the lists do not know may follow
         return " " in value or "." in value or CAPITAL_AFTER.match(text, end) is not None
     return (" " in value or "." in value) and (
-        public_work_before().search(text, max(0, start - 40), start) is not None
+        public_work_before().search(text, max(0, start - 60), start) is not None
         or READ_TITLE_BEFORE.search(text, max(0, start - 120), start) is not None
     )
+
+
+# A line of a list of works: "🔹 Mees Kees op kamp – Mirjam Oldenhave", "1. Oorlogswinter - Jan
+# Terlouw": a title, a dash, and the maker's full name (initials may stand in it) ending the line.
+WORK_LINE = re.compile(
+    r"^[^\w\n]*(?:\d{1,2}[.)]\s*)?(?P<title>[^\n–—]*?[A-ZÀ-Þ'‘\"“][^\n–—]*?)\s[–—-]\s"
+    r"(?P<maker>(?:[A-ZÀ-Þ][\w'’.-]*|(?:[A-Z]\.)+|van|de|der|den|ten|ter|'t)"
+    r"(?:\s(?:[A-ZÀ-Þ][\w'’.-]*|van|vanden|de|der|den|ten|ter|'t)){1,3})[ \t]*[.,;!]?[ \t]*$",
+    re.MULTILINE,
+)
+NOT_A_TITLE = re.compile(r"\d|\b(?:groep|klas|plaats|prijs|winnaar\w*)\b", re.IGNORECASE)
+
+
+def _listed_makers(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Where the makers stand in the lines of a list of works, in a post about books or
+    reading ("Kinderboekenweek", "Leesclub"): two or more lines of a title, a dash and a full
+    name. A line whose left side is a group, a place, a number or a name found ("Groep 5 – Daan
+    de Vries", "1e plaats – ...", "Sanne – Daan de Vries") lists pupils."""
+    if not STORY.search(text):
+        return []
+    spans = [
+        m.span("maker")
+        for m in WORK_LINE.finditer(text)
+        if not NOT_A_TITLE.search(m.group("title"))
+        and not any(m.start("title") <= h[0] < m.end("title") for h in found)
+    ]
+    return spans if len(spans) >= 2 else []
 
 
 # Reasons that tie a name to the school's own people: a title (not a relative's: "zijn broer
@@ -1595,6 +1725,9 @@ def find_names(
     found += [
         h for h in hashtag_names(text) if not any(h[0] < b.end and b.start < h[1] for b in skip)
     ]
+    if found and ("–" in text or " - " in text or "—" in text) and "\n" in text:
+        makers = _listed_makers(text, found)
+        found = [h for h in found if not any(lo <= h[0] < hi for lo, hi in makers)]
     if found and (
         words.seen & WORK_CUE
         or "' van " in text

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -205,15 +206,22 @@ def _bible_cues() -> Alternatives:
 
 
 def bible_figure(value: str) -> bool:
-    """Every word of `value` names a figure of the Bible stories ("Sara", "Maria Magdalena"):
-    bible_figures.txt."""
+    """Every word of `value` names a figure of the Bible stories ("Sara", "Maria Magdalena"),
+    spelled with or without a diaeresis ("Samuël", "Samuel"): bible_figures.txt."""
     figures = _bible_figures()
-    return all(word.lower() in figures for word in value.split())
+    return all(_plain(word.lower()) in figures for word in value.split())
+
+
+def _plain(word: str) -> str:
+    """`word` without its accents and diaereses ("samuël" -> "samuel")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 @lexicon_cache
 def _bible_figures() -> frozenset[str]:
-    return package_list("bible_figures")
+    return frozenset(_plain(word) for word in package_list("bible_figures"))
 
 
 def kin_word(word: str) -> bool:
