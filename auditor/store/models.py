@@ -58,6 +58,17 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def sqlite_utc_text(value: datetime | None) -> str | None:
+    """What `UTCDateTime` and SQLAlchemy's SQLite DATETIME bind make of an aware time (UTC,
+    'YYYY-MM-DD HH:MM:SS.ffffff'), in one C call where theirs fills a %-format per value: a
+    bulk insert binds a fresh time per post (`repository.bulk_insert`)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("naive datetime: the auditor stores aware UTC times only")
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

@@ -43,6 +43,8 @@ from auditor.store.models import (
     ImageAnalysisRow,
     MediaRow,
     PostRow,
+    UTCDateTime,
+    sqlite_utc_text,
     utcnow,
 )
 
@@ -83,7 +85,7 @@ def _bound_rows(
     by_column = list(zip(*picked, strict=True)) if len(names) > 1 else [[*picked]]
     for name, values in zip(names, by_column, strict=True):
         column_type = table.c[name].type
-        process = column_type._cached_bind_processor(conn.dialect)
+        process = _bind_processor(conn, column_type)
         if process is None:
             columns.append(values)
         elif column_type.hashable:  # not JSON
@@ -96,6 +98,12 @@ def _bound_rows(
         else:
             columns.append(_json_values(process, values))
     return list(zip(*columns, strict=True))
+
+
+def _bind_processor(conn: Connection, column_type: Any) -> Any:
+    if isinstance(column_type, UTCDateTime) and conn.dialect.name == "sqlite":
+        return sqlite_utc_text  # the same text, without SQLAlchemy's per-value %-format
+    return column_type._cached_bind_processor(conn.dialect)
 
 
 def _json_values(process: Any, values: Sequence[Any]) -> list[Any]:
