@@ -405,7 +405,8 @@ def insert_new_posts(
             "account_id": account_id,
             "external_id": post.external_id,
             "identity": item.stored.identity,
-            "content_hash": content_hash(post),
+            # as `retention.strip_posts` leaves a post whose text expires: its text's digest
+            "content_hash": text_digest(post.text) if item.text_expires else content_hash(post),
             "imported_at": now,
             "audit_rules": item.audit_rules,
             "audit_input": item.audit_input,
@@ -420,7 +421,6 @@ def insert_new_posts(
                 reply_to=None,
                 reply_to_id=None,
                 source_ref="",
-                content_hash=text_digest(post.text),
                 text_purged_at=now,
             )
         rows.append(row)
