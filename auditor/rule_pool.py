@@ -24,7 +24,10 @@ from auditor.models import Post
 
 WORKERS_ENV = "AUDITOR_WORKERS"  # 1: analyse in the audit's own process
 MIN_PARALLEL = 400  # posts to analyse before a pool is worth its start (~0.1 s a worker)
-CHUNK = 50  # posts per task of a worker
+# most posts per task of a worker: each task costs both sides a queue round trip (50 a task:
+# ~0.7 s more CPU over a 100,000-post audit on 2 cores than 125); a batch still goes out in at
+# least two tasks a worker, so that none waits while another finishes a long one
+CHUNK = 125
 WARM_UP = 100  # posts analysed here before the workers start
 
 _engine: Engine | None = None  # the forked workers' engine
@@ -105,7 +108,8 @@ class RulePool:
             # workers forked next share them instead of each loading its own copy
             head = [self.engine.audit(post, identity) for post, identity in items[:WARM_UP]]
             items = items[WARM_UP:]
-        chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+        size = max(1, min(CHUNK, -(-len(items) // (2 * self.workers))))
+        chunks = [items[i : i + size] for i in range(0, len(items), size)]
         waiting = self._submit(chunks)
 
         def results() -> list[AuditResult]:
