@@ -57,6 +57,18 @@ def deduce_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(first), frozenset(last), frozenset(interfixes)
 
 
+@functools.cache
+def deduce_places() -> frozenset[str]:
+    """Lower-cased names of Dutch municipalities and residences from deduce's location data
+    ("apeldoorn", "reimerswaal", "anna paulowna"), less the ones deduce itself marks as words."""
+    places = _package_dir("deduce") / "data" / "lookup" / "src" / "locations" / "lst_placename"
+    names = {n.lower() for n in _lines(places / "lst_municipality" / "items.txt")}
+    names |= {n.lower() for n in _lines(places / "lst_residence" / "items.txt")}
+    return frozenset(
+        names - {n.lower() for n in _lines(places / "lst_residence" / "exceptions.txt")}
+    )
+
+
 def wordfreq_common(min_zipf: float = COMMON_WORD_MIN_ZIPF) -> frozenset[str]:
     """Dutch words at least `min_zipf` frequent, from wordfreq's small Dutch list."""
     return frozenset(w for w, zipf in wordfreq_zipf("nl", min_zipf).items() if zipf >= min_zipf)

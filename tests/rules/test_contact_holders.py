@@ -396,3 +396,23 @@ def test_a_handle_holding_an_organisations_desk_is_not_personal(handle: str) -> 
 def test_an_account_made_out_to_initials_and_a_surname_is_a_persons(text: str, holder: str) -> None:
     assert len(_values(text, PDKind.IBAN)) == 1
     assert holder in _values(text, PDKind.NAME)  # so that excerpts mask the holder too
+
+
+@pytest.mark.parametrize(
+    "handle", ["@heemkunde_zutphen", "@gem_oldebroek", "@kinderboerderij_tiel", "@wijkkrant_nl"]
+)
+def test_a_handle_ending_in_a_dutch_place_or_country_code_is_a_branchs(handle: str) -> None:
+    assert (
+        _values(
+            f"{handle} dank voor de info, we zetten het in de nieuwsbrief!", PDKind.SOCIAL_HANDLE
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "handle",
+    ["@sanne_zutphen", "@devries_tiel", "@pake_van_wessel", "@meryemaydin_nl", "@kuiper_oldebroek"],
+)
+def test_a_persons_name_before_a_place_or_country_code_stays_personal(handle: str) -> None:
+    assert _values(f"{handle} dank voor de info!", PDKind.SOCIAL_HANDLE) == [handle]

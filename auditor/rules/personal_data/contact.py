@@ -18,6 +18,7 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from auditor.models import Hit, PDKind, Span
 from auditor.nlp.lexicon import (
+    deduce_places,
     dutch_words,
     lexicon,
     lexicon_cache,
@@ -810,6 +811,8 @@ def is_organisation_handle(handle: str, ctx: RuleContext) -> bool:
         return False  # "@GKuiper", "@m_bakker82": a person signs so, no brand
     if any(hint in lowered for hint in lists.organisation_hints):
         return True
+    if _place_or_country_branch(handle):
+        return True
     by_words = organisation_by_words(handle_words(handle))
     if by_words is not None:
         return by_words
@@ -843,6 +846,43 @@ def _initial_and_surname(handle: str) -> bool:
         if match and match.group("name") in lexicon().surnames:
             return True
     return False
+
+
+# A country's code after the name in a handle: a site's or an organisation's account.
+COUNTRY_CODES = frozenset(("nl", "be"))
+_LAST_PART = re.compile(r"(?P<head>.+)[._](?P<tail>[A-Za-z]+)")
+
+
+def _place_or_country_branch(handle: str) -> bool:
+    """Whether a handle is a name of no person, then a separator and a Dutch municipality or
+    residence or a country code: an organisation's local branch or a news site ("@sanquin_
+    apeldoorn", "@gem_reimerswaal", "@duic_nl"; not "@sanne_almere", "@devries_apeldoorn")."""
+    match = _LAST_PART.fullmatch(handle)
+    if not match:
+        return False
+    tail = match.group("tail").lower()
+    if tail not in COUNTRY_CODES and (len(tail) < 4 or tail not in deduce_places()):
+        return False
+    lex = lexicon()
+    if tail in lex.first_names:
+        return False  # "@heit_van_wessel": a father of Wessel, not the village
+    words = handle_words(match.group("head"))
+    return bool(words) and not any(map(_names_a_person, words))
+
+
+def _names_a_person(word: str) -> bool:
+    """Whether one word of a handle is, or runs together, a person's name: a first name, a
+    surname, an interfix ("van"), a word after an interfix ("dewit", "vanderlinden") or a first
+    name and a surname in one ("ozlemkaya")."""
+    lex = lexicon()
+    if word in lex.first_names or word in lex.surnames or word in lex.interfixes:
+        return True
+    return any(
+        word[:cut] in lex.interfixes  # "dewit", "vanderlinden": the surname is often a word
+        or word[:cut] in lex.first_names
+        and word[cut:] in lex.surnames
+        for cut in range(2, len(word) - 2)
+    )
 
 
 def _one_common_noun(handle: str) -> bool:
