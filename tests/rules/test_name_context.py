@@ -311,3 +311,26 @@ def test_a_work_named_after_a_person_is_no_person_also_its_character_again(text:
 
 def test_the_owner_of_a_book_after_van_stays_a_name() -> None:
     assert "Sanne" in names("Daan las het boek van Sanne voor in de kring.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 5 fietst woensdag naar Anna Paulowna om de tulpenvelden te zien.",
+        "De zeehonden in Egmond aan Zee waren het hoogtepunt van de schoolreis 🦭",
+        "Het kamp van groep 8 is dit jaar in Maria Hoop, vlak bij de Duitse grens.",
+    ],
+)
+def test_a_village_of_several_words_after_a_place_preposition_is_no_name(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Anna Paulowna en Sem hielpen bij de tulpenpluk.", "Anna"),
+        ("We gingen met Maria Hoop naar de markt.", "Maria Hoop"),
+    ],
+)
+def test_the_same_words_without_a_place_preposition_stay_a_name(text: str, name: str) -> None:
+    assert name in names(text)

@@ -337,6 +337,11 @@ def _blocked_tokens(
         while j >= 0 and k - j <= 4 and _in_place_name(text, starts, ends, flags, j, k):
             blocked[j] = True
             j -= 1
+    for k in range(1, n - 1) if seen & CAP else ():
+        if flags[k] & CAP and roles.place_before(text[starts[k - 1] : ends[k - 1]]):
+            # "bij Anna Paulowna en Breezand": a village of several words, no person
+            for j in range(k, k + roles.place_name_length(text, starts, ends, k)):
+                blocked[j] = True
     again = {text[starts[k] : ends[k]] for k in named if k >= 0 and flags[k] & CAP}
     if again:  # "Bouwbedrijf Zuidema ... Zuidema geeft", "Maarten Luther ... van Luther tot"
         for k in range(n):

@@ -47,6 +47,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from auditor.nlp.lexicon import (
+    deduce_places,
     lexicon,
     lexicon_cache,
     package_list,
@@ -248,6 +249,21 @@ def place_before(word: str) -> bool:
 @lexicon_cache
 def _place_prepositions() -> frozenset[str]:
     return package_list("place_prepositions")
+
+
+def place_name_length(text: str, starts: list[int], ends: list[int], k: int) -> int:
+    """How many tokens from token k on spell a Dutch place of several words ("Anna Paulowna",
+    "Egmond aan Zee", "Maria Hoop"), the longest; 0 when none does."""
+    places = _places_of_words()
+    for last in range(min(k + 3, len(starts) - 1), k, -1):
+        if text[starts[k] : ends[last]].lower() in places:
+            return last - k + 1
+    return 0
+
+
+@functools.cache
+def _places_of_words() -> frozenset[str]:
+    return frozenset(p for p in deduce_places() if " " in p and "(" not in p)
 
 
 def public_roles() -> frozenset[str]:
