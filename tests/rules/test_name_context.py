@@ -334,3 +334,19 @@ def test_a_village_of_several_words_after_a_place_preposition_is_no_name(text: s
 )
 def test_the_same_words_without_a_place_preposition_stay_a_name(text: str, name: str) -> None:
     assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bij het oudergesprek is de tolk Amhaars er ook, dus vraag gerust alles.",
+        "Tamazight is de taal die veel opa's en oma's thuis spreken.",
+        "Op de taalmuur staat 'welkom' in het Urdu, Twi en Sranantongo 🌍",
+    ],
+)
+def test_a_language_where_a_name_could_stand_is_no_name(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_person_after_the_same_cue_stays_a_name() -> None:
+    assert names("Bij het oudergesprek is de tolk Senait er ook.") == ["Senait"]
