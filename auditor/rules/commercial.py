@@ -8,9 +8,10 @@ advert does not flood the review list:
 - `commercial.order-channel`: a web shop, discount code or affiliate/partner link;
 - `commercial.sponsor-plug`: a named business with a call to go and buy there.
 
-Money is not commerce by itself. Prices in sentences about the ouderbijdrage, trip costs,
-transfers to an IBAN, sponsor money or proceeds, and pretend prices in a classroom game, never
-count. The word lists and phrase patterns are in auditor/lexicons/ (see its README).
+Money is not commerce by itself. Prices in sentences about the ouderbijdrage, trip costs (the
+bus, "wie meegaat betaalt"), transfers to an IBAN, sponsor money or proceeds, prizes to win in
+a raffle ("Prijzen: een Hema-cadeaubon"), and pretend prices in a classroom game, never count.
+The word lists and phrase patterns are in auditor/lexicons/ (see its README).
 """
 
 from __future__ import annotations
@@ -29,8 +30,11 @@ from auditor.nlp.lexicon import (
 from auditor.nlp.patterns import Alternatives, any_of, gated
 from auditor.rules.base import RuleContext, rule
 
-# A money amount: "€12,99", "€ 39,-", "€1.246,50", "12 euro".
-_PRICE = r"(?:€\s?\d[\d.]*(?:,(?:\d{1,2}|-{1,2}))?|\b\d+(?:,\d{2})?\s?euro\b)"
+# A money amount: "€12,99", "€ 39,-", "€1.246,50", "12 euro", "50 cent".
+_PRICE = r"(?:€\s?\d[\d.]*(?:,(?:\d{1,2}|-{1,2}))?|\b\d+(?:,\d{2})?\s?(?:euro|cent)\b)"
+# What a price is for, said between "kost" and the price: "kost een jaar €120", "kost een
+# bolletje 50 cent" (not a pupil's share: "kost per kind €8" is a contribution).
+_PERIOD = r"(?:(?:een|per|het|elk|elke)\s+(?!(?:kind|leerling)\b)\w+\s+)"
 PRICE = re.compile(_PRICE)
 
 # The vocabulary (words, phrases, sales and discount patterns) is in auditor/lexicons/ (see its
@@ -53,7 +57,7 @@ WEB_ADDRESS_HINTS = ("www.", ".nl", ".com", ".be", ".shop")
 # these, and then the costlier patterns never run. Keep them in step with the shipped lists;
 # when a school adds its own words to a list, the look is skipped (see `_patterns`).
 OFFER_HINTS = (
-    "€", "euro", "korting", "prijs", "gratis", "bon", "aanbieding", "uitverkoop", "betalen",
+    "€", "euro", "cent", "korting", "prijs", "gratis", "bon", "aanbieding", "uitverkoop", "betalen",
 )  # fmt: skip
 CHANNEL_HINTS = ("shop", "winkel", "code", "partner", "affiliate", "aankoop", "%", "link", "bestel")
 OFFER_LISTS = (
@@ -68,6 +72,7 @@ class Patterns(NamedTuple):
 
     fee_context: re.Pattern[str]  # a school fee, a transfer, proceeds: no sale
     pretend_context: re.Pattern[str]  # pretend money in a lesson
+    prize_context: re.Pattern[str]  # prizes to win: "Prijzen:", "te winnen"
     discount: Alternatives  # enough on its own (outside fee sentences)
     price_frame: re.Pattern[str]  # a price in a sales frame: "voor maar €12,99", "€8,95 per uur"
     sales_word: re.Pattern[str]  # turns any (non-fee) price in the post into an offer
@@ -92,6 +97,7 @@ def _patterns() -> Patterns:
     return Patterns(
         fee_context=re.compile(rf"\b(?:{package_patterns('fee_context_patterns')})\b"),
         pretend_context=re.compile(rf"\b(?:{package_patterns('pretend_money_patterns')})\b"),
+        prize_context=re.compile(rf"\b(?:{package_patterns('prize_context_patterns')})"),
         discount=Alternatives(package_patterns("discount_patterns")),
         price_frame=gated(
             rf"\b(?:{before})\s?{_PRICE}"
@@ -99,7 +105,7 @@ def _patterns() -> Patterns:
             rf"|\b(?:{units})\w{{0,3}}\s+(?:kost(?:en)?|voor)\s?{_PRICE}"
             # "Een middag opvang kost €42,50": what something costs is its price, unless it is
             # charged per pupil ("Materiaal kost € 8,- per kind": a contribution)
-            rf"|\bkost\s+(?:maar\s+|slechts\s+|nu\s+)?(?>{_PRICE})(?!\s?(?:per|p\.)\s?(?:kind|leerling))"
+            rf"|\bkost\s+{_PERIOD}?(?:maar\s+|slechts\s+|nu\s+)?(?>{_PRICE})(?!\s?(?:per|p\.)\s?(?:kind|leerling))"
             rf"|\b\d+\s+\w+\s+voor\s?{_PRICE}|{_PRICE}\s?voor \d+\s+\w+"
             rf"|\bnu\b[^.!?\n]{{0,40}}?\bvoor\s?{_PRICE}",
         ),
@@ -165,8 +171,9 @@ def lowercase(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
-# A full stop between digits ("€ 3.412") ends no sentence.
-SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+|\n|$)")
+# A full stop between digits ("€ 3.412") or before a letter ("t.n.v.", "bol.com") ends no
+# sentence.
+SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|\.(?=[^\W\d_]))+(?:[.!?]+|\n|$)")
 # Posts end sentences with an emoji as often as with a full stop: an emoji (or a run of them)
 # before a capital ends one ("... drie voor € 2,50 🍪 De opbrengst gaat naar ...").
 EMOJI_BREAK = re.compile(
@@ -203,6 +210,12 @@ def _sale_sentence(sentence: str) -> bool:
     return not patterns.fee_context.search(sentence) and not patterns.pretend_context.search(
         sentence
     )
+
+
+def _prize_sentence(sentence: str) -> bool:
+    """A sentence about prizes to win ("Prijzen: een Lego-doos en een Hema-cadeaubon"): its
+    brands, vouchers and amounts are won, not bought."""
+    return _patterns().prize_context.search(sentence) is not None
 
 
 def _web_address(lowered: str) -> bool:
@@ -247,26 +260,29 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     Flagged: discount words (korting, vroegboekkorting, actietarief, halve prijs, "2 voor de
     prijs van 1", "2 halen, 1 betalen", gratis verzending, cadeaubon, "in plaats van €12,-");
     a price in a sales frame ("voor maar €12,99", "nu €39,-", "vanaf €1,-", "€8,95 per uur",
-    "3 bollen voor €4,-", "vijf lessen kosten €55,-", "een middag opvang kost €42,50"); and
+    "3 bollen voor €4,-", "vijf lessen kosten €55,-", "een middag opvang kost €42,50", "kost
+    een jaar €120", "kost een bolletje 50 cent"); and
     any price in a post that also orders, sells or names a web shop (bestellen, verkopen,
     prijzen, pinnen, verzendkosten), such as the Christmas market with priced stalls.
 
-    Fine: the ouderbijdrage, trip or camp costs, costs per pupil ("Materiaal kost € 8,- per
-    kind"), transfers to an IBAN, sponsor money, the proceeds of an event, a salary or an
-    allowance ("€3.100 bruto per maand", "een vrijwilligersvergoeding van €5,- per middag"), a
-    price limit for a surprise, and pretend prices in a classroom game ("winkeltje"), even
-    with amounts.
+    Fine: the ouderbijdrage, trip or camp costs, the bus and the share of those who come along
+    ("Wie meegaat betaalt € 6 per persoon"), costs per pupil ("Materiaal kost € 8,- per kind"),
+    prizes to win ("Prijzen: een Lego-doos, een Hema-cadeaubon"), transfers to an IBAN,
+    sponsor money, the proceeds of an event, a salary or an allowance ("€3.100 bruto per
+    maand", "een vrijwilligersvergoeding van €5,- per middag"), a price limit for a surprise,
+    and pretend prices in a classroom game ("winkeltje"), even with amounts.
     """
     view = _view(post.text)
     if not view.offer:
         return
-    lowered, patterns = view.lowered, view.patterns
+    patterns = view.patterns
     if _classroom_game(view):
         return
-    sales_word = patterns.sales_word.search(lowered) is not None
+    sentences = [(start, s) for start, s in _sentences(view) if not _prize_sentence(s)]
+    sales_word = any(patterns.sales_word.search(sentence) for _, sentence in sentences)
     price_at: tuple[int, int] | None = None
     prices: list[tuple[int, int]] = []
-    for start, sentence in _sentences(view):
+    for start, sentence in sentences:
         if not _sale_sentence(sentence):
             continue
         found = _first(patterns.discount, sentence, start)
@@ -349,7 +365,7 @@ def sponsor_plug(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     patterns = view.patterns
     if _classroom_game(view):
         return
-    sentences = list(_sentences(view))
+    sentences = [(start, s) for start, s in _sentences(view) if not _prize_sentence(s)]
     for index, (start, sentence) in enumerate(sentences):
         business = _first(patterns.business, sentence, start)
         if business is None:

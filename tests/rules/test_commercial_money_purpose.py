@@ -1,0 +1,74 @@
+"""Spec for the commercial rules: what a post asks the reader to do with money.
+
+Buying from a business is commerce; paying the school's own contribution for an outing and
+winning a prize in a raffle are not (issue 16, invented sentences, none from a corpus).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from auditor.models import Platform, Post
+from auditor.rules import commercial
+from auditor.rules.base import RuleContext
+
+CTX = RuleContext(school_name="OBS De Vlinderhof")
+RULES = (commercial.price_offer, commercial.order_channel, commercial.sponsor_plug)
+
+
+def commercial_post(text: str) -> bool:
+    post = Post(Platform.FACEBOOK, "c1", datetime(2025, 3, 1, tzinfo=UTC), text)
+    return any(list(rule(post, CTX)) for rule in RULES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lid worden van Judoclub De Mat kost een jaar €120. Geef je op via de trainer!",
+        "Een abonnement op het kindertijdschrift kost per jaar € 39,95.",
+        "Zwemles bij Zwembad De Golf kost een maand €45,-.",
+        "Een lidmaatschap van de hockeyclub kost per seizoen €150.",
+        "Bij de ijscokar kost een bolletje 50 cent! 🍦",
+        "Een kopje koffie kost 75 cent en een plak cake €0,50.",
+        "Op de rommelmarkt: boeken 50 cent, puzzels €1,-.",
+        "De kinderen verkopen zelfgemaakte kaarten voor 80 cent per stuk.",
+        "Muziekschool Do-Re-Mi: een proefles kost maar 5 euro, een jaar kost € 240.",
+    ],
+)
+def test_a_price_for_what_a_reader_buys_is_commercial(text: str) -> None:
+    assert commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voor de bus naar het Dolfinarium vragen we € 6 per persoon.",
+        "Wie meegaat naar de dierentuin betaalt € 7,50 per persoon voor de bus.",
+        "De bus naar Walibi kost € 5 per kind, graag overmaken t.n.v. OBS De Vlinderhof.",
+        "Opa's en oma's die meegaan met de excursie betalen €4 per persoon voor de entree.",
+        "Wie meerijdt met de touringcar betaalt € 3 per persoon aan de ouderraad.",
+        "Voor het schoolreisje vragen we een bijdrage van € 12 per leerling.",
+        "Ouders die met de busreis meegaan betalen €8 p.p., t.n.v. Stichting Vrienden.",
+        "Meegaan met de bus naar het museum kost € 2,50 per persoon.",
+    ],
+)
+def test_the_schools_own_contribution_for_an_outing_is_no_sale(text: str) -> None:
+    assert not commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🎁 Tombola! Prijzen: een Lego-doos, een Hema-cadeaubon en een taart van de bakker.",
+        "Verloting op de kerstmarkt. Te winnen: een Bol.com-bon en een dagje Efteling.",
+        "De hoofdprijs is een fiets van Gazelle! Verder prijzen van de Jumbo en de Action.",
+        "Prijzen bij de bingo: een Intertoys-cadeaubon en een pakket van Tony's Chocolonely.",
+        "Bij de sponsorloop zijn er prijzen voor de snelste groep: een cadeaubon!",
+        "Wie de quiz wint, krijgt een Hema-cadeaubon. Andere prijzen: Lego en een Kinepolis-bon.",
+        "Onze tombola heeft mooie prijzen: een Playmobil-ridderburcht en een Decathlon-bon.",
+    ],
+)
+def test_prizes_to_win_are_not_prices(text: str) -> None:
+    assert not commercial_post(text)
