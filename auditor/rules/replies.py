@@ -18,8 +18,10 @@ neighbour by handle ("@omavantess"), or when the text says the person is a forme
 colleague ("oud-leerling", "je havo-examen", "je eerste jaar op het ... College"), an intern
 ("je laatste stagejaar"), a pupil ("in de kring") or the press ("interview", "je artikel"), or
 when it opens by thanking someone for a deed or a gift for the school ("voor het sponsoren",
-"voor al die ochtenden"), not for a message ("voor het melden"), and speaks of no child of
-theirs nor of a parent's task ("luizenouders"). Regional thanks and function words read as
+"voor al die ochtenden", "voor de vlaai"), not for a message ("voor het melden"), and speaks
+of no child of theirs, by name or not, nor of a parent's task ("luizenouders"), or when it
+praises a pupil's work by the pupil's name ("Wat een mooie tekening, Sietske!") and says no
+"u". Regional thanks and function words read as
 Dutch ("Tige tank, Baukje, foar de foto's"; "Danke wel, opa Jup, veur ..."). Anyone else,
 including an unknown target, is taken to be a parent: the protocol forbids answering parents
 at all, so this rule prefers recall.
@@ -419,15 +421,70 @@ def _parent_of_a_child() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\s+van\b", re.IGNORECASE)
 
 
-def _thanked_for_a_deed(text: str) -> bool:
+def _thanked_for_a_deed(text: str, targets: list[Target]) -> bool:
     """The reply opens by thanking someone for what they did or gave for the school, and says
-    nothing of their child nor calls them by it or by a parent's task ("luizenouders"): a
-    helper, guest, sponsor or photographer is answered."""
+    nothing of their child nor calls them by it or by a parent's task ("luizenouders"), nor
+    speaks of a child by name ("Wat gaat de tijd snel, Aylin al 8"): a helper, guest, sponsor
+    or photographer is answered."""
+    thanks = _deed_thanks().search(text)
     return (
-        _deed_thanks().search(text) is not None
+        thanks is not None
         and _their_child().search(text) is None
         and _parent_of_a_child().search(text) is None
         and _parent_role().search(text) is None
+        and not _speaks_of_someone_named(text, thanks.end(), targets)
+    )
+
+
+# A capitalised word, and the word before it (a title or kin word makes it no child's name).
+CAPITALISED = re.compile(rf"(?:(?P<before>[\w'’-]+)\s+)?(?P<word>{_NAMEWORD})")
+
+
+def _speaks_of_someone_named(text: str, start: int, targets: list[Target]) -> bool:
+    """Whether the text after its opening thanks names a person by first name who is not the
+    one answered and has no title or kin word before it ("juf Anja", "opa Piet"): a child of
+    the reader, whom a helper or guest would not be told about. A first name that is also a
+    word counts inside a sentence only ("Wat gaat de tijd snel, Mila al 9")."""
+    answered = {word for t in targets for word in _words(t.value)}
+    first_names = lexicon().first_names
+    for match in CAPITALISED.finditer(text, start):
+        word = match.group("word").lower()
+        before = (match.group("before") or "").lower()
+        if word in answered or before in _titles_and_kin() or word not in first_names:
+            continue
+        inside = text[: match.start("word")].rstrip()[-1:]
+        if names_a_first_name([word]) or (inside.isalnum() or inside == ","):
+            return True
+    return False
+
+
+@lexicon_cache
+def _titles_and_kin() -> frozenset[str]:
+    """Words before a name that make it an adult's: reply_titles.txt, staff_words.txt and the
+    no-parent words (opa, buurman, wethouder)."""
+    return package_list("reply_titles") | frozenset(reply_words().staff) | _not_parent_words()
+
+
+@lexicon_cache
+def _pupil_work() -> re.Pattern[str]:
+    """A pupil's work or school skill (reply_pupil_work_patterns.txt: tekening, gelezen)."""
+    return re.compile(rf"\b(?:{package_patterns('reply_pupil_work_patterns')})\b", re.IGNORECASE)
+
+
+# The clause before a name called out at its end: "Wat een mooie tekening, Sietske!"
+PRAISE_CLAUSE = re.compile(rf"(?P<clause>[^.!?\n,]+),\s*{_NAMEWORD}\s*!")
+# The reader addressed politely: an adult ("Wat een mooie foto, Yasmina! Heeft u die gemaakt?")
+POLITE_YOU = re.compile(r"\b(?:u|uw)\b", re.IGNORECASE)
+
+
+def _pupil_praised(text: str) -> bool:
+    """Whether the reply praises a pupil's work or skill and calls the pupil by name ("Wat een
+    mooie tekening, Sietske!", "Super gelezen, Daan!"), without "u"/"uw" and without a child
+    of the reader ("uw zoon", "jullie dochter"): it speaks to the pupil, not a parent."""
+    if POLITE_YOU.search(text) or _their_child().search(text):
+        return False
+    return any(
+        _pupil_work().search(match.group("clause")) for match in PRAISE_CLAUSE.finditer(text)
     )
 
 
@@ -532,8 +589,11 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     het sponsoren", "Dank voor de uitnodiging! We komen graag met groep 8",
     "Dank je, Kim, voor de prachtige foto's", "Bedankt voor uw bezoek, wethouder ...", also in
     dialect: "Tige tank, Baukje, foar de foto's", "Danke wel, Ruud, veur de sponsoring"; a
-    guest's lesson or show: "Dank voor je gastles over de bijen, Hennie!") and say
-    nothing of their child nor of a parent's task ("Zonder luizenouders ..."); a grandparent,
+    guest's lesson or show: "Dank voor je gastles over de bijen, Hennie!"; a gift: "Merci veur
+    de vlaai, Ton!") and say nothing of their child, by name or not ("Wat gaat de tijd snel,
+    Aylin al 8" is said to a parent), nor of a parent's task ("Zonder luizenouders ...");
+    a pupil praised by name for their work or a school skill, without "u" or the reader's
+    child ("Wat een mooie tekening, Sietske!", "Super gelezen, Daan!"); a grandparent,
     neighbour or colleague thanked by that word ("Dank u wel, opa Mustafa, voor ...");
     an intern ("Succes met je laatste stagejaar"); a public office before the name ("...,
     wethouder Van Damme!"); replies to the school's own staff when it lists them
@@ -557,7 +617,9 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     text = in_dutch(post.text)  # the cues below are read in Dutch; no span comes from them
     if not_a_parent_cue().search(text) or _addressed_as_no_parent(text, ctx):
         return
-    if _thanked_for_a_deed(text) and not any(_a_family(t.value) for t in targets):
+    if _pupil_praised(text):
+        return
+    if _thanked_for_a_deed(text, targets) and not any(_a_family(t.value) for t in targets):
         return
     if (
         PLURAL_YOU.search(text)
