@@ -670,3 +670,29 @@ def test_an_english_word_paired_with_a_name_before_a_plural_verb_is_a_name(
     text: str, expected: list[str]
 ) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dank aan meneer Visser voor het repareren van de fietsen!", "Visser"),
+        ("De tas is opgehaald door dhr. K. Bakker, dank u wel.", "K. Bakker"),
+        ("Wat lief dat Fenna Bakker de klas een taart bracht 🎂", "Fenna Bakker"),
+        ("De familie Bakker trakteerde groep 4 op oliebollen.", "Bakker"),
+    ],
+)
+def test_a_trade_word_that_is_a_surname_after_a_title_initial_or_first_name_is_a_name(
+    text: str, name: str
+) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bakker Hofstede bracht de broodjes voor het schoolontbijt.",
+        "Groep 3 bezocht Bakkerij Visser en mocht zelf deeg kneden.",
+    ],
+)
+def test_a_trade_word_opening_a_business_name_stays_the_business(text: str) -> None:
+    assert names(text) == []

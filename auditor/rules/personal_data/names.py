@@ -298,6 +298,8 @@ def _blocked_tokens(
             and not roles.brand(text[starts[i] : ends[i + 1]])  # "Albert Heijn": the chain
         ):
             continue  # "conciërge Dirk Zijm": a first name and a surname, not the shop Dirk
+        if starts_org and f & SURNAME and _person_before(text, starts, ends, flags, i):
+            continue  # "meneer Bakker", "dhr. J. Bakker", "Sanne Visser": a surname, no shop
         if starts_org and f & CAP:
             blocked[i] = True
         if starts_org or venue:
@@ -357,6 +359,19 @@ def _blocked_tokens(
             ):
                 blocked[k] = True
     return blocked
+
+
+def _person_before(text: str, starts: list[int], ends: list[int], flags: list[int], i: int) -> bool:
+    """Token i follows a person's title ("meneer", "familie"), an initial ("J.") or a
+    capitalised first name ("Sanne"), so it is that person's surname."""
+    if i == 0:
+        return False
+    gap = text[ends[i - 1] : starts[i]]
+    if gap == ". ":
+        return ends[i - 1] - starts[i - 1] == 1 and text[starts[i - 1]].isalpha()
+    return gap == " " and (
+        flags[i - 1] & TITLE != 0 or flags[i - 1] & (FIRST | CAP | ORG) == FIRST | CAP
+    )
 
 
 def _title_pair(text: str, starts: list[int], ends: list[int], flags: list[int], j: int) -> bool:
