@@ -959,3 +959,26 @@ def test_a_mark_in_words_a_test_compound_or_a_test_level_of_a_named_pupil_is_oth
 )
 def test_a_prize_a_groups_level_or_a_match_is_no_ones_result(text: str) -> None:
     assert found("other", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Na de brand bij de familie Visser is gelukkig niemand gewond geraakt.",
+        "De bus van meester Jansen gleed van de dijk, maar er raakte niemand gewond.",
+    ],
+)
+def test_an_injury_said_of_nobody_after_a_named_person_is_left_alone(text: str) -> None:
+    assert found("health", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Niemand was ziek deze week, behalve Sem met de griep.",
+        "Sem is ziek, verder niemand.",
+        "Sem is ziek en niemand anders.",
+    ],
+)
+def test_a_person_named_after_nobody_or_before_no_one_else_is_still_meant(text: str) -> None:
+    assert found("health", text) != []
