@@ -328,19 +328,12 @@ class Existing:
 
 
 def _existing(row: Any) -> Existing:
-    """From a row of `_STORED`'s columns (unpacked: a tenth of the cost of attributes)."""
-    pid, external_id, digest, identity, url, kind, purged, _, old, rules, *audit = row[:13]
-    return Existing(
-        pid,
-        external_id,
-        digest,
-        identity,
-        url,
-        kind,
-        purged=bool(purged),
-        old=bool(old),
-        last=None if rules is None else LastAudit(rules, *audit),
-    )
+    """From a row of `_STORED`'s columns (unpacked: a tenth of the cost of attributes; every
+    argument positional: two thirds of the time with keywords and a starred list)."""
+    pid, external_id, digest, identity, url, kind, purged, _, old = row[:9]
+    rules, given, told, source = row[9:13]
+    last = None if rules is None else LastAudit(rules, given, told, source)
+    return Existing(pid, external_id, digest, identity, url, kind, bool(purged), bool(old), last)
 
 
 def save_posts(
