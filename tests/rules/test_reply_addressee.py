@@ -6,27 +6,19 @@ about a child named in the reply (issue 16, invented sentences, none from a corp
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from auditor.models import Platform, Post, PostKind
+from auditor.models import Platform, PostKind
 from auditor.rules import replies
 from auditor.rules.base import RuleContext
+from tests.factories import post
 
 CTX = RuleContext(school_name="OBS De Vlinderhof", account_handles=("OBS De Vlinderhof",))
 
 
 def flagged(text: str) -> bool:
-    post = Post(
-        Platform.FACEBOOK,
-        "r1",
-        datetime(2025, 3, 1, tzinfo=UTC),
-        text,
-        kind=PostKind.REPLY,
-        author_is_account=True,
-    )
-    return bool(list(replies.to_parent(post, CTX)))
+    reply = post(text=text, platform=Platform.FACEBOOK, kind=PostKind.REPLY, author_is_account=True)
+    return bool(list(replies.to_parent(reply, CTX)))
 
 
 @pytest.mark.parametrize(
