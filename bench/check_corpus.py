@@ -161,7 +161,7 @@ for i, r in enumerate(rows, 1):
                 err(pid, f"phone is neither 10 Dutch digits nor a valid foreign number {s}")
         if ty == "postcode" and not re.fullmatch(r"[1-9]\d{3} ?[A-Z]{2}", s.upper()):
             err(pid, f"postcode {s}")
-        if ty == "plate" and not any(re.fullmatch(sc, s) for sc in SIDECODES):
+        if ty == "plate" and not any(re.fullmatch(sc, s.upper()) for sc in SIDECODES):
             err(pid, f"plate sidecode {s}")
     # every IBAN-like string in the text must pass mod-97
     for m in re.finditer(r"\bNL\d{2}(?: ?[A-Z]{4})(?: ?\d{2,4}){3,4}\b", t):
