@@ -980,6 +980,8 @@ class _Scanner:
                 return self.title_reason(i)
             if not cap and (first and f & LOWER_LONG or f & LOWER_UNKNOWN):
                 return self.title_reason(i)  # "juf anouk", "meester anwar"
+            if flags[i - 1] & SURNAME_TITLE and self.lower_surname(i):
+                return self.title_reason(i)  # "familie kowalski", "meneer hoekstra"
             return None
         if cap and first and self.greeting_before(i):
             return "naam na een aanhef"
@@ -1197,7 +1199,7 @@ class _Scanner:
             nxt = flags[k]
             lower_surname = (  # "lisa van 't hof": a lower-case name keeps its surname
                 k > j + 1
-                and not flags[i] & CAP
+                and flags[i] & (CAP | FIRST) == FIRST  # not "fam visser de kinderen"
                 and nxt & SURNAME
                 and not nxt & CAP
                 and all(flags[m] & (STREET_HEAD | APOSTROPHE_T) for m in range(j + 1, k))
@@ -1227,7 +1229,10 @@ class _Scanner:
         )
 
     def surname_after_interfix(self, i: int) -> int | None:
-        """Index of the capitalised surname after an interfix chain starting at token i."""
+        """Index of the capitalised surname after an interfix chain starting at token i; in
+        lower case, after a title that takes a surname, a surname a list knows ("fam. de boer",
+        "mevrouw van leeuwen", "familie van der meer") or, after a chain that is more than
+        "van", a word no list knows ("familie el ouali"; "de familie van awet" is awet's)."""
         flags = self.flags
         k = i
         while k < self.n and flags[k] & INTERFIX:
@@ -1238,7 +1243,28 @@ class _Scanner:
             # After "familie de" any capitalised word is a surname (de Jong, van Dijk).
             if flags[k] & (CAP | UPPER | LONG) == CAP | LONG:
                 return k
+            if (
+                not flags[i] & CAP
+                and i > 0
+                and flags[i - 1] & SURNAME_TITLE
+                and (
+                    self.lower_surname(k)
+                    or flags[k] & LOWER_UNKNOWN
+                    and self.words[i:k] != ["van"]
+                    # "van der meer": after two interfixes a surname that is also a frequent
+                    # word ("meer"), unless the word lists know it as an ordinary one
+                    or k - i > 1
+                    and flags[k] & (SURNAME | COMMON | FIRST | CAP) == SURNAME
+                )
+            ):
+                return k
         return None
+
+    def lower_surname(self, k: int) -> bool:
+        """Token k is a surname a list knows, in lower case, no first name and none of the
+        most frequent Dutch words ("kowalski", "bakker", "boer"; not "heel", "meer")."""
+        known = self.flags[k] & (CAP | SURNAME | FIRST | LOWER_LONGER) == SURNAME | LOWER_LONGER
+        return known and not roles.frequent_dutch(self.words[k])
 
     def add(self, i: int, reason: str) -> None:
         start_surname = self.surname_after_interfix(i) if self.flags[i] & INTERFIX else None
@@ -1266,6 +1292,8 @@ class _Scanner:
                     roles.english_word(self.words[i + 1])
                     or flags[i] & (SURNAME_TITLE | CAP) == SURNAME_TITLE  # "familie Haddad"
                 )
+                or flags[i] & SURNAME_TITLE
+                and self.lower_surname(i + 1)  # "familie kowalski"
             )
             and self.title_before(i + 1)
         ]

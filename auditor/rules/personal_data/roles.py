@@ -74,6 +74,16 @@ def _zipf() -> tuple[dict[str, float], dict[str, float]]:
     return wordfreq_zipf("en", 3.0), wordfreq_zipf("nl", 3.0)
 
 
+# A word this frequent in Dutch (zipf) after "familie" or "meneer" goes on with the sentence
+# ("de familie heel veel sterkte"); a surname that is also a word is rarer ("familie bakker").
+FREQUENT_DUTCH_ZIPF = 5.0
+
+
+def frequent_dutch(word: str) -> bool:
+    """`word` is among the most frequent Dutch words ("heel", "meer", "kinderen", "school")."""
+    return _zipf()[1].get(word.lower(), 0.0) >= FREQUENT_DUTCH_ZIPF
+
+
 TYPO_SURE_LENGTH = 6  # from this length a word one letter off a frequent word is a typo of it
 
 
