@@ -4,20 +4,9 @@ corpus."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-import auditor.rules.personal_data  # noqa: F401  (registers the rules)
-from auditor.models import Platform, Post
-from auditor.rules.base import REGISTRY, RuleContext
-
-CTX = RuleContext(school_name="OBS De Kwikstaart")
-
-
-def found(kind: str, text: str) -> list[str]:
-    item = Post(Platform.TWITTER, "1", datetime(2026, 2, 3, tzinfo=UTC), text)
-    return [h.value for h in REGISTRY[f"personal-data.{kind}"].func(item, CTX) if not h.allowed]
+from tests.rules.test_hasty_posts import found
 
 
 @pytest.mark.parametrize(
