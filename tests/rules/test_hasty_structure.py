@@ -39,3 +39,35 @@ def test_a_frequent_word_after_a_family_title_goes_on_with_the_sentence(text: st
 
 def test_after_familie_van_a_word_no_list_knows_stays_the_childs_name() -> None:
     assert found("name", "een kaart voor de familie van tesfalem") == ["tesfalem"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("uitslag dammen: 1e tesfaldet, 2e wiktoria, 3e bohdana 🏆", ["tesfaldet", "bohdana"]),
+        ("sprint gr 6 🥇shurenza 🥈kayro 🥉milou", ["shurenza", "kayro", "milou"]),
+        ("klassenouders: groep 1/2 yordanos, groep 3 rahwa en groep 4 ilse", ["yordanos", "rahwa"]),
+        ("talentenshow: groep 5 - jeanella, groep 6 - ruthsela 🎭", ["jeanella", "ruthsela"]),
+    ],
+)
+def test_a_lower_case_word_in_the_place_of_a_rank_or_group_in_a_list_is_a_name(
+    text: str, names: list[str]
+) -> None:
+    assert set(names) <= set(found("name", text))
+
+
+def test_a_first_name_that_is_a_word_holds_a_place_only_beside_another_name() -> None:
+    assert "fleur" in found("name", "voorleeswedstrijd: 1e fleur, 2e yaroslav 📚")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "groep 5 bakt koekjes en groep 6 schildert de ramen",
+        "uitslag touwtrekken: 1e groep 7, 2e groep 8, 3e de juffen",
+        "in groep 3 zingen we en in groep 4 lezen we voor",
+        "op de 1e dag en de 2e week van het schooljaar is er gym",
+    ],
+)
+def test_words_after_ranks_or_groups_that_are_no_names_stay_words(text: str) -> None:
+    assert found("name", text) == []

@@ -36,6 +36,7 @@ from auditor.rules.personal_data.words import (
     EN_OF,
     FIRST,
     GREETING,
+    HEALTH_TERM,
     INITIAL_CUE,
     INTERFIX,
     LIST_NAME,
@@ -48,6 +49,7 @@ from auditor.rules.personal_data.words import (
     NOT_NAME,
     ORG,
     ORG_TAIL,
+    OTHER_TERM,
     PERSON_VERB,
     PLACE_HEAD,
     POSSESSIVE,
@@ -136,6 +138,19 @@ LINE_BULLET = re.compile(r"[ \t]*(?:[-•*·▪–]|\d{1,2}[.)])[ \t]*")
 LINE_LABEL = re.compile(r"[^:\n]*\w:[ \t]+")
 LINE_ITEM_TAIL = re.compile(r"[ \t]*(?:\([^)\n]*\))?[ \t]*[!.,;]?[ \t]*")
 LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+(?:en|and|&)\s+|\s*[,/&]\s*|\s*\)\s*,?\s*(?:en\s+)?)$")
+# The labels of a list of places or groups, each before the name that holds it: a rank ("2e
+# mila, 3e yaroslav", "1e plaats: ...", "🥇jurensley 🥈...") or a group ("groep 1/2 merhawit,
+# groep 3 lujain", "groep 6 - ruthmila"). Two labels of one kind in a post make such a list.
+SLOT_LABELS = (
+    re.compile(
+        r"(?<![\w.,])(?:[1-9]\d?(?:e|ste|de)(?:\s+(?:plaats|plek|prijs))?\s*[:.–-]?\s*"
+        r"|[🥇🥈🥉]\s*)(?=\w)"
+    ),
+    re.compile(
+        r"(?<!\w)(?:groep|gr\.?|klas)\s?\d{1,2}(?:\s?/\s?\d{1,2})?(?:[a-z]\b)?\s*[:–-]?\s*(?=\w)",
+        re.IGNORECASE,
+    ),
+)
 # In a sentence written in lower case an emoji between two names separates them as a comma does
 # ("jurensley🔥 djenairo💪 xiomara"); with capitals it mostly ends a sentence.
 EMOJI = "\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff"
@@ -1307,6 +1322,8 @@ class _Scanner:
                 self.add(i, reason)
         if self.seen & EN and self.seen & (CAP | COMMON):
             self.english_pairs()
+        if self.seen & LOWER_LONGER:
+            self.slot_lists()
         if self.hits:
             self.lists()
             if "\n" in self.text:
@@ -1386,6 +1403,39 @@ class _Scanner:
                 ):
                     self.add(i, "naam in een opsomming van namen")
                     changed = True
+
+    def slot_lists(self) -> None:
+        """Lower-case words in the places of a list of ranks or groups, two labels or more of
+        one kind in the post ("2e mila, 3e yaroslav", "groep 1/2 merhawit, groep 3 lujain"): a
+        word no list knows of a name's shape, or a first name, is the name that holds the
+        place; a first name that is also a word ("roos") only beside another name so placed."""
+        for label in SLOT_LABELS:
+            slots = [
+                k
+                for m in label.finditer(self.text)
+                if (k := bisect_left(self.starts, m.end())) < self.n
+                and self.starts[k] == m.end()
+                and not self.flags[k] & CAP
+            ]
+            if len(slots) < 2:
+                continue
+            for k in slots:
+                f = self.flags[k]
+                if not self.taken[k] and self.usable(k) and f & LOWER_LONGER:
+                    if f & (FIRST | NAME_WORD | COMMON) == FIRST or (
+                        not f & (FIRST | SURNAME | COMMON | INTERFIX | HEALTH_TERM | OTHER_TERM)
+                        and roles.lower_name_in_a_slot(self.words[k])
+                    ):
+                        self.add(k, "naam op een plaats in een lijst")
+            if any(self.taken[k] for k in slots):
+                for k in slots:
+                    f = self.flags[k]
+                    if (
+                        not self.taken[k]
+                        and self.usable(k)
+                        and f & (FIRST | LOWER_LONGER) == (FIRST | LOWER_LONGER)
+                    ):
+                        self.add(k, "naam op een plaats in een lijst")
 
     def line_item(self, i: int) -> str | None:
         """The place token i holds in a line of a bulleted or numbered list, when it is the

@@ -96,8 +96,25 @@ def dutch_typo(word: str) -> bool:
     """A lower-case word one letter off a frequent Dutch word is that word written in haste
     ("vandaaag", "schooll", "morgn"), no name. In a short word only a dropped letter counts: a
     short word with one letter more than a Dutch word is as often a name ("ecrin", "erin")."""
+    return typo_of(word) is not None
+
+
+def typo_of(word: str) -> str | None:
+    """The frequent Dutch word a lower-case word is written in haste for (see `dutch_typo`)."""
     best = process.extractOne(word, _frequent_dutch(), scorer=Levenshtein.distance, score_cutoff=1)
-    return best is not None and (len(word) >= TYPO_SURE_LENGTH or len(best[0]) > len(word))
+    if best is not None and (len(word) >= TYPO_SURE_LENGTH or len(best[0]) > len(word)):
+        return str(best[0])
+    return None
+
+
+def lower_name_in_a_slot(word: str) -> bool:
+    """A lower-case word no word list knows, of a name's shape ("ruthmila", "yaroslav"), or one
+    letter off a first name that Dutch text uses too ("oliwia": "olivia"): in the place of a
+    name in a list of places or groups it is a name."""
+    if not unknown_lower_name(word) or not unknown_name_shape(word.capitalize()):
+        return False
+    right = typo_of(word)
+    return right is None or right in lexicon().first_names
 
 
 def english_word(word: str) -> bool:
