@@ -71,3 +71,30 @@ def test_a_first_name_that_is_a_word_holds_a_place_only_beside_another_name() ->
 )
 def test_words_after_ranks_or_groups_that_are_no_names_stay_words(text: str) -> None:
     assert found("name", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "birthday"),
+    [
+        ("op de bso vierden we de verjaadag van oksana 🎈", "verjaadag"),
+        ("juf mirjam vierde gisteren haar verjaardg 🎂", "verjaardg"),
+        ("sanne is morgen jarug 🎂 ze trakteert op fruit", "jarug"),
+        ("happy birtday jurgen!! 🎉", "birtday"),
+    ],
+)
+def test_a_birthday_word_one_letter_off_said_of_a_person_is_a_birthday(
+    text: str, birthday: str
+) -> None:
+    assert any(birthday in value for value in found("birthdate", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["de harige rups van groep 3 is een vlinder geworden", "de jarigen van deze maand: kom op"],
+)
+def test_a_dutch_word_near_a_birthday_word_is_no_birthday(text: str) -> None:
+    assert found("birthdate", text) == []
+
+
+def test_an_age_after_a_hasty_wordt_is_a_birthday() -> None:
+    assert found("birthdate", "tim uit groep 5 wort vandaag 9!! 🎉") == ["wort vandaag 9"]

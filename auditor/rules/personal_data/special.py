@@ -114,8 +114,9 @@ BIRTHDATE = Alternatives(
             rf"(?:{DATE})",
             rf"\bgeb\.?\s+(?:op\s+)?(?:{DATE})",
             rf"\bgeboortedatum(?:\s+(?:van\s+)?[A-Z][\w'-]+)?\s*:?\s*(?:{DATE})",
-            # "wordt vandaag 8", "word vandaag 6!!" (a typo, or a child's own words)
-            rf"\b(?:wordt|word|worden|wurt|wurdt)\s+{WHEN}\s+{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}"
+            # "wordt vandaag 8", "word vandaag 6!!", "wort vandaag 9" (a typo, or a child's
+            # own words)
+            rf"\b(?:wordt|word|worden|wurt|wurdt|wort)\s+{WHEN}\s+{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}"
             r"(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
             rf"\bwerd(?:en)?\s+{WHEN}\s+{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}",
             rf"\b{DAY}\s+\d{{1,3}}\s+(?:jaar\s+)?is\s+geworden\b",
@@ -270,6 +271,29 @@ BIRTHDAY_WORD = re.compile(
     r"\b(?:jarige?|verjaardag|kroonjaar|jierdei|jierich|birthday)\b", re.IGNORECASE
 )
 BIRTHDAY_WORD_CUES = ("jarig", "verjaardag", "kroonjaar", "jierdei", "jierich", "birthday")
+# The birthday words a word written in haste may be one letter off ("verjaadag", "verjaardg",
+# "jarug", "birtday"), when it is this long and no Dutch word itself ("harig", "jarigen").
+BIRTHDAY_SPELLINGS = ("jarig", "jarige", "verjaardag", "birthday")
+BIRTHDAY_TYPO_MIN_LENGTH = 5
+
+
+# Letters every such typo of BIRTHDAY_SPELLINGS we read holds: the post is looked through only then.
+BIRTHDAY_TYPO_CUES = ("verj", "jar", "arig", "rjaa", "aardag", "birt", "irth", "thday")
+
+
+def may_hold_a_birthday_typo(text: str) -> bool:
+    return may_contain(text, BIRTHDAY_TYPO_CUES)
+
+
+@functools.cache
+def birthday_typo(word: str) -> bool:
+    """`word` (lower case) is a birthday word of BIRTHDAY_SPELLINGS written in haste."""
+    if len(word) < BIRTHDAY_TYPO_MIN_LENGTH or not word.isalpha() or word in BIRTHDAY_SPELLINGS:
+        return False
+    best = process.extractOne(word, BIRTHDAY_SPELLINGS, scorer=Levenshtein.distance, score_cutoff=1)
+    return best is not None and word not in dutch_words()
+
+
 # A post about someone's birthday: then "N jaar" beside a name is an age ("9 jaar al!").
 BIRTHDAY_POST = gated(
     r"jarig|verjaardag|birthday|🎂|geboren|geboortedat|jierdei|jierich", re.IGNORECASE
@@ -283,8 +307,8 @@ YEARS = re.compile(
 # DAY_CUES or "jaar", so a post without them needs no regex run (see analysis.py).
 BIRTHDATE_CUES = (
     "geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden", "berne", "wurt",
-    "wurdt", "wordt", "geb", "birthday", "kaarsjes", "jierich", "jierdei", "waard", "wurden",
-    "worden", "verjaar", "wereld", "bevallen", "levenslicht", "kreeg", "kregen", "ouder",
+    "wurdt", "wordt", "wort", "geb", "birthday", "kaarsjes", "jierich", "jierdei", "waard",
+    "wurden", "worden", "verjaar", "wereld", "bevallen", "levenslicht", "kreeg", "kregen", "ouder",
     "abraham", "sarah", "word", "felicit", "proficiat",
 )  # fmt: skip
 DAY_CUES = (
@@ -875,7 +899,7 @@ def find_birthdates(
     spans += _age_predicates(text, people)
     spans = [s for s in spans if identified(s, sentences, people)]
     spans += _inverted_ages(text, people)
-    if may_contain(text, BIRTHDAY_WORD_CUES):
+    if may_contain(text, BIRTHDAY_WORD_CUES) or may_hold_a_birthday_typo(text):
         spans += _birthday_words(text, people, sentences, tokens)
     spans += _appositions(text, people)
     if BIRTHDAY_POST.search(text):
@@ -891,12 +915,13 @@ def _birthday_words(
     is er jarig? Onze juf Anouk!"), but not a school's or a club's ("75 jaar jarig bestaan")."""
     t = _Text.of(text, sentences, tokens)
     found = []
-    for m in BIRTHDAY_WORD.finditer(text):
-        if NOT_BIRTHDAY.search(text[m.start() : m.end() + 30]):
+    words = [Span(m.start(), m.end()) for m in BIRTHDAY_WORD.finditer(text)]
+    words += (Span(t.starts[k], t.ends[k]) for k, w in enumerate(t.words) if birthday_typo(w))
+    for span in words:
+        if NOT_BIRTHDAY.search(text[span.start : span.end + 30]):
             continue
-        first = bisect_right(t.starts, m.start() - 1)
-        span = Span(m.start(), m.end())
-        idx = t.clause_index(m.start())
+        first = bisect_right(t.starts, span.start - 1)
+        idx = t.clause_index(span.start)
         clause = t.clauses[idx]
         if (
             any(clause.start <= p.start < clause.end for p in people)

@@ -350,6 +350,8 @@ def _cue_flags(word: str, low: str) -> int:
     for bit, pattern in CUE_PATTERNS:
         if pattern.search(low):
             flags |= bit
+    if special.birthday_typo(low):  # "verjaadag", "jarug"
+        flags |= BIRTHDATE_CUE
     return flags
 
 
