@@ -98,3 +98,29 @@ def test_a_dutch_word_near_a_birthday_word_is_no_birthday(text: str) -> None:
 
 def test_an_age_after_a_hasty_wordt_is_a_birthday() -> None:
     assert found("birthdate", "tim uit groep 5 wort vandaag 9!! 🎉") == ["wort vandaag 9"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("nieuw nummer van de moeder van ilse: 06/41 27 88 30", "06/41 27 88 30"),
+        ("bel de oppas op 0 6 - 18 45 27 93 voor info", "0 6 - 18 45 27 93"),
+        ("app naar 06 / 53 08 21 47 aub", "06 / 53 08 21 47"),
+    ],
+)
+def test_a_mobile_number_written_with_a_slash_or_loose_spaces_is_a_phone(
+    text: str, phone: str
+) -> None:
+    assert found("phone", text) == [phone]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "uitslag trefbal: 0 - 6, 12 - 8 en 4 - 4 in de finale",
+        "de sportdag is op 06/07/2026 om 9 uur",
+        "lotnummers 0 6 1 2 en 3 4 5 6 hebben gewonnen",
+    ],
+)
+def test_scores_dates_and_short_numbers_are_no_phone(text: str) -> None:
+    assert found("phone", text) == []

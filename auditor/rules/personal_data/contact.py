@@ -50,9 +50,12 @@ PROFILE = re.compile(
 COM_SLASH = re.compile(r"\.com/", re.IGNORECASE)
 HANDLE = re.compile(r"(?<![\w@./])@(\w{2,30})")
 PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)31[\s\-]?(?:\(0\)[\s\-]?)?|0)(?:\d[\s\-.]?){8}\d(?![\d\w])"
+    r"(?<![\w+])(?:(?:\+|00)31[\s\-]?(?:\(0\)[\s\-]?)?|0)(?:\d[\s\-./]?){8}\d(?![\d\w])"
     # or the area code or 06 set off by a spaced dash: "06 - 12 34 56 78", "0599 – 23 61 48"
     r"|(?<![\w+.,:])0\d{1,3}\s[\-–]\s(?:\d[\s\-.]?){5,7}\d(?![\d\w])"
+    # or a mobile written in haste, a space or a spaced dash or slash anywhere: "0 6 - 12 98 44
+    # 70", "06 / 27 43 95 16"
+    r"|(?<![\w+.,:/])0[^\S\n]?6(?:[^\S\n]?[\-–/.]?[^\S\n]?\d){8}(?![\d\w])"
 )
 # A foreign number with its country code (a family across the border): "+32 478 21 63 90",
 # "0032 (0)475 88 12 40", "+49 (0)241 9187 334"; libphonenumber decides.
@@ -167,7 +170,7 @@ class ContactLists(NamedTuple):
 # engine scans for fast, as they start with a character class or a dash): when a test
 # fails the regex need not run. Keep them in step with the regexes above.
 DIGIT = re.compile(r"\d")
-PHONE_HINT = re.compile(r"\d(?:[\s\-.]?\d){8}|\d\s[\-–]\s\d")
+PHONE_HINT = re.compile(r"\d(?:[\s\-./]?\d){8}|\d\s[\-–/]\s\d")
 # Two digits after a word's two first letters (not "#kbw2025"); digits first: scanned fast.
 IBAN_HINT = re.compile(
     r"\d\d(?:(?<=\b[A-Za-z]{2}\d\d)|(?<=\b[A-Za-z]{2} \d\d)(?=[ .\-]?[A-Za-z]{4}))"
