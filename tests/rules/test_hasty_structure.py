@@ -124,3 +124,20 @@ def test_a_mobile_number_written_with_a_slash_or_loose_spaces_is_a_phone(
 )
 def test_scores_dates_and_short_numbers_are_no_phone(text: str) -> None:
     assert found("phone", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "het pakketje moet naar dorpsweg 112, 3083 ac 📦 ligt bij de concierge",
+        "ze wonen nu op de lindelaan 4 b 6461 ab.",
+    ],
+)
+def test_a_lower_case_postcode_ending_its_clause_after_a_street_and_number_is_found(
+    text: str,
+) -> None:
+    assert len(found("postcode", text)) == 1
+
+
+def test_a_number_and_two_letters_after_no_street_stay_no_postcode() -> None:
+    assert found("postcode", "groep 7 en 8, 1500 ok! dat was de score") == []

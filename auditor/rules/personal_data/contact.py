@@ -447,6 +447,17 @@ POSTCODE_CONTEXT_BEFORE = re.compile(
 )
 # A town in lower case ("2803 ab gouda"): the house number before has said it is an address.
 TOWN_AFTER = re.compile(r"\s*,?\s*[a-z]{2}")
+# Or the clause ends there right after a street and its number, the address said in full
+# ("naar dorpsweg 112, 3083 ac 📦"; not "groep 7 en 8, 1500 ok!").
+CLAUSE_END_AFTER = re.compile(r"\s*(?:[.,;!?)]|$|[\U0001F300-\U0001FAFF\u2600-\u27BF])")
+
+
+def _street_address_before(text: str, start: int) -> bool:
+    """A street name and house number end right before `start` (a comma may come between)."""
+    return any(
+        not text[m.end() : start].strip(" ,")
+        for m in address_pattern().finditer(text, max(0, start - 60), start)
+    )
 
 
 def find_postcodes(text: str, taken: list[Span]) -> list[Hit]:
@@ -466,7 +477,12 @@ def find_postcodes(text: str, taken: list[Span]) -> list[Hit]:
     for m in POSTCODE_LOWER.finditer(text):
         span = Span(m.start(), m.end())
         if _free(span, taken) and (
-            (POSTCODE_CONTEXT_AFTER.match(text, m.end()) or TOWN_AFTER.match(text, m.end()))
+            (
+                POSTCODE_CONTEXT_AFTER.match(text, m.end())
+                or TOWN_AFTER.match(text, m.end())
+                or CLAUSE_END_AFTER.match(text, m.end())
+                and _street_address_before(text, m.start())
+            )
             and POSTCODE_CONTEXT_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
         ):
             hits.append(Hit(span=span, value=m.group(), reason="postcode", kind=PDKind.POSTCODE))
