@@ -258,15 +258,17 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     post sells something, whether for a shop, a course, childcare or the school's own sale.
 
     Flagged: discount words (korting, vroegboekkorting, actietarief, halve prijs, "2 voor de
-    prijs van 1", "2 halen, 1 betalen", gratis verzending, cadeaubon, "in plaats van €12,-");
+    prijs van 1", "2 halen, 1 betalen", gratis verzending, cadeaubon, "in plaats van €12,-",
+    "gratis bij elk brood");
     a price in a sales frame ("voor maar €12,99", "nu €39,-", "vanaf €1,-", "€8,95 per uur",
     "3 bollen voor €4,-", "vijf lessen kosten €55,-", "een middag opvang kost €42,50", "kost
     een jaar €120", "kost een bolletje 50 cent"); and
     any price in a post that also orders, sells or names a web shop (bestellen, verkopen,
     prijzen, pinnen, verzendkosten), such as the Christmas market with priced stalls.
 
-    Fine: the ouderbijdrage, trip or camp costs, the bus and the share of those who come along
-    ("Wie meegaat betaalt € 6 per persoon"), costs per pupil ("Materiaal kost € 8,- per kind"),
+    Fine: the ouderbijdrage, trip or camp costs, the overblijven ("kost €2,50 per keer"), the
+    bus and the share of those who come along ("Wie meegaat betaalt € 6 per persoon"), costs
+    per pupil ("Materiaal kost € 8,- per kind"),
     prizes to win ("Prijzen: een Lego-doos, een Hema-cadeaubon"), transfers to an IBAN,
     sponsor money, the proceeds of an event, a salary or an allowance ("€3.100 bruto per
     maand", "een vrijwilligersvergoeding van €5,- per middag"), a price limit for a surprise,

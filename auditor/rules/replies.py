@@ -20,8 +20,12 @@ colleague ("oud-leerling", "je havo-examen", "je eerste jaar op het ... College"
 when it opens by thanking someone for a deed or a gift for the school ("voor het sponsoren",
 "voor al die ochtenden", "voor de vlaai"), not for a message ("voor het melden"), and speaks
 of no child of theirs, by name or not, nor of a parent's task ("luizenouders"), or when it
-praises a pupil's work by the pupil's name ("Wat een mooie tekening, Sietske!") and says no
-"u". Regional thanks and function words read as
+praises a pupil's work by the pupil's name ("Wat een mooie tekening, Sietske!") or what the
+pupil won or performed ("Top gedaan, Esther! De eerste plaats bij de voorleeswedstrijd") and
+says no "u", no child of the reader and no parent's task, or when it speaks of a pupil's own
+things ("Vergeet je kostuum niet!", "vraag het aan je juf"), of where a former pupil sat years
+ago ("twintig jaar geleden zat je hier in groep 8") or of a neighbour's garden or the school's
+noise ("uw tuin", "over de schutting", "herrie"). Regional thanks and function words read as
 Dutch ("Tige tank, Baukje, foar de foto's"; "Danke wel, opa Jup, veur ..."). Anyone else,
 including an unknown target, is taken to be a parent: the protocol forbids answering parents
 at all, so this rule prefers recall.
@@ -471,21 +475,47 @@ def _pupil_work() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{package_patterns('reply_pupil_work_patterns')})\b", re.IGNORECASE)
 
 
-# The clause before a name called out at its end: "Wat een mooie tekening, Sietske!"
-PRAISE_CLAUSE = re.compile(rf"(?P<clause>[^.!?\n,]+),\s*{_NAMEWORD}\s*!")
+@lexicon_cache
+def _pupil_feat() -> re.Pattern[str]:
+    """What a pupil wins or performs (reply_pupil_feat_patterns.txt: de eerste plaats,
+    de hoofdrol, "zong je")."""
+    return re.compile(rf"\b(?:{package_patterns('reply_pupil_feat_patterns')})\b", re.IGNORECASE)
+
+
+# The clause before a name called out at its end, and the sentence after it: "Wat een mooie
+# tekening, Sietske!", "Top gedaan, Esther! De eerste plaats bij de voorleeswedstrijd."
+PRAISE_CLAUSE = re.compile(rf"(?P<clause>[^.!?\n,]+),\s*{_NAMEWORD}\s*!(?P<after>[^.!?\n]*)")
 # The reader addressed politely: an adult ("Wat een mooie foto, Yasmina! Heeft u die gemaakt?")
 POLITE_YOU = re.compile(r"\b(?:u|uw)\b", re.IGNORECASE)
+# A child of the reader by name: "Jullie Ties was een prachtige koning", "je Fenna"
+READERS_NAMED = re.compile(rf"\b(?:jullie|jouw|je|uw)\s+(?P<name>{_NAMEWORD})")
+
+
+def _their_named_child(text: str) -> bool:
+    """Whether the reply calls a child by name as the reader's own ("Jullie Ties")."""
+    return any(
+        names_a_first_name([match.group("name").lower()]) for match in READERS_NAMED.finditer(text)
+    )
 
 
 def _pupil_praised(text: str) -> bool:
-    """Whether the reply praises a pupil's work or skill and calls the pupil by name ("Wat een
-    mooie tekening, Sietske!", "Super gelezen, Daan!"), without "u"/"uw" and without a child
-    of the reader ("uw zoon", "jullie dochter"): it speaks to the pupil, not a parent."""
-    if POLITE_YOU.search(text) or _their_child().search(text):
+    """Whether the reply praises a pupil by name for their work or a school skill ("Wat een
+    mooie tekening, Sietske!", "Super gelezen, Daan!") or for what they won or performed
+    ("Top gedaan, Esther! De eerste plaats bij de voorleeswedstrijd"), without "u"/"uw", a
+    child of the reader ("uw zoon", "jullie Ties") or a parent's task ("klassenouder"): it
+    speaks to the pupil, not a parent."""
+    if (
+        POLITE_YOU.search(text)
+        or _their_child().search(text)
+        or _their_named_child(text)
+        or _parent_role().search(text)
+    ):
         return False
-    return any(
-        _pupil_work().search(match.group("clause")) for match in PRAISE_CLAUSE.finditer(text)
-    )
+    for match in PRAISE_CLAUSE.finditer(text):
+        clause, after = match.group("clause"), match.group("after")
+        if _pupil_work().search(clause) or _pupil_feat().search(f"{clause} {after}"):
+            return True
+    return False
 
 
 # A word called out to in lower case: "Dank jullie wel, bibliotheek!", "Dank voor alles, collega!"
@@ -592,8 +622,14 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     guest's lesson or show: "Dank voor je gastles over de bijen, Hennie!"; a gift: "Merci veur
     de vlaai, Ton!") and say nothing of their child, by name or not ("Wat gaat de tijd snel,
     Aylin al 8" is said to a parent), nor of a parent's task ("Zonder luizenouders ...");
-    a pupil praised by name for their work or a school skill, without "u" or the reader's
-    child ("Wat een mooie tekening, Sietske!", "Super gelezen, Daan!"); a grandparent,
+    a pupil praised by name for their work or a school skill, or for what they won or
+    performed, without "u", the reader's child or a parent's task ("Wat een mooie tekening,
+    Sietske!", "Super gelezen, Daan!", "Top gedaan, Esther! De eerste plaats bij de
+    voorleeswedstrijd", "Bravo, Daan! Je eerste solo op het podium"); a pupil told of their own
+    things ("Vergeet je kostuum niet!", "Als je je tekst maar kent", "wel je gymspullen mee");
+    a former pupil told where they sat years ago ("Vijf jaar geleden stond je zelf nog op dit
+    podium"); a neighbour told of their garden or the school's noise ("de ballen in uw tuin",
+    "excuses voor de herrie"); a club thanked for a training or clinic; a grandparent,
     neighbour or colleague thanked by that word ("Dank u wel, opa Mustafa, voor ...");
     an intern ("Succes met je laatste stagejaar"); a public office before the name ("...,
     wethouder Van Damme!"); replies to the school's own staff when it lists them

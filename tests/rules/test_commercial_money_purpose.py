@@ -72,3 +72,28 @@ def test_the_schools_own_contribution_for_an_outing_is_no_sale(text: str) -> Non
 )
 def test_prizes_to_win_are_not_prices(text: str) -> None:
     assert not commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het overblijven kost dit jaar €2,75 per keer, te betalen met de overblijfkaart.",
+        "Een strippenkaart voor het overblijven kost €25 voor tien keer.",
+        "De tussenschoolse opvang kost €1,90 per middag; u betaalt via de schoolapp.",
+        "Overblijven op woensdag kost voortaan €2,- per kind.",
+    ],
+)
+def test_the_schools_own_lunch_supervision_fee_is_no_sale(text: str) -> None:
+    assert not commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bij Slagerij Nijhof krijgt u deze week een gratis rookworst bij elk pakket gehakt.",
+        "Met deze flyer krijgt u een croissant gratis bij elk brood.",
+        "Ijssalon Venezia: een gratis toefje slagroom bij ieder bekertje ijs!",
+    ],
+)
+def test_something_free_with_every_purchase_is_an_offer(text: str) -> None:
+    assert commercial_post(text)

@@ -95,3 +95,131 @@ def test_thanks_that_speaks_of_a_named_child_answers_a_parent(text: str) -> None
 )
 def test_a_parent_spoken_to_stays_a_parent(text: str) -> None:
     assert flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Top gedaan, Esther! De eerste plaats bij de voorleeswedstrijd van groep 6 📚",
+        "Goed gedaan, Sam! Je zwemdiploma A in één keer gehaald 🏊",
+        "Knap hoor, Lotte! Door naar de finale van de dictee-race.",
+        "Wat goed, Fleur! Winnaar van de tekenwedstrijd van de bieb 🎨",
+        "Bravo, Daan! Je eerste solo op het podium ✨",
+        "Top gedaan, Amir! Tweede plaats op de schoolvoetbaldag, en dat met een team uit groep 5.",
+        "Super gedaan, Yusuf! De hoofdrol in de kerstmusical, en je tekst kende je uit je hoofd.",
+        "Top gedaan, Esther! Wat zong je mooi als de sterrenkoningin 🌟",
+        "Gefeliciteerd, Tess! Kampioen van het damtoernooi 🏆",
+    ],
+)
+def test_a_pupil_praised_by_name_for_a_feat_is_no_parent(text: str) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Top gedaan, Esther! Dankzij jou als klassenouder stond het kerstontbijt op tijd klaar.",
+        "Top gedaan, Esther! Wat heeft uw dochter genoten van de voorleeswedstrijd.",
+        "Top gedaan, Esther! De eerste plaats voor je zoon bij de voorleeswedstrijd 📚",
+        "Top gedaan, Marco! Zonder hulpouders geen schoolvoetbaldag ⚽",
+        "Top gedaan, Esther! De hoofdrol voor uw dochter, wat een avond.",
+        "Goed gedaan, Ingrid! Fijn dat je het zo snel hebt doorgegeven.",
+    ],
+)
+def test_praise_with_the_readers_child_or_a_parents_task_answers_a_parent(text: str) -> None:
+    assert flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ja Noor, de kostuumpas is dinsdag na de lunch. Vergeet je kostuum niet! 🎭",
+        "Haha, dat mag, Bas! Als je je tekst maar kent 😉",
+        "Ja hoor, Finn, je mag je eigen gitaar meenemen voor je solo in de musical 🎸",
+        "Goed geoefend, Mila! Morgen de generale met je hele klas.",
+        "Wat speelde je goed, Jayden! De hele zaal lag dubbel om de boze koning 👑",
+        "Klopt, Saar! Vraag het morgen nog even aan je juf.",
+        "Nee hoor, Ties, morgen geen huiswerk 😉 wel je gymspullen mee!",
+    ],
+)
+def test_a_pupil_in_the_musical_or_told_about_their_own_school_things_is_no_parent(
+    text: str,
+) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoi Wendy, de kaartverkoop voor de musical start maandag. Per gezin twee kaarten.",
+        "Ja hoor, Karin, uw zoon mag zijn eigen hoed meenemen voor zijn rol 🎩",
+        "Klopt, Ramon! De kinderen van groep 8 moeten om 18.30 uur binnen zijn.",
+        "Hoi Ellen, het kostuum hoeft niet gekocht te worden, een zwart shirt is genoeg!",
+        "Hoi Ellen, het kostuum van je dochter hangt nog in de gymzaal.",
+        "Dank je wel, Petra! Jullie Ties was een prachtige koning 👑",
+        "Hoi Linda, je rol als klassenouder bij de musical: de kinderen schminken om 18.00 uur.",
+    ],
+)
+def test_a_parent_asking_about_the_musical_is_still_a_parent(text: str) -> None:
+    assert flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat leuk om van je te horen, Rutger! Dertig jaar geleden zat je hier in groep 8.",
+        "Leuk dat je kwam kijken, Sanne! Tien jaar geleden stond je zelf nog op dit podium.",
+        "Wat een mooie herinnering, Kees! Vroeger speelde je hier elke pauze knikkers.",
+    ],
+)
+def test_a_former_pupil_told_where_they_sat_years_ago_is_no_parent(text: str) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beste meneer Dijkstra, excuses voor de herrie van de schoolband gisteravond 🙏",
+        "Beste mevrouw Hofman, wat fijn dat u de ballen uit uw tuin steeds teruggooit!",
+        "Dag meneer Kuiper, de voetballen die over de heg vliegen halen we voortaan zelf op.",
+        "Beste buurtbewoners, excuses voor de geluidsoverlast van de bouw.",
+    ],
+)
+def test_a_neighbour_answered_about_the_schools_noise_or_their_garden_is_no_parent(
+    text: str,
+) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank joe wel, Geert, dat je de heg bij het schoolplein hebt gesnoeid 🌳",
+        "Dank joe wel, oma Hillie, voor de mooie verhalen van vroeger!",
+    ],
+)
+def test_gronings_thanks_for_a_deed_answer_no_parent(text: str) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@hcwinsum dank voor de hockeytraining op het plein! 🏑",
+        "@judoclubdemat dank voor de judoclinic, groep 4 rolde over de mat!",
+    ],
+)
+def test_thanks_for_a_training_or_clinic_answer_a_club(text: str) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat een prachtige poster, Anouk! Die hangt morgen in de hal.",
+        "Mooi werkje, Thijs! 🎨",
+        "Wat een spannend opstel, Lars!",
+    ],
+)
+def test_a_pupil_praised_for_a_poster_or_a_piece_of_work_is_no_parent(text: str) -> None:
+    assert not flagged(text)
