@@ -323,7 +323,8 @@ def order_channel(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     their purchases is commercial use of the account (1f/2f), also when the school profits.
 
     Flagged: "webshop", "kortingscode", "met de code SCHOOL25", "partnerlink", "5% van het
-    aankoopbedrag", and "link in bio" when the post is about buying (a price, bestellen,
+    aankoopbedrag", ordering via a web address ("bestellen kan tot 1 november via
+    www.fotohuisdeklok.nl"), and "link in bio" when the post is about buying (a price, bestellen,
     korting, an abonnement).
 
     Fine: a link in bio to a programme or a photo album, the school's own website, Parro, and
@@ -355,7 +356,8 @@ def sponsor_plug(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     Flagged: a shop, studio, restaurant, course or chain (Bakkerij ..., Fotostudio ..., IJssalon
     ..., Bruna, bol.com) in the same or next sentence as a call to action: its web address,
     "reserveren", "bestellen", "kom langs", "nu in de winkel", "laat dit bericht zien", "noem
-    bij de kassa", "aan het juiste adres", "trakteert".
+    bij de kassa", "aan het juiste adres", "trakteert"; or selling at the school's market
+    ("Op de boekenmarkt verkoopt Boekhandel De Vries nieuwe kinderboeken").
 
     Fine: a thank-you to a shop without a price or a call to buy ("Dank aan Jumbo voor de
     paaseitjes"), trips to a named park or museum, links to the school's own website or Parro,

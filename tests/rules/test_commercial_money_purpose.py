@@ -97,3 +97,76 @@ def test_the_schools_own_lunch_supervision_fee_is_no_sale(text: str) -> None:
 )
 def test_something_free_with_every_purchase_is_an_offer(text: str) -> None:
     assert commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Koop een lot voor €1 en maak kans op een kinderfiets! De opbrengst is voor het klimrek.",
+        "Verloting: loten kosten €2 per stuk, te koop bij de administratie.",
+        "Koop ook een lot à €2,50 bij de juf van uw kind! 🎟️",
+    ],
+)
+def test_a_raffle_ticket_offered_with_its_price_is_a_sale(text: str) -> None:
+    assert commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De trekking van de verloting is vrijdag om 15.00 uur op het plein. Succes allemaal!",
+        "De loterij bracht €1.150 op. De winnaars krijgen vrijdag hun prijs.",
+    ],
+)
+def test_a_raffles_draw_or_proceeds_offer_nothing(text: str) -> None:
+    assert not commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Op de boekenmarkt in de hal verkoopt Boekhandel De Vries nieuwe kinderboeken; pinnen kan.",
+        "Tijdens de kerstmarkt verkopen Bakkerij Prins en Kwekerij Het Groene Hart hun waren.",
+        "Dank aan Sportschool Fit4Kids voor de gymles! Proefles gratis, kijk op fit4kids.nl.",
+    ],
+)
+def test_a_business_that_sells_at_the_school_or_is_plugged_after_thanks_is_commercial(
+    text: str,
+) -> None:
+    assert commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank aan Rijwielhandel Boom voor het sponsoren van de nieuwe fietsenrekken! 🚲",
+        "Dank aan Jumbo Winsum voor de gratis appels tijdens de sportdag!",
+        "Dank aan alle sponsors van de Koningsspelen: hun logo's staan op het shirt.",
+        "Bakkerij Prins verkocht ons de taarten voor het jubileum, dank daarvoor!",
+    ],
+)
+def test_a_sponsor_thanked_without_an_offer_is_not_commercial(text: str) -> None:
+    assert not commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het schoolzwemmen kost €30 per jaar voor het vervoer.",
+        "Voor het leerlingenvervoer naar de gymzaal vragen we €12 per jaar.",
+    ],
+)
+def test_the_schools_own_transport_fee_is_no_sale(text: str) -> None:
+    assert not commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De schoolfoto's staan online: bestellen kan tot 1 november via www.fotohuisdeklok.nl.",
+        "Bestel de schoolfoto's voor 15 oktober via de link op het inlogkaartje 📸",
+        "De schoolfoto's zijn te bestellen tot vrijdag: een portret kost €11,50.",
+    ],
+)
+def test_the_photographers_order_link_or_prices_are_commercial(text: str) -> None:
+    assert commercial_post(text)
