@@ -116,7 +116,8 @@ def vocative_pattern() -> re.Pattern[str]:
     without a comma: "dankjewel Lotte voor ...") or called out at the end
     ("..., Sanne!", "..., opa Gerrit!", "..., wethouder Van Damme!": a title, kin word or public
     role may stand before it, reply_titles.txt, reply_not_parent_words.txt, public_roles.txt;
-    a first name also before a full stop: "..., Ingrid.")."""
+    a first name also before a full stop: "..., Ingrid."; and a name that ends the reply, an
+    emoji allowed after it: "Zie je DM, meester Pieter 📩")."""
     kin = _kin_or_title()
     thanks = package_patterns("reply_thanks_patterns")
     return re.compile(
@@ -124,7 +125,8 @@ def vocative_pattern() -> re.Pattern[str]:
         rf"(?P<target>(?:(?:{kin})\s+)?{_NAME})\s*[,!.]"
         rf"|\A\s*(?i:{thanks})\s+(?P<thanked>{_NAME})\s+(?i:voor|dat)\b"
         rf"|,\s*(?P<tail>(?:(?:{kin})\s+)?{_NAME})\s*!"
-        rf"|,\s*(?P<end>{_NAMEWORD})\.(?:\s|\Z)",
+        rf"|,\s*(?P<end>{_NAMEWORD})\.(?:\s|\Z)"
+        rf"|,\s*(?P<last>(?:(?:{kin})\s+)?{_NAME})[^\w,.;:!?]*\Z",
     )
 
 
@@ -193,8 +195,13 @@ def _tagged_name(post: Post) -> Target | None:
     first = words[0]
     acronym = first.isupper() and 2 <= len(first) <= 5
     titled = len(words) > 1 and first.lower() in package_list("reply_titles")  # "Juf Annelies"
+    colleagues = len(words) > 1 and _has_word(first, reply_words().staff)  # "Collega's van ..."
     if not (
-        acronym or titled or names_a_first_name([first.lower()]) or is_organisation(first.lower())
+        acronym
+        or titled
+        or colleagues
+        or names_a_first_name([first.lower()])
+        or is_organisation(first.lower())
     ):
         return None
     if len(words) == 1 and not names_a_first_name([first.lower()]):
@@ -519,7 +526,10 @@ def _pupil_praised(text: str) -> bool:
 
 
 # A word called out to in lower case: "Dank jullie wel, bibliotheek!", "Dank voor alles, collega!"
-LOWER_VOCATIVE = re.compile(r",\s*(?P<word>[a-zà-ÿ][\w'-]{2,30})\s*[!,.]")
+# ("Dank u wel, meneer de burgemeester, voor uw bezoek": the office after "meneer de")
+LOWER_VOCATIVE = re.compile(
+    r",\s*(?:(?:meneer|mijnheer|mevrouw)\s+de\s+)?(?P<word>[a-zà-ÿ][\w'-]{2,30})\s*[!,.]"
+)
 
 
 def _addressed_as_no_parent(text: str, ctx: RuleContext) -> bool:
@@ -584,10 +594,19 @@ def _text_targets(post: Post) -> list[Target]:
     if tagged:
         return [tagged]
     for vocative in vocative_pattern().finditer(post.text):
-        group = next(g for g in ("target", "thanked", "tail", "end") if vocative.group(g))
+        group = next(g for g in ("target", "thanked", "tail", "end", "last") if vocative.group(g))
+        if group == "last" and _closing().search(post.text, 0, vocative.start()):
+            continue  # "Groetjes, Ilona": the writer signs, no one is called out
         if group != "end" or names_a_first_name([vocative.group(group).lower()]):
             return [_target_from(vocative, group)]
     return []
+
+
+@lexicon_cache
+def _closing() -> re.Pattern[str]:
+    """A closing greeting right before a comma ("Groetjes,", "Met vriendelijke groet,"):
+    closing_patterns.txt; the name after it signs the reply."""
+    return re.compile(rf"\b(?i:{package_patterns('closing_patterns')})\s*\Z")
 
 
 @rule("reply.to-parent", category=Category.REPLY_TO_PARENT, clause="d", severity=Severity.HIGH)
@@ -629,7 +648,12 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     things ("Vergeet je kostuum niet!", "Als je je tekst maar kent", "wel je gymspullen mee");
     a former pupil told where they sat years ago ("Vijf jaar geleden stond je zelf nog op dit
     podium"); a neighbour told of their garden or the school's noise ("de ballen in uw tuin",
-    "excuses voor de herrie"); a club thanked for a training or clinic; a grandparent,
+    "excuses voor de herrie"); a club thanked for a training or clinic; a pupil rewarded ("Jij
+    krijgt een sticker!") or a class called out ("Bravo, team van groep 8!"); colleagues of
+    another school tagged first ("Collega's van OBS De Kiezel, dank ..."); a public office
+    after "meneer de" ("Dank u wel, meneer de burgemeester, ..."); a name that ends the
+    reply, unless it signs it ("Zie je DM, meester Pieter" is no parent; "Groetjes, juf Anja"
+    is the writer); a grandparent,
     neighbour or colleague thanked by that word ("Dank u wel, opa Mustafa, voor ...");
     an intern ("Succes met je laatste stagejaar"); a public office before the name ("...,
     wethouder Van Damme!"); replies to the school's own staff when it lists them

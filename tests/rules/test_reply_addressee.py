@@ -223,3 +223,64 @@ def test_thanks_for_a_training_or_clinic_answer_a_club(text: str) -> None:
 )
 def test_a_pupil_praised_for_a_poster_or_a_piece_of_work_is_no_parent(text: str) -> None:
     assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Collega's van OBS De Kiezel, dank voor de gezellige studiemiddag! Tot de volgende keer 🤝",
+        "Collega's van KC Het Palet, wat een fijne dag samen!",
+    ],
+)
+def test_colleagues_of_another_school_tagged_first_are_no_parent(text: str) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zie je DM, meester Pieter 📩",
+        "Bedankt voor het melden, wijkagent Jansen",
+        "Fijn dat het weer gelukt is, opa Bert 😊",
+    ],
+)
+def test_a_name_that_ends_the_reply_is_whom_it_answers(text: str) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U kunt het verlofformulier ophalen bij de administratie. Groetjes, juf Anja",
+        "Het rapport komt vrijdag mee. Met vriendelijke groet, meester Koen",
+        "Zie je DM, Marloes 📩",
+    ],
+)
+def test_a_signature_at_the_end_is_the_writer_not_whom_the_reply_answers(text: str) -> None:
+    assert flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank u wel, meneer de burgemeester, voor uw bezoek aan de kinderraad!",
+        "Dank u wel, mevrouw de wethouder, voor het openen van het schoolplein!",
+    ],
+)
+def test_a_public_office_called_meneer_or_mevrouw_de_is_no_parent(text: str) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Goed gezien, Tim! De vlag hing ondersteboven 😅 Jij krijgt een sticker!",
+        "Slim bedacht, Noor! Jij verdient de eerste punt van de week.",
+        "Bravo, team van groep 8! Kampioen bij het schoolkorfbal 🏆",
+        "Goed gedaan, kanjers van groep 5!",
+        "Top gedaan, Fenna! Jouw tekening won de eerste prijs bij de bibliotheek 🎨",
+        "Wat goed dat je het zelf vraagt, Daan! Je mag je tekening morgen ophalen.",
+    ],
+)
+def test_a_pupil_or_a_class_rewarded_or_told_of_their_work_is_no_parent(text: str) -> None:
+    assert not flagged(text)
