@@ -645,7 +645,9 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     performed, without "u", the reader's child or a parent's task ("Wat een mooie tekening,
     Sietske!", "Super gelezen, Daan!", "Top gedaan, Esther! De eerste plaats bij de
     voorleeswedstrijd", "Bravo, Daan! Je eerste solo op het podium"); a pupil told of their own
-    things ("Vergeet je kostuum niet!", "Als je je tekst maar kent", "wel je gymspullen mee");
+    things ("Vergeet je kostuum niet!", "Als je je tekst maar kent", "wel je gymspullen mee")
+    or as a player in the school's show ("de musical is op 8 juli, jij speelt toch de
+    kapitein?");
     a former pupil told where they sat years ago ("Vijf jaar geleden stond je zelf nog op dit
     podium"); a neighbour told of their garden or the school's noise ("de ballen in uw tuin",
     "excuses voor de herrie"); a club thanked for a training or clinic; a pupil rewarded ("Jij

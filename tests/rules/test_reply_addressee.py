@@ -284,3 +284,26 @@ def test_a_public_office_called_meneer_or_mevrouw_de_is_no_parent(text: str) -> 
 )
 def test_a_pupil_or_a_class_rewarded_or_told_of_their_work_is_no_parent(text: str) -> None:
     assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoi Lina! De musical is op 8 juli, jij speelt toch de kapitein? 😄",
+        "Ja Thijs, in de voorstelling speel jij de koning en zing je het slotlied 👑",
+        "Klopt, Mila! Je zingt de eerste solo in de kerstmusical.",
+    ],
+)
+def test_a_pupil_who_plays_or_sings_in_the_schools_show_is_no_parent(text: str) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoi Linda, de musical is op 8 juli. Uw dochter speelt de kapitein!",
+        "Ja Karin, in de voorstelling speelt jullie zoon de koning 👑",
+    ],
+)
+def test_a_parent_told_their_child_plays_in_the_show_is_still_a_parent(text: str) -> None:
+    assert flagged(text)
