@@ -416,3 +416,13 @@ def test_a_handle_ending_in_a_dutch_place_or_country_code_is_a_branchs(handle: s
 )
 def test_a_persons_name_before_a_place_or_country_code_stays_personal(handle: str) -> None:
     assert _values(f"{handle} dank voor de info!", PDKind.SOCIAL_HANDLE) == [handle]
+
+
+@pytest.mark.parametrize("handle", ["@hvwinsum", "@kv_dalfsen", "@zvzutphen", "@hc_oldebroek"])
+def test_a_clubs_letters_run_together_with_a_dutch_place_are_a_clubs_handle(handle: str) -> None:
+    assert _values(f"{handle} dank voor de training!", PDKind.SOCIAL_HANDLE) == []
+
+
+@pytest.mark.parametrize("handle", ["@dad_of_two_almere", "@proud_dad_zwolle", "@mommy_of_3"])
+def test_an_english_family_word_makes_a_handle_a_parents(handle: str) -> None:
+    assert _values(f"{handle} the study day is on Friday!", PDKind.SOCIAL_HANDLE) == [handle]

@@ -830,7 +830,7 @@ def is_organisation_handle(handle: str, ctx: RuleContext) -> bool:
         return False  # "@GKuiper", "@m_bakker82": a person signs so, no brand
     if any(hint in lowered for hint in lists.organisation_hints):
         return True
-    if _place_or_country_branch(handle):
+    if _place_or_country_branch(handle) or _club_of_a_place(handle):
         return True
     by_words = organisation_by_words(handle_words(handle))
     if by_words is not None:
@@ -887,6 +887,20 @@ def _place_or_country_branch(handle: str) -> bool:
         return False  # "@heit_van_wessel": a father of Wessel, not the village
     words = handle_words(match.group("head"))
     return bool(words) and not any(map(_names_a_person, words))
+
+
+def _club_of_a_place(handle: str) -> bool:
+    """Whether a handle is a club's letters (organisation_words.txt [mention], three letters at
+    most: hv, kv, vv) run together with a Dutch place ("@hvwinsum", "@kv_dalfsen"): a sports
+    club of that place, not a person."""
+    squashed = re.sub(r"[\W_\d]+", "", handle.lower())
+    return any(
+        len(letters) <= 3
+        and squashed.startswith(letters)
+        and len(rest := squashed[len(letters) :]) >= 4
+        and rest in deduce_places()
+        for letters in word_lists().mentions
+    )
 
 
 def _names_a_person(word: str) -> bool:
