@@ -81,13 +81,14 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
             if not _right_after(text, h, places) and not _school_place(text, h, ctx, people)
         ]
     hits = (*emails, *handles, *ibans, *phones, *bsns, *postcodes, *plates, *addresses, *name_hits)
+    result_list = special.may_hold_a_result_list(text)  # read thrice below: looked up once
     subjects = (
-        _fact_subjects(text, words, people)
-        if words.seen & FACT_TERMS or special.may_hold_a_result_list(text)
+        _fact_subjects(text, words, people, result_list)
+        if words.seen & FACT_TERMS or result_list
         else []
     )
     if people or subjects:  # facts about a person need a person
-        facts = _special_hits(text, people + subjects, words)
+        facts = _special_hits(text, people + subjects, words, result_list)
         hits += facts
         hits += tuple(_subjects_of(text, subjects, facts, ctx))
     by_kind: dict[str, list[Hit]] = {}
@@ -107,11 +108,12 @@ CLAUSE_OPENERS = frozenset(("en", "want", "omdat", "dat", "maar", "toen", "nu", 
 NO_SUBJECT = flags.PRONOUN | flags.DETERMINER | flags.ORG | flags.NOT_NAME | flags.UPPER
 
 
-def _fact_subjects(text: str, words: flags.Words, people: list[Span]) -> list[Span]:
+def _fact_subjects(text: str, words: flags.Words, people: list[Span], lists: bool) -> list[Span]:
     """Persons a special-category fact may be said of whom the name finder leaves out for want
     of evidence: a first name opening a clause as the subject of a verb ("Dirk is geschorst",
     "Adam woont sinds maart in het azc"; a name that is also a word needs that) or a list line
-    of results ("Maarten: niveau A"), and a family by its surname ("De familie Haddad heeft een
+    of results ("Maarten: niveau A"; `lists`: the post may hold such lines, see
+    `special.may_hold_a_result_list`), and a family by its surname ("De familie Haddad heeft een
     verblijfsvergunning", "het gezin Kamphuis")."""
     taken = {p.start for p in people}
     found: list[Span] = []
@@ -125,7 +127,6 @@ def _fact_subjects(text: str, words: flags.Words, people: list[Span]) -> list[Sp
             continue
         if starts[i + 1] not in taken and fl[i + 1] & flags.CAP and not fl[i + 1] & NO_SUBJECT:
             found.append(Span(starts[i + 1], ends[i + 1]))  # "familie Haddad"
-    lists = special.may_hold_a_result_list(text)
     for i in flags.indices(fl, flags.FIRST):
         f = fl[i]
         if starts[i] in taken or f & NO_SUBJECT:
@@ -328,7 +329,9 @@ def _school_place(text: str, hit: Hit, ctx: RuleContext, people: list[Span]) -> 
     )
 
 
-def _special_hits(text: str, people: list[Span], words: flags.Words) -> tuple[Hit, ...]:
+def _special_hits(
+    text: str, people: list[Span], words: flags.Words, result_list: bool
+) -> tuple[Hit, ...]:
     """Birthdays, health and other facts near a person. The flags of the text's words tell
     whether a birthday or age can be said (without those cue words the birthday finder is
     skipped) and which words may start a health or other term; the finders read the words
@@ -350,5 +353,5 @@ def _special_hits(text: str, people: list[Span], words: flags.Words) -> tuple[Hi
             else ()
         ),
         *special.find_health(text, people, sentences, tokens),
-        *special.find_other(text, people, sentences, tokens),
+        *special.find_other(text, people, sentences, tokens, result_list),
     )

@@ -670,7 +670,9 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         ),
         "family": gated(rf"\b(?:{family})\b", re.IGNORECASE),
         # a post of results or advice (result_words.txt), whose list lines pair names with values
-        "result_words": gated(_alternation("result_words"), re.IGNORECASE),
+        # (each word looked for in the folded text first: most posts hold none, and one
+        # case-insensitive search of them all tried nearly every position, 34 -> 8 us a post)
+        "result_words": Alternatives(_alternation("result_words"), re.IGNORECASE),
         # the value of a list line that opens with a name ("Selin – vwo", "1. Ayoub 48",
         # "Hatice: rekenen van een IV naar een II", "Eva → Stedelijk Gymnasium"): a school
         # level ending the value, a grade or score, a test level, with a subject before it
@@ -1079,10 +1081,10 @@ def _may_hold_a_mark(text: str) -> bool:
     return DIGIT.search(text) is not None or may_contain(text, MARK_WORDS)
 
 
-def _list_values(text: str, people: Sequence[Span]) -> list[Span]:
+def _list_values(text: str, people: Sequence[Span], result_list: bool | None) -> list[Span]:
     """The values of list lines that open with a name, in a post of results or advice: the line
-    pairs the person with the value."""
-    if not may_hold_a_result_list(text):
+    pairs the person with the value (`result_list`: `may_hold_a_result_list(text)` if known)."""
+    if not (may_hold_a_result_list(text) if result_list is None else result_list):
         return []
     found = []
     ordered = sorted(people, key=_start)
@@ -1392,10 +1394,12 @@ def find_other(
     people: Sequence[Span],
     sentences: list[Span] | None = None,
     tokens: Tokens | None = None,
+    result_list: bool | None = None,
 ) -> list[Hit]:
     """School advice and career, grades and test levels (also in list lines beside names),
     family situation, work and money, care, refugee status and misconduct said of a person
-    (`sentences` as `sentences_of`, `tokens` as `Tokens`)."""
+    (`sentences` as `sentences_of`, `tokens` as `Tokens`, `result_list` as
+    `may_hold_a_result_list`, each if the caller knows it)."""
     if sentences is None:
         sentences = sentences_of(text)
     t = _Text.of(text, sentences, tokens)
@@ -1433,7 +1437,7 @@ def find_other(
                 continue
         if _about_a_person(t, span, bisect_right(t.starts, span.start - 1), people):
             spans.append(span)
-    spans += _list_values(text, people)
+    spans += _list_values(text, people, result_list)
     return _hits(
         text,
         spans,
