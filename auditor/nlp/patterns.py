@@ -60,6 +60,19 @@ def gated(pattern: str | re.Pattern[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile(rf"{head}(?={_lookahead(first[0], ignore_case)})(?:{source})", pattern.flags)
 
 
+def first_characters(source: str, flags: int = 0) -> str | None:
+    """A regex (one character class, or two where a group sets its own case) of the characters
+    a match of `source` can begin with, or None when that cannot be told (a match may be empty
+    or begin with any character, or `source` sets its flags at its start): for a gate of one's
+    own, as `gated` puts in front, in a pattern of `flags`."""
+    if _GLOBAL_FLAGS.match(source):
+        return None
+    first = _first(_parser.parse(source, flags).data, bool(flags & re.IGNORECASE))
+    if first is None or first[1] or not first[0]:
+        return None
+    return _lookahead(first[0], bool(flags & re.IGNORECASE))
+
+
 def _lookahead(parts: list[tuple[str, bool]], ignore_case: bool) -> str:
     """One class of the parts matched as the pattern matches them (case-insensitively or
     not), or two when a group of the pattern sets its own case: `[-–]|(?i:[gl])`."""

@@ -39,6 +39,17 @@ def sentence_opening(text: str, pos: int) -> str:
     return ""
 
 
+def lowercase(text: str) -> str:
+    """The text in lower case with every offset kept (a few characters grow when lowered): the
+    folded text when it is that (kept for the post, so the rules and quick looks share it)."""
+    lowered = folded(text)
+    if lowered is None:
+        lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
 def may_contain(text: str, keys: tuple[str, ...]) -> bool:
     """False only when no key (lower-case ASCII) occurs case-insensitively in `text`."""
     low = folded(text)

@@ -28,6 +28,7 @@ from auditor.nlp.lexicon import (
     school_extends,
 )
 from auditor.nlp.patterns import Alternatives, any_of, gated
+from auditor.nlp.tokens import lowercase
 from auditor.rules.base import RuleContext, rule
 
 # A money amount: "€12,99", "€ 39,-", "€1.246,50", "12 euro", "50 cent".
@@ -161,14 +162,6 @@ def _view(text: str) -> _View:
         not business or some and _hinted(lowered, business),
     )
     return view
-
-
-def lowercase(text: str) -> str:
-    """The text in lower case with every offset kept (a few characters grow when lowered)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
 # A full stop between digits ("€ 3.412") or before a letter ("t.n.v.", "bol.com") ends no

@@ -6,7 +6,13 @@ import re
 
 import pytest
 
-from auditor.nlp.patterns import Alternatives, gated, required_keys, top_level_alternatives
+from auditor.nlp.patterns import (
+    Alternatives,
+    first_characters,
+    gated,
+    required_keys,
+    top_level_alternatives,
+)
 from auditor.rules.personal_data import special
 
 TEXTS = [
@@ -49,6 +55,24 @@ def test_a_gated_pattern_finds_the_same_matches(source: str, flags: int) -> None
 @pytest.mark.parametrize("source", [r"[^a-z]x|y", r"x?", r"a|.b", r"(?i)geboren"])
 def test_a_pattern_whose_first_characters_cannot_be_told_stays_as_it_is(source: str) -> None:
     assert gated(source).pattern == source
+
+
+@pytest.mark.parametrize("source", [p for p in PATTERNS if first_characters(p) is not None])
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_every_match_begins_with_one_of_the_first_characters(source: str, flags: int) -> None:
+    first = re.compile(first_characters(source, flags) or "", flags)
+    for text in TEXTS:
+        for m in re.finditer(source, text, flags):
+            assert first.match(text, m.start()), (source, text, m.group())
+
+
+@pytest.mark.parametrize("source", [r"[^a-z]x|y", r"x?", r"a|.b", r"(?i)geboren"])
+def test_first_characters_that_cannot_be_told_are_none(source: str) -> None:
+    assert first_characters(source) is None
+
+
+def test_first_characters_keep_a_group_s_own_case() -> None:
+    assert first_characters(r"(?i:juf)|[-–]") == r"[\-–]|(?i:[j])"
 
 
 def test_a_pattern_of_words_starts_at_a_word_start() -> None:
