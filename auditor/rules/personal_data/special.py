@@ -74,14 +74,25 @@ DAY_WHEN = rf"(?:(?:afgelopen|vorige|komende|aanstaande|op)\s+)?{DAY}"
 # year ("de school wordt dit jaar 40": what turns an age in a year is as often a building).
 WHEN = (
     rf"(?:{DAY_WHEN}|(?:afgelopen|vorige|volgende|komende|deze|dit)\s+(?:week|weekend|maand)"
-    rf"|in\s+(?:{MONTHS})|op\s+\d{{1,2}}\s+(?:{MONTHS})|sinds\s+{DAY})"
+    rf"|in\s+(?:{MONTHS})|op\s+\d{{1,2}}\s+(?:{MONTHS})|op\s+\d{{1,2}}/\d{{1,2}}|sinds\s+{DAY})"
 )
+# An ordinal that stands for a birthday ("viert haar zesde", "zijn 50ste"): digits or a number
+# word, compounds too ("eenenveertigste").
+ORDINAL = (
+    r"(?:\d{1,3}(?:ste|de|e)|[a-z]*(?:tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende"
+    r"|tiende|elfde|twaalfde|tigste|honderdste))\b"
+)
+# The date of a birth in an announcement: a full date, a day and month ("zondag 9/11"), or a
+# day of the month ("zaterdag de 6e").
+BIRTH_DATE = rf"(?:{DATE}|\d{{1,2}}/\d{{1,2}}(?![/\d])|de\s+\d{{1,2}}(?:e|ste|de)\b)"
 # Two or more subjects: "worden vandaag allebei 7".
 BOTH = r"(?:(?:allebei|beiden|alle\s+twee|alle\s+drie|samen)\s+)?"
 # A baby, as what someone "kreeg".
 NEWBORN = r"(?:zoon|dochter|zoontje|dochtertje|baby|kindje|tweeling)"
 # "Op 7 mei is juf Anouk moeder geworden"
-BECAME_PARENT = r"(?:moeder|vader|mama|papa|ouders|oma|opa)\s+geworden"
+BECAME_PARENT = (
+    r"(?:(?:trotse|blije|gelukkige)\s+)?(?:moeder|vader|mama|papa|ouders|oma|opa)\s+geworden"
+)
 # Words of a baby's arrival that a date in the same clause is the birth date of.
 BIRTH_EVENT = (
     r"(?:geboren|ter\s+wereld|bevallen|het\s+levenslicht"
@@ -142,7 +153,12 @@ BIRTHDATE = Alternatives(
             r"|de\b|het\b|een\b|nog\b|al\b|ook\b|wel\b|niet\b|precies\b|oud\b))",
             # a birth date in a birth announcement: "Op 17 oktober kwam Sep ter wereld", "Op 4
             # februari kreeg meester Bas een dochter", "kwam op 3 mei ter wereld"
-            rf"\bop\s+(?:{WEEKDAY}\s+)?(?:{DATE})\s+(?:[\w.:]+\s+){{0,5}}?{BIRTH_EVENT}\b",
+            rf"\bop\s+(?:{WEEKDAY}\s+)?{BIRTH_DATE}\s+(?:[\w.:]+\s+){{0,5}}?{BIRTH_EVENT}\b",
+            # the date before the event, said without "op": "kwam zaterdag de 6e ter wereld"
+            rf"\b(?:{WEEKDAY}\s+)?de\s+\d{{1,2}}(?:e|ste|de)\s+(?:[\w.:]+\s+){{0,3}}?{BIRTH_EVENT}\b",
+            # a birth date after the genealogical sign: "Luwam (°14/02/2022)"
+            # (not a temperature: "2° 3-1-2026")
+            rf"(?<!\d)(?<!\d\s)°\s*(?:{DATE})",
             rf"\bter\s+wereld(?:\s+(?:kwam|is\s+gekomen|gekomen))?\s+op\s+(?:{WEEKDAY}\s+)?(?:{DATE})",
             # the date after the event: "is bevallen van een dochter, op 3 november"
             rf"\b(?:bevallen|beviel)\s+van\s+(?:een\s+)?(?:\S+\s+)?(?:zoon|dochter|zoontje"
@@ -175,7 +191,12 @@ BIRTHDATE = Alternatives(
             r"\b\d{1,3}\s+(?:jier\s+)?wurden\b",
             r"\b\d{1,3}\s+jaar\s+geleden\s+geboren\b",
             # "viert zaterdag haar 90ste verjaardag", "viert dit weekend haar kroonjaar"
-            rf"\bviert\s+(?:{WHEN}\s+)?(?:zijn|haar|je)\s+(?:[\w-]+\s+)?(?:verjaardag|kroonjaar)",
+            # (also in the past: "vierde gisteren haar verjaardag")
+            rf"\bvier(?:t|de|den)\s+(?:{WHEN}\s+)?(?:zijn|haar|je)\s+(?:[\w-]+\s+)?"
+            r"(?:verjaardag|kroonjaar)",
+            # the ordinal alone, ending its clause: "viert donderdag haar zesde"
+            rf"\bviert\s+(?:{WHEN}\s+)?(?:zijn|haar|je|jouw)\s+{ORDINAL}"
+            rf"(?=\s*(?:[!.,;)]|$|en\s|met\s|{EMOJI}))",
             rf"\b(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:\d+(?:ste|e)|[a-z]+(?:ste|de))\s+verjaardag",
             rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
             rf"\b(?:is|werd|ben|bent|zijn)\s+(?:{DAY}\s+)?{NUM}(?:\s+jaar)?(?:\s+oud)?\s+geworden\b",
@@ -189,6 +210,7 @@ BIRTHDATE = Alternatives(
             r"\b(?:is|ben|was)\s+(?:nu\s+|al\s+|pas\s+|net\s+)?\d{1,2}\s+jaar"
             r"(?:\s+oud\b|(?=\s*[.,!;)]|\s*$))",
             # "Juf Sanne is vandaag 40": last, so the longer phrasings above win
+            rf"\b(?:is|ben|bent|was)\s+{WHEN}\s+{NUM}(?:\s+jaar)?(?=\s*(?:[!.,;)]|$|en\s|{EMOJI}))",
             rf"\b(?:is|ben|bent|was)\s+{WHEN}\s+\d{{1,3}}\b(?!\s*jaar\s+(?!geworden|oud))"
             rf"(?!\s*[.,]\d){NOT_A_COUNT_OF_YEARS}",
         ]
@@ -309,7 +331,7 @@ BIRTHDATE_CUES = (
     "geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden", "berne", "wurt",
     "wurdt", "wordt", "wort", "geb", "birthday", "kaarsjes", "jierich", "jierdei", "waard",
     "wurden", "worden", "verjaar", "wereld", "bevallen", "levenslicht", "kreeg", "kregen", "ouder",
-    "abraham", "sarah", "word", "felicit", "proficiat",
+    "abraham", "sarah", "word", "felicit", "proficiat", "viert", "vierde",
 )  # fmt: skip
 DAY_CUES = (
     "dag",
@@ -519,6 +541,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
     feasts = _alternation("religious_feasts")
     allergens = _alternation("health_allergens")
     body = _alternation("body_parts")
+    homes = _alternation("health_care_homes")
     level = rf"(?:{levels})(?:/(?:{levels}))?"
     return {
         # other: each pattern with the words one of which its matches hold (() for a digit)
@@ -538,7 +561,8 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         ),
         # a test result without a grade: "had alle 40 plaatsnamen goed", "AVI-niveau E4"
         "result": gated(
-            r"\b(?:had|haalde|maakte|heeft)\s+(?:alle|alles|\d+\s+van\s+de)\s+(?:\d+\s+)?(?:\w+\s+)?"
+            # (what was right may be said at length: "alle 50 woorden van het dictee goed")
+            r"\b(?:had|haalde|maakte|heeft)\s+(?:alle|alles|\d+\s+van\s+de)\s+(?:\d+\s+)?(?:\w+\s+){0,4}?"
             r"goed(?=\s*(?:[!.,;]|$|en\s|bij\s|op\s))"
             r"|\bavi[- ]?(?:niveau\s+)?(?:start|plus|[me][3-7])\b"
             # "zijn rekentoets was foutloos", "kreeg de hoogste score van de groep"
@@ -585,7 +609,10 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             rf"|\b(?:scoorde|haalde|behaalde|had)\s+(?:een\s+)?(?:score\s+van\s+)?\d{{2,3}}\s+"
             rf"(?:punten\s+)?(?:op|bij|voor)\s+(?:de\s+|het\s+)?(?:{subjects}|{TEST_COMPOUND})\b"
             r"|\bgroep\s+\d\s+nog\s+een\s+(?:keer|jaar(?:tje)?)\b"
-            r"|\b(?:nog\s+een|een\s+extra|extra)\s+jaar(?:tje)?\s+in\s+groep\s+\d",
+            r"|\b(?:nog\s+een|een\s+extra|extra)\s+jaar(?:tje)?\s+in\s+groep\s+\d"
+            # a move to another year group: "zit Berat bij groep 6 in plaats van groep 5"
+            r"|\b(?:zit|zat|zitten|zaten)\s+(?:\S+\s+){0,3}?(?:in|bij)\s+groep\s+\d\s+in\s+plaats\s+van"
+            r"\s+(?:in\s+|bij\s+)?groep\s+\d",
             re.IGNORECASE,
         ),
         # a mark in words: "kreeg een onvoldoende voor rekenen", "een ruime voldoende op taal"
@@ -600,13 +627,28 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             r"|\bbij\s+wie\s+(?:hij|zij|ze)\s+(?:\S+\s+){0,3}?woon\w*"
             # a shelter as a home: "woont met haar moeder tijdelijk in de opvang"
             r"|\bwoon\w*\s+(?:\S+\s+){0,5}?in\s+(?:de|een)\s+(?:\w+\s+)?opvang\b"
-            rf"|\bbij\s+(?:zijn|haar|hun)\s+(?:{family})\s+(?:\S+\s+){{0,2}}?woon\w*",
+            # the verb last, as in a relative clause: "die sinds de zomer bij zijn opa en oma in
+            # Kapelle woont" (no comma between: "bij zijn opa, die in Goes woont" is the opa's)
+            rf"|\bbij\s+(?:zijn|haar|hun)\s+(?:{family})\s+(?:[^\s,]+\s+){{0,8}}?woon\w*"
+            # a stay for the time being with relatives: "slaapt het gezin van Mohamed voorlopig
+            # bij een tante", "woont tijdelijk bij haar oom"
+            rf"|\b(?:woon|slaap|slaapt|sliep|slapen|verblijf|verblijft|verblijven|logeert|logeren)\w*"
+            rf"\s+(?:[^\s,]+\s+){{0,5}}?(?:voorlopig|tijdelijk)\s+bij\s+(?:een|zijn|haar|hun|de)\s+"
+            rf"(?:{family})\b"
+            # a child caring for a relative: "zorgt na school voor haar kleine broertjes"
+            rf"|\bzorg(?:t|de|den|en)\s+(?:[^\s,]+\s+){{0,3}}?voor\s+(?:zijn|haar|hun|z'n)\s+"
+            rf"(?:zieke\s+|kleine\s+|jongere\s+)?(?:{family}|{kin})s?\b",
             re.IGNORECASE,
         ),
         "health": Alternatives(
             r"\b(?:levende\s+luizen|(?:hoofd)?luizen\s+(?:gevonden|aangetroffen)"
             r"|(?:heeft|hebben|had|hadden)\s+(?:hoofd)?luizen"
+            # diabetes said by its type: "Kiran heeft type 1"
+            r"|(?:heeft|had)\s+(?:diabetes\s+)?type\s+[12](?=\s*(?:[!.,;)]|$|en\s|diabetes))"
             rf"|vier\w*\s+(?:\S+\s+){{0,6}}?(?:{feasts})|(?:{feasts})\s+(?:\S+\s+){{0,3}}?vier\w*"
+            # a day off for a feast: "zijn maandag vrij voor het Suikerfeest"
+            rf"|(?:vrij|vrijaf|afwezig)\s+(?:\S+\s+){{0,2}}?(?:voor|vanwege|i\.v\.m\.|wegens)\s+"
+            rf"(?:het\s+|de\s+)?(?:{feasts})"
             rf"|verwacht\w*\s+(?:\S+\s+){{0,6}}?(?:{babies})"
             # a seizure said as "een aanval" of someone who has or gets one
             # (also a compound: "zo'n hoofdpijnaanval had", "astma-aanvallen")
@@ -637,6 +679,11 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             # a fall: "na zijn val van het klimrek", "door haar val"
             r"\b(?:(?:na|door|sinds|van)\s+(?:zijn|haar|z'n|d'r)\s+(?:\S+\s+)?val"
             # kept from sports: "mag zes weken niet sporten", "mocht niet meedoen met gym"
+            # walking aids: "loopt een paar weken met stokken", "liep op krukken"
+            # (what follows ends the clause or gives a reason: not "liep met stokken te sjouwen")
+            r"|(?:loopt|liep|lopen|liepen)\s+(?:\S+\s+){0,4}?(?:met|op)\s+(?:krukken|stokken"
+            r"|een\s+rollator|een\s+looprek)"
+            r"(?=\s*(?:[!.,;]|$|en\s|door\s|na\s|omdat\s|sinds\s|vanwege\s))"
             r"|(?:mag|mocht|mogen|kan|kon)\s+(?:\S+\s+){0,4}?niet\s+(?:meer\s+)?(?:mee\s+)?"
             r"(?:sporten|gymmen|tillen|bukken|meedoen\s+met\s+(?:de\s+)?gym(?:les)?)"
             # hearing and sight: "hoort heel slecht", "ziet slecht" (not "ziet er slecht uit")
@@ -665,7 +712,17 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             r"|controleren)\s+(?:\S+\s+){0,5}?(?:zijn|haar|z'n|d'r)\s+(?:bloed)?suiker"
             # a baby on the way: "de komst van haar kindje"
             rf"|komst\s+van\s+(?:haar|hun)\s+(?:\S+\s+)?(?:{babies})"
+            # a home for care lived in: "woont nu in een verpleeghuis", "in het zorgcentrum woont"
+            rf"|woon\w*\s+(?:\S+\s+){{0,3}}?in\s+(?:een|het|de|'t)\s+(?:\S+\s+)?\w*(?:{homes})"
+            rf"|in\s+(?:een|het|de|'t)\s+\w*(?:{homes})\s+(?:\S+\s+){{0,3}}?woon\w*"
             r")\b",
+            re.IGNORECASE,
+        ),
+        # a baby on the way, said as what someone gets: "Haar mama krijgt in juni een baby"
+        # (a time may come between; a father's new baby is left out as in `_term_hits`)
+        "expecting": gated(
+            r"\b(?:krijgt|krijgen)\s+(?:(?:in|rond|eind|begin|half|deze|volgende|binnenkort|straks"
+            rf"|over|\w+maand|{MONTHS}|\d+)\s+){{0,3}}(?:er\s+)?een\s+(?:{babies})\b",
             re.IGNORECASE,
         ),
         "family": gated(rf"\b(?:{family})\b", re.IGNORECASE),
@@ -769,7 +826,8 @@ TEST_COMPOUND = r"\w+(?:toets|toetsen|dictee)"
 REFERENCE_LEVEL = r"[123][FS](?:/[123][FS])?(?![\w/])"
 # "niveau A", "2F voor lezen", "1S" said of a person (case-sensitive: "een v" is no level).
 TEST_LEVEL = gated(
-    rf"\b(?:[Nn]iveau\s+{LVS_LEVEL}|{REFERENCE_LEVEL}(?=\s+(?:voor|op|bij)\s+\w)"
+    rf"\b(?:[Nn]iveau\s+{LVS_LEVEL}|(?:I{{1,3}}|IV|V|[A-E])[+-]?-niveau\b"
+    rf"|{REFERENCE_LEVEL}(?=\s+(?:voor|op|bij)\s+\w)"
     rf"|(?:met|haalde|behaalde|scoorde)\s+(?:een\s+)?{REFERENCE_LEVEL})"
 )
 # The start of a list line up to its name: a bullet or number ("•", "-", "1.", "2)").
@@ -782,7 +840,7 @@ OTHER_PATTERN_CUES = (
     ("advice", ("advies", "naar", "leerweg")),
     ("grade", ()),
     ("mark", ("voldoende",)),
-    ("home", ("woon",)),
+    ("home", ("woon", "slaap", "sliep", "slapen", "verblijf", "logeer", "logeren", "zorg")),
     ("result", ("goed", "avi", "foutloos", "score")),
     ("exclusion", ("school", "thuis")),
     ("detained", ("vast",)),
@@ -791,11 +849,27 @@ OTHER_PATTERN_CUES = (
 )
 # Per pattern of `_patterns()` for health, words one of which each of its matches holds.
 HEALTH_PATTERN_CUES = (
-    ("health", ("luizen", "vier", "verwacht", "aanval", "toeval", "leeftijd", "verlo", "verlie")),
+    (
+        "health",
+        (
+            "luizen",
+            "type",
+            "vier",
+            "verwacht",
+            "aanval",
+            "toeval",
+            "leeftijd",
+            "verlo",
+            "verlie",
+            "vrij",
+            "afwezig",
+        ),
+    ),
+    ("expecting", ("krijg",)),
     ("loss", ("afscheid", "dood", "begraven")),
-    ("injury", ("val", "niet", "slecht")),
+    ("injury", ("val", "niet", "slecht", "krukken", "stokken", "rollator", "looprek")),
     ("diet", ("geen", "niet", "niks")),
-    ("care", ("suiker", "komst")),
+    ("care", ("suiker", "komst", "woon")),
     (
         "body",
         ("last", "pijn", "klacht", "problem", "bult", "buil", "snee", "wond", "kneuz", "plek"),
@@ -865,9 +939,12 @@ def _start(span: Span) -> int:
 
 
 def may_state_an_age(text: str) -> bool:
-    """Whether `text` may say an age with "is"/"ben" and no birthday cue word ("Jente is net 4")."""
-    return AGE_PREDICATE_CUE.search(text) is not None or (
-        "(" in text and BARE_AGE.search(text) is not None
+    """Whether `text` may say an age with "is"/"ben" and no birthday cue word ("Jente is net 4"),
+    or a birth date after the genealogical sign ("Luwam (°14/02/2022)")."""
+    return (
+        AGE_PREDICATE_CUE.search(text) is not None
+        or ("(" in text and BARE_AGE.search(text) is not None)
+        or "°" in text
     )
 
 
@@ -1297,6 +1374,12 @@ def _first_person_before(t: _Text, first_word: int, clause: Span) -> int | None:
     return None
 
 
+def _a_fathers_baby(t: _Text, clause: Span) -> bool:
+    """Whether a clause of a birth or a baby on the way speaks only of a man ("meester Tim is
+    blij met de geboorte van zijn zoon"): the corpora leave a father's new baby unlabelled."""
+    return _clause_has(t, clause, MALE_WORDS) and not _clause_has(t, clause, FEMALE_WORDS)
+
+
 def _clause_has(t: _Text, clause: Span, words: frozenset[str]) -> bool:
     return any(t.words[i] in words for i in t.word_range(clause))
 
@@ -1330,12 +1413,8 @@ def _term_hits(
             continue  # "gescheiden afval"
         if field == "religion" and last < len(t.words) and t.words[last] in FEAST_GREETINGS:
             continue  # "Ramadan mubarak!": a greeting to the reader, not a fact about them
-        if (
-            field == "birth"
-            and _clause_has(t, clause, MALE_WORDS)
-            and not _clause_has(t, clause, FEMALE_WORDS)
-        ):
-            continue  # a father's new baby
+        if field == "birth" and _a_fathers_baby(t, clause):
+            continue
         if own and FIRST_PERSON_BEFORE.search(t.text, max(0, span.start - 12), span.start):
             found.append((Span(span.start - len("mijn "), span.end), field))
             continue
@@ -1385,7 +1464,12 @@ def find_health(
         spans = [s for s, _ in _term_hits(t, vocab, people, signed, only)]
     for name, cues in HEALTH_PATTERN_CUES:
         if may_contain(text, cues):
-            spans += _phrase_hits(t, _patterns()[name], people)
+            found = _phrase_hits(t, _patterns()[name], people)
+            if name == "expecting":
+                found = [
+                    s for s in found if not _a_fathers_baby(t, t.clauses[t.clause_index(s.start)])
+                ]
+            spans += found
     return _hits(text, spans, "gezondheid of geloof van een persoon", PDKind.HEALTH)
 
 
