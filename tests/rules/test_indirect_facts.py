@@ -95,6 +95,7 @@ def test_a_short_date_beside_no_birth_is_no_birth_date(text: str) -> None:
     [
         ("Mila is sinds gisteren vijf 🎈", "is sinds gisteren vijf"),
         ("Noah wordt op 12/4 zes!", "wordt op 12/4 zes"),
+        ("Sofia is de jongste: ze werd in december pas zes.", "werd in december pas zes"),
         ("juf Romy vierde gisteren haar verjardag 🎂", "vierde gisteren haar verjardag"),
     ],
 )
@@ -128,7 +129,8 @@ def test_a_count_after_a_day_that_is_no_age_is_no_birthday(text: str) -> None:
         ("Opa Jan heeft een nieuwe knie en leest even niet voor.", "nieuwe knie"),
         ("Meester Bert krijgt een nieuwe lens in zijn oog.", "nieuwe lens"),
         ("Lina krijgt voor de lunch een prikje van juf.", "prikje"),
-        ("Wij geven Ahmed om 12 uur zijn tabletje.", "tabletje"),
+        ("Meester Henk is voorlopig uitgeschakeld door een hernia.", "hernia"),
+        ("Mila eet halal, dus we bestellen voor haar een andere snack.", "eet halal"),
         ("Na zijn amandelen is Bram er weer!", "amandelen"),
         ("Evi draagt een pleister op haar bril voor haar luie oog.", "luie oog"),
         ("Timo heeft moeite met drukte, daarom zit hij bij het raam.", "moeite met drukte"),
@@ -165,8 +167,41 @@ def test_a_hospital_stay_or_a_care_home_lived_in_is_health(text: str, part: str)
     assert shown(PDKind.HEALTH, text, part)
 
 
-def test_a_card_sent_to_a_care_home_is_no_ones_health() -> None:
-    text = "Sara en Jesse brachten de kerstkaarten naar het verzorgingshuis."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sara en Jesse brachten de kerstkaarten naar het verzorgingshuis.",
+        "Opa Kees vertelde over de periode in het ziekenhuis waar hij werkte als portier.",
+    ],
+)
+def test_a_card_sent_to_a_care_home_or_a_hospital_worked_in_is_no_ones_health(text: str) -> None:
+    assert values(PDKind.HEALTH, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Voor de gym prikt juf even bij Daan in zijn vinger.", "in zijn vinger"),
+        ("Wij geven Ahmed om 12 uur zijn tabletje.", "tabletje"),
+        ("Sem krijgt na het eten zijn pufje van de juf.", "pufje"),
+        ("Wij wensen Lucas veel sterkte: zijn opa is er niet meer.", "er niet meer"),
+    ],
+)
+def test_a_finger_prick_a_dose_at_a_time_or_a_relative_no_more_is_health(
+    text: str, part: str
+) -> None:
+    assert shown(PDKind.HEALTH, text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noor legde haar tabletje op tafel en speelde een spelletje.",
+        "De opa van Daan is er niet meer bij op het plein, hij is verhuisd.",
+        "Ayla krijgt een baby born pop voor haar verjaardag.",
+    ],
+)
+def test_a_tablet_computer_a_grandfather_away_or_a_toy_baby_is_no_health(text: str) -> None:
     assert values(PDKind.HEALTH, text) == []
 
 
@@ -235,6 +270,11 @@ def test_a_type_of_test_or_carrying_sticks_is_no_health(text: str) -> None:
         ("Na de brand slaapt het gezin van Sami voorlopig bij een oom.", "voorlopig bij een oom"),
         ("Jaylen woont de ene week bij mama en de andere week bij papa.", "week bij mama"),
         ("Amir zorgt na school voor zijn zieke moeder.", "zorgt na school voor zijn zieke"),
+        ("Senna zorgt na school voor haar kleine zusjes.", "zorgt na school voor haar"),
+        ("Jayden en zijn moeder wonen in de opvang.", "wonen in de opvang"),
+        ("Het gezin van Amir heeft geen huis meer na de brand.", "geen huis meer"),
+        ("De ouders van Jip hebben het financieel zwaar.", "financieel zwaar"),
+        ("Het gezin van Dean is verhuisd naar een noodwoning.", "noodwoning"),
         ("Sara is jonge mantelzorger voor haar vader.", "mantelzorger"),
     ],
 )
@@ -247,6 +287,7 @@ def test_a_home_situation_or_a_young_carer_of_a_named_child_is_other(text: str, 
     [
         "Sem logeerde bij zijn opa, die in Goes woont.",
         "Daan zorgt in het weekend voor zijn konijn.",
+        "Sem zorgt voor zijn broertje tijdens het buitenspelen, wat lief!",
         "Op de Dag van de Mantelzorg bedanken we alle mantelzorgers.",
     ],
 )
@@ -262,6 +303,11 @@ def test_a_visit_a_pet_or_carers_in_general_are_no_home_situation(text: str) -> 
         ("Noor had alle 20 sommen van de tafeltoets goed!", "goed"),
         ("Sinds de kerst zit Lars in groep 5 in plaats van groep 4.", "in plaats van groep 4"),
         ("Proficiat Sem met je B-niveau voor spelling!", "B-niveau"),
+        ("Ilyas doet groep 4 over.", "doet groep 4 over"),
+        ("Emma zit in groep 3 voor de tweede keer.", "groep 3 voor de tweede keer"),
+        ("Lars is naar groep 6 gegaan, hij sloeg groep 5 over.", "sloeg groep 5 over"),
+        ("Noah is naar huis gestuurd na een vechtpartij.", "vechtpartij"),
+        ("Ali spijbelt vaak, daarom is er een gesprek.", "spijbelt"),
     ],
 )
 def test_conduct_a_result_or_a_changed_year_group_of_a_named_pupil_is_other(
@@ -276,6 +322,7 @@ def test_conduct_a_result_or_a_changed_year_group_of_a_named_pupil_is_other(
         "We praten in de klas over gedrag op het plein.",
         "Groep 5 had gemiddeld 18 van de 20 sommen goed.",
         "Op maandag gymt juf Els met groep 6 in plaats van groep 5.",
+        "Groep 4 doet de toets over na de vakantie, zegt juf Anne.",
     ],
 )
 def test_the_same_words_about_a_group_or_a_teacher_are_no_other(text: str) -> None:

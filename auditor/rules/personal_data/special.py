@@ -129,7 +129,7 @@ BIRTHDATE = Alternatives(
             # own words)
             rf"\b(?:wordt|word|worden|wurt|wurdt|wort)\s+{WHEN}\s+{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}"
             r"(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
-            rf"\bwerd(?:en)?\s+{WHEN}\s+{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}",
+            rf"\bwerd(?:en)?\s+{WHEN}\s+(?:(?:pas|al|net|precies)\s+)?{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}",
             rf"\b{DAY}\s+\d{{1,3}}\s+(?:jaar\s+)?is\s+geworden\b",
             r"\b\d{1,3}\s+jaar\s+(?:oud\s+)?(?:is\s+)?geworden\b",
             # "Isa verjaart morgen"
@@ -609,6 +609,11 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             rf"|\b(?:scoorde|haalde|behaalde|had)\s+(?:een\s+)?(?:score\s+van\s+)?\d{{2,3}}\s+"
             rf"(?:punten\s+)?(?:op|bij|voor)\s+(?:de\s+|het\s+)?(?:{subjects}|{TEST_COMPOUND})\b"
             r"|\bgroep\s+\d\s+nog\s+een\s+(?:keer|jaar(?:tje)?)\b"
+            # a year group again or skipped: "doet groep 4 over", "zit in groep 3 voor de tweede
+            # keer", "sloeg groep 5 over"
+            r"|\b(?:doet|deed|doen|deden)\s+groep\s+\d\s+over\b"
+            r"|\bgroep\s+\d\s+voor\s+de\s+tweede\s+keer\b"
+            r"|\b(?:sloeg|slaat|slaan|sloegen)\s+groep\s+\d\s+over\b"
             r"|\b(?:nog\s+een|een\s+extra|extra)\s+jaar(?:tje)?\s+in\s+groep\s+\d"
             # a move to another year group: "zit Berat bij groep 6 in plaats van groep 5"
             r"|\b(?:zit|zat|zitten|zaten)\s+(?:\S+\s+){0,3}?(?:in|bij)\s+groep\s+\d\s+in\s+plaats\s+van"
@@ -622,22 +627,25 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             re.IGNORECASE,
         ),
         "home": re.compile(
-            rf"\bwoon\w*\s+(?:\S+\s+){{0,6}}?bij\s+(?:zijn|haar|hun|je)\s+(?:{family})\b"
+            rf"\b(?:woon\w*|wonen)\s+(?:\S+\s+){{0,6}}?bij\s+(?:zijn|haar|hun|je)\s+(?:{family})\b"
             # "opgehaald door haar opa en oma, bij wie zij nu woont"
-            r"|\bbij\s+wie\s+(?:hij|zij|ze)\s+(?:\S+\s+){0,3}?woon\w*"
+            r"|\bbij\s+wie\s+(?:hij|zij|ze)\s+(?:\S+\s+){0,3}?(?:woon\w*|wonen)"
             # a shelter as a home: "woont met haar moeder tijdelijk in de opvang"
-            r"|\bwoon\w*\s+(?:\S+\s+){0,5}?in\s+(?:de|een)\s+(?:\w+\s+)?opvang\b"
+            r"|\b(?:woon\w*|wonen)\s+(?:\S+\s+){0,5}?in\s+(?:de|een)\s+(?:\w+\s+)?opvang\b"
             # the verb last, as in a relative clause: "die sinds de zomer bij zijn opa en oma in
             # Kapelle woont" (no comma between: "bij zijn opa, die in Goes woont" is the opa's)
-            rf"|\bbij\s+(?:zijn|haar|hun)\s+(?:{family})\s+(?:[^\s,]+\s+){{0,8}}?woon\w*"
+            rf"|\bbij\s+(?:zijn|haar|hun)\s+(?:{family})\s+(?:[^\s,]+\s+){{0,8}}?(?:woon\w*|wonen)"
             # a stay for the time being with relatives: "slaapt het gezin van Mohamed voorlopig
             # bij een tante", "woont tijdelijk bij haar oom"
-            rf"|\b(?:woon|slaap|slaapt|sliep|slapen|verblijf|verblijft|verblijven|logeert|logeren)\w*"
+            rf"|\b(?:woon|wonen|slaap|slaapt|sliep|slapen|verblijf|verblijft|verblijven|logeert|logeren)\w*"
             rf"\s+(?:[^\s,]+\s+){{0,5}}?(?:voorlopig|tijdelijk)\s+bij\s+(?:een|zijn|haar|hun|de)\s+"
             rf"(?:{family})\b"
-            # a child caring for a relative: "zorgt na school voor haar kleine broertjes"
+            # a child caring for a relative: an ill one, or at home after school ("zorgt na
+            # school voor haar kleine broertjes"; not "zorgt tijdens het spel voor zijn broertje")
             rf"|\bzorg(?:t|de|den|en)\s+(?:[^\s,]+\s+){{0,3}}?voor\s+(?:zijn|haar|hun|z'n)\s+"
-            rf"(?:zieke\s+|kleine\s+|jongere\s+)?(?:{family}|{kin})s?\b",
+            rf"(?:zieke|gehandicapte)\s+(?:{family}|{kin})s?\b"
+            rf"|\bzorg(?:t|de|den|en)\s+(?:(?:\S+\s+)?(?:thuis|na\s+school|'s\s+avonds|elke\s+dag)\s+)"
+            rf"voor\s+(?:zijn|haar|hun|z'n)\s+(?:kleine\s+|jongere\s+)?(?:{family}|{kin})s?\b",
             re.IGNORECASE,
         ),
         "health": Alternatives(
@@ -670,6 +678,8 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             rf"\b(?:(?:moest|moesten|moet|moeten)\s+(?:\S+\s+){{0,2}}?afscheid\s+(?:\S+\s+){{0,2}}?"
             rf"van\s+(?:zijn|haar|hun|z'n|d'r)\s+(?:{kin})"
             rf"|dood\s+van\s+(?:zijn|haar|hun|z'n|d'r)\s+(?:{kin})"
+            # "zijn opa is er niet meer" (the clause ends there: not "er niet meer bij")
+            rf"|(?:zijn|haar|hun|z'n|d'r)\s+(?:{kin})\s+(?:is|was)\s+er\s+niet\s+meer(?=\s*(?:[.!,;]|$))"
             rf"|(?:{kin})\s+(?:\S+\s+){{0,3}}?(?:wordt|werd|is)\s+(?:\S+\s+){{0,3}}?begraven"
             rf"|(?:wordt|werd|is)\s+(?:\S+\s+){{0,2}}?(?:{kin})\s+(?:\S+\s+){{0,3}}?begraven"
             r")\b",
@@ -683,7 +693,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             # (what follows ends the clause or gives a reason: not "liep met stokken te sjouwen")
             r"|(?:loopt|liep|lopen|liepen)\s+(?:\S+\s+){0,4}?(?:met|op)\s+(?:krukken|stokken"
             r"|een\s+rollator|een\s+looprek)"
-            r"(?=\s*(?:[!.,;]|$|en\s|door\s|na\s|omdat\s|sinds\s|vanwege\s))"
+            r"(?=\s*(?:[!.,;]|$|en\s|door\s+(?:zijn|haar|z'n|een)\s|na\s|omdat\s|sinds\s|vanwege\s))"
             r"|(?:mag|mocht|mogen|kan|kon)\s+(?:\S+\s+){0,4}?niet\s+(?:meer\s+)?(?:mee\s+)?"
             r"(?:sporten|gymmen|tillen|bukken|meedoen\s+met\s+(?:de\s+)?gym(?:les)?)"
             # hearing and sight: "hoort heel slecht", "ziet slecht" (not "ziet er slecht uit")
@@ -712,6 +722,12 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             r"|controleren)\s+(?:\S+\s+){0,5}?(?:zijn|haar|z'n|d'r)\s+(?:bloed)?suiker"
             # a baby on the way: "de komst van haar kindje"
             rf"|komst\s+van\s+(?:haar|hun)\s+(?:\S+\s+)?(?:{babies})"
+            # a drop of blood from a finger: "prikt juf even bij Daan in zijn vinger"
+            r"|prik\w*\s+(?:\S+\s+){0,4}?in\s+(?:zijn|haar|z'n|d'r)\s+vinger"
+            # a medicine given at a time of day: "wij geven Elif om 12 uur haar tabletje"
+            r"|(?:om\s+\d{1,2}(?:[.:]\d{2})?\s+uur|'s\s+(?:ochtends|middags)|tussen\s+de\s+middag"
+            r"|(?:voor|na)\s+het\s+eten)\s+(?:\S+\s+){0,3}?(?:zijn|haar|z'n|d'r)\s+"
+            r"(?:tabletje|tablet|pil|pilletje|pufje)s?"
             # a home for care lived in: "woont nu in een verpleeghuis", "in het zorgcentrum woont"
             rf"|woon\w*\s+(?:\S+\s+){{0,3}}?in\s+(?:een|het|de|'t)\s+(?:\S+\s+)?\w*(?:{homes})"
             rf"|in\s+(?:een|het|de|'t)\s+\w*(?:{homes})\s+(?:\S+\s+){{0,3}}?woon\w*"
@@ -722,7 +738,9 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         # (a time may come between; a father's new baby is left out as in `_term_hits`)
         "expecting": gated(
             r"\b(?:krijgt|krijgen)\s+(?:(?:in|rond|eind|begin|half|deze|volgende|binnenkort|straks"
-            rf"|over|\w+maand|{MONTHS}|\d+)\s+){{0,3}}(?:er\s+)?een\s+(?:{babies})\b",
+            rf"|over|\w+maand|{MONTHS}|\d+)\s+){{0,3}}(?:er\s+)?een\s+(?:{babies})\b"
+            # the baby ends the clause ("een baby born pop" is a toy)
+            rf"(?=\s*(?:[!.,;)]|$|en\s|in\s|rond\s|erbij|{EMOJI}))",
             re.IGNORECASE,
         ),
         "family": gated(rf"\b(?:{family})\b", re.IGNORECASE),
@@ -786,6 +804,11 @@ CASE_FIELDS = frozenset(("conditions", "aids", "medication", "diets"))
 BENEFIT_WORDS = TOPIC_WORDS | {"voor", "aan", "naar"}
 # Support given, not received: "geeft bijles", "verzorgt de leesbegeleiding".
 GIVE_WORDS = frozenset(("geeft", "gaf", "geven", "gaven", "verzorgt", "biedt", "bieden", "boden"))
+# A care place in a clause of work is a workplace: "de periode in het ziekenhuis waar hij
+# werkte".
+WORK_WORDS = frozenset(
+    ("werkt", "werkte", "werkten", "werken", "gewerkt", "stage", "vrijwilliger", "baan")
+)
 # A professional counts only when visited: "naar de fysiotherapeut", "bij de kinderarts".
 VISIT_WORDS = frozenset(("naar", "bij", "door", "van", "met", "nei", "nao"))  # Frisian, Limburgish
 # Childbirth is the mother's: a birth word in a clause that speaks only of a man ("meester Tim
@@ -840,7 +863,10 @@ OTHER_PATTERN_CUES = (
     ("advice", ("advies", "naar", "leerweg")),
     ("grade", ()),
     ("mark", ("voldoende",)),
-    ("home", ("woon", "slaap", "sliep", "slapen", "verblijf", "logeer", "logeren", "zorg")),
+    (
+        "home",
+        ("woon", "wonen", "slaap", "sliep", "slapen", "verblijf", "logeer", "logeren", "zorg"),
+    ),
     ("result", ("goed", "avi", "foutloos", "score")),
     ("exclusion", ("school", "thuis")),
     ("detained", ("vast",)),
@@ -866,10 +892,10 @@ HEALTH_PATTERN_CUES = (
         ),
     ),
     ("expecting", ("krijg",)),
-    ("loss", ("afscheid", "dood", "begraven")),
+    ("loss", ("afscheid", "dood", "begraven", "meer")),
     ("injury", ("val", "niet", "slecht", "krukken", "stokken", "rollator", "looprek")),
     ("diet", ("geen", "niet", "niks")),
-    ("care", ("suiker", "komst", "woon")),
+    ("care", ("suiker", "komst", "woon", "vinger", "tablet", "pil", "pufje")),
     (
         "body",
         ("last", "pijn", "klacht", "problem", "bult", "buil", "snee", "wond", "kneuz", "plek"),
@@ -1398,7 +1424,9 @@ def _term_hits(
     for first, last, field in vocab.find(t.words, only):
         span = Span(t.starts[first], t.ends[last - 1])
         clause = t.clauses[t.clause_index(span.start)]
-        if field == "care_places" and not _clause_has(t, clause, stay):
+        if field == "care_places" and (
+            not _clause_has(t, clause, stay) or _clause_has(t, clause, WORK_WORDS)
+        ):
             continue  # a hospital as a venue or workplace
         if field == "practitioners":
             if not _word_before(t, first, clause, VISIT_WORDS):
