@@ -327,3 +327,31 @@ def test_conduct_a_result_or_a_changed_year_group_of_a_named_pupil_is_other(
 )
 def test_the_same_words_about_a_group_or_a_teacher_are_no_other(text: str) -> None:
     assert values(PDKind.OTHER, text) == []
+
+
+# --- who is spoken about -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Fleur vast dit jaar voor het eerst mee met de ramadan.", "Fleur", PDKind.HEALTH),
+        ("Lieve herstelt thuis van een operatie.", "Lieve", PDKind.HEALTH),
+        ("Roos logeert voorlopig bij een tante na de brand.", "Roos", PDKind.OTHER),
+        ("Storm trakteert vandaag, hij is 7 geworden.", "Storm", PDKind.BIRTHDATE),
+        ("Jade prikt voor de lunch haar suiker.", "Jade", PDKind.HEALTH),
+    ],
+)
+def test_a_name_that_is_a_word_before_a_verb_of_a_state_or_event_is_the_facts_subject(
+    text: str, name: str, kind: PDKind
+) -> None:
+    assert name in values(PDKind.NAME, text)
+    assert values(kind, text) != []
+
+
+def test_a_word_before_such_a_verb_without_a_fact_stays_a_word() -> None:
+    assert values(PDKind.NAME, "Storm verwacht vanmiddag: alle kinderen blijven binnen.") == []
+
+
+def test_living_in_turns_said_as_between_the_parents_is_other() -> None:
+    assert shown(PDKind.OTHER, "Bo pendelt tussen papa en mama.", "tussen papa en mama")
