@@ -355,3 +355,41 @@ def test_a_word_before_such_a_verb_without_a_fact_stays_a_word() -> None:
 
 def test_living_in_turns_said_as_between_the_parents_is_other() -> None:
     assert shown(PDKind.OTHER, "Bo pendelt tussen papa en mama.", "tussen papa en mama")
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Juf Hanneke stopt met werken: haar gezondheid laat het niet meer toe.", "gezondheid"),
+        ("Meester Ben zit thuis met zijn rug.", "thuis met zijn rug"),
+        ("Meester Frank is even uit de running.", "uit de running"),
+        ("Juf Loes heeft een zwaar jaar achter de rug en start rustig.", "zwaar jaar"),
+        ("Juf Amber gaat in maart met verlof, want er komt een baby!", "er komt een baby"),
+    ],
+)
+def test_staff_health_said_by_its_consequence_is_health(text: str, part: str) -> None:
+    assert shown(PDKind.HEALTH, text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sem schreef thuis met zijn linkerhand een verhaal.",
+        "Juf Anne is blij: in de dierentuin komt er een baby-olifant.",
+    ],
+)
+def test_writing_at_home_or_an_animal_baby_is_no_staff_health(text: str) -> None:
+    assert values(PDKind.HEALTH, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Welkom Fenna! Het dochtertje van meester Luuk kwam 12/3 ter wereld.", "12/3"),
+        ("Juf Merel heeft op 15 oktober een zoon gekregen.", "15 oktober"),
+    ],
+)
+def test_a_staff_babys_birth_dated_without_op_or_in_the_perfect_is_a_birth_date(
+    text: str, part: str
+) -> None:
+    assert shown(PDKind.BIRTHDATE, text, part)

@@ -96,7 +96,8 @@ BECAME_PARENT = (
 # Words of a baby's arrival that a date in the same clause is the birth date of.
 BIRTH_EVENT = (
     r"(?:geboren|ter\s+wereld|bevallen|het\s+levenslicht"
-    rf"|(?:kreeg|kregen)\s+(?:\S+\s+){{0,3}}?(?:een\s+)?{NEWBORN}|{BECAME_PARENT})"
+    rf"|(?:kreeg|kregen)\s+(?:\S+\s+){{0,3}}?(?:een\s+)?{NEWBORN}|een\s+(?:\S+\s+)?{NEWBORN}\s+gekregen"
+    rf"|{BECAME_PARENT})"
 )
 # An emoji, which may end a clause ("Sem wordt 7 🎉").
 EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"
@@ -155,7 +156,9 @@ BIRTHDATE = Alternatives(
             # februari kreeg meester Bas een dochter", "kwam op 3 mei ter wereld"
             rf"\bop\s+(?:{WEEKDAY}\s+)?{BIRTH_DATE}\s+(?:[\w.:]+\s+){{0,5}}?{BIRTH_EVENT}\b",
             # the date before the event, said without "op": "kwam zaterdag de 6e ter wereld"
-            rf"\b(?:{WEEKDAY}\s+)?de\s+\d{{1,2}}(?:e|ste|de)\s+(?:[\w.:]+\s+){{0,3}}?{BIRTH_EVENT}\b",
+            # or "kwam 12/3 ter wereld" (not a group: "in groep 5/6 is ... geboren")
+            rf"\b(?:{WEEKDAY}\s+)?(?:de\s+\d{{1,2}}(?:e|ste|de)\b|(?<!groep )(?<!gr\. )(?<!gr )"
+            rf"\d{{1,2}}/\d{{1,2}}(?![/\d]))\s+(?:[\w.:]+\s+){{0,3}}?{BIRTH_EVENT}\b",
             # a birth date after the genealogical sign: "Luwam (°14/02/2022)"
             # (not a temperature: "2° 3-1-2026")
             rf"(?<!\d)(?<!\d\s)°\s*(?:{DATE})",
@@ -707,6 +710,9 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         "body": gated(
             r"\b(?:last|pijn|klachten|problemen|bult|buil|snee|wond|wondje|schaafwond|kneuzing"
             r"|blauwe\s+plek)\s+(?:\S+\s+)?(?:van|aan|in|op|met)\s+(?:zijn|haar|z'n|d'r)\s+"
+            rf"(?:linker|rechter)?(?:{body})\b"
+            # kept at home by it: "zit thuis met zijn rug"
+            r"|\b(?:zit|zat|ligt|lag|blijft|bleef)\s+(?:\S+\s+)?thuis\s+met\s+(?:zijn|haar|z'n|d'r)\s+"
             rf"(?:linker|rechter)?(?:{body})\b",
             re.IGNORECASE,
         ),
@@ -737,6 +743,8 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         # a baby on the way, said as what someone gets: "Haar mama krijgt in juni een baby"
         # (a time may come between; a father's new baby is left out as in `_term_hits`)
         "expecting": gated(
+            # "er komt een baby", "want er komt een kindje"
+            rf"\b(?:komt\s+er|er\s+komt)\s+(?:\S+\s+){{0,2}}?een\s+(?:{babies})\b(?=\s*(?:[!.,;)]|$|{EMOJI}))|"
             r"\b(?:krijgt|krijgen)\s+(?:(?:in|rond|eind|begin|half|deze|volgende|binnenkort|straks"
             rf"|over|\w+maand|{MONTHS}|\d+)\s+){{0,3}}(?:er\s+)?een\s+(?:{babies})\b"
             # the baby ends the clause ("een baby born pop" is a toy)
@@ -891,14 +899,15 @@ HEALTH_PATTERN_CUES = (
             "afwezig",
         ),
     ),
-    ("expecting", ("krijg",)),
+    ("expecting", ("krijg", "komt")),
     ("loss", ("afscheid", "dood", "begraven", "meer")),
     ("injury", ("val", "niet", "slecht", "krukken", "stokken", "rollator", "looprek")),
     ("diet", ("geen", "niet", "niks")),
     ("care", ("suiker", "komst", "woon", "vinger", "tablet", "pil", "pufje")),
     (
         "body",
-        ("last", "pijn", "klacht", "problem", "bult", "buil", "snee", "wond", "kneuz", "plek"),
+        ("last", "pijn", "klacht", "problem", "bult", "buil", "snee", "wond", "kneuz", "plek")
+        + ("thuis",),
     ),
 )
 DIGIT = re.compile(r"\d")
@@ -1449,7 +1458,9 @@ def _term_hits(
         if own and (me := _first_person_before(t, first, clause)) is not None:
             found.append((Span(t.starts[me], span.end), field))  # "Ik ben geopereerd ... juf Ewa"
             continue
-        if not _about_a_person(t, span, first, people):
+        # an entry that opens with a possessive ("haar gezondheid") refers back with it
+        after_owner = first + 1 if t.words[first] in POSSESSIVES else first
+        if not _about_a_person(t, span, after_owner, people):
             continue
         owner = _possessive_before(t, first, clause)
         if owner is not None:
