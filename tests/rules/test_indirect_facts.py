@@ -393,3 +393,32 @@ def test_a_staff_babys_birth_dated_without_op_or_in_the_perfect_is_a_birth_date(
     text: str, part: str
 ) -> None:
     assert shown(PDKind.BIRTHDATE, text, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Sara (groep 4) is acht jaar en woont in Goes.", "is acht jaar"),
+        ("Sem uit groep 5 is 9 en speelt op de pupillen.", "is 9"),
+        ("Noah is van 2019.", "is van 2019"),
+        ("Twee jaar geleden is Noor geboren, nu is ze al twee!", "is ze al twee"),
+        ("Wie wordt er vandaag 8? Onze Yusuf!", "wordt er vandaag 8"),
+    ],
+)
+def test_a_named_childs_age_after_a_group_a_birth_year_or_an_answered_question_is_a_birthday(
+    text: str, part: str
+) -> None:
+    assert shown(PDKind.BIRTHDATE, text, part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De foto van Sem is van 2019.",
+        "Sara (groep 4) is 2 weken op vakantie.",
+        "Nu is ze al twee weken ziek, onze Noor.",
+        "Wie wordt er morgen 10 minuten eerder opgehaald? Sem uit groep 5.",
+    ],
+)
+def test_a_photos_year_a_count_of_weeks_or_minutes_is_no_age(text: str) -> None:
+    assert values(PDKind.BIRTHDATE, text) == []

@@ -127,8 +127,9 @@ BIRTHDATE = Alternatives(
             rf"\bgeb\.?\s+(?:op\s+)?(?:{DATE})",
             rf"\bgeboortedatum(?:\s+(?:van\s+)?[A-Z][\w'-]+)?\s*:?\s*(?:{DATE})",
             # "wordt vandaag 8", "word vandaag 6!!", "wort vandaag 9" (a typo, or a child's
-            # own words)
-            rf"\b(?:wordt|word|worden|wurt|wurdt|wort)\s+{WHEN}\s+{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}"
+            # own words), "wordt er vandaag 8?"
+            rf"\b(?:wordt|word|worden|wurt|wurdt|wort)\s+(?:er\s+)?{WHEN}\s+{BOTH}{NUM}"
+            rf"{NOT_A_COUNT_OF_YEARS}"
             r"(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
             rf"\bwerd(?:en)?\s+{WHEN}\s+(?:(?:pas|al|net|precies)\s+)?{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}",
             rf"\b{DAY}\s+\d{{1,3}}\s+(?:jaar\s+)?is\s+geworden\b",
@@ -136,6 +137,9 @@ BIRTHDATE = Alternatives(
             # "Isa verjaart morgen"
             r"\bverjaar(?:t|de|den)\b",
             rf"\b{DAY}\s+wordt\s+(?:hij|ze|zij)\s+\d{{1,3}}\b",
+            # the pronoun after its verb, a time word first: "nu is ze al twee!"
+            rf"\b(?:nu|inmiddels|intussen|dan|toen)\s+(?:is|was|wordt|werd)\s+(?:hij|zij|ze)\s+"
+            rf"(?:(?:al|pas|bijna|alweer|net)\s+)?{NUM}(?:\s+jaar)?(?=\s*(?:[!.,;)]|$|en\s|{EMOJI}))",
             rf"\b(?:hij|ze|zij)\s+werd\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
             rf"\bwerd\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
             # an age in words that ends its clause: "Finn werd vier!"
@@ -275,13 +279,21 @@ AGE_PREDICATE = (
 # The quick look for AGE_PREDICATE in a post without a birthday cue word (see analysis.py).
 AGE_PREDICATE_CUE = gated(
     rf"\b(?:(?:is|ben|bent|was)\s+(?:(?:nu|al|pas|net|bijna|inmiddels|alweer)\s+)?|al\s+|alweer\s+)"
-    rf"{NUM}",
+    rf"{NUM}|\b(?:is|ben|bent)\s+van\s+(?:19|20)\d\d"
+    rf"|\b(?:is|was)\s+(?:hij|zij|ze)\s+(?:(?:al|pas|bijna|alweer|net)\s+)?{NUM}",
     re.IGNORECASE,
 )
 # Also without a verb, right after a name: "Wat gaat de tijd snel, Aylin al 8!"
 AGE_AFTER_NAME = re.compile(
     rf"\s+({AGE_PREDICATE}|(?:al|alweer|nu\s+al)\s+{NUM}(?![.,]\d)"
-    r"(?=\s*(?:[!.,;)]|$|[\U0001F300-\U0001FAFF\u2600-\u27BF])))",
+    r"(?=\s*(?:[!.,;)]|$|[\U0001F300-\U0001FAFF\u2600-\u27BF]))"
+    # a birth year as the subject's: "Noah is van 2019"
+    rf"|(?:is|ben|bent)\s+van\s+(?:19[5-9]\d|20[0-4]\d)(?=\s*(?:[!.,;)]|$|en\s|{EMOJI})))",
+    re.IGNORECASE,
+)
+# A group between a name and its age: "Sara (groep 4) is acht jaar", "Sem uit groep 5 is 9".
+GROUP_AFTER_NAME = re.compile(
+    r"\s*\((?:groep|gr\.?)\s*\d[^()\n]{0,8}\)|,?\s+uit\s+(?:groep|gr\.?)\s*\d\w*(?:/\d\w*)?,?",
     re.IGNORECASE,
 )
 AGE_AFTER_PRONOUN = gated(rf"\b(?:hij|zij|ze|jij|je|ik)\s+({AGE_PREDICATE})", re.IGNORECASE)
@@ -1011,7 +1023,12 @@ def find_birthdates(
         if not NOT_BIRTHDAY_BEFORE.search(text, max(0, m.start() - 30), m.start())
     )
     spans += _age_predicates(text, people)
-    spans = [s for s in spans if identified(s, sentences, people)]
+    spans = [
+        s
+        for s in spans
+        if identified(s, sentences, people)
+        or _asked_and_answered(text, s, people, sentences, tokens)
+    ]
     spans += _inverted_ages(text, people)
     if may_contain(text, BIRTHDAY_WORD_CUES) or may_hold_a_birthday_typo(text):
         spans += _birthday_words(text, people, sentences, tokens)
@@ -1019,6 +1036,19 @@ def find_birthdates(
     if BIRTHDAY_POST.search(text):
         spans += _ages_in_birthday_post(text, people, sentences)
     return _hits(text, spans, "verjaardag of leeftijd van een persoon", PDKind.BIRTHDATE)
+
+
+def _asked_and_answered(
+    text: str,
+    span: Span,
+    people: Sequence[Span],
+    sentences: list[Span],
+    tokens: Tokens | None,
+) -> bool:
+    """Whether `span` stands in a question or heading that a person answers ("Wie wordt er
+    vandaag 8? Onze Mats!")."""
+    t = _Text.of(text, sentences, tokens)
+    return _answered_by_a_person(t, t.clause_index(span.start), people)
 
 
 def _birthday_words(
@@ -1144,7 +1174,8 @@ def _age_after(text: str, person: Span) -> re.Match[str] | None:
     owner = OWNED_BY.search(text, max(0, person.start - 40), person.start)
     if owner and owner.group(1).lower() not in _words_of("kin_words"):
         return None
-    return AGE_AFTER_NAME.match(text, person.end)
+    after = GROUP_AFTER_NAME.match(text, person.end)
+    return AGE_AFTER_NAME.match(text, after.end() if after else person.end)
 
 
 def _ages_in_birthday_post(text: str, people: Sequence[Span], sentences: list[Span]) -> list[Span]:
