@@ -10,9 +10,12 @@ family, care, school career, work and money, misconduct), matched word by word w
 compounds, also in another form than the entry's (plural, diminutive, inflected adjective:
 `auditor.nlp.inflection`); health said without its words is read from sentence structure (a
 relative's loss, a fall or a ban from sports, food a person may not have, a complaint at a part
-of the body). A term is someone's when the clause that holds it (a sentence, cut at ":" and ";")
-names a person, or speaks of one with a pronoun or possessive ("zij", "zijn oma", "haar
-insuline"; a subject pronoun also after its verb: "Met een gebroken pols kwam ze") named in the
+of the body, a finger prick, a medicine given at a time of day, a care home lived in, a baby a
+woman "krijgt", a day off for a religious feast); `other` likewise (a stay with relatives "for
+now", a young carer, a year group done again or skipped). A term is someone's when the clause
+that holds it (a sentence, cut at ":" and ";") names a person, or speaks of one with a pronoun
+or possessive ("zij", "zijn oma", "haar insuline", an entry that opens with one: "haar
+gezondheid"; a subject pronoun also after its verb: "Met een gebroken pols kwam ze") named in the
 clause or the two before, or after a colon that follows a name ("Fijn nieuws voor Dounia: via
 Leergeld kan ze mee"), or follows a wish or prayer request for one ("Wilt u bidden voor Samuel?
 De uitslagen waren niet goed.") or a named person's absence and a colon ("Vrijdag is Daan er
@@ -27,7 +30,9 @@ afval"), a grade of no one ("groep 7 haalde gemiddeld een 7,8") or with a unit (
 father's new baby or a nativity play ("de geboorte van Jezus"), a job named after a condition
 ("dyslexiespecialist"), a pupil kept home without misbehaviour named (not a suspension).
 Ages: a birthday phrase, or an age said right after its subject ("Jente is net 4", "Opa Hendrik
-is 80 en ...") or after the verb that comes before its subject ("Vandaag wordt Daan 8 jaar!"); a
+is 80 en ...", also after its group: "Sara (groep 4) is acht jaar"; "Noah is van 2019") or after
+the verb that comes before its subject ("Vandaag wordt Daan 8 jaar!"), in a question a name
+answers ("Wie wordt er vandaag 8? Onze Yusuf!"), an ordinal celebrated ("viert haar zesde"); a
 date after the number is no age ("wordt vrijdag 3 oktober geopend"); a birth year before 1900
 is a historical person's."""
 
