@@ -96,7 +96,7 @@ def test_a_short_date_beside_no_birth_is_no_birth_date(text: str) -> None:
         ("Mila is sinds gisteren vijf 🎈", "is sinds gisteren vijf"),
         ("Noah wordt op 12/4 zes!", "wordt op 12/4 zes"),
         ("Sofia is de jongste: ze werd in december pas zes.", "werd in december pas zes"),
-        ("juf Romy vierde gisteren haar verjardag 🎂", "vierde gisteren haar verjardag"),
+        ("Juf Romy vierde gisteren haar verjaardag 🎂", "vierde gisteren haar verjaardag"),
     ],
 )
 def test_an_age_in_words_after_a_day_or_a_short_date_is_a_birthday(text: str, part: str) -> None:
