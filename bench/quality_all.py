@@ -2,7 +2,8 @@
 
     python bench/quality_all.py               # the shared dev corpus and every bench/corpus*/
     python bench/quality_all.py --held-out    # only the held-out corpora
-    python bench/quality_all.py --pooled      # also per type, pooled over the held-out corpora
+    python bench/quality_all.py --pooled      # also per type and category rule, pooled over the
+                                              # held-out corpora
 
 A corpus is a bench/corpus*/ folder with `posts.jsonl` (or `independent.jsonl`) and the school's
 `auditor.toml`; the shared development corpus (../shared/corpus/posts.jsonl) is scored with the
@@ -108,17 +109,21 @@ def table(rows: list[tuple[Corpus, QualityReport]]) -> str:
     )
 
 
-def pooled(reports: list[QualityReport]) -> str:
-    """Per personal-data type, (post, type) pairs added up over `reports`: aggregate lines only,
-    so held-out corpora can be compared before and after without reading a post."""
-    lines = [f"{'type':<14} {'P':>6} {'R':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
-    for kind in reports[0].per_type if reports else ():
-        tp = sum(r.per_type[kind].tp for r in reports)
-        fp = sum(r.per_type[kind].fp for r in reports)
-        fn = sum(r.per_type[kind].fn for r in reports)
-        p = tp / (tp + fp) if tp + fp else 1.0
-        rec = tp / (tp + fn) if tp + fn else 1.0
-        lines.append(f"{kind:<14} {p:>6.3f} {rec:>6.3f} {tp:>5} {fp:>5} {fn:>5}")
+def pooled(scores: list[dict[str, Score]]) -> str:
+    """Per key (a personal-data type, or a category rule), the scores of `scores` added up:
+    aggregate lines only, so held-out corpora can be compared before and after without reading
+    a post."""
+    lines = [f"{'type':<16} {'P':>6} {'R':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+    for kind in scores[0] if scores else ():
+        total = Score(
+            tp=sum(s[kind].tp for s in scores if kind in s),
+            fp=sum(s[kind].fp for s in scores if kind in s),
+            fn=sum(s[kind].fn for s in scores if kind in s),
+        )
+        lines.append(
+            f"{kind:<16} {total.precision:>6.3f} {total.recall:>6.3f}"
+            f" {total.tp:>5} {total.fp:>5} {total.fn:>5}"
+        )
     return "\n".join(lines)
 
 
@@ -126,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out", action="store_true", help="only the held-out corpora")
     parser.add_argument(
-        "--pooled", action="store_true", help="also per type, pooled over the held-out corpora"
+        "--pooled",
+        action="store_true",
+        help="also per type and per category rule, pooled over the held-out corpora",
     )
     args = parser.parse_args(argv)
     corpora = [c for c in discover() if c.held_out or not args.held_out]
@@ -138,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.pooled:
         held_out = [r for c, r in rows if c.held_out]
         print(f"\nheld out, pooled over {len(held_out)} corpora, (post, type) pairs:")
-        print(pooled(held_out))
+        print(pooled([r.per_type for r in held_out]))
+        print(f"\nheld out, pooled over {len(held_out)} corpora, posts per category rule:")
+        print(pooled([r.categories for r in held_out]))
     return 0
 
 
