@@ -141,3 +141,27 @@ def test_a_lower_case_postcode_ending_its_clause_after_a_street_and_number_is_fo
 
 def test_a_number_and_two_letters_after_no_street_stay_no_postcode() -> None:
     assert found("postcode", "groep 7 en 8, 1500 ok! dat was de score") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de bso gaat met max 14 kinderen per groep naar buiten",
+        "inschrijven kan tot max. 3 kinderen per gezin",
+        "iedereen in een voetbalshirt: ajax, ac milan of fc emmen, alles mag!",
+        "filmmiddag: de kids zongen mee met elsa en anna, daarna maja de bij",
+    ],
+)
+def test_an_amount_a_club_or_a_film_character_in_lower_case_is_no_name(text: str) -> None:
+    assert found("name", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("max heeft 3 goals gemaakt bij het schoolvoetbal", "max"),
+        ("gefeliciteerd milan met je zwemdiploma!", "milan"),
+    ],
+)
+def test_the_same_first_names_elsewhere_stay_names(text: str, name: str) -> None:
+    assert name in found("name", text)

@@ -126,6 +126,7 @@ CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor)\s)")  # "Bedankt X v
 # In a lower-case sentence also before "met": "proficiat yazan met je diploma"
 LOWER_CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor|met)\s)")
 TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
+AMOUNT_AFTER = re.compile(r"\.?\s?\d")  # "max 14", "max. 3", "max12"
 KIN_REASON = "naam na 'moeder van', 'oma van'"
 VOCATIVE_END = re.compile(r"\s*(?:[!?.]|$)")
 SENTENCE_ENDS = frozenset(".!?\n")
@@ -946,10 +947,14 @@ class _Scanner:
             return None  # "vierden we alvast Valentijn": the day
         if f & GREETING and not self.greeting_before(i) and self.greeting_itself(i):
             return None  # "Hoi, de kammen zijn ...", "Selam en welkom": the greeting itself
+        if roles.amount_word(self.words[i]) and AMOUNT_AFTER.match(self.text, self.ends[i]):
+            return None  # "met max 14 kinderen": how many, no person
         if i > 0 and self.spaced(i):
             before = self.words[i - 1]
             if roles.number_word(before):
                 return None  # "zeven Elsa's, drie Anna's": counted, so kinds, not persons
+            if roles.club_letters(before):
+                return None  # "ac milan", "fc emmen": a club
             if before[:1].isupper() and roles.saint_title(before):
                 return None  # "Sviatyi Mykolai", "Sankt Martin": the saint
             if before[:1].isupper() and roles.feast_word(before):

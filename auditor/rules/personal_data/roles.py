@@ -394,6 +394,27 @@ def named_place_word(word: str) -> bool:
     )
 
 
+def amount_word(word: str) -> bool:
+    """`word`, before a number, says how many ("max 14 kinderen"): amount_words.txt."""
+    return word.lower() in _amount_words()
+
+
+@lexicon_cache
+def _amount_words() -> frozenset[str]:
+    return package_list("amount_words")
+
+
+def club_letters(word: str) -> bool:
+    """`word` is a club's letters; the word after it is the club's name ("ac milan"):
+    club_letters.txt."""
+    return word.lower() in _club_letters()
+
+
+@lexicon_cache
+def _club_letters() -> frozenset[str]:
+    return package_list("club_letters")
+
+
 def number_word(word: str) -> bool:
     """`word` counts what follows ("zeven Elsa's, drie Anna's": kinds, costumes, characters,
     not persons): number_words.txt."""
