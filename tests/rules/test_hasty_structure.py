@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.rules.test_hasty_posts import found
+from tests.rules.test_replies import hits, reply
 
 
 @pytest.mark.parametrize(
@@ -165,3 +166,21 @@ def test_an_amount_a_club_or_a_film_character_in_lower_case_is_no_name(text: str
 )
 def test_the_same_first_names_elsewhere_stay_names(text: str, name: str) -> None:
     assert name in found("name", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("selam derya, ja elif kan mee met de carpool", ["derya", "elif"]),
+        ("Selam Derya, ja Elif kan mee", ["Derya", "Elif"]),
+    ],
+)
+def test_a_greeting_that_is_a_first_name_too_opening_a_greeting_is_the_greeting(
+    text: str, names: list[str]
+) -> None:
+    assert found("name", text) == names
+
+
+def test_a_reply_opening_with_a_greeting_of_another_language_answers_whom_it_greets() -> None:
+    post = reply("merhaba derya, ja elif kan mee, we halen haar op bij jullie")
+    assert [h.value for h in hits(post)] == ["derya"]

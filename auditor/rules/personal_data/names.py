@@ -608,9 +608,18 @@ class _Scanner:
 
     def greeting_itself(self, i: int) -> bool:
         """Token i, a greeting word, is the greeting: a comma or exclamation mark follows, or
-        "en" and another greeting ("Selam en welkom aan alle ouders")."""
+        "en" and another greeting ("Selam en welkom aan alle ouders"), or, opening its
+        sentence, the name of the one it greets and a comma ("selam derya, ja ...")."""
         end = self.ends[i]
         if self.text[end : end + 1] in (",", "!"):
+            return True
+        if (
+            i + 1 < self.n
+            and self.spaced(i + 1)
+            and self.flags[i + 1] & (FIRST | NAME_LIKE | LOWER_UNKNOWN)
+            and self.text[self.ends[i + 1] : self.ends[i + 1] + 1] in (",", "!")
+            and (self.sentence_start(i) or self.lower_clause_start(i))
+        ):
             return True
         return (
             i + 2 < self.n
