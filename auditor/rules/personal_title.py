@@ -22,7 +22,13 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from auditor.models import Category, Hit, Post, Severity, Span
-from auditor.nlp.lexicon import lexicon_cache, package_entries, package_list, package_patterns
+from auditor.nlp.lexicon import (
+    lexicon,
+    lexicon_cache,
+    package_entries,
+    package_list,
+    package_patterns,
+)
 from auditor.nlp.patterns import first_characters, gated
 from auditor.nlp.tokens import lowercase
 from auditor.rules.base import RuleContext, rule
@@ -218,6 +224,7 @@ TITLE = r"(?:(?i:juf|juffrouw|meester|master|meneer|mevrouw|mevr\.|dhr\.)|mr\.?|
 _CAP = r"[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ÿ'’-]*"
 _PARTICLE = r"(?i:van|de|der|den|het|ter|ten|te|in\s+'t|el|al|la|le|du|da|dos|op)"
 NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_CAP}){{0,3}}"
+LOWER_NAME = r"[a-zà-ÿ][a-zà-ÿ'’-]+"
 # After a title the first name may be lowercase ("juf lisa"); a surname may follow.
 TITLED_NAME = rf"{TITLE}[ \t]*[\wÀ-ÖØ-öø-ÿ'’-]+(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_CAP}){{0,2}}"
 
@@ -252,7 +259,9 @@ def signature_pattern() -> re.Pattern[str]:
         rf"(?<![\w]){gate}(?:{closing}\s*[,:!.]?\s*(?:van\s+)?(?P<a>{TITLED_NAME}|{NAME}){role}"
         rf"|[-–—^~]\s*(?P<b>{TITLED_NAME}|{NAME}){role}"
         rf"|(?:^|(?<=\n))[ \t]*(?P<c>{TITLED_NAME}){role}"
-        rf"|(?<=\n)[ \t]*(?P<d>{NAME}){_role(required=True)})"
+        rf"|(?<=\n)[ \t]*(?P<d>{NAME}){_role(required=True)}"
+        # in haste, in lower case: a closing, a first name and a role ("gr henk, concierge")
+        rf"|{closing}\s*[,:!.]?\s*(?P<e>{LOWER_NAME}){_role(required=True)})"
         rf"(?={TAIL})",
         re.MULTILINE,
     )
@@ -280,8 +289,11 @@ def _signer_is_person(signer: str, ctx: RuleContext) -> bool:
     words = signer.split()
     if re.fullmatch(TITLE, words[0]):
         return len(words) > 1 and words[1].lower() not in not_a_signer()
-    # Title-less signers must start like a name ("Anton Kuipers", not "Groep 7" or "het team").
-    if words[0].lower().strip(".,'’\"") in not_a_signer() or not words[0][:1].isupper():
+    # Title-less signers must start like a name ("Anton Kuipers", not "Groep 7" or "het team"),
+    # in lower case a first name the lists know ("henk").
+    if words[0].lower().strip(".,'’\"") in not_a_signer():
+        return False
+    if not words[0][:1].isupper() and words[0] not in lexicon().first_names:
         return False
     school = ctx.school_name.strip().lower()
     return not (school and signer.lower() in school)
@@ -316,7 +328,7 @@ def signature(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     while 0 < window < len(text) and not text[window - 1].isspace():
         window += 1
     for match in signature_pattern().finditer(text, window):
-        signer = next((match.group(g) for g in "abcd" if match.group(g)), "")
+        signer = next((match.group(g) for g in "abcde" if match.group(g)), "")
         # Drop trailing role words the name pattern swallowed ("Ellen Boersma, directeur").
         signer = signer.strip()
         if " en " in f" {signer.lower()} " or not _signer_is_person(signer, ctx):

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.test_hasty_posts import found
+from auditor.rules import personal_title
+from tests.factories import post
+from tests.rules.test_hasty_posts import CTX, found
 from tests.rules.test_replies import hits, reply
 
 
@@ -184,3 +186,26 @@ def test_a_greeting_that_is_a_first_name_too_opening_a_greeting_is_the_greeting(
 def test_a_reply_opening_with_a_greeting_of_another_language_answers_whom_it_greets() -> None:
     post = reply("merhaba derya, ja elif kan mee, we halen haar op bij jullie")
     assert [h.value for h in hits(post)] == ["derya"]
+
+
+def signed(text: str) -> bool:
+    return list(personal_title.signature(post(text=text), CTX)) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pas op bij de ingang, het is glad. gr henk, concierge",
+        "de gymzaal is dicht ivm lekkage. groetjes ellen, directeur",
+    ],
+)
+def test_a_hasty_closing_a_lower_case_first_name_and_a_role_is_a_signature(text: str) -> None:
+    assert signed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["het is glad bij de ingang. gr team, concierge", "morgen geen gym. mvg de ouderraad"],
+)
+def test_a_hasty_closing_of_a_team_or_a_council_is_no_signature(text: str) -> None:
+    assert not signed(text)
