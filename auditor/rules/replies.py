@@ -162,10 +162,11 @@ def in_dutch(text: str) -> str:
 
 
 @lexicon_cache
-def not_a_parent_cue() -> re.Pattern[str]:
+def not_a_parent_cue() -> Alternatives:
     """The text says who the person is: a former pupil or colleague, not a parent
-    (reply_not_parent_patterns.txt)."""
-    return re.compile(package_patterns("reply_not_parent_patterns"), re.IGNORECASE)
+    (reply_not_parent_patterns.txt). Each pattern is searched only in replies holding its
+    words: searched as one, the list cost 275 us a reply, as Alternatives 72 us."""
+    return Alternatives(package_patterns("reply_not_parent_patterns"), re.IGNORECASE)
 
 
 # A Facebook comment reply opens with the commenter's name, tagged, and no greeting:
