@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from auditor.models import Span
-from auditor.redact import excerpt, fingerprint, mask, scrub
+from auditor.redact import _SENTENCE_BREAK, excerpt, fingerprint, mask, scrub
 
 
 @pytest.mark.parametrize(
@@ -48,3 +50,22 @@ def test_scrub_masks_unclaimed_numbers_and_addresses() -> None:
 def test_fingerprints_are_keyed_and_stable() -> None:
     assert fingerprint(b"k", "a", "b") == fingerprint(b"k", "a", "b")
     assert fingerprint(b"k", "a", "b") != fingerprint(b"other", "a", "b")
+
+
+PLAIN_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_a-z])|\n+")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daan is jarig. Hij trakteert morgen! Fijn.",
+        "Mats moet om 10 uur prikken.\n\nJuf Esther helpt hem… Ölaf ook.",
+        "Lijst:\n- Noor\n- Sem\n",
+        "Om 8.30 uur. 2e bel. en dan? Niemand",
+        "Groetjes!  \n Juf Carla",
+        "",
+    ],
+)
+def test_sentences_break_where_the_plain_pattern_breaks_them(text: str) -> None:
+    fast = [m.span() for m in _SENTENCE_BREAK.finditer(text)]
+    assert fast == [m.span() for m in PLAIN_SENTENCE_BREAK.finditer(text)]
