@@ -29,9 +29,10 @@ def starts_sentence(text: str, start: int) -> bool:
 
 
 def sentence_opening(text: str, pos: int) -> str:
-    """The first letter of the sentence that holds `pos` ("" when there is none)."""
+    """The first letter of the sentence that holds `pos` ("" when there is none). A full stop
+    between digits ("om 17.30 uur", "€ 3.418") ends no sentence."""
     i = pos - 1
-    while i >= 0 and text[i] not in SENTENCE_END:
+    while i >= 0 and (text[i] not in SENTENCE_END or _inside_number(text, i)):
         i -= 1
     for ch in text[i + 1 : pos + 1]:
         if ch.isalpha():
@@ -48,6 +49,10 @@ def lowercase(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def _inside_number(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def may_contain(text: str, keys: tuple[str, ...]) -> bool:

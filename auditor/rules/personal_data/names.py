@@ -19,7 +19,7 @@ from operator import itemgetter
 from auditor.models import Hit, PDKind, Span
 from auditor.nlp.lexicon import lexicon, lexicon_cache
 from auditor.nlp.patterns import gated, tree_alternation
-from auditor.nlp.tokens import may_contain, sentence_opening, starts_sentence
+from auditor.nlp.tokens import WORD, may_contain, sentence_opening, starts_sentence
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data import roles
 from auditor.rules.personal_data.hashtags import hashtag_names
@@ -131,6 +131,9 @@ KIN_REASON = "naam na 'moeder van', 'oma van'"
 VOCATIVE_END = re.compile(r"\s*(?:[!?.]|$)")
 SENTENCE_ENDS = frozenset(".!?\n")
 ROYAL = frozenset(("koning", "koningin"))  # a carnival youth prince(ss) is a pupil; a king none
+# Titles of a ruler in office, before a name and the numeral I ("Prins Sjef I", "Keizer Karel I").
+RULER_TITLES = frozenset("prins prinses koning koningin keizer keizerin paus graaf hertog".split())
+REGNAL_ONE = re.compile(r" I(?![\w'’])")
 # Possessives that point back to the person just named ("Efua en haar team").
 PERSON_POSSESSIVES = frozenset(("haar", "zijn", "z'n"))
 GREETING_GAP = re.compile(r"^[ ,]{1,3}$")
@@ -280,7 +283,7 @@ def _blocked_tokens(
         for j in named_before:
             blocked[j] = True
         figures |= {text[starts[j] : ends[j]] for j in named_before[:1] + named_before[-1:]}
-    for end in roles.story_cue_ends(text) if seen & WORK_CUE else ():
+    for end in roles.story_cue_ends(text) if seen & WORK_CUE or STORY.search(text) else ():
         # "het verhaal van Rama en Sita. Rama redt Sita ...": the story's figures
         cast = _story_cast(text, starts, ends, flags, bisect_left(starts, end))
         for k in cast:
@@ -859,6 +862,28 @@ class _Scanner:
             )
         return False
 
+    def epithet_before(self, i: int) -> bool:
+        """Token i follows an ordinary word written with a capital inside a sentence, as a
+        figure's fixed name is ("Boer Harm", "Vrouw Trijntje", "Kapitein Klaas", "Visser Jelle"):
+        no title of a person ("Juf Anouk", "Opa Henk"), greeting, first name or prince ("Prins
+        Luuk": a pupil carnival prince)."""
+        if not (i > 0 and self.spaced(i)):
+            return False
+        before = self.flags[i - 1]
+        word = self.words[i - 1]
+        return (
+            before & (CAP | UPPER) == CAP
+            and not before & (TITLE | GREETING | FIRST | DETERMINER | PRONOUN)
+            # a surname that is a word too ("Boer", "Visser"), unless an interfix makes it one
+            and (
+                before & COMMON != 0
+                or roles.dutch_word(word)
+                and not (i > 1 and self.flags[i - 2] & INTERFIX and self.spaced(i - 1))
+            )
+            and word.lower() not in RULER_TITLES
+            and not self.sentence_start(i - 1)
+        )
+
     def quoted_title(self, i: int) -> bool:
         """Token i lies in a quoted title of a few capitalised-first words, no sentence inside:
         "de musical 'Polderkoning Pim'", "het thema 'Lente op de boerderij'" ('yara' alone, or
@@ -924,6 +949,19 @@ class _Scanner:
             return True
         return self.greeting_before(i) and VOCATIVE_END.match(text, end) is not None
 
+    def regnal_first(self, i: int) -> bool:
+        """Token i is a name between a capitalised ruler's title and the numeral I: "Prins
+        Sjef I", "Keizer Karel I" (a pupil carnival prince keeps his own title: "Jeugdprins Luuk
+        I", and a group after him: "Prins Luuk I uit groep 8")."""
+        return (
+            i > 0
+            and self.spaced(i)
+            and self.words[i - 1][:1].isupper()
+            and self.words[i - 1].lower() in RULER_TITLES
+            and REGNAL_ONE.match(self.text, self.ends[i]) is not None
+            and not self.group_after(i + 1 if i + 1 < self.n else i)
+        )
+
     def title_reason(self, i: int) -> str:
         return f"naam na '{self.words[i - 1].lower()}'"
 
@@ -978,6 +1016,8 @@ class _Scanner:
                 return None  # "Ramadan Kareem", "Eid Mubarak": the feast's greeting
         if cap and roles.roman_after(self.text, self.ends[i]):
             return None  # "Willem II", "Karel V": a king or a club
+        if cap and self.regnal_first(i):
+            return None  # "Prins Sjef I": the carnival association's prince in his office
         if (
             not f & FIRST
             and i > 0
@@ -1054,8 +1094,17 @@ class _Scanner:
                 return None  # "And Mark the date": an imperative
             if i > 0 and self.spaced(i) and self.english_title_word(i - 1):
                 return None  # "de film Finding Nemo": an English title
+            if (
+                i + 1 < n
+                and self.spaced(i + 1)
+                and flags[i + 1] & (SURNAME | LOWER_LONGER) == LOWER_LONGER  # not "Luuk I"
+                and self.english_title_word(i + 1)
+            ):
+                return None  # "de groep Ashanti Rhythms", "Lucky Stars": a band's or title's name
             if ambiguous and not self.sentence_start(i) and self.in_proper_noun(i):
                 return None  # "Team Storm", "Sky Radio": the name of a thing
+            if self.epithet_before(i):
+                return None  # "Boer Harm", "Kapitein Klaas": a figure of a story or play
             if (
                 i + 1 < n
                 and self.spaced(i + 1)
@@ -1610,6 +1659,21 @@ def _public_work(text: str, start: int, end: int, reason: str) -> bool:
     )
 
 
+RUN_BEFORE = re.compile(r"(?:[A-ZÀ-Þ]\w*(?:['’-]\w+)* )+$")
+RUN_AFTER = re.compile(r"(?: [A-ZÀ-Þ]\w*(?:['’-]\w+)*)+")
+
+
+def _name_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the capitalised words that a one-word name found at [start, end) stands
+    among, single spaces between: two first names found one by one are one person's full name
+    ("het standbeeld van Frederik Hendrik")."""
+    if " " in text[start:end]:
+        return start, end
+    before = RUN_BEFORE.search(text, max(0, start - 60), start)
+    after = RUN_AFTER.match(text, end)
+    return (before.start() if before else start, after.end() if after else end)
+
+
 # A line of a list of works: "🔹 Mees Kees op kamp – Mirjam Oldenhave", "1. Oorlogswinter - Jan
 # Terlouw": a title, a dash, and the maker's full name (initials may stand in it) ending the line.
 WORK_LINE = re.compile(
@@ -1688,6 +1752,8 @@ HERO = re.compile(
 PRAISE_HERO = re.compile(r"\bheld\w*\s+van\s+(?:de|het)\s+(?:dag|week|maand|jaar)\b", re.I)
 STORY = gated(r"\b(?:boek\w*|verha\w+|lees\w*|lez\w+|las|lazen|voorle\w+)\b", re.I)
 SENTENCE_SPAN = re.compile(r"[^.!?\n]+")
+# The capitalised words a sentence opens with, listed by commas, "en" or "&", before a name.
+LEADING_LIST = r"\s*(?:[A-ZÀ-Þ][\w'’-]*(?:\s*,\s*|\s+(?:en|&)\s+))*"
 
 
 def _drop_heroes(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1705,7 +1771,8 @@ def _drop_heroes(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int
             and not PRAISE_HERO.search(sentence.group())
             and (
                 re.match(rf"{re.escape(value)}\s+is\b", text[start:])
-                or sentence.group().lstrip().startswith(value)  # "Kruimeltje en zijn hond zijn ..."
+                # "Kruimeltje en zijn hond zijn ...", "Tiuri en Piak zijn de helden"
+                or re.match(LEADING_LIST + re.escape(value) + r"\b", sentence.group())
             )
         ):
             heroes.add(value)
@@ -1768,13 +1835,128 @@ def _drop_brands(
     return kept
 
 
-def _drop_characters(
+# A play's words: the post is about a musical, a play or its parts.
+STAGE = gated(
+    r"\b(?:musical\w*|\w*toneel\w*|\w*spel|rol|rollen|hoofdrol|gespeeld|voorstelling\w*|premi[eè]re"
+    r"|auditie\w*|\w*musical)\b",
+    re.I,
+)
+_PART = r"(?P<part>[A-ZÀ-Þ][\w'’-]*(?:\s+(?:van\s+de\s+|de\s+)?[A-ZÀ-Þ][\w'’-]*)?)"
+# After a name: the part it plays ("Noor speelt de rol van Pluk", "Kenzo speelde Jozef",
+# "Precious was een stralende Maria", "Kwame als Mufasa").
+PART_AFTER = re.compile(
+    r"\s+(?:(?:speelt|speelde|is|was|wordt|werd)\s+(?:de\s+(?:hoofd)?rol\s+van\s+"
+    r"|(?:de|een)\s+(?:[a-zà-ÿ]+\s+)?)?|als\s+)" + _PART
+)
+# Before a name: the part it plays ("Meneer Penning wordt gespeeld door Thijs").
+PART_BEFORE = re.compile(_PART + r",?\s+(?:wordt|werd)\s+(?:\w+\s+)?gespeeld\s+door\s+$")
+# "in de rol van Pluk": a part wherever it stands.
+ROLE_OF = re.compile(r"\b(?:hoofd)?rol\s+van\s+" + _PART)
+
+
+def _drop_parts(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop the parts of a play that pupils play, there and elsewhere in the post: "Noor speelt
+    de rol van Pluk", "Kenzo speelde Jozef", "Kwame als Mufasa", "Meneer Penning wordt gespeeld
+    door Thijs" (Pluk, Jozef, Mufasa and Penning are parts; Noor, Kenzo, Kwame and Thijs
+    pupils; so is a part with a title: "Meneer Penning"). A group keeps a pupil."""
+    parts: set[str] = set()
+    for m in ROLE_OF.finditer(text):
+        parts.update(WORD.findall(m.group("part")))
+    for start, end, _ in found:
+        plays = (PART_AFTER.match(text, end), PART_BEFORE.search(text, max(0, start - 80), start))
+        for play in plays:
+            if play is not None:
+                parts.update(w for w in WORD.findall(play.group("part")) if w[:1].isupper())
+    if not parts:
+        return found
+    return [
+        (start, end, reason)
+        for start, end, reason in found
+        if not (
+            all(w in parts for w in WORD.findall(text[start:end]))
+            and not GROUP_AFTER.match(text, end)
+        )
+    ]
+
+
+# A quoted title: its opening quote after no letter, its closing quote before none.
+QUOTED = re.compile(r"(?<!\w)['‘\"“]([A-ZÀ-Þ][^'‘’\"“”\n]{0,80}?)['’\"”](?!\w)")
+# Verbs that take a work as object ("we lazen 'Matilda'", "we kijken 'Coco'").
+WORK_VERBS = frozenset(
+    "lees leest lezen lazen las kijken keken kijkt speelt spelen speelde speelden zongen".split()
+)
+MAKER_AFTER = re.compile(r"\s+(?:van|door)\s+[A-ZÀ-Þ]")
+TITLE_WORDS_MAX = 6
+WORK_CONTEXT_WORDS = 4  # a work word or verb this many words before the quote names it
+
+
+def _work_titles(text: str) -> list[tuple[int, int]]:
+    """The quoted titles of works in `text`: a few capitalised-first words with no sentence
+    inside ("'Ciske de Rat'"), commas too after a work word ("de voorstelling 'Ernst, Bobbie en
+    de rest'"), one word only after a work word or verb ("lazen we 'Matilda'") or before its
+    maker ("'Rikki' van Guido van Genechten"): 'Yara' alone may be a pupil quoted."""
+    works = word_lists().work_words
+    spans = []
+    for m in QUOTED.finditer(text):
+        inner = m.group(1)
+        before = text[max(0, m.start() - 50) : m.start()].lower().split()[-WORK_CONTEXT_WORDS:]
+        named = any(w.strip(",.!?:()") in works or w in WORK_VERBS for w in before)
+        count = len(inner.split())
+        if count == 1:
+            ok = named or MAKER_AFTER.match(text, m.end()) is not None
+        else:
+            ok = (
+                count <= TITLE_WORDS_MAX
+                and not any(ch in ".!?:;" for ch in inner)
+                and ("," not in inner or named)
+            )
+        if ok:
+            spans.append(m.span(1))
+    return spans
+
+
+def _title_figures(
     text: str, found: list[tuple[int, int, str]], words: Words
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """Drop names that stand in the quoted title of a work the post names, there and elsewhere
+    in the post: the work's figures ("de musical 'Ciske de Rat'. Ciske en ...", "'Rikki' van
+    Guido van Genechten. Rikki is een konijn"); a title, greeting or group keeps a person, and
+    so does a part played ("Pluk was Daan"). Also gives where the figures stand, so that names
+    listed with them are figures too (`_drop_characters`)."""
+    spans = _work_titles(text)
+    figures = {w for lo, hi in spans for w in WORD.findall(text[lo:hi]) if w[:1].isupper()}
+    if not figures:
+        return found, []
+    kept = [
+        (start, end, reason)
+        for start, end, reason in found
+        if not (
+            all(w in figures for w in WORD.findall(text[start:end]))
+            and not reason.startswith(PERSON_REASONS)
+            and not GROUP_AFTER.match(text, end)
+            and not PLAYS_PART.match(text, end)
+        )
+    ]
+    seeds = [
+        (lo, hi)
+        for lo, hi, word in zip(words.starts, words.ends, words.words, strict=True)
+        if word in figures
+    ]
+    return kept, seeds
+
+
+def _drop_characters(
+    text: str,
+    found: list[tuple[int, int, str]],
+    words: Words,
+    figures: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int, str]]:
-    """Drop names listed with a public figure or fictional character: "Pippi, Tommy en
-    Annika", "Jip en Janneke" are characters of a story, not pupils. A name with its own verb
-    opens a clause of its own ("Nour speelde Pluk en Tobias was meneer Pen")."""
+    """Drop names listed with a public figure or fictional character (`figures`: where other
+    figures stand): "Pippi, Tommy en Annika", "Jip en Janneke" are characters of a story, not
+    pupils. A name with its own verb opens a clause of its own ("Nour speelde Pluk en Tobias
+    was meneer Pen")."""
     public = [m.span() for m in _phrase_pattern(lexicon().public_figures).finditer(text)]
+    public += figures
     kept = sorted(found)
     changed = bool(public)
     while changed:
@@ -1856,7 +2038,7 @@ def find_names(
         or " van " in text
         and (STORY.search(text) or SEEN_OR_HEARD.search(text))
     ):
-        found = [h for h in found if not _public_work(text, *h)]
+        found = [h for h in found if not _public_work(text, *_name_run(text, h[0], h[1]), h[2])]
     if words.seen & CAP and TLD.search(text):
         found = _drop_brands(text, found, starts, flags)
     if found:
@@ -1867,8 +2049,13 @@ def find_names(
         found = [h for h in found if not _theme_or_costume(text, h[0], h[1])]
     if found and FEAST_HINT.search(text):
         found = [h for h in found if not _feast_named(text, text[h[0] : h[1]])]
-    if found and words.seen & PUBLIC_START:
-        found = _drop_characters(text, found, words)
+    if found and STAGE.search(text):
+        found = _drop_parts(text, found)
+    figures: list[tuple[int, int]] = []
+    if found and ("'" in text or '"' in text or "‘" in text or "“" in text):
+        found, figures = _title_figures(text, found, words)
+    if found and (words.seen & PUBLIC_START or figures):
+        found = _drop_characters(text, found, words, figures)
     allowed = _allowed_names(tuple(ctx.allow.names))
     hits = []
     for start, end, reason in sorted(found, key=itemgetter(0)):

@@ -117,6 +117,11 @@ def lower_name_in_a_slot(word: str) -> bool:
     return right is None or right in lexicon().first_names
 
 
+def dutch_word(word: str) -> bool:
+    """A frequent Dutch word ("boer", "visser", "kapitein"), whatever else it may be."""
+    return word.lower() in _zipf()[1]
+
+
 def english_word(word: str) -> bool:
     """An ordinary English word (Can, Day, Will, Hope), not a name: frequent in English and ten
     times more so than in Dutch. A first name is about as frequent in both (Emma, Sam, Anna);

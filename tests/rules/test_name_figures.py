@@ -1,0 +1,159 @@
+"""Names of figures, not private persons: the figures of a work the post names (its quoted
+title, the parts pupils play), figures with a fixed epithet ("Boer Harm"), performers and saints
+in their public role, a carnival association's prince, things named like persons (a mascot, a
+radio station, a statue's figure); and the pupils named beside them, who stay names. Every case
+is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.rules.base import RuleContext
+from auditor.rules.personal_data.names import find_names
+
+CTX = RuleContext(school_name="Kindcentrum De Vlinderboom")
+
+
+def names(text: str) -> list[str]:
+    return [h.value for h in find_names(text, CTX, [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 6 speelt de musical 'Dokter Gerrit'. Gerrit en zijn hond zitten in elk liedje.",
+        "We lezen 'Toos en de tovenaar'. Toos woont in een toren aan zee.",
+        "In de bieb lazen we 'Annabel' van Frank Ploeg. Annabel is een heks die niet kan vliegen.",
+        "Groep 4 keek de film 'Marloes'. Marloes woont op een boerderij.",
+    ],
+)
+def test_a_name_in_the_quoted_title_of_a_work_is_its_figure_also_said_again(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De kleuters gaan naar de voorstelling 'Truus, Mol en de rest' in het theater.",
+        "Groep 3 zingt het lied 'Wessel, Wim en Wouter' bij de opening.",
+    ],
+)
+def test_a_quoted_title_with_commas_after_a_work_word_holds_no_person(text: str) -> None:
+    assert names(text) == []
+
+
+def test_names_listed_with_a_title_figure_are_figures_too() -> None:
+    text = "We lazen 'Kees de Kikvors'. Kees, Greet en Joost beleven samen avonturen."
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We lezen 'Toos en de tovenaar'. Toos uit groep 5 las het eerste hoofdstuk voor.", "Toos"),
+        ("Groep 6 speelt 'Dokter Gerrit'. Juf Marieke doet de regie.", "Marieke"),
+        ("Onze 'Sanne' zong het mooiste lied.", "Sanne"),
+    ],
+)
+def test_a_pupil_beside_a_quoted_title_stays_a_name(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pupil", "part"),
+    [
+        ("In de musical speelt Daan de rol van Hendrik.", "Daan", "Hendrik"),
+        ("Het kerstspel was mooi: Femke was een stralende Elisabeth.", "Femke", "Elisabeth"),
+        ("Bij het toneelstuk zong Mila als Sophie het mooiste lied.", "Mila", "Sophie"),
+        ("In het toneelstuk was Anna de heks en Tygo was Gerrit.", "Tygo", "Gerrit"),
+        ("De rol van Kees wordt gespeeld door Sanne uit groep 8.", "Sanne", "Kees"),
+        ("Meneer Pruim wordt gespeeld door Jesse.", "Jesse", "Pruim"),
+    ],
+)
+def test_the_part_a_pupil_plays_is_no_name_the_pupil_is(text: str, pupil: str, part: str) -> None:
+    found = names(text)
+    assert pupil in found
+    assert part not in found
+
+
+def test_a_part_is_no_name_where_it_is_said_again() -> None:
+    text = "In de musical speelt Daan de rol van Hendrik. Hendrik is een boze boer."
+    assert names(text) == ["Daan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie worden Boer Teun en Kapitein Jochem in de musical?",
+        "De rollen zijn Vrouw Aaltje, Visser Klaas en de Zeemeermin.",
+        "De kleuters spelen Kapitein Joris op het klimrek.",
+    ],
+)
+def test_a_first_name_after_a_capitalised_ordinary_word_is_a_figure(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dank aan Opa Henk voor de hulp bij het fietsen!", "Henk"),
+        ("Vandaag vertelde Juf Anouk over haar reis.", "Anouk"),
+        ("Prins Luuk kreeg de sleutel van de school.", "Luuk"),
+        ("Op de foto: Harm de Boer Jaap en Sem.", "Jaap"),
+    ],
+)
+def test_a_first_name_after_a_title_a_prince_or_a_surname_stays_a_name(
+    text: str, name: str
+) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vertelster Hanneke Bosveld vertelde sprookjes in groep 2. Hanneke had een poppenkast.",
+        "Gitarist Ruben Kooistra speelde mee met het schoolkoor.",
+        "Sprinter Dafne Olthof gaf het startschot bij de sportdag.",
+        "Wij vieren het feest van de heilige Lucia van Syracuse met kaarsjes.",
+    ],
+)
+def test_a_performer_an_athlete_or_a_saint_in_their_role_is_public(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De mascotte Bertje Bever kwam ook op het plein.",
+        "Groep 8 is vrijdag te horen op Radio Gerrit.",
+        "De klas bekeek het standbeeld van Hendrik Casimir op het plein.",
+        "Op de poster staat een afbeelding van Pieter Stuyvesant.",
+        "In groep 4 lezen we over Koos Koets en zijn paard.",
+        "Vandaag kwam de band Danny Brothers spelen op het plein.",
+    ],
+)
+def test_a_mascot_a_station_a_statue_or_what_a_book_is_about_holds_no_person(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_carnival_association_prince_with_the_numeral_one_is_in_his_office() -> None:
+    assert names("Wie volgt Prins Harrie I op als prins van de carnavalsvereniging?") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeugdprins Luuk I kreeg de sleutel van de school.",
+        "Prins Luuk I uit groep 8 kreeg de sleutel.",
+    ],
+)
+def test_a_youth_prince_or_a_prince_of_a_group_is_a_pupil(text: str) -> None:
+    assert names(text) == ["Luuk"]
+
+
+def test_names_opening_a_sentence_that_calls_them_heroes_of_a_book_are_characters() -> None:
+    assert names("We lezen een spannend boek. Karlijn en Wessel zijn de helden.") == []
+
+
+def test_a_full_stop_between_digits_ends_no_sentence() -> None:
+    assert names("Om 18.45 uur brandt het kampvuur bij de kerk.") == []
