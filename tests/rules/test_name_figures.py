@@ -157,3 +157,49 @@ def test_names_opening_a_sentence_that_calls_them_heroes_of_a_book_are_character
 
 def test_a_full_stop_between_digits_ends_no_sentence() -> None:
     assert names("Om 18.45 uur brandt het kampvuur bij de kerk.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Onze burgemeester, Kees Ruiter, opende de nieuwe speeltuin.",
+        "De wethouder van onderwijs, mevrouw Jansen, knipte het lint door.",
+        "De schrijfster van 'Het geheim van de mijn', Marijke Dorst, kwam op bezoek.",
+    ],
+)
+def test_a_full_name_between_commas_after_a_public_role_is_the_office_holder(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dank aan de burgemeester, Sanne en Daan!", "Sanne"),
+        ("Dank aan de burgemeester, Sanne Bakker en Daan!", "Sanne Bakker"),
+    ],
+)
+def test_names_listed_after_a_public_role_stay_names(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+def test_a_maker_named_in_full_is_public_also_by_first_name_later() -> None:
+    assert names("Schrijver Tom Bakker las voor. Tom had ook tekeningen mee.") == []
+
+
+def test_a_maker_of_a_group_is_a_pupil() -> None:
+    assert "Sanne" in names("Kunstenaar Sanne Bakker uit groep 6 won. Sanne was blij.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We leerden over koningin Máxima en haar dochters Amalia, Alexia en Ariane.",
+        "Anne Frank en haar zus Margot schreven brieven.",
+    ],
+)
+def test_relatives_named_after_a_public_figure_and_a_possessive_are_public(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_relative_named_after_a_private_person_is_a_name() -> None:
+    assert names("Juf Sanne en haar dochter Lotte kwamen kijken.") == ["Sanne", "Lotte"]

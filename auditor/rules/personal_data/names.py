@@ -70,6 +70,7 @@ from auditor.rules.personal_data.words import (
     indices,
     is_surname,
     scan_words,
+    word_flags,
     word_lists,
 )
 
@@ -275,9 +276,21 @@ def _blocked_tokens(
             figures |= {text[starts[k] : ends[k]] for k in (first, j - 1) if flags[k] & CAP}
     if seen & WORK_CUE:
         makers = word_lists().maker_words
-        role_starts += [
+        maker_tokens = [
             k for k in indices(flags, WORK_CUE) if _word_lower(text, starts, ends, k) in makers
         ]
+        role_starts += maker_tokens
+        cue_ends += [ends[k] for k in maker_tokens]
+        for k in maker_tokens:  # "schrijver Tom Bakker ... Tom las voor": the maker again
+            maker = _full_name_after(text, starts, ends, flags, k)
+            for j in maker:
+                blocked[j] = True
+            figures |= {text[starts[j] : ends[j]] for j in maker[:1] + maker[-1:]}
+    for end in cue_ends:  # "Onze burgemeester, Kees Ruiter, opende ...": the office holder
+        named_after = _named_after_role(text, starts, ends, flags, end)
+        for j in named_after:
+            blocked[j] = True
+        figures |= {text[starts[j] : ends[j]] for j in named_after if flags[j] & CAP}
     for k in role_starts:
         named_before = _named_before_role(text, starts, ends, flags, k)
         for j in named_before:
@@ -454,6 +467,61 @@ def _named_before_role(
     while chain and not flags[chain[0]] & CAP:
         chain.pop(0)  # an interfix cannot open the name
     return chain if sum(1 for c in chain if flags[c] & CAP) >= 2 else []
+
+
+def _full_name_after(
+    text: str, starts: list[int], ends: list[int], flags: list[int], k: int
+) -> list[int]:
+    """The tokens of a full name (two capitalised words or more, interfixes between) right
+    after token k, none when a group follows it ("kunstenaar Sanne Bakker uit groep 6")."""
+    chain: list[int] = []
+    j = k + 1
+    while (
+        j < len(starts)
+        and text[ends[j - 1] : starts[j]] == " "
+        and (flags[j] & CAP or flags[j] & INTERFIX and chain)
+    ):
+        chain.append(j)
+        j += 1
+    while chain and not flags[chain[-1]] & CAP:
+        chain.pop()  # "schrijver Jan de": no interfix ends a name
+    if sum(1 for c in chain if flags[c] & CAP) < 2 or GROUP_AFTER.match(text, ends[chain[-1]]):
+        return []
+    return chain
+
+
+# After a public role: what it is of, then a comma ("De schrijfster van 'Het geheim', ...").
+ROLE_APPOSITION = re.compile(r"(?:\s+van\s+[^,.!?\n]{1,40}?)?,\s+")
+APPOSITION_CLOSE = re.compile(r"\s*[,)]")
+
+
+def _named_after_role(
+    text: str, starts: list[int], ends: list[int], flags: list[int], end: int
+) -> list[int]:
+    """The tokens of the full name (or title and surname) that stands in apposition after a
+    public role ending at `end`, between commas: "Onze burgemeester, Kees Ruiter, opende ...",
+    "De wethouder van onderwijs, mevrouw Jansen, ..."; none for a first name alone or a name
+    that goes on in a list ("Dank aan de burgemeester, Sanne en Daan")."""
+    m = ROLE_APPOSITION.match(text, end)
+    if m is None:
+        return []
+    j = bisect_left(starts, m.end())
+    chain: list[int] = []
+    if j < len(starts) and starts[j] == m.end() and flags[j] & TITLE and not flags[j] & CAP:
+        chain.append(j)  # "mevrouw Jansen"
+        j += 1
+    while (
+        j < len(starts)
+        and (not chain or text[ends[j - 1] : starts[j]] == " ")
+        and (flags[j] & CAP or flags[j] & INTERFIX and chain)
+        and (chain or starts[j] == m.end())
+    ):
+        chain.append(j)
+        j += 1
+    capitals = sum(1 for k in chain if flags[k] & CAP)
+    if capitals < 1 or capitals + (1 if chain and flags[chain[0]] & TITLE else 0) < 2:
+        return []
+    return chain if APPOSITION_CLOSE.match(text, ends[chain[-1]]) else []
 
 
 def _story_cast(
@@ -1970,7 +2038,10 @@ def _drop_characters(
             ):
                 continue
             if any(
-                LIST_GAP.match(text[end : hit[0]]) or LIST_GAP.match(text[hit[1] : start])
+                LIST_GAP.match(text[end : hit[0]])
+                or LIST_GAP.match(text[hit[1] : start])
+                or 0 <= hit[0] - end < KIN_GAP_MAX
+                and _kin_of_figure(text[end : hit[0]])
                 for start, end in public
             ):
                 kept.remove(hit)
@@ -1978,6 +2049,20 @@ def _drop_characters(
                 changed = True
                 break
     return kept
+
+
+# "koningin Máxima en hun dochters Amalia ...": a figure's relatives, named after a possessive.
+KIN_GAP = re.compile(r"\s+en\s+(?:zijn|haar|hun)\s+(\w+)\s+")
+KIN_GAP_MAX = 30
+
+
+def _kin_of_figure(gap: str) -> bool:
+    """`gap` names a relative or companion of the figure before it ("en hun dochters")."""
+    m = KIN_GAP.fullmatch(gap)
+    if m is None:
+        return False
+    word = m.group(1)  # "dochter", "dochters"
+    return any(word_flags(w) & TITLE for w in (word, word.removesuffix("s")))
 
 
 @functools.cache
