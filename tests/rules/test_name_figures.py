@@ -100,9 +100,10 @@ def test_a_first_name_after_a_capitalised_ordinary_word_is_a_figure(text: str) -
         ("Vandaag vertelde Juf Anouk over haar reis.", "Anouk"),
         ("Prins Luuk kreeg de sleutel van de school.", "Luuk"),
         ("Op de foto: Harm de Boer Jaap en Sem.", "Jaap"),
+        ("Dank aan Fietsenmaker Ruud de Wit voor de hulp.", "Ruud de Wit"),
     ],
 )
-def test_a_first_name_after_a_title_a_prince_or_a_surname_stays_a_name(
+def test_a_first_name_after_a_title_a_prince_or_a_surname_or_before_one_stays_a_name(
     text: str, name: str
 ) -> None:
     assert name in names(text)

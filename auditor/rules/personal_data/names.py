@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 
 from auditor.models import Hit, PDKind, Span
-from auditor.nlp.lexicon import lexicon, lexicon_cache
+from auditor.nlp.lexicon import lexicon, lexicon_cache, package_list
 from auditor.nlp.patterns import gated, tree_alternation
 from auditor.nlp.tokens import WORD, may_contain, sentence_opening, starts_sentence
 from auditor.rules.base import RuleContext
@@ -934,7 +934,7 @@ class _Scanner:
         """Token i follows an ordinary word written with a capital inside a sentence, as a
         figure's fixed name is ("Boer Harm", "Vrouw Trijntje", "Kapitein Klaas", "Visser Jelle"):
         no title of a person ("Juf Anouk", "Opa Henk"), greeting, first name or prince ("Prins
-        Luuk": a pupil carnival prince)."""
+        Luuk": a pupil carnival prince), and no surname after it ("Kringloop Esther Visser")."""
         if not (i > 0 and self.spaced(i)):
             return False
         before = self.flags[i - 1]
@@ -950,7 +950,17 @@ class _Scanner:
             )
             and word.lower() not in RULER_TITLES
             and not self.sentence_start(i - 1)
+            # a first name and surname after it are a person's ("Kringloop Esther Visser")
+            and not self.surname_after(i)
         )
+
+    def surname_after(self, i: int) -> bool:
+        """A capitalised surname follows token i, interfixes between or not."""
+        if not (i + 1 < self.n and self.spaced(i + 1)):
+            return False
+        if self.flags[i + 1] & INTERFIX:
+            return self.surname_after_interfix(i + 1) is not None
+        return bool(self.flags[i + 1] & CAP)
 
     def quoted_title(self, i: int) -> bool:
         """Token i lies in a quoted title of a few capitalised-first words, no sentence inside:
@@ -1949,10 +1959,14 @@ def _drop_parts(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int,
 
 # A quoted title: its opening quote after no letter, its closing quote before none.
 QUOTED = re.compile(r"(?<!\w)['‘\"“]([A-ZÀ-Þ][^'‘’\"“”\n]{0,80}?)['’\"”](?!\w)")
-# Verbs that take a work as object ("we lazen 'Matilda'", "we kijken 'Coco'").
-WORK_VERBS = frozenset(
-    "lees leest lezen lazen las kijken keken kijkt speelt spelen speelde speelden zongen".split()
-)
+
+
+@lexicon_cache
+def work_verbs() -> frozenset[str]:
+    """Verbs that take a work as object ("we lazen 'Matilda'"): work_verbs.txt."""
+    return package_list("work_verbs")
+
+
 MAKER_AFTER = re.compile(r"\s+(?:van|door)\s+[A-ZÀ-Þ]")
 TITLE_WORDS_MAX = 6
 WORK_CONTEXT_WORDS = 4  # a work word or verb this many words before the quote names it
@@ -1968,7 +1982,7 @@ def _work_titles(text: str) -> list[tuple[int, int]]:
     for m in QUOTED.finditer(text):
         inner = m.group(1)
         before = text[max(0, m.start() - 50) : m.start()].lower().split()[-WORK_CONTEXT_WORDS:]
-        named = any(w.strip(",.!?:()") in works or w in WORK_VERBS for w in before)
+        named = any(w.strip(",.!?:()") in works or w in work_verbs() for w in before)
         count = len(inner.split())
         if count == 1:
             ok = named or MAKER_AFTER.match(text, m.end()) is not None
