@@ -209,3 +209,33 @@ def test_a_hasty_closing_a_lower_case_first_name_and_a_role_is_a_signature(text:
 )
 def test_a_hasty_closing_of_a_team_or_a_council_is_no_signature(text: str) -> None:
     assert not signed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("de leesouders zijn senait (moeder van winta) en mehari", ["senait", "winta"]),
+        ("dank aan yordanos, moeder van tesfalem, voor de koffie", ["yordanos", "tesfalem"]),
+    ],
+)
+def test_a_lower_case_word_before_a_relatives_word_and_van_is_that_relative(
+    text: str, names: list[str]
+) -> None:
+    assert set(names) <= set(found("name", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("awet lag in het ziekenhuis maar is weer thuis 🙏", "awet"),
+        ("juf is ziek vandaag maar tesfalem trakteert toch op fruit", "tesfalem"),
+    ],
+)
+def test_a_lower_case_word_no_list_knows_before_a_singular_verb_of_a_person_is_its_subject(
+    text: str, name: str
+) -> None:
+    assert name in found("name", text)
+
+
+def test_a_birthday_word_written_in_haste_is_no_name() -> None:
+    assert found("name", "wie is er vandaag jarug? de hele klas zingt") == []

@@ -127,6 +127,8 @@ CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor)\s)")  # "Bedankt X v
 # In a lower-case sentence also before "met": "proficiat yazan met je diploma"
 LOWER_CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor|met)\s)")
 TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
+CONJUNCTIONS = frozenset(("en", "maar", "want"))
+KIN_APPOSITION = re.compile(r"\s*[(,]\s*([^\W\d_]+)\s+van\s")  # "senait (moeder van winta)"
 AMOUNT_AFTER = re.compile(r"\.?\s?\d")  # "max 14", "max. 3", "max12"
 KIN_REASON = "naam na 'moeder van', 'oma van'"
 VOCATIVE_END = re.compile(r"\s*(?:[!?.]|$)")
@@ -1260,6 +1262,8 @@ class _Scanner:
             and (reason is KIN_REASON or roles.dutch_sentence(self.text, self.starts[i]))
         ):
             return reason  # "Luwam mocht vandaag ...": a name not in the lists
+        if not cap and f & (FIRST | LOWER_UNKNOWN) and self.kin_apposition(i):
+            return KIN_REASON  # "zijn senait (moeder van winta) en ..."
         if not cap and ambiguous and self.lower_subject(i):
             return "naam in kleine letters als onderwerp"  # "mees heeft zijn diploma gehaald"
         if not cap and first and (self.lower_pair(i) or i > 1 and self.lower_pair(i - 2)):
@@ -1298,6 +1302,23 @@ class _Scanner:
             and bool(TITLE_GAP.match(self.gap(k + 1)))
         )
 
+    def after_conjunction(self, i: int) -> bool:
+        """Token i follows a conjunction that opens a clause ("en", "maar", "want") in a
+        sentence written in lower case: with a singular verb after it, it is that clause's
+        subject ("dewi is jarig en shurandy trakteert"; two subjects would take a plural)."""
+        return (
+            i > 0
+            and self.words[i - 1] in CONJUNCTIONS
+            and self.spaced(i)
+            and sentence_opening(self.text, self.starts[i]).islower()
+        )
+
+    def kin_apposition(self, i: int) -> bool:
+        """A relative's word and "van" after token i, in brackets or after a comma: "senait
+        (moeder van winta)", "mehari, vader van filmon": token i is that relative."""
+        m = KIN_APPOSITION.match(self.text, self.ends[i])
+        return m is not None and roles.kin_word(m.group(1))
+
     def determiner_before(self, i: int) -> bool:
         """ "een noor", "de mees": an article or determiner makes the word after it a noun."""
         return i > 0 and bool(self.flags[i - 1] & DETERMINER) and self.spaced(i)
@@ -1315,6 +1336,8 @@ class _Scanner:
             return None
         if self.lower_clause_start(i) and (self.verb_after(i) or self.pair_verb_after(i)):
             return "naam in kleine letters als onderwerp"
+        if self.after_conjunction(i) and self.verb_after(i):
+            return "naam in kleine letters als onderwerp"  # "... en shurandy trakteert vrijdag"
         if self.group_after(i) or self.kin_before(i):
             return "naam in kleine letters"
         greeted = self.greeting_before(i) or (

@@ -322,6 +322,7 @@ def _compute_flags(word: str) -> int:
         and roles.unknown_name_shape(low.capitalize())  # no compound: "schoolreisje"
         and low not in dutch_words()  # a rare word: "kerstmusical"
         and not roles.dutch_typo(low)  # "vandaaag", "morgn"
+        and not special.birthday_typo(low)  # "jarug"
     ):
         flags |= LOWER_UNKNOWN
     return flags
