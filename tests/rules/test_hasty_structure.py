@@ -239,3 +239,21 @@ def test_a_lower_case_word_no_list_knows_before_a_singular_verb_of_a_person_is_i
 
 def test_a_birthday_word_written_in_haste_is_no_name() -> None:
     assert found("name", "wie is er vandaag jarug? de hele klas zingt") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("overmaken naar de klassenouder tnv w. van dijk, voor vrijdag", "w. van dijk"),
+        ("nieuw in het team: mr. j. bakker (gym) 🙌", "j. bakker"),
+    ],
+)
+def test_a_lower_case_initial_and_a_known_surname_are_a_name(text: str, name: str) -> None:
+    assert name in found("name", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["we doen o.a. de kinderen een plezier", "plan b. de kinderen gaan naar binnen"]
+)
+def test_an_abbreviation_or_a_letter_before_ordinary_words_is_no_initial(text: str) -> None:
+    assert found("name", text) == []

@@ -127,6 +127,8 @@ CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor)\s)")  # "Bedankt X v
 # In a lower-case sentence also before "met": "proficiat yazan met je diploma"
 LOWER_CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor|met)\s)")
 TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
+# One lower-case initial, interfixes, then the surname's place: "w. van dijk", "j. bakker".
+LOWER_INITIAL = re.compile(r"(?<![\w.])[a-z]\. ?((?:(?:van|de|der|den|ter|ten|el)\s)*)(?=[a-z])")
 CONJUNCTIONS = frozenset(("en", "maar", "want"))
 KIN_APPOSITION = re.compile(r"\s*[(,]\s*([^\W\d_]+)\s+van\s")  # "senait (moeder van winta)"
 AMOUNT_AFTER = re.compile(r"\.?\s?\d")  # "max 14", "max. 3", "max12"
@@ -1501,6 +1503,8 @@ class _Scanner:
             if "\n" in self.text:
                 self.line_lists()
         self.initials()
+        if ". " in self.text and self.seen & SURNAME:
+            self.lower_initials()
         return self.hits
 
     def english_pairs(self) -> None:
@@ -1722,6 +1726,25 @@ class _Scanner:
             ):
                 sides.add(side)
         return sides
+
+    def lower_initials(self) -> None:
+        """An initial and a surname written in lower case: "tnv w. van dijk", "mr. j. bakker" (a
+        surname the lists know that is none of the most frequent Dutch words, or after an
+        interfix any surname no word list calls ordinary; one letter alone, so no "o.a.")."""
+        for m in LOWER_INITIAL.finditer(self.text):
+            k = bisect_left(self.starts, m.end())
+            if k >= self.n or self.starts[k] != m.end() or self.taken[k] or not self.usable(k):
+                continue
+            known = self.lower_surname(k) or (
+                m.group(1) and self.flags[k] & (SURNAME | COMMON | FIRST | CAP) == SURNAME
+            )
+            if not known or (
+                k + 1 < self.n and self.flags[k + 1] & INTERFIX and self.spaced(k + 1)
+            ):
+                continue
+            for j in range(bisect_left(self.starts, m.start()), k + 1):
+                self.taken[j] = True
+            self.hits.append((m.start(), self.ends[k], "voorletter en achternaam"))
 
     def initials(self) -> None:
         """Initials and a surname: "M. Kowalski", "R. van Dam"."""
