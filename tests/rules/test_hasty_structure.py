@@ -257,3 +257,21 @@ def test_a_lower_case_initial_and_a_known_surname_are_a_name(text: str, name: st
 )
 def test_an_abbreviation_or_a_letter_before_ordinary_words_is_no_initial(text: str) -> None:
     assert found("name", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("de witte bus met kenteken vgk-21-b staat voor de nooduitgang", "vgk-21-b"),
+        ("wie staat er elke ochtend met de auto xl-234-k voor de poort?", "xl-234-k"),
+    ],
+)
+def test_a_licence_plate_written_in_lower_case_is_a_plate(text: str, plate: str) -> None:
+    assert found("plate", text) == [plate]
+
+
+@pytest.mark.parametrize(
+    "text", ["een co2-neutrale sportdag en de 3-daagse", "op 10-12-2025 om 9 uur: 1-2-3 zeg je"]
+)
+def test_lower_case_words_with_digits_and_dashes_are_no_plate(text: str) -> None:
+    assert found("plate", text) == []

@@ -97,7 +97,8 @@ POSTCODE_LOWER = re.compile(
     r"(?<![\w-])([1-9]\d{3}) ?"
     r"(?!sa|sd|ss|km|cm|mm|kg|gr|ml|cl|dl|mb|gb|kb|st|pk)([a-z]{2})(?![\w-])"
 )
-PLATE = re.compile(r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{2,3}-[A-Z\d]{1,3}(?![\w-])")
+# In capitals, or written in haste all in lower case ("vgk-21-b").
+PLATE = re.compile(r"(?<![\w-])[A-Za-z\d]{1,3}-[A-Za-z\d]{2,3}-[A-Za-z\d]{1,3}(?![\w-])")
 # The Dutch sidecodes, written with L for a letter and 9 for a digit.
 SIDECODES = frozenset(
     "LL-99-99 99-99-LL 99-LL-99 LL-99-LL LL-LL-99 99-LL-LL 99-LLL-9 9-LLL-99 LL-999-L "
@@ -177,7 +178,7 @@ IBAN_HINT = re.compile(
 )
 BSN_HINT = re.compile(r"\d\d\d[ .]?\d")
 POSTCODE_HINT = re.compile(r"[1-9]\d{3} ?[A-Za-z]{2}")
-PLATE_HINT = re.compile(r"-(?<=[A-Z\d]-)[A-Z\d]{2,3}-[A-Z\d]")  # a dash first: found fast
+PLATE_HINT = re.compile(r"-(?<=[A-Za-z\d]-)[A-Za-z\d]{2,3}-[A-Za-z\d]")  # a dash first: fast
 SPACE_DIGIT = re.compile(r"\s\d")  # an address: a street name ending, a space, a house number
 
 
@@ -502,7 +503,8 @@ def find_plates(text: str) -> list[Hit]:
     return [
         Hit(span=Span(m.start(), m.end()), value=m.group(), reason="kenteken", kind=PDKind.PLATE)
         for m in PLATE.finditer(text)
-        if sidecode(m.group()) in SIDECODES
+        if m.group() in (m.group().upper(), m.group().lower())  # not "Ab-12-Cd"
+        and sidecode(m.group()) in SIDECODES
         and not not_bsn_context().search(text[max(0, m.start() - 60) : m.start()])
     ]
 
