@@ -275,3 +275,23 @@ def test_a_licence_plate_written_in_lower_case_is_a_plate(text: str, plate: str)
 )
 def test_lower_case_words_with_digits_and_dashes_are_no_plate(text: str) -> None:
     assert found("plate", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("schoolzwemmen: bram, yusuf n mees hebben hun b diploma gehaald", ["bram", "mees"]),
+        ("vandaag: roos, ilias en storm hebben de moestuin gewied", ["roos", "storm"]),
+    ],
+)
+def test_first_names_that_are_words_in_a_list_of_names_before_a_plural_verb_are_names(
+    text: str, names: list[str]
+) -> None:
+    assert set(names) <= set(found("name", text))
+
+
+@pytest.mark.parametrize(
+    "text", ["in de tuin: roos, tulp en lelie bloeien", "yusuf en de mees zijn buiten"]
+)
+def test_words_in_a_list_of_things_or_after_an_article_stay_words(text: str) -> None:
+    assert set(found("name", text)) <= {"yusuf"}

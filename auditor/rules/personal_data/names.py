@@ -1689,7 +1689,7 @@ class _Scanner:
         flags, taken, n = self.flags, self.taken, self.n
         found = [k for k in range(n) if taken[k] and not flags[k] & CAP]
         for k in found:  # a name added here is looked beside in turn: "a🔥 b💪 c⭐"
-            for j in (k - 2, k - 1, k + 1, k + 2):
+            for j in (k + 1, k + 2, k - 1, k - 2):  # the list's end first: its verb
                 if not 0 <= j < n or taken[j] or not self.usable(j) or flags[j] & CAP:
                     continue
                 sides = self.list_sides(j)
@@ -1697,7 +1697,12 @@ class _Scanner:
                     continue
                 f = flags[j]
                 if f & (FIRST | NAME_WORD | LOWER_LONGER) == FIRST | NAME_WORD | LOWER_LONGER:
-                    if len(sides) == 2 or sides == {-1} and LIST_END.match(self.text, self.ends[j]):
+                    if (
+                        len(sides) == 2
+                        or sides == {-1}
+                        and LIST_END.match(self.text, self.ends[j])
+                        or self.list_subject(j, sides)
+                    ):
                         self.add(j, "naam in een opsomming van namen")  # "dag sanne en bas!!"
                 elif (
                     not f & (FIRST | SURNAME | COMMON | INTERFIX | NOT_NAME)
@@ -1708,6 +1713,40 @@ class _Scanner:
                     self.add(j, "naam in een opsomming van namen")
                 if taken[j]:
                     found.append(j)
+
+    def list_subject(self, i: int, sides: set[int]) -> bool:
+        """Token i ends or opens a list of names that is the subject of a plural verb of a
+        person: "yusuf en mees hebben ...", "schoolzwemmen: bram, yusuf en ilias hebben ..."."""
+        if sides == {-1}:
+            return self.verb_after(i, plural=True)
+        if sides != {1} or not self.lower_clause_start(i):
+            return False
+        k = i
+        while True:  # to the list's last name
+            nxt = next(
+                (
+                    j
+                    for j in (k + 1, k + 2)
+                    if j < self.n and self.taken[j] and j in self.members(k)
+                ),
+                None,
+            )
+            if nxt is None:
+                return k > i and self.verb_after(k, plural=True)
+            k = nxt
+
+    def members(self, k: int) -> set[int]:
+        """The tokens right after token k that stand in a list with it (a list gap or "en")."""
+        found = set()
+        if k + 1 < self.n and LOWER_LIST_GAP.match(self.gap(k + 1)):
+            found.add(k + 1)
+        if k + 2 < self.n and self.joins(k + 1) and self.spaced(k + 1) and self.spaced(k + 2):
+            found.add(k + 2)
+        return found
+
+    def joins(self, mid: int) -> bool:
+        """Token mid joins two list items: "en", "of", "and", or in haste "n" ("yusuf n mees")."""
+        return bool(self.flags[mid] & EN_OF) or self.words[mid] == "n"
 
     def list_sides(self, i: int) -> set[int]:
         """The sides (-1, +1) of token i on which a found name stands in a list with it."""
@@ -1720,7 +1759,7 @@ class _Scanner:
             if (
                 0 <= k < self.n
                 and self.taken[k]
-                and self.flags[mid] & EN_OF
+                and self.joins(mid)
                 and self.spaced(mid)
                 and self.spaced(mid + 1)
             ):
