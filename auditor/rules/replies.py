@@ -85,9 +85,14 @@ def reply_words() -> ReplyWords:
 
 LEADING_HANDLES = re.compile(r"\A\s*((?:@\w+[\s,]*)+)")
 HANDLE = re.compile(r"@\w+")
+# A handle called out after the reply's first word, a comma or "!" after it ("Klopt @x!")
+CALLED_HANDLE = re.compile(r"\A\s*[^\W\d_]+[,!]?\s+(?P<target>@\w+)\s*[,!]")
 _NAMEWORD = r"[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ÿ'’-]*"
 _PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|el|al)"
 _NAME = rf"{_NAMEWORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAMEWORD}){{0,3}}"
+# Where a person thanked works, in lower case after the name ("Miranda van de bieb"): the
+# target's own words then say an organisation (`_not_a_parent`).
+_OF_A_BODY = r"(?:\s+van\s+(?:de|het|'t)\s+[a-zà-ÿ][\w'’-]*)?"
 
 
 @lexicon_cache
@@ -123,7 +128,7 @@ def vocative_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?i:{thanks})\s*,\s*"
         rf"(?P<target>(?:(?:{kin})\s+)?{_NAME})\s*[,!.]"
-        rf"|\A\s*(?i:{thanks})\s+(?P<thanked>{_NAME})\s+(?i:voor|dat)\b"
+        rf"|\A\s*(?i:{thanks})\s+(?P<thanked>{_NAME}{_OF_A_BODY})\s+(?i:voor|dat)\b"
         rf"|,\s*(?P<tail>(?:(?:{kin})\s+)?{_NAME})\s*!"
         rf"|,\s*(?P<end>{_NAMEWORD})\.(?:\s|\Z)"
         rf"|,\s*(?P<last>(?:(?:{kin})\s+)?{_NAME})[^\w,.;:!?]*\Z",
@@ -197,10 +202,14 @@ def _tagged_name(post: Post) -> Target | None:
     acronym = first.isupper() and 2 <= len(first) <= 5
     titled = len(words) > 1 and first.lower() in package_list("reply_titles")  # "Juf Annelies"
     colleagues = len(words) > 1 and _has_word(first, reply_words().staff)  # "Collega's van ..."
+    role = len(words) > 1 and first.lower() in _not_parent_words()  # "Trainer Johan, wat mooi"
+    body = len(words) > 1 and any(_a_body_word(word) for word in words[1:])  # "Saxion Pabo,"
     if not (
         acronym
         or titled
         or colleagues
+        or role
+        or body
         or names_a_first_name([first.lower()])
         or is_organisation(first.lower())
     ):
@@ -208,6 +217,12 @@ def _tagged_name(post: Post) -> Target | None:
     if len(words) == 1 and not names_a_first_name([first.lower()]):
         return None  # "Kinderopvang dank ..." is no tag; "Bauke dank je!" is
     return _target_from(match, "target")
+
+
+def _a_body_word(word: str) -> bool:
+    """An organisation word that is no surname ("Pabo", "Bibliotheek"; not "Bakker")."""
+    low = word.lower()
+    return is_organisation(low) and low not in lexicon().surnames
 
 
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
@@ -308,8 +323,7 @@ def _not_a_parent(value: str, ctx: RuleContext) -> bool:
     if first.isalpha() and first.isupper() and len(first) >= 3:
         return True  # "HFC Haarlem", "BSO De Vlieger": a name opening with letters of a body
     # a name: a trade word that is no surname ("Sportbedrijf Noord"; not "Kees Bakker")
-    surnames = lexicon().surnames
-    return any(is_organisation(word) and word not in surnames for word in _words(value))
+    return any(map(_a_body_word, _words(value)))
 
 
 PARTICLE_WORD = re.compile(rf"\s(?:{_PARTICLE})\s")
@@ -388,6 +402,25 @@ def _a_family(value: str) -> bool:
     family = reply_words()
     return any(part in _squash(value) for part in family.family_parts) or _has_word(
         value, family.family_words
+    )
+
+
+# A primary-school pupil's age range: a birth year in a handle this many years back
+PUPIL_AGES = range(4, 14)
+GROUP_WORDS = ("gr", "groep")
+
+
+def _a_pupils_handle(value: str, year: int) -> bool:
+    """Whether a handle carries a pupil's birth year or school group ("@jayden_2014_" in 2026,
+    "@lisa_gr7", "@groep8sem"), and no family word ("@mama_van_2015" is a parent)."""
+    if not value.startswith("@") or _a_family(value):
+        return False
+    words = _words(value)
+    if any(w.isdigit() and len(w) == 4 and year - int(w) in PUPIL_AGES for w in words):
+        return True
+    return any(
+        word in GROUP_WORDS and after.isdigit() and 1 <= int(after) <= 8
+        for word, after in zip(words, words[1:], strict=False)
     )
 
 
@@ -533,9 +566,36 @@ LOWER_VOCATIVE = re.compile(
 )
 
 
+@lexicon_cache
+def _role_as() -> re.Pattern[str]:
+    """A role after "als" ("als jeugdconsulent", "Als wijkagent"): the no-parent words
+    (reply_not_parent_words.txt, public_roles.txt) and staff_words.txt."""
+    words = _not_parent_words() | frozenset(reply_words().staff)
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"\bals\s+(?:{alternatives})\b", re.IGNORECASE)
+
+
+# The reader spoken to, in the sentence that says their role ("Als wijkagent weet jij ...")
+READER = re.compile(r"\b(?:je|jij|jou|jouw|u|uw)\b", re.IGNORECASE)
+SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def _role_said_to_the_reader(text: str) -> bool:
+    """Whether a sentence that speaks to the reader says their role with "als" ("fijn dat je
+    als jeugdconsulent van de gemeente aanschuift", "Als wijkagent weet jij er alles van"): the
+    reader is there for their work, not a child."""
+    return any(
+        _role_as().search(sentence.group()) and READER.search(sentence.group())
+        for sentence in SENTENCE.finditer(text)
+    )
+
+
 def _addressed_as_no_parent(text: str, ctx: RuleContext) -> bool:
-    """The text calls the person something no parent is (", collega!", ", bibliotheek!") or
-    says what no parent would be told ("vroeger zelf bij ons op school", "overlast")."""
+    """The text calls the person something no parent is (", collega!", ", bibliotheek!"),
+    says their role ("als wijkagent weet jij") or says what no parent would be told ("vroeger
+    zelf bij ons op school", "overlast")."""
+    if _role_said_to_the_reader(text):
+        return True
     for match in LOWER_VOCATIVE.finditer(text):
         word = match.group("word")
         if (
@@ -576,14 +636,36 @@ def _targets(post: Post) -> list[Target]:
     return _text_targets(post)
 
 
+# The message answered, quoted before the reply: a "> " line, or a quoted sentence that asks
+# ('"Zijn de rapporten al mee?" Ja, ...', '> is er gym? ja, ...').
+QUOTED_MESSAGE = re.compile(r"\A\s*(?:>[^\n?]*(?:\?|\n)|[\"“„][^\"”\n]{3,200}[\"”])\s*(?=\S)")
+
+
 def _text_targets(post: Post) -> list[Target]:
-    """Whom the opening of the text addresses: handles, a greeting, a tag or a name called out."""
+    """Whom the opening of the text addresses, after the message it may quote: a greeting in
+    the quote ('"Hoi juf, mag Sem ..."') is the asker's, not the reply's."""
+    quoted = QUOTED_MESSAGE.match(post.text)
+    if quoted is None:
+        return _opening_targets(post)
+    shift = quoted.end()
+    return [
+        Target(t.value, Span(t.span.start + shift, t.span.end + shift) if t.span else None)
+        for t in _opening_targets(dataclasses.replace(post, text=post.text[shift:]))
+    ]
+
+
+def _opening_targets(post: Post) -> list[Target]:
+    """Whom the opening of the text addresses: handles (also called out after a first word:
+    "Jazeker @bieb_oldenzaal, we komen"), a greeting, a tag or a name called out."""
     leading = LEADING_HANDLES.match(post.text)
     if leading:
         return [
             Target(m.group(), Span(leading.start(1) + m.start(), leading.start(1) + m.end()))
             for m in HANDLE.finditer(leading.group(1))
         ]
+    called = CALLED_HANDLE.match(post.text)
+    if called:
+        return [_target_from(called, "target")]
     named, loose_greeting = greetings()
     greeting = named.match(post.text)
     if greeting and greeting.group("target").strip():
@@ -660,7 +742,18 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     neighbour or colleague thanked by that word ("Dank u wel, opa Mustafa, voor ...");
     an intern ("Succes met je laatste stagejaar"); a public office before the name ("...,
     wethouder Van Damme!"); replies to the school's own staff when it lists them
-    (staff_names.txt in its `[lexicons] dir`: "Top gedaan, Esmee!"). "Jullie" to no named person
+    (staff_names.txt in its `[lexicons] dir`: "Top gedaan, Esmee!"); someone called by their
+    work or volunteering ("Trainer Johan, ...", "Chauffeur Gerrit, bedankt", "@leesoma_truus")
+    or told it with "als" ("fijn dat je als jeugdconsulent aanschuift"); a pupil's own handle,
+    with a birth year of primary-school age or a group ("@jayden_2014_", "@lisa_gr7"); an
+    organisation named by a word after its name ("Saxion Pabo, dank ...") or a person by theirs
+    ("Dank je wel Miranda van de bieb voor ..."); a handle called out after the first word
+    ("Jazeker @bieb_oldenzaal, ..."); the opening after a quoted message ('"Is de zaal vrij?"
+    Beste buurman, ...'); a former pupil's studies ("je tentamens", "je scriptie"), an intern's
+    placement ("fijne eerste stageweek"), a guest's workshop ("jouw workshop schilderen"), a
+    grandchild ("uw kleinzoon"), a resident's drive ("voor uw uitrit"), a politician's council
+    ("uw vragen in de gemeenteraad", "werkbezoek"); English thanks for a deed ("Thank you, Mark,
+    for the hockey clinic"). "Jullie" to no named person
     answers a group, unless it speaks of their child ("jullie dochter"): then it answers parents.
     """
     if post.kind not in (PostKind.REPLY, PostKind.COMMENT) or not post.author_is_account:
@@ -675,7 +768,10 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         # Facebook export calls a Page's comment under its own post "on its own post", and an X
         # reply to the account's own tweet may open with a parent's handle ("@ouder123 ook nog:").
         targets = _text_targets(post) or targets
-    if targets and all(_not_a_parent(t.value, ctx) for t in targets):
+    if targets and all(
+        _not_a_parent(t.value, ctx) or _a_pupils_handle(t.value, post.created_at.year)
+        for t in targets
+    ):
         return
     text = in_dutch(post.text)  # the cues below are read in Dutch; no span comes from them
     if not_a_parent_cue().search(text) or _addressed_as_no_parent(text, ctx):
