@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from auditor.models import Hit, PDKind, Post, Span
 from auditor.nlp.tokens import sentence_opening
 from auditor.rules.base import RuleContext
-from auditor.rules.personal_data import contact, names, roles, special
+from auditor.rules.personal_data import contact, mailboxes, names, roles, special
 from auditor.rules.personal_data import words as flags
 
 
@@ -69,6 +69,8 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
     people = [h.span for h in name_hits if h.span] + [
         h.span for h in handles if h.span and not h.allowed
     ]
+    if emails:
+        emails = _not_an_organisations_mailbox(text, emails, people, ctx)
     if phones or ibans:
         phones, ibans = _of_a_person(text, people, phones, ibans, ctx)
         name_hits += _account_holders(text, ibans, people)
@@ -211,12 +213,30 @@ def _of_a_person(
         if h.allowed
         or h.span is None
         or contact.is_mobile(h.value)
-        and not _organisations_mobile(text, h.span, sentences, people, ctx)
+        and not _organisations_channel(text, h.span, sentences, people, ctx)
         or special.identified(h.span, sentences, people, back=2)
         or _personal_pronoun_near(text, h.span, sentences)
     ]
     kept_ibans = [h for h in ibans if _iban_of_a_person(text, h, people, sentences, ctx)]
     return kept_phones, kept_ibans
+
+
+def _not_an_organisations_mailbox(
+    text: str, emails: list[Hit], people: list[Span], ctx: RuleContext
+) -> list[Hit]:
+    """Drop a mailbox that names no one (an unknown word on a free provider: "oudersbaalder@
+    gmail.com") whose sentence gives it to an organisation ("mail de ouderraad via ...") with no
+    person named beside it; a mailbox made of a name stays a person's whatever its sentence."""
+    sentences = special.sentences_of(text)
+    return [
+        h
+        for h in emails
+        if h.allowed
+        or h.span is None
+        or "@" not in h.value  # spelled out: "anouk (at) gmail (dot) com"
+        or mailboxes.shape_of(h.value.split("@", 1)[0]) is not mailboxes.Shape.UNKNOWN
+        or not _organisations_channel(text, h.span, sentences, people, ctx)
+    ]
 
 
 HOLDER_REASON = "naam van de houder van een bankrekening"
@@ -243,14 +263,16 @@ def _account_holders(text: str, ibans: list[Hit], people: list[Span]) -> list[Hi
 BRACKETED = re.compile(r"\([^()]*\)")
 
 
-def _organisations_mobile(
+def _organisations_channel(
     text: str, span: Span, sentences: list[Span], people: list[Span], ctx: RuleContext
 ) -> bool:
-    """A mobile number whose nearest holder is an organisation ("BSO De Vlieger: 06-..."), or
-    a desk or function of one ("SV Yerseke, secretariaat: 06-...", "Buurtcoach (WhatsApp, ma
-    t/m vr): 06-..."), or the school speaking of its own ("Schoolmobiel groep 8: 06-...", "zijn
-    wij bereikbaar op 06-..."): the clause just before it names one (what stands in brackets
-    left out), and no person is named in its sentence or the one before."""
+    """A mobile number or mailbox whose nearest holder is an organisation ("BSO De Vlieger:
+    06-...", "mail de ouderraad via ..."), or a desk or function of one ("SV Yerseke,
+    secretariaat: 06-...", "Buurtcoach (WhatsApp, ma t/m vr): 06-..."), or the school speaking
+    of its own ("Schoolmobiel groep 8: 06-...", "zijn wij bereikbaar op 06-..."), or a number
+    called a group's ("app het clubnummer:", shared_number_heads.txt): the clause just before
+    it says so (what stands in brackets left out), and no person is named in its sentence or
+    the one before."""
     if special.identified(span, sentences, people, back=1):
         return False
     idx = next((i for i, s in enumerate(sentences) if s.start <= span.start < s.end), None)
@@ -262,7 +284,11 @@ def _organisations_mobile(
     if contact.only_a_number_label(tail):
         tail = ""  # "Scouting Twello, tel. 06-...": the clause before holds the holder
     holder = tail if tail.strip() else before
-    return contact.names_organisation(holder, ctx) or contact.the_schools_own(before)
+    return (
+        contact.names_organisation(holder, ctx)
+        or contact.the_schools_own(before)
+        or contact.says_a_shared_number(holder)
+    )
 
 
 def _iban_of_a_person(

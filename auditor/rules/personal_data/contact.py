@@ -30,6 +30,7 @@ from auditor.nlp.lexicon import (
 )
 from auditor.nlp.tokens import may_contain
 from auditor.rules.base import RuleContext
+from auditor.rules.personal_data import mailboxes
 from auditor.rules.personal_data.words import TLD, URL, is_organisation, is_street, word_lists
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -348,12 +349,7 @@ def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
     for m, address in matches:
         value = m.group().rstrip(".")
         local = address.split("@", 1)[0].lower()
-        function = (
-            is_function_mailbox(local)
-            or is_schools_mailbox(local, ctx)
-            or named_in_post(local, text)
-        )
-        if address.lower() not in allowed and (function or not names_a_person(address)):
+        if address.lower() not in allowed and not _a_persons_mailbox(local, address, text, ctx):
             continue  # a function mailbox (info@, mr@, jgz@ggd...) names no one
         hits.append(
             Hit(
@@ -366,6 +362,16 @@ def find_emails(text: str, ctx: RuleContext) -> list[Hit]:
         )
     hits.sort(key=lambda hit: hit.span.start if hit.span else 0)
     return hits
+
+
+def _a_persons_mailbox(local: str, address: str, text: str, ctx: RuleContext) -> bool:
+    """Whether a mailbox is a person's: initials first ("m.bakker@", even where the surname is a
+    trade), else no function, school's or organisation's words in it and a person's address."""
+    if mailboxes.starts_with_initials(local) and not is_schools_mailbox(local, ctx):
+        return True
+    if is_function_mailbox(local) or is_schools_mailbox(local, ctx) or named_in_post(local, text):
+        return False
+    return mailboxes.shape_of(local) is not mailboxes.Shape.ORGANISATION and names_a_person(address)
 
 
 def find_ibans(text: str, ctx: RuleContext) -> list[Hit]:
@@ -674,6 +680,27 @@ def names_organisation(text: str, ctx: RuleContext) -> bool:
 # school's; not "onze conciërge", one of its people) or a compound of "school" ("schoolmobiel",
 # "schooltelefoon", "schoolreis").
 SCHOOLS_OWN = re.compile(r"\b(?:wij|we|ons|school[^\W\d_]{3,})\b", re.IGNORECASE)
+
+
+# A compound of a phone word: "clubnummer", "kamptelefoon", "bso-mobiel", "noodlijn".
+NUMBER_COMPOUND = re.compile(
+    r"\b([^\W\d_]{2,}?)-?(?:nummer|telefoon|mobiel|mobieltje|lijn)\b", re.IGNORECASE
+)
+
+
+@lexicon_cache
+def _shared_number_heads() -> frozenset[str]:
+    return package_list("shared_number_heads")
+
+
+def says_a_shared_number(text: str) -> bool:
+    """Whether the clause before a number calls it a group's or an event's number ("app het
+    clubnummer:", "op het kampnummer", "de kamptelefoon"): a compound of a phone word whose
+    first part is an organisation word or one of shared_number_heads.txt (kamp, club, nood)."""
+    return any(
+        head in _shared_number_heads() or is_organisation(head)
+        for head in (m.group(1).lower() for m in NUMBER_COMPOUND.finditer(text))
+    )
 
 
 def the_schools_own(text: str) -> bool:
