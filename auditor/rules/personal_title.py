@@ -252,7 +252,7 @@ def signature_pattern() -> re.Pattern[str]:
     last line of a title and a name)."""
     closing, role = _closing(), _role()
     # Where a closing or a dash may begin, or a line: `re` tried the closings at every word and
-    # mark of the post's last 160 characters, the gate lets it pass over most (28 -> 9 us a post)
+    # mark of the post's last 160 characters; the gate passes over many (14.7 -> 12.1 us a post)
     starts = first_characters(rf"{closing}|[-–—^~]", re.MULTILINE)
     gate = rf"(?:(?={starts})|(?<![^\n]))" if starts else ""
     return re.compile(
