@@ -204,3 +204,39 @@ def test_relatives_named_after_a_public_figure_and_a_possessive_are_public(text:
 
 def test_a_relative_named_after_a_private_person_is_a_name() -> None:
     assert names("Juf Sanne en haar dochter Lotte kwamen kijken.") == ["Sanne", "Lotte"]
+
+
+def test_names_listed_right_after_a_works_title_ending_their_clause_are_its_figures() -> None:
+    text = "Groep 8 speelt de musical 'De Zeeleeuw'! Bram, Wietske, Kees en Floor: wie wordt wie?"
+    assert names(text) == []
+
+
+def test_pupils_listed_after_a_works_title_before_their_verb_stay_names() -> None:
+    text = "We lazen 'De Gruffalo'. Daan, Sem en Lotte mochten voorlezen."
+    assert names(text) == ["Daan", "Sem", "Lotte"]
+
+
+def test_a_name_no_list_knows_after_a_capitalised_ordinary_word_is_a_figure() -> None:
+    assert names("We tekenden een strip. Professor Barabas bouwt een teletijdmachine.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Umut (Turks) en Amal (Arabisch) betekenen allebei hoop.",
+        "Op de woordmuur: Deniz is de zee en Nour betekent licht.",
+    ],
+)
+def test_a_name_whose_meaning_the_post_gives_is_a_word(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Yara betekent 'vlinder' in het Arabisch, vertelde Yara uit groep 4.", "Yara"),
+        ("Sanne is ziek. Dat betekent dat de les niet doorgaat.", "Sanne"),
+    ],
+)
+def test_a_pupil_in_a_post_that_explains_a_word_stays_a_name(text: str, name: str) -> None:
+    assert name in names(text)

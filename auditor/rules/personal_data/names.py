@@ -1260,6 +1260,7 @@ class _Scanner:
             and not f & (FIRST | COMMON)
             and (reason := self.unknown_name_role(i))
             and not (i > 0 and roles.place_before(self.words[i - 1]))
+            and not self.epithet_before(i)  # "Professor Barabas bouwt ..."
             and roles.unknown_name_shape(self.words[i])
             and (reason is KIN_REASON or roles.dutch_sentence(self.text, self.starts[i]))
         ):
@@ -2042,6 +2043,41 @@ def _drop_parts(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int,
     ]
 
 
+MEANS = gated(r"\bbeteken(?:t|en|de|den)\b", re.I)
+_GLOSS = r"(?:\s*\([^)\n]{1,20}\))?"  # "Umut (Turks)": the language it is a word of
+# A name before what it means: a word, not a person ("Umut (Turks) en Amal betekenen hoop").
+MEANING_AFTER = re.compile(
+    _GLOSS
+    + r"(?:(?:\s*,\s*|\s+(?:en|&)\s+)[A-ZÀ-Þ][\w'’-]*"
+    + _GLOSS
+    + r")*\s+beteken(?:t|en|de|den)\b"
+)
+# In a post about words and what they mean: "Deniz is de zee", "Su is water".
+GLOSSED_AS = re.compile(_GLOSS + r"\s+is\s+(?:de\s+|het\s+|een\s+)?[a-zà-ÿ]+(?=[.,!?;]|\s+en\s)")
+WORD_TALK = gated(r"\bwoord", re.I)
+
+
+def _drop_words_explained(
+    text: str, found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Drop names that are words whose meaning the post gives ("Umut (Turks) en Amal
+    (Arabisch) betekenen allebei hoop"; in a post about words also "Deniz is de zee"); a title,
+    greeting or group keeps a person."""
+    about_words = WORD_TALK.search(text) is not None
+    return [
+        (start, end, reason)
+        for start, end, reason in found
+        if reason.startswith(PERSON_REASONS)
+        or GROUP_AFTER.match(text, end)
+        or not (
+            MEANING_AFTER.match(text, end)
+            or about_words
+            and " " not in text[start:end]
+            and GLOSSED_AS.match(text, end)
+        )
+    ]
+
+
 # A quoted title: its opening quote after no letter, its closing quote before none.
 QUOTED = re.compile(r"(?<!\w)['‘\"“]([A-ZÀ-Þ][^'‘’\"“”\n]{0,80}?)['’\"”](?!\w)")
 
@@ -2055,6 +2091,18 @@ def work_verbs() -> frozenset[str]:
 MAKER_AFTER = re.compile(r"\s+(?:van|door)\s+[A-ZÀ-Þ]")
 TITLE_WORDS_MAX = 6
 WORK_CONTEXT_WORDS = 4  # a work word or verb this many words before the quote names it
+
+
+_CAPITALISED = r"[A-ZÀ-Þ][\w'’-]*"
+# Names listed right after a work's title, ending their clause with no verb of their own: the
+# work's figures ("'De Leeuwenkoning'! Simba, Nala, Mufasa en Scar: wie wordt wie?").
+CAST_AFTER_TITLE = re.compile(
+    r"[!.:]?\s+("
+    + _CAPITALISED
+    + r"(?:(?:\s*,\s*|\s+(?:en|of|&)\s+)"
+    + _CAPITALISED
+    + r")+)\s*[:?!;]"
+)
 
 
 def _work_titles(text: str) -> list[tuple[int, int]]:
@@ -2092,6 +2140,10 @@ def _title_figures(
     listed with them are figures too (`_drop_characters`)."""
     spans = _work_titles(text)
     figures = {w for lo, hi in spans for w in WORD.findall(text[lo:hi]) if w[:1].isupper()}
+    for _, hi in spans:  # "'De Leeuwenkoning'! Simba, Nala en Scar: wie wordt wie?"
+        cast = CAST_AFTER_TITLE.match(text, hi + 1)
+        if cast is not None:
+            figures.update(w for w in WORD.findall(cast.group(1)) if w[:1].isupper())
     if not figures:
         return found, []
     kept = [
@@ -2233,6 +2285,8 @@ def find_names(
         found = [h for h in found if not _theme_or_costume(text, h[0], h[1])]
     if found and FEAST_HINT.search(text):
         found = [h for h in found if not _feast_named(text, text[h[0] : h[1]])]
+    if found and MEANS.search(text):
+        found = _drop_words_explained(text, found)
     if found and STAGE.search(text):
         found = _drop_parts(text, found)
     figures: list[tuple[int, int]] = []
