@@ -295,3 +295,15 @@ def test_first_names_that_are_words_in_a_list_of_names_before_a_plural_verb_are_
 )
 def test_words_in_a_list_of_things_or_after_an_article_stay_words(text: str) -> None:
     assert set(found("name", text)) <= {"yusuf"}
+
+
+def test_a_hashtag_no_list_knows_in_a_row_of_name_hashtags_is_a_name() -> None:
+    text = "onze kanjers van groep 8: #jeandro #zeynep #oleksandr wonnen het debat 🏆"
+    assert "jeandro" in found("name", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["#sportdag #trots #groep8 #rotterdam", "#zeynep #kerstmusical #schoolreisje"]
+)
+def test_a_row_of_hashtags_without_two_names_adds_none(text: str) -> None:
+    assert set(found("name", text)) <= {"zeynep"}

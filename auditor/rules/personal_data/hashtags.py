@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from auditor.nlp.lexicon import Lexicon, lexicon, lexicon_cache, package_entries, package_list
+from auditor.rules.personal_data import roles
 from auditor.rules.personal_data.words import is_first
 
 HASHTAG = re.compile(r"#(\w+)")
@@ -76,7 +77,40 @@ def hashtag_names(text: str) -> list[tuple[int, int, str]]:
                 and low not in lex.not_names
             ):
                 hits.append((base, m.end(), "naam in een hashtag"))
-    return hits
+    return hits + _listed_tags(text, hits)
+
+
+def _listed_tags(text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A hashtag of one word no list knows, of a name's shape, in a row of hashtags with two
+    names found ("#jeandro #zeynep #oleksandr"): a name in a list of names."""
+    if len(hits) < 2:
+        return []
+    named = {start for start, _, _ in hits}
+    tags = list(HASHTAG.finditer(text))
+    found = []
+    for k, m in enumerate(tags):
+        row = [m]
+        for step in (-1, 1):  # the row of tags it stands in, only spaces between
+            j = k
+            while 0 <= j + step < len(tags) and _adjacent(
+                text, tags[min(j, j + step)], tags[max(j, j + step)]
+            ):
+                j += step
+                row.append(tags[j])
+        word = m.group(1)
+        if (
+            m.start(1) not in named
+            and sum(t.start(1) in named for t in row) >= 2
+            and word.islower()
+            and roles.unknown_lower_name(word)
+            and roles.unknown_name_shape(word.capitalize())
+        ):
+            found.append((m.start(1), m.end(), "naam in een rij hashtags met namen"))
+    return found
+
+
+def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    return not text[left.end() : right.start()].strip()
 
 
 @lexicon_cache
