@@ -87,10 +87,26 @@ def test_a_part_is_no_name_where_it_is_said_again() -> None:
         "Wie worden Boer Teun en Kapitein Jochem in de musical?",
         "De rollen zijn Vrouw Aaltje, Visser Klaas en de Zeemeermin.",
         "De kleuters spelen Kapitein Joris op het klimrek.",
+        "De kleuters speelden Ridder Gijs en de draak na.",
     ],
 )
 def test_a_first_name_after_a_capitalised_ordinary_word_is_a_figure(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Knap gedaan, Kanjer Noor!", "Noor"),
+        ("Vanmiddag speelde Keeper Sem de sterren van de hemel.", "Sem"),
+        ("Vandaag mocht Held Yara de vlag hijsen.", "Yara"),
+        ("Ook Dappere Lieke durfde de glijbaan af.", "Lieke"),
+    ],
+)
+def test_a_first_name_after_a_capitalised_word_outside_a_work_stays_a_name(
+    text: str, name: str
+) -> None:
+    assert name in names(text)
 
 
 @pytest.mark.parametrize(

@@ -611,6 +611,7 @@ class _Scanner:
         self._sentence_start: dict[int, bool] = {}
         self.hits: list[tuple[int, int, str]] = []
         self.pets: set[str] = set()  # names given to an animal or toy: the same later on
+        self._about_a_work: bool | None = None
 
     def gap(self, i: int) -> str:
         """The text between token i-1 and token i."""
@@ -938,7 +939,9 @@ class _Scanner:
         """Token i follows an ordinary word written with a capital inside a sentence, as a
         figure's fixed name is ("Boer Harm", "Vrouw Trijntje", "Kapitein Klaas", "Visser Jelle"):
         no title of a person ("Juf Anouk", "Opa Henk"), greeting, first name or prince ("Prins
-        Luuk": a pupil carnival prince), and no surname after it ("Kringloop Esther Visser")."""
+        Luuk": a pupil carnival prince), and no surname after it ("Kringloop Esther Visser").
+        Only in a post about a work, a story or a play: elsewhere the word praises or names a
+        pupil's part of the day ("Knap gedaan, Kanjer Noor!", "speelde Keeper Sem")."""
         if not (i > 0 and self.spaced(i)):
             return False
         before = self.flags[i - 1]
@@ -956,7 +959,22 @@ class _Scanner:
             and not self.sentence_start(i - 1)
             # a first name and surname after it are a person's ("Kringloop Esther Visser")
             and not self.surname_after(i)
+            and (self.about_a_work() or self.played_by_several(i - 1))
         )
+
+    def played_by_several(self, i: int) -> bool:
+        """Token i follows a plural 'spelen' ("De kleuters spelen Kapitein Rob"): what several
+        play is a part, while one pupil after a singular verb is its subject ("Vanmiddag speelde
+        Keeper Sem de sterren van de hemel")."""
+        return i > 0 and self.spaced(i) and self.words[i - 1].lower() in PLURAL_PLAY
+
+    def about_a_work(self) -> bool:
+        """The post speaks of a work, a story or a play (a work's word, reading, a stage)."""
+        if self._about_a_work is None:
+            self._about_a_work = bool(
+                self.seen & WORK_CUE or STORY.search(self.text) or STAGE.search(self.text)
+            )
+        return self._about_a_work
 
     def surname_after(self, i: int) -> bool:
         """A capitalised surname follows token i, interfixes between or not."""
@@ -1998,6 +2016,9 @@ def _drop_brands(
             kept.append((start, end, reason))
     return kept
 
+
+# The plural forms of 'spelen': the children play a part, they are not a pupil the verb is of.
+PLURAL_PLAY = frozenset({"spelen", "speelden"})
 
 # A play's words: the post is about a musical, a play or its parts.
 STAGE = gated(
