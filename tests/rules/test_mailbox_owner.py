@@ -146,3 +146,15 @@ def test_a_number_called_a_clubs_or_a_camps_is_not_personal(text: str) -> None:
 )
 def test_a_shared_number_word_beside_a_person_stays_personal(text: str, value: str) -> None:
     assert _values(text, PDKind.PHONE) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mail de voorzitter van de MR, Johan Peters: mr.johanpeters@gmail.com",
+        "Vragen over het schoolreisje: or.sannedevries@gmail.com",
+        "De penningmeester is bereikbaar via tso.keesmulder@outlook.com",
+    ],
+)
+def test_a_role_mailbox_that_holds_a_full_name_is_that_persons(text: str) -> None:
+    assert len(_values(text, PDKind.EMAIL)) == 1

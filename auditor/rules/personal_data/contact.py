@@ -290,8 +290,8 @@ def is_function_mailbox(local: str) -> bool:
     if local in roles:
         return True
     parts = [p for p in re.split(r"[._+-]+", local) if p]
-    if names_a_first_name(parts):
-        return False
+    if names_a_first_name(parts) or any(map(mailboxes.full_name_run_together, parts)):
+        return False  # "mr.johanpeters": the council's chair by his own name
     return any(part in roles or is_organisation(part) or _role_compound(part) for part in parts)
 
 

@@ -99,13 +99,35 @@ def _a_persons_word(word: str) -> bool:
         return False  # "hardenberg": a surname too, but the town in a mailbox
     if word in lex.first_names or word in lex.surnames:
         return True
+    return _particle_surname(word) or full_name_run_together(word)
+
+
+def _particle_surname(word: str) -> bool:
+    """A surname after its particle, run together: "devries", "vanderveen"."""
+    lex = lexicon()
     return any(
-        word[:cut] in lex.interfixes
-        and word[cut:] in lex.surnames
-        or word[:cut] in lex.first_names
-        and word[cut:] in lex.surnames
+        word[:cut] in lex.interfixes and word[cut:] in lex.surnames
         for cut in range(2, len(word) - 2)
     )
+
+
+def full_name_run_together(word: str) -> bool:
+    """A first name and a surname written as one word, particle or not: "keesmulder",
+    "johanpeters", "sannedevries"; a first name of three letters or more, and no word of the
+    language after it ("ottergroep")."""
+    lex = lexicon()
+    return any(
+        word[:cut] in lex.first_names and _surname_no_word(word[cut:])
+        for cut in range(MIN_PART, len(word) - 2)
+    )
+
+
+def _surname_no_word(rest: str) -> bool:
+    """A surname that is no word of the language, its particle before it or not: "mulder",
+    "devries"; not "groep", "tergroep"."""
+    lex = lexicon()
+    cuts = [0, *(cut for cut in range(2, len(rest) - 2) if rest[:cut] in lex.interfixes)]
+    return any(rest[cut:] in lex.surnames and rest[cut:] not in lex.common_words for cut in cuts)
 
 
 def _personal_word_first(word: str) -> bool:
