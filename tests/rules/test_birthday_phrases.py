@@ -52,6 +52,29 @@ def test_a_time_word_between_the_verb_and_the_age_keeps_it_an_age(text: str, val
 @pytest.mark.parametrize(
     ("text", "value"),
     [
+        ("En Lotte werd vandaag ook nog 5!", "werd vandaag ook nog 5"),
+        ("Daan wordt morgen alweer 9.", "wordt morgen alweer 9"),
+        ("Sem wordt vandaag ook 8 🎉", "wordt vandaag ook 8"),
+    ],
+)
+def test_small_words_between_the_time_and_the_age_keep_it_an_age(text: str, value: str) -> None:
+    assert any(value in shown for shown in birthdates(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De school werd vandaag ook nog 3 uur lang versierd.",
+        "Groep 8 werd vandaag ook nog 2e bij het korfbal.",
+    ],
+)
+def test_small_words_before_a_count_or_a_rank_make_no_age(text: str) -> None:
+    assert birthdates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
         ("hieperdepiep voor jayden, 8 jr vandaag!!", "8 jr vandaag"),
         ("Wat gaat de tijd snel, Aylin al 8 😍", "al 8"),
         ("gefeliciteerd juf Fatima!! vandaag een jaartje ouder", "vandaag een jaartje ouder"),

@@ -29,6 +29,24 @@ def test_a_lower_case_surname_after_a_title_that_takes_one_is_a_name(text: str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("de fam. de jong was er ook bij", "de jong"),
+        ("fijn dat familie de wit kwam helpen!", "de wit"),
+        ("dank aan meneer de groot voor de appels", "de groot"),
+    ],
+)
+def test_a_lower_case_surname_ending_in_an_ordinary_word_after_a_title_is_a_name(
+    text: str, name: str
+) -> None:
+    assert name in found("name", text)
+
+
+def test_an_ordinary_word_after_a_family_title_and_de_is_no_surname() -> None:
+    assert found("name", "geef de familie de tijd om te rouwen") == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "we wensen de familie heel veel sterkte",

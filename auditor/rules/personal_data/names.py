@@ -1463,6 +1463,8 @@ class _Scanner:
                     # word ("meer"), unless the word lists know it as an ordinary one
                     or k - i > 1
                     and flags[k] & (SURNAME | COMMON | FIRST | CAP) == SURNAME
+                    # "fam. de jong": a surname whose last word is an ordinary word
+                    or " ".join(self.words[i : k + 1]).lower() in _particle_surnames()
                 )
             ):
                 return k
@@ -2101,6 +2103,12 @@ def _drop_words_explained(
 
 # A quoted title: its opening quote after no letter, its closing quote before none.
 QUOTED = re.compile(r"(?<!\w)['‘\"“]([A-ZÀ-Þ][^'‘’\"“”\n]{0,80}?)['’\"”](?!\w)")
+
+
+@lexicon_cache
+def _particle_surnames() -> frozenset[str]:
+    """Surnames ending in an ordinary word, with their particle ("de jong", "de wit")."""
+    return package_list("particle_surnames")
 
 
 @lexicon_cache

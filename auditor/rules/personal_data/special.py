@@ -92,6 +92,9 @@ ORDINAL = (
 BIRTH_DATE = rf"(?:{DATE}|\d{{1,2}}/\d{{1,2}}(?![/\d])|de\s+\d{{1,2}}(?:e|ste|de)\b)"
 # Two or more subjects: "worden vandaag allebei 7".
 BOTH = r"(?:(?:allebei|beiden|alle\s+twee|alle\s+drie|samen)\s+)?"
+# Up to two small words between the time and the age: "werd vandaag ook nog 5", "wordt morgen
+# alweer 9", "werd zaterdag pas 4".
+ADVERBS = r"(?:(?:pas|al|net|precies|ook|nog|zelfs|alweer|eindelijk)\s+){0,2}"
 # A baby, as what someone "kreeg".
 NEWBORN = r"(?:zoon|dochter|zoontje|dochtertje|baby|kindje|tweeling)"
 # "Op 7 mei is juf Anouk moeder geworden"
@@ -133,10 +136,10 @@ BIRTHDATE = Alternatives(
             rf"\bgeboortedatum(?:\s+(?:van\s+)?[A-Z][\w'-]+)?\s*:?\s*(?:{DATE})",
             # "wordt vandaag 8", "word vandaag 6!!", "wort vandaag 9" (a typo, or a child's
             # own words), "wordt er vandaag 8?"
-            rf"\b(?:wordt|word|worden|wurt|wurdt|wort)\s+(?:er\s+)?{WHEN}\s+{BOTH}{NUM}"
+            rf"\b(?:wordt|word|worden|wurt|wurdt|wort)\s+(?:er\s+)?{WHEN}\s+{ADVERBS}{BOTH}{NUM}"
             rf"{NOT_A_COUNT_OF_YEARS}"
             r"(?:\s+(?:jaar|jier))?(?!\s*(?:jaar\s+)?(?:in\s+dienst|juf|meester))",
-            rf"\bwerd(?:en)?\s+{WHEN}\s+(?:(?:pas|al|net|precies)\s+)?{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}",
+            rf"\bwerd(?:en)?\s+{WHEN}\s+{ADVERBS}{BOTH}{NUM}{NOT_A_COUNT_OF_YEARS}",
             rf"\b{DAY}\s+\d{{1,3}}\s+(?:jaar\s+)?is\s+geworden\b",
             r"\b\d{1,3}\s+jaar\s+(?:oud\s+)?(?:is\s+)?geworden\b",
             # "Isa verjaart morgen"
