@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.models import Platform, PostKind
-from auditor.rules import replies
-from auditor.rules.base import RuleContext
-from tests.factories import post
-
-CTX = RuleContext(school_name="OBS De Vlinderhof", account_handles=("OBS De Vlinderhof",))
-
-
-def flagged(text: str) -> bool:
-    reply = post(text=text, platform=Platform.FACEBOOK, kind=PostKind.REPLY, author_is_account=True)
-    return bool(list(replies.to_parent(reply, CTX)))
+from tests.rules.test_reply_roles import flagged
 
 
 @pytest.mark.parametrize(
