@@ -51,11 +51,8 @@ from auditor.nlp.lexicon import (
 )
 from auditor.nlp.patterns import Alternatives
 from auditor.rules.base import RuleContext, rule
-from auditor.rules.personal_data.contact import (
-    PLURAL_YOU,
-    is_organisation_handle,
-    names_a_first_name,
-)
+from auditor.rules.personal_data.contact import PLURAL_YOU, is_organisation_handle
+from auditor.rules.personal_data.mailboxes import names_a_first_name
 from auditor.rules.personal_data.words import is_organisation, word_lists
 
 

@@ -31,6 +31,7 @@ from auditor.nlp.lexicon import (
 from auditor.nlp.tokens import may_contain
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data import mailboxes
+from auditor.rules.personal_data.mailboxes import names_a_first_name
 from auditor.rules.personal_data.words import TLD, URL, is_organisation, is_street, word_lists
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -153,7 +154,6 @@ def contact_lists() -> ContactLists:
     """The word lists of the contact finders (auditor/lexicons/, a school's own merged in)."""
     return ContactLists(
         school_name_words=package_list("school_name_words"),
-        role_mailboxes=package_list("role_mailboxes"),
         organisation_hints=organisations().handle,
         personal_handle_words=package_entries("personal_handle_words"),
         personal_mail_domains=package_list("personal_mail_domains"),
@@ -162,7 +162,6 @@ def contact_lists() -> ContactLists:
 
 class ContactLists(NamedTuple):
     school_name_words: frozenset[str]  # "ikc", "de": no part of what names a school
-    role_mailboxes: frozenset[str]  # info@, mr@: a function's mailbox, no one's
     organisation_hints: tuple[str, ...]  # organisation_words.txt [handle]: @bieb_twello
     personal_handle_words: tuple[str, ...]  # juf, mama, buurman: a private person's handle
     personal_mail_domains: frozenset[str]  # gmail, ziggo: a private person's address
@@ -281,29 +280,6 @@ def names_a_person(address: str) -> bool:
     return len(parts) == 1 and parts[0] in lex.surnames and parts[0] not in domain
 
 
-def is_function_mailbox(local: str) -> bool:
-    """Whether an e-mail local part names a function or an organisation and no one ("info",
-    "ouderraad.oktaaf", "secretaris-vvheeze", "scouting.tenboer", "kerstcommissie.bso"), on any
-    domain: a role word, a compound ending in a long one, or an organisation word among its
-    parts and no first name."""
-    roles = contact_lists().role_mailboxes
-    if local in roles:
-        return True
-    parts = [p for p in re.split(r"[._+-]+", local) if p]
-    if names_a_first_name(parts) or any(map(mailboxes.full_name_run_together, parts)):
-        return False  # "mr.johanpeters": the council's chair by his own name
-    return any(part in roles or is_organisation(part) or _role_compound(part) for part in parts)
-
-
-def _role_compound(part: str) -> bool:
-    """ "sinterklaascomite", "leesouderraad": a compound whose last word is a role mailbox's
-    word of six letters or more (short ones end surnames too: "vannoord", "vanderpost")."""
-    return any(
-        len(role) >= 6 and len(part) >= len(role) + 3 and part.endswith(role)
-        for role in contact_lists().role_mailboxes
-    )
-
-
 def is_schools_mailbox(local: str, ctx: RuleContext) -> bool:
     """Whether an e-mail local part holds the distinctive words of the school's name and no
     first name: "luizenteam.klimop@gmail.com", "avond4daagse.deklimop@" of OBS De Klimop (not
@@ -369,7 +345,7 @@ def _a_persons_mailbox(local: str, address: str, text: str, ctx: RuleContext) ->
     trade), else no function, school's or organisation's words in it and a person's address."""
     if mailboxes.starts_with_initials(local) and not is_schools_mailbox(local, ctx):
         return True
-    if is_function_mailbox(local) or is_schools_mailbox(local, ctx) or named_in_post(local, text):
+    if is_schools_mailbox(local, ctx) or named_in_post(local, text):
         return False
     return mailboxes.shape_of(local) is not mailboxes.Shape.ORGANISATION and names_a_person(address)
 
@@ -976,12 +952,6 @@ def organisation_by_words(words: list[str]) -> bool | None:
         surnames = lexicon().surnames
         return bool(trades) and not all(word in surnames for word in trades)
     return True if trades else None
-
-
-def names_a_first_name(words: list[str]) -> bool:
-    """Whether the words of a handle hold a first name that is no ordinary word ("marco")."""
-    lex = lexicon()
-    return any(len(w) >= 3 and w in lex.first_names and w not in lex.common_words for w in words)
 
 
 # A run of capitalised words, "'t" and "&" between them: "Hockeyclub 't Gooi", "Bureau Jeugd &

@@ -49,6 +49,8 @@ def shape_of(local: str) -> Shape:
     words = LETTERS.findall(low)
     if not words or starts_with_initials(low):
         return Shape.PERSON if words else Shape.UNKNOWN
+    if names_a_function(low):
+        return Shape.ORGANISATION
     if any(map(_a_persons_word, words)):
         return Shape.PERSON
     if any(len(w) >= MIN_PART and w in lexicon().first_names for w in words):
@@ -56,6 +58,36 @@ def shape_of(local: str) -> Shape:
     if _says_what_it_is_for(words, low):
         return Shape.ORGANISATION
     return Shape.UNKNOWN
+
+
+def names_a_function(local: str) -> bool:
+    """Whether a local part names a function or an organisation and no one ("info",
+    "ouderraad.oktaaf", "secretaris-vvheeze", "scouting.tenboer", "kerstcommissie.bso"), on any
+    domain: a role word, a compound ending in a long one, or an organisation word among its
+    parts, and no first name ("mr.johanpeters": the council's chair by his own name)."""
+    roles = _role_words()
+    if local in roles:
+        return True
+    parts = [p for p in re.split(r"[._+-]+", local) if p]
+    if names_a_first_name(parts) or any(map(full_name_run_together, parts)):
+        return False
+    return any(part in roles or is_organisation(part) or _role_compound(part) for part in parts)
+
+
+def _role_compound(part: str) -> bool:
+    """ "sinterklaascomite", "leesouderraad": a compound whose last word is a role mailbox's
+    word of six letters or more (short ones end surnames too: "vannoord", "vanderpost")."""
+    return any(
+        len(role) >= 6 and len(part) >= len(role) + 3 and part.endswith(role)
+        for role in _role_words()
+    )
+
+
+def names_a_first_name(words: list[str]) -> bool:
+    """Whether the words of a handle or mailbox hold a first name that is no ordinary word
+    ("marco")."""
+    lex = lexicon()
+    return any(len(w) >= 3 and w in lex.first_names and w not in lex.common_words for w in words)
 
 
 def _says_what_it_is_for(words: list[str], local: str) -> bool:
