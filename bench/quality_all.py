@@ -1,17 +1,20 @@
 """One table of the text rules' quality over every labelled corpus, beside the issue-16 goals.
 
-    python bench/quality_all.py               # the shared dev corpus and every bench/corpus*/
-    python bench/quality_all.py --held-out    # only the held-out corpora
-    python bench/quality_all.py --pooled      # also per type and category rule, pooled over the
-                                              # held-out corpora
+    python bench/quality_all.py                      # the shared dev corpus and every
+                                                     # development bench/corpus*/
+    python bench/quality_all.py --held-out           # only the held-out corpora
+    python bench/quality_all.py --held-out --pooled  # also per type and category rule, pooled
+                                                     # over the held-out corpora
+    python bench/quality_all.py --all                # both
 
 A corpus is a bench/corpus*/ folder with `posts.jsonl` (or `independent.jsonl`) and the school's
 `auditor.toml`; the shared development corpus (../shared/corpus/posts.jsonl) is scored with the
 dev corpus's own allow-list when it is there. A corpus whose README says "**Held out.**" is marked
-`held out`: its numbers may be read, its posts and errors are not tuned on. The measures are those
-of `auditor eval`: personal data precision and recall on (post, type) pairs, name span recall, the
-share of clean posts with a personal-data finding, and F1 of the commercial, personal-title and
-reply-to-parent rules. A `*` marks a figure short of its goal.
+`held out`: its numbers may be read, its posts and errors are not tuned on, and it is left out
+unless asked for, so that tuning on the development corpora never watches it by accident. The
+measures are those of `auditor eval`: personal data precision and recall on (post, type) pairs,
+name span recall, the share of clean posts with a personal-data finding, and F1 of the
+commercial, personal-title and reply-to-parent rules. A `*` marks a figure short of its goal.
 """
 
 from __future__ import annotations
@@ -129,14 +132,16 @@ def pooled(scores: list[dict[str, Score]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--held-out", action="store_true", help="only the held-out corpora")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--held-out", action="store_true", help="only the held-out corpora")
+    which.add_argument("--all", action="store_true", help="development and held-out corpora")
     parser.add_argument(
         "--pooled",
         action="store_true",
         help="also per type and per category rule, pooled over the held-out corpora",
     )
     args = parser.parse_args(argv)
-    corpora = [c for c in discover() if c.held_out or not args.held_out]
+    corpora = [c for c in discover() if args.all or c.held_out == args.held_out]
     if not corpora:
         raise SystemExit("no labelled corpus found under bench/corpus*/")
     rows = [(c, report_of(c)) for c in corpora]
