@@ -256,3 +256,68 @@ def test_a_name_whose_meaning_the_post_gives_is_a_word(text: str) -> None:
 )
 def test_a_pupil_in_a_post_that_explains_a_word_stays_a_name(text: str, name: str) -> None:
     assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We lazen 'Dolfje Weerwolfje'. Dolfje wordt een wolf en alleen zijn broer Timmie weet het.",
+        "Groep 6 werkte over Vincent van Gogh. Vincent schilderde bloemen. Zijn broer Theo hielp.",
+        "Groep 7 leest 'Tim en de zilveren sleutel van de oude toren'. Tim en zijn vriendin Sofie "
+        "zoeken de sleutel.",
+    ],
+)
+def test_a_relative_or_friend_of_the_figure_named_last_is_a_figure(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Juf Anouk is weer terug. Haar dochter Fleur is geboren.", "Fleur"),
+        ("We lazen over Vincent van Gogh. Daan vond het mooi. Zijn broer Sem ook.", "Sem"),
+    ],
+)
+def test_a_relative_of_a_person_named_last_stays_a_name(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bij het beeldje van Jan Pieter Smeets op het plein hoorden we over de sluiswachter. "
+        "Smeets woonde hier 200 jaar geleden.",
+        "Dennis Walraven, oud-spits van Fortuna, gaf een clinic. Dennis deelde sjaals uit.",
+    ],
+)
+def test_a_public_figure_named_in_full_is_public_when_said_again(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Koning Saul was bang voor de reus. David versloeg Goliath met een steentje.",
+        "Groep 3 maakte een ark. Noach, Cham en Jafeth gingen erin met alle dieren.",
+    ],
+)
+def test_a_post_naming_several_bible_figures_tells_their_story(text: str) -> None:
+    assert names(text) == []
+
+
+def test_pupils_in_a_groups_slot_stay_names_beside_a_figure() -> None:
+    text = "De leerlingenraad: uit groep 5: Hanna en Mozes. Uit groep 6: Bram en Noor."
+    assert {"Hanna", "Bram", "Noor"} <= set(names(text))
+
+
+def test_a_name_counted_with_keer_is_a_costume() -> None:
+    assert names("Bij het Halloweenfeest zagen we twee keer Elsa en drie heksen.") == []
+
+
+def test_a_lower_case_word_cited_in_quotes_is_no_name() -> None:
+    text = "We leerden woorden in het dialect: 'mooi' is 'sjiek', en een 'wietse' is een jongen."
+    assert names(text) == []
+
+
+def test_a_lower_case_name_quoted_in_a_lower_case_post_stays_a_name() -> None:
+    assert names("er staat 'yara' op de beker. ligt bij de gevonden voorwerpen") == ["yara"]

@@ -126,6 +126,7 @@ NEWLINE = re.compile(r"\n")
 CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor)\s)")  # "Bedankt X voor ..."
 # In a lower-case sentence also before "met": "proficiat yazan met je diploma"
 LOWER_CLAUSE_END = re.compile(r"\s*(?:[,.!?:;)]|$|\s(?:en|&|voor|met)\s)")
+QUOTES = frozenset("'‘\"“")
 TITLE_GAP = re.compile(r"^[ .:]{1,3}$")
 # One lower-case initial, interfixes, then the surname's place: "w. van dijk", "j. bakker".
 LOWER_INITIAL = re.compile(r"(?<![\w.])[a-z]\. ?((?:(?:van|de|der|den|ter|ten|el)\s)*)(?=[a-z])")
@@ -254,11 +255,11 @@ def _blocked_tokens(
         role_matches = _phrase_finditer(roles.public_roles(), text)
         cue_ends += [m.end() for m in role_matches]
         role_starts += [bisect_left(starts, m.start()) for m in role_matches]
-        cue_ends += [
-            ends[k]
-            for k in indices(flags, PUBLIC_ROLE)
-            if roles.compound_role(text[starts[k] : ends[k]])
+        compounds = [
+            k for k in indices(flags, PUBLIC_ROLE) if roles.compound_role(text[starts[k] : ends[k]])
         ]
+        cue_ends += [ends[k] for k in compounds]
+        role_starts += compounds  # "Dennis Vreugdenhil, oud-spits van ADO"
     thing_ends = (
         [m.end() for m in _phrase_finditer(roles.named_things(), text)] if seen & CAP else []
     )
@@ -299,7 +300,8 @@ def _blocked_tokens(
         named_before = _named_before_role(text, starts, ends, flags, k)
         for j in named_before:
             blocked[j] = True
-        figures |= {text[starts[j] : ends[j]] for j in named_before[:1] + named_before[-1:]}
+        # every word: a capitalised word may open the chain ("Clubicoon Dennis Vreugdenhil, ...")
+        figures |= {text[starts[j] : ends[j]] for j in named_before if flags[j] & CAP}
     for end in roles.story_cue_ends(text) if seen & WORK_CUE or STORY.search(text) else ():
         # "het verhaal van Rama en Sita. Rama redt Sita ...": the story's figures
         cast = _story_cast(text, starts, ends, flags, bisect_left(starts, end))
@@ -1106,8 +1108,13 @@ class _Scanner:
             return None  # "met max 14 kinderen": how many, no person
         if i > 0 and self.spaced(i):
             before = self.words[i - 1]
-            if roles.number_word(before):
-                return None  # "zeven Elsa's, drie Anna's": counted, so kinds, not persons
+            if roles.number_word(before) or (
+                before == "keer"
+                and i > 1
+                and self.spaced(i - 1)
+                and roles.number_word(self.words[i - 2])
+            ):
+                return None  # "zeven Elsa's", "twee keer Elsa": counted, so kinds, not persons
             if roles.club_letters(before):
                 return None  # "ac milan", "fc emmen": a club
             if before[:1].isupper() and roles.saint_title(before):
@@ -1299,7 +1306,11 @@ class _Scanner:
                 and LOWER_CLAUSE_END.match(self.text, self.ends[i])
             ):
                 return "naam in kleine letters"  # "gefeliciteerd storm met je ..."
-            if not ambiguous and sentence_opening(self.text, self.starts[i]).islower():
+            if (
+                not ambiguous
+                and sentence_opening(self.text, self.starts[i]).islower()
+                and not _cited_words(self.text, self.starts[i])
+            ):
                 return "naam in kleine letters"  # a sloppy all-lower-case sentence
         if f & LOWER_UNKNOWN:
             return self.lower_unknown(i)
@@ -1843,6 +1854,26 @@ def _public_work(text: str, start: int, end: int, reason: str) -> bool:
     )
 
 
+def _drop_said_again(
+    text: str, found: list[tuple[int, int, str]], figures: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Drop a one-word name that is the first or last word of a full name found to be a public
+    figure's ("het standbeeld van Jan Pieter Minckelers ... Minckelers heeft een vlam in zijn
+    hand"); a title, greeting or group keeps a person."""
+    said: set[str] = set()
+    for start, end, _ in figures:
+        parts = text[slice(*_name_run(text, start, end))].split()
+        if len(parts) >= 2:
+            said.update((parts[0], parts[-1]))
+    return [
+        (start, end, reason)
+        for start, end, reason in found
+        if text[start:end] not in said
+        or reason.startswith(PERSON_REASONS)
+        or GROUP_AFTER.match(text, end)
+    ]
+
+
 RUN_BEFORE = re.compile(r"(?:[A-ZÀ-Þ]\w*(?:['’-]\w+)* )+$")
 RUN_AFTER = re.compile(r"(?: [A-ZÀ-Þ]\w*(?:['’-]\w+)*)+")
 
@@ -1892,12 +1923,34 @@ PLAYS_PART = re.compile(r"\s+(?:was|speelde|speelt|is)\s+(?:de\s+)?[A-ZÀ-Þ]") 
 BIBLE_REFERENCE = re.compile(r"\s+\d{1,3}\s*:\s*\d")  # "Marcus 10:14"
 
 
+CAPITALISED_WORD = re.compile(r"(?<![\w@#])[A-ZÀ-Þ][^\W\d_]+")
+
+
+def _cited_words(text: str, pos: int) -> bool:
+    """The word at `pos` is quoted, and so is the lower-case letter its sentence opens with:
+    words cited in a capitalised sentence ("leerden woorden: 'mooi weer' is ..., een 'poppe'
+    is een meisje"), not a sloppy lower-case one ("er staat 'yara' op")."""
+    if pos == 0 or text[pos - 1] not in QUOTES:
+        return False
+    k = pos - 1
+    while k >= 0 and text[k] not in CITED_SENTENCE_END:
+        k -= 1
+    k += 1
+    while k < pos and not text[k].isalpha():
+        k += 1
+    return k > 0 and text[k - 1] in QUOTES
+
+
+CITED_SENTENCE_END = frozenset(".!?:\n")
+
+
 def _bible_cast(text: str, found: list[tuple[int, int, str]]) -> bool:
-    """Every name found is a figure of the Bible, two or more of them, none with a title (a
-    relative's may: "zijn vader Jakob"), greeting or group: the post tells their story ("Ruth
-    zei tegen Naomi: ...", "Jozef kreeg een jas van zijn vader Jakob")."""
-    values = {text[start:end] for start, end, _ in found}
-    return len(values) >= 2 and all(
+    """Every name found is a figure of the Bible, the post names two or more of them (found or
+    known otherwise: "David versloeg Goliath"), none with a title (a relative's may: "zijn
+    vader Jakob"), greeting or group: the post tells their story ("Ruth zei tegen Naomi: ...",
+    "Jozef kreeg een jas van zijn vader Jakob")."""
+    named = {m.group() for m in CAPITALISED_WORD.finditer(text) if roles.bible_figure(m.group())}
+    return len(named | {text[start:end] for start, end, _ in found}) >= 2 and all(
         roles.bible_figure(text[start:end])
         and not (reason.startswith(PERSON_REASONS) and not roles.kin_word(reason[9:-1]))
         and not GROUP_AFTER.match(text, end)
@@ -2119,6 +2172,7 @@ def work_verbs() -> frozenset[str]:
 
 MAKER_AFTER = re.compile(r"\s+(?:van|door)\s+[A-ZÀ-Þ]")
 TITLE_WORDS_MAX = 6
+NAMED_TITLE_WORDS_MAX = 9  # after a work word or verb: "leest 'Sjeng en de schat van de ...'"
 WORK_CONTEXT_WORDS = 4  # a work word or verb this many words before the quote names it
 
 
@@ -2150,7 +2204,7 @@ def _work_titles(text: str) -> list[tuple[int, int]]:
             ok = named or MAKER_AFTER.match(text, m.end()) is not None
         else:
             ok = (
-                count <= TITLE_WORDS_MAX
+                count <= (NAMED_TITLE_WORDS_MAX if named else TITLE_WORDS_MAX)
                 and not any(ch in ".!?:;" for ch in inner)
                 and ("," not in inner or named)
             )
@@ -2210,6 +2264,11 @@ def _drop_characters(
     while changed:
         changed = False
         for hit in kept:
+            if _kin_of_last_named(text, hit, public, kept):
+                kept.remove(hit)
+                public.append((hit[0], hit[1]))
+                changed = True
+                break
             after = bisect_left(words.starts, hit[1])
             if (
                 after < len(words.flags)
@@ -2217,6 +2276,8 @@ def _drop_characters(
                 and not words.words[after].endswith("en")  # "..., Tommy en Annika speelden"
             ):
                 continue
+            if _in_group_slot(text, hit[0]):
+                continue  # "Uit groep 7: Hanna en Mozes": pupils, whoever else is named
             if any(
                 LIST_GAP.match(text[end : hit[0]])
                 or LIST_GAP.match(text[hit[1] : start])
@@ -2239,10 +2300,51 @@ KIN_GAP_MAX = 30
 def _kin_of_figure(gap: str) -> bool:
     """`gap` names a relative or companion of the figure before it ("en hun dochters")."""
     m = KIN_GAP.fullmatch(gap)
-    if m is None:
+    return m is not None and _kin_or_friend(m.group(1))
+
+
+def _kin_or_friend(word: str) -> bool:
+    """`word` names a relative or a friend ("dochters", "broertje", "vriendin")."""
+    return word.lower().startswith("vriend") or any(
+        word_flags(w) & TITLE for w in (word, word.removesuffix("s"))
+    )
+
+
+# "Zijn broer Theo", "alleen zijn broer Timmie": a relative of whoever was named last.
+POSSESSIVE_KIN_BEFORE = re.compile(r"\b(?:zijn|haar|hun|z'n)\s+(\w+)\s+$", re.IGNORECASE)
+REFERENT_MAX = 200  # characters back to the one a possessive points to
+
+
+def _kin_of_last_named(
+    text: str,
+    hit: tuple[int, int, str],
+    figures: Sequence[tuple[int, int]],
+    persons: Sequence[tuple[int, int, str]],
+) -> bool:
+    """The name follows a possessive and a relative or friend ("Zijn broer Theo", "zijn
+    vriendin Noura"), and the last one named before it is a figure, not a person found: the
+    figure's relative ("Vincent schilderde de Zonnebloemen. Zijn broer Theo ..."; "De moeder van
+    Daan ... Haar zoon Sem" stays a name)."""
+    m = POSSESSIVE_KIN_BEFORE.search(text, max(0, hit[0] - 40), hit[0])
+    if m is None or not _kin_or_friend(m.group(1)):
         return False
-    word = m.group(1)  # "dochter", "dochters"
-    return any(word_flags(w) & TITLE for w in (word, word.removesuffix("s")))
+    lo = max(0, m.start() - REFERENT_MAX)
+    before = m.start()
+    last_figure = max((f[0] for f in figures if lo <= f[0] and f[1] <= before), default=-1)
+    last_person = max((p[0] for p in persons if lo <= p[0] and p[1] <= before), default=-1)
+    return last_figure > last_person
+
+
+# A slot of a group in a list: "Uit groep 7: Hanna en Mozes", "Groep 5-6: Simeon en Anna".
+GROUP_SLOT_BEFORE = re.compile(
+    r"\b(?:groep|klas)\s*\d[\d/-]*\s*:\s*(?:[A-ZÀ-Þ][\w'’-]*(?:\s*,\s*|\s+(?:en|&)\s+))*$",
+    re.IGNORECASE,
+)
+
+
+def _in_group_slot(text: str, start: int) -> bool:
+    """The name stands in a group's slot of a list ("Uit groep 7: Hanna en Mozes")."""
+    return GROUP_SLOT_BEFORE.search(text, max(0, start - 80), start) is not None
 
 
 @functools.cache
@@ -2303,7 +2405,9 @@ def find_names(
         or " van " in text
         and (STORY.search(text) or SEEN_OR_HEARD.search(text))
     ):
-        found = [h for h in found if not _public_work(text, *_name_run(text, h[0], h[1]), h[2])]
+        works = [h for h in found if _public_work(text, *_name_run(text, h[0], h[1]), h[2])]
+        if works:
+            found = _drop_said_again(text, [h for h in found if h not in works], works)
     if words.seen & CAP and TLD.search(text):
         found = _drop_brands(text, found, starts, flags)
     if found:
