@@ -164,3 +164,98 @@ def test_a_birth_date_after_the_place_of_birth_is_a_birthdate() -> None:
 )
 def test_a_date_count_rank_or_jubilee_beside_a_name_is_no_age(text: str) -> None:
     assert birthdates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Morgen wordt in groep 3 Aziz zeven, en hij oefent zijn traktatie.", "Aziz zeven"),
+        ("Morgen wordt onze Noa uit groep 1 5!! Slingers liggen klaar.", "Noa uit groep 1 5"),
+        ("morgen wordt onze noa uit groep 1 5!! slingers liggen klaar", "noa uit groep 1 5"),
+    ],
+)
+def test_a_group_beside_the_subject_after_the_verb_keeps_the_age_its(text: str, value: str) -> None:
+    assert any(value in shown for shown in birthdates(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Juf Anja is dit weekend een halve eeuw geworden!", "een halve eeuw"),
+        ("Meester Ruud is vandaag weer een jaartje wijzer 😉", "een jaartje wijzer"),
+        ("Juf Dianne, 40 jaar jong vandaag 🎉", "40 jaar jong vandaag"),
+        ("Juf Gerda is 60 jaar jong!", "60 jaar jong"),
+        ("🕯️ Zes kaarsjes uitgeblazen door Lotte van groep 2!", "Zes kaarsjes"),
+        ("Opa Jan vierde zondag zijn tachtigste 🎂", "vierde zondag zijn tachtigste"),
+        ("Ravi had vandaag de verjaardagskroon op in groep 1/2 👑", "verjaardagskroon"),
+        ("gefeliciteeerd bram!! 5 jaar al 🎉", "5 jaar al"),
+    ],
+)
+def test_a_milestone_said_in_a_figure_of_speech_or_in_candles_is_a_birthdate(
+    text: str, value: str
+) -> None:
+    assert any(value in shown for shown in birthdates(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("wat een feest in gr 4, daan is vandaag jaig 🎂", "jaig"),
+        ("juf lies verjaard vandaag!! zing mee", "verjaard vandaag"),
+        ("ruben werdt 10 vandaag 🎈", "werdt 10"),
+    ],
+)
+def test_a_birthday_word_written_in_haste_is_still_one(text: str, value: str) -> None:
+    assert any(value in shown for shown in birthdates(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Jarig in februari:\nde 4e: Nina\nde 11e: Jurre", "4e"),
+        ("Jarig deze week: Milan (dinsdag) en Sevda (donderdag). Fijne verjaardag!", "(dinsdag)"),
+        (
+            "Nieuw in de klas:\nOleh – Oekraïne – 03-09-2016\nNatalia – Polen – 27-01-2018",
+            "03-09-2016",
+        ),
+        ("Vandaag hielpen Yusuf (8) en Elif (7) de conciërge.", "(8)"),
+    ],
+)
+def test_a_day_date_or_age_beside_a_name_in_a_list_or_in_prose_is_a_birthdate(
+    text: str, value: str
+) -> None:
+    assert any(value in shown for shown in birthdates(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Onze collega Iris beviel op 28 januari van een gezonde zoon.", "28 januari"),
+        ("Noa en Lize werden vrijdag 7 november geboren.", "7 november"),
+        ("Geboren: Sara, dochter van meester Jeroen en Anouk, 12 maart 2026.", "12 maart 2026"),
+        ("Juf Marloes en Pim kregen op 21/1 een dochtertje.", "21/1"),
+    ],
+)
+def test_a_birth_date_said_before_or_after_the_birth_is_a_birthdate(text: str, value: str) -> None:
+    assert any(value in shown for shown in birthdates(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saar tekende voor het jubileum: de school met 50 kaarsjes op het dak!",
+        "@taartenvansanne maakte de verjaardagstaart voor juf Esther. Prachtig!",
+        "Daan maakte een verjaardagskaart voor zijn opa.",
+        "De vordering van Sem is verjaard.",
+        "VV Aardenburg is 40 jaar jong, zegt voorzitter Kees.",
+        "Juf Anja werkt al een halve eeuw op school.",
+        "Rooster:\nSem – 12-06-2026\nLisa – 13-06-2027",
+        "Juf Anouk – in dienst sinds 01-08-2015\nMeester Tom – in dienst sinds 01-08-2019",
+        "In de leerlingenraad: Sem (8), Lisa (7) en Bo (6).",
+        "jari won de wedstrijd",
+    ],
+)
+def test_an_anniversary_a_gift_a_claim_a_club_or_a_schedule_beside_a_name_is_no_age(
+    text: str,
+) -> None:
+    assert birthdates(text) == []

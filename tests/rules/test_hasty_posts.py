@@ -164,3 +164,21 @@ def test_a_lower_case_name_opening_a_lower_case_sentence_carries_its_birthday() 
     text = "jade wordt vandaag 7!! ze trakteert op pannenkoekjes"
     assert "jade" in found("name", text)
     assert found("birthdate", text) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("gefeliciteeerd bram!! fijne dag", "bram"),
+        ("hoiii noor, tot morgen!", "noor"),
+        ("morgen wordt onze noa uit groep 1 vijf!!", "noa"),
+    ],
+)
+def test_a_lower_case_name_after_a_drawn_out_greeting_or_our_before_a_group_is_a_name(
+    text: str, name: str
+) -> None:
+    assert name in found("name", text)
+
+
+def test_a_noun_after_our_without_a_group_is_no_name() -> None:
+    assert "mees" not in found("name", "onze mees zat vandaag in de voederplank")

@@ -119,6 +119,8 @@ INITIALS = re.compile(
     r"(?<![\w.])((?:[A-Z]\.\s?){1,3})((?:(?:van|de|der|den|ter|ten|el|'t|van 't)\s)*)"
     r"([A-Z][\w’'-]+)"
 )
+# "onze noa uit groep 1": the school's own pupil, not "de mees" (a bird)
+POSSESSIVES_OF_A_PUPIL = frozenset(("onze", "ons"))
 PUPIL_GROUP_AFTER = re.compile(r"\s*(?:\(\s*|,?\s*uit\s+)" + GROUP_WORD, re.IGNORECASE)
 RELATIVE_AFTER = re.compile(r", die\s")  # "Joep, die gisteren 7 werd": a person, said of
 LIST_END = re.compile(r"[!?.]")  # the last of a list ends its sentence: "dag sanne en bas!"
@@ -1296,6 +1298,15 @@ class _Scanner:
             return "naam in kleine letters als onderwerp"  # "mees heeft zijn diploma gehaald"
         if not cap and first and (self.lower_pair(i) or i > 1 and self.lower_pair(i - 2)):
             return "naam in kleine letters als onderwerp"  # "sky en bo hadden ...", in lower case
+        if (
+            not cap
+            and first
+            and f & LOWER_LONGER
+            and self.determiner_before(i)
+            and self.words[i - 1].lower() in POSSESSIVES_OF_A_PUPIL
+            and self.pupil_of_group_after(i)
+        ):
+            return "naam in kleine letters"  # "morgen wordt onze noa uit groep 1 5!"
         if not cap and first and f & LOWER_LONGER and not self.determiner_before(i):
             if self.group_after(i) if not ambiguous else self.pupil_of_group_after(i):
                 return "naam in kleine letters"  # "trots op mees uit gr. 6" (not "de mees")

@@ -144,17 +144,19 @@ BIRTHDATE = Alternatives(
             r"\b\d{1,3}\s+jaar\s+(?:oud\s+)?(?:is\s+)?geworden\b",
             # "Isa verjaart morgen"
             r"\bverjaar(?:t|de|den)\b",
+            # "verjaard" written in haste beside its day (not a claim that "is verjaard")
+            rf"\bverjaard\s+{DAY}\b|\b{DAY}\s+verjaard\b",
             rf"\b{DAY}\s+wordt\s+(?:hij|ze|zij)\s+\d{{1,3}}\b",
             # the pronoun after its verb, a time word first: "nu is ze al twee!"
             rf"\b(?:nu|inmiddels|intussen|dan|toen)\s+(?:is|was|wordt|werd)\s+(?:hij|zij|ze)\s+"
             rf"(?:(?:al|pas|bijna|alweer|net)\s+)?{NUM}(?:\s+jaar)?(?=\s*(?:[!.,;)]|$|en\s|{EMOJI}))",
             rf"\b(?:hij|ze|zij)\s+werd\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
-            rf"\bwerd\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",
+            rf"\bwerdt?\s+\d{{1,3}}\b{NOT_A_COUNT_OF_YEARS}",  # "werdt": written in haste
             # an age in words that ends its clause: "Finn werd vier!"
             rf"\bwerd(?:en)?\s+{NUM}(?:\s+jaar)?(?=\s*(?:[!.,;)]|$|en\s|{EMOJI}))",
             rf"\b(?:is|was|wordt|zijn|waren|worden)\s+(?:(?:{DAY}|allebei|beiden|ook|alle\s+twee)\s+)?"
             r"jarig\b",
-            r"\b\d{1,3}\s+kaarsjes\b",
+            rf"\b{NUM}\s+kaarsjes\b",
             # "onze 7-jarige leerling", "de 10-jarige Zofia" (not "de 4-jarigen", "ons 50-jarig
             # bestaan")
             # (a digit first, the word before it looked back at: the regex keeps its quick gate)
@@ -175,11 +177,19 @@ BIRTHDATE = Alternatives(
             # (not a temperature: "2° 3-1-2026")
             rf"(?<!\d)(?<!\d\s)°\s*(?:{DATE})",
             rf"\bter\s+wereld(?:\s+(?:kwam|is\s+gekomen|gekomen))?\s+op\s+(?:{WEEKDAY}\s+)?(?:{DATE})",
+            # the mother's verb, then the date: "beviel op 28 januari van een zoon"
+            rf"\b(?:beviel|bevallen)\s+(?:(?:op|afgelopen|vorige)\s+)?(?:{WEEKDAY}\s+)?(?:{BIRTH_DATE})",
+            # the date between the verb and "geboren": "Noa en Lize werden vrijdag 7 november
+            # geboren", "is 3 mei geboren"
+            rf"\b(?:werd|werden|is|zijn)\s+(?:op\s+)?(?:{WEEKDAY}\s+)?(?:{DATE})\s+geboren\b",
+            # a birth card: "Geboren: Sara, dochter van Jeroen en Anouk, 12 maart 2026" (the
+            # baby and her parents between the colon and the date, on one line)
+            rf"\bgeboren\s*:[^.!?\n]{{0,60}}?(?:{DATE})",
             # the date after the event: "is bevallen van een dochter, op 3 november"
             rf"\b(?:bevallen|beviel)\s+van\s+(?:een\s+)?(?:\S+\s+)?(?:zoon|dochter|zoontje"
             rf"|dochtertje|tweeling|baby|kindje),?\s+op\s+(?:{WEEKDAY}\s+)?(?:{DATE})",
             # "kregen op 4 mei een zoon"
-            rf"\b(?:kreeg|kregen)\s+(?:\S+\s+){{0,2}}?(?:op\s+)?(?:{WEEKDAY}\s+)?(?:{DATE})\s+(?:een\s+)?"
+            rf"\b(?:kreeg|kregen)\s+(?:\S+\s+){{0,2}}?(?:op\s+)?(?:{WEEKDAY}\s+)?{BIRTH_DATE}\s+(?:een\s+)?"
             rf"{NEWBORN}\b",
             # "Gefeliciteerd met je 7e, Sem!": an ordinal that ends the wish is a birthday
             r"\b(?:gefeliciteerd|feliciteren|feliciteert|proficiat|van\s+harte)\s+(?:\S+\s+){0,2}?"
@@ -210,7 +220,7 @@ BIRTHDATE = Alternatives(
             rf"\bvier(?:t|de|den)\s+(?:{WHEN}\s+)?(?:zijn|haar|je)\s+(?:[\w-]+\s+)?"
             r"(?:verjaardag|kroonjaar)",
             # the ordinal alone, ending its clause: "viert donderdag haar zesde"
-            rf"\bviert\s+(?:{WHEN}\s+)?(?:zijn|haar|je|jouw)\s+{ORDINAL}"
+            rf"\bvier(?:t|de|den)\s+(?:{WHEN}\s+)?(?:zijn|haar|je|jouw)\s+{ORDINAL}"
             rf"(?=\s*(?:[!.,;)]|$|en\s|met\s|{EMOJI}))",
             rf"\b(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:\d+(?:ste|e)|[a-z]+(?:ste|de))\s+verjaardag",
             rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
@@ -219,9 +229,11 @@ BIRTHDATE = Alternatives(
             # "is vandaag een jaartje ouder", "heeft Abraham gezien", "is Sarah geworden" (50)
             # "is vandaag een jaartje ouder", also without the verb ("vandaag een jaartje ouder")
             rf"(?:\b(?:is|wordt|werd)\s+(?:{DAY}\s+)?|\b{DAY}\s+)(?:weer\s+)?een\s+jaar(?:tje)?"
-            r"\s+ouder\b",
+            r"\s+(?:ouder|wijzer)\b",
             rf"\b(?:heeft|hebben|had)\s+(?:{DAY}\s+)?(?:abraham|sarah)\s+gezien\b"
             rf"|\b(?:is|wordt|werd)\s+(?:{DAY}\s+)?(?:abraham|sarah)(?:\s+geworden\b|(?=\s*[!.]))",
+            # "is dit weekend een halve eeuw geworden", "wordt morgen een halve eeuw"
+            rf"\b(?:is|wordt|werd)\s+(?:{WHEN}\s+)?een\s+halve\s+eeuw(?:\s+(?:oud|geworden)\b)?",
             r"\b(?:is|ben|was)\s+(?:nu\s+|al\s+|pas\s+|net\s+)?\d{1,2}\s+jaar"
             r"(?:\s+oud\b|(?=\s*[.,!;)]|\s*$))",
             # "Juf Sanne is vandaag 40": last, so the longer phrasings above win
@@ -247,6 +259,8 @@ NOT_BIRTHDAY_BEFORE = gated(
 # "Tess (3 okt)", "Sem (7)".
 AGE_APPOSITION = re.compile(
     r"\s*(?:\(\s*\d{1,2}\s*(?:jaar|jr\.?)\s*\)|,\s*\d{1,2}\s+jaar(?:\s+oud)?(?=\s*[,.!)]))"
+    # "Juf Dianne, 40 jaar jong vandaag" (a club that "is 40 jaar jong" is no person)
+    rf"|,\s*\d{{1,2}}\s+jaar\s+jong(?:\s+{DAY})?\b"
     # a bare number as a newspaper gives an age: "Lana (6) uit groep 3", "Sven (11)"; a number
     # up to 8 with no group after it may be the group ("Sem (8), Lisa (7)")
     r"|\s*\(\s*(?:9|1\d)\s*\)|\s*\(\s*\d\s*\)(?=\s*(?:uit|van|in)\s+(?:groep|gr\.))"
@@ -255,11 +269,17 @@ AGE_APPOSITION = re.compile(
     r"|\s*\(\s*(?:groep|gr\.?)\s*\d[^(),\n]{0,6}[,;]\s*\d{1,2}\s*(?:jaar|jr\.?)\s*\)"
     # two digits in the middle of a sentence, as a newspaper gives an age: "juf Hanneke (61)
     # gaat met pensioen" (at a line's end it may count a class: "juf Merel (24)")
-    r"|\s*\(\s*[2-9]\d\s*\)(?=[^\S\n]+[a-z])",
+    r"|\s*\(\s*[2-9]\d\s*\)(?=[^\S\n]+[a-z])"
+    # one digit in a sentence that goes on after it (perhaps after a second name and digit),
+    # as a newspaper gives ages: "Vandaag hielpen Yusuf (8) en Elif (7) de conciërge" (not a
+    # list that ends there: "Sem (8), Lisa (7) en Bo (6).", where the digits may be groups)
+    r"|\s*\(\s*[2-9]\s*\)(?=(?:[^\S\n]+en[^\S\n]+[A-Z][a-z]+[^\S\n]*\(\s*[2-9]\s*\))?"
+    r"[^\S\n]+(?!en\b)[a-z]{2,})",
     re.IGNORECASE,
 )
 BIRTHDAY_APPOSITION = re.compile(
-    rf"\s*(?:\(\s*(?:{SHORT_DATE}|\d{{1,2}})\s*\)|[:–-]\s*(?:{SHORT_DATE})\b)", re.IGNORECASE
+    rf"\s*(?:\(\s*(?:{SHORT_DATE}|\d{{1,2}}|{WEEKDAY})\s*\)|[:–-]\s*(?:{SHORT_DATE})\b)",
+    re.IGNORECASE,
 )
 # In a post about birthdays, the date on the short line of a name, wherever it stands in a list
 # or table: "3 nov | Fenna | groep 3", "Mohammed (gr. 7) – di 3 feb", "Elif | 04-06-2021"
@@ -269,19 +289,31 @@ LIST_LINE_DATE = re.compile(
     re.IGNORECASE,
 )
 LIST_LINE_MAX = 70  # characters: a line longer than this is prose, not a list's line
+# A full date with its year: "03-09-2016", "14 maart 2017" ...
+DATED = re.compile(
+    rf"(?<![\w/-])(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]|\d{{1,2}}\s+(?:{MONTHS})\s+)((?:19|20)\d\d)(?![\w/-])",
+    re.IGNORECASE,
+)
+# The years of a list's dates of birth lie apart; a schedule's run into the next year at most.
+DATES_OF_BIRTH_SPREAD = 2
+# ... not a start or an end: "in dienst sinds 01-08-2015", "t/m 3 juni 2026"
+DATED_NOT_BIRTH = re.compile(r"\b(?:sinds|vanaf|tot|t/m|per|van|op|om)\W*$", re.IGNORECASE)
 # In a post about birthdays, a date that opens the line of a name: "3 sept – Tijmen (groep 4)",
 # "12/11: juf Hennie" (searched in the line up to the name; a title may come between).
 BIRTHDAY_DATE_BEFORE = re.compile(
-    rf"^[^\S\n]*(?:[-•*·][^\S\n]*)?({SHORT_DATE})[^\S\n]*[:–—-]?[^\S\n]*(?:[^\W\d]+[^\S\n]+){{0,2}}$",
+    rf"^[^\S\n]*(?:[-•*·][^\S\n]*)?({SHORT_DATE}|de\s+\d{{1,2}}(?:e|ste|de)\b)[^\S\n]*[:–—-]?"
+    r"[^\S\n]*(?:[^\W\d]+[^\S\n]+){0,2}$",
     re.IGNORECASE | re.MULTILINE,
 )
 # "Van harte Gijs, 8 jaar alweer!": an age that ends its clause with "al", "alweer".
-AGE_ALREADY = gated(rf"\b{NUM}\s+jaar\s+(?:al|alweer|nu\s+al)(?=\s*[!.,;]|\s*$)", re.IGNORECASE)
+AGE_ALREADY = gated(
+    rf"\b{NUM}\s+jaar\s+(?:al|alweer|nu\s+al)(?=\s*(?:[!.,;]|$|{EMOJI}))", re.IGNORECASE
+)
 # "Jente is net 4", "Opa Hendrik is 80 en ...", "zij is nu 9!": an age said of the subject right
 # before it (a name or a pronoun), ending its clause.
 AGE_PREDICATE = (
     rf"(?:is|ben|bent|was)\s+(?:(?:nu|al|pas|net|bijna|inmiddels|alweer)\s+)?{NUM}"
-    r"(?:\s+jaar(?:\s+oud)?)?(?![.,]\d)"
+    r"(?:\s+jaar(?:\s+(?:oud|jong))?)?(?![.,]\d)"  # "Juf Gerda is 60 jaar jong!"
     r"(?=\s*(?:[!.,;)]|$|en\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))"
 )
 # The quick look for AGE_PREDICATE in a post without a birthday cue word (see analysis.py).
@@ -313,17 +345,36 @@ HISTORICAL_YEAR = re.compile(r"\b1[0-8]\d\d\b")
 # "kroonjaar": a round birthday; Frisian "jierdei" (birthday), "jierich" (jarig); English "Happy
 # birthday, juf Anouk!"
 BIRTHDAY_WORD = re.compile(
-    r"\b(?:jarige?|verjaardag|kroonjaar|jierdei|jierich|birthday)\b", re.IGNORECASE
+    # "verjaardagskroon", "verjaardagsfeestje": a compound is the birthday of whom its clause names
+    r"\b(?:jarige?|verjaardag(?:s[^\W\d]{3,})?|kroonjaar|jierdei|jierich|birthday)\b",
+    re.IGNORECASE,
 )
+BIRTHDAY_COMPOUND_HEAD = "verjaardags"
+# After the compound, whose it is: "maakte een verjaardagskaart voor haar opa"
+FOR_SOMEONE_ELSE = re.compile(r"\s+(?:voor|aan|van)\b", re.IGNORECASE)
 BIRTHDAY_WORD_CUES = ("jarig", "verjaardag", "kroonjaar", "jierdei", "jierich", "birthday")
 # The birthday words a word written in haste may be one letter off ("verjaadag", "verjaardg",
 # "jarug", "birtday"), when it is this long and no Dutch word itself ("harig", "jarigen").
 BIRTHDAY_SPELLINGS = ("jarig", "jarige", "verjaardag", "birthday")
 BIRTHDAY_TYPO_MIN_LENGTH = 5
+# A shorter word is one only when a letter inside "jarig" was dropped and its ending kept ("jaig",
+# "jrig"; not "jari", a name).
+BIRTHDAY_TYPO_SHORT_ENDING = "ig"
 
 
 # Letters every such typo of BIRTHDAY_SPELLINGS we read holds: the post is looked through only then.
-BIRTHDAY_TYPO_CUES = ("verj", "jar", "arig", "rjaa", "aardag", "birt", "irth", "thday")
+BIRTHDAY_TYPO_CUES = (
+    "verj",
+    "jar",
+    "arig",
+    "jaig",
+    "jrig",
+    "rjaa",
+    "aardag",
+    "birt",
+    "irth",
+    "thday",
+)
 
 
 def may_hold_a_birthday_typo(text: str) -> bool:
@@ -333,7 +384,10 @@ def may_hold_a_birthday_typo(text: str) -> bool:
 @functools.cache
 def birthday_typo(word: str) -> bool:
     """`word` (lower case) is a birthday word of BIRTHDAY_SPELLINGS written in haste."""
-    if len(word) < BIRTHDAY_TYPO_MIN_LENGTH or not word.isalpha() or word in BIRTHDAY_SPELLINGS:
+    short = len(word) < BIRTHDAY_TYPO_MIN_LENGTH
+    if short and not (len(word) == 4 and word.endswith(BIRTHDAY_TYPO_SHORT_ENDING)):
+        return False
+    if not word.isalpha() or word in BIRTHDAY_SPELLINGS:
         return False
     best = process.extractOne(word, BIRTHDAY_SPELLINGS, scorer=Levenshtein.distance, score_cutoff=1)
     return best is not None and word not in dutch_words()
@@ -353,8 +407,8 @@ YEARS = re.compile(
 BIRTHDATE_CUES = (
     "geboren", "geboortedatum", "werd", "jarig", "verjaardag", "geworden", "berne", "wurt",
     "wurdt", "wordt", "wort", "geb", "birthday", "kaarsjes", "jierich", "jierdei", "waard",
-    "wurden", "worden", "verjaar", "wereld", "bevallen", "levenslicht", "kreeg", "kregen", "ouder",
-    "abraham", "sarah", "word", "felicit", "proficiat", "viert", "vierde",
+    "wurden", "worden", "verjaar", "wereld", "bevallen", "beviel", "levenslicht", "kreeg",
+    "kregen", "ouder", "abraham", "sarah", "word", "felicit", "proficiat", "viert", "vierde",
 )  # fmt: skip
 DAY_CUES = (
     "dag",
@@ -1000,6 +1054,8 @@ def may_state_an_age(text: str) -> bool:
         AGE_PREDICATE_CUE.search(text) is not None
         or ("(" in text and BARE_AGE.search(text) is not None)
         or "°" in text
+        or "\n" in text
+        and len(DATED.findall(text)) > 1  # see _dates_of_birth_in_a_list
     )
 
 
@@ -1015,7 +1071,9 @@ def find_birthdates(
         sentences = sentences_of(text)
     spans = []
     for m in BIRTHDATE.finditer(text):
-        if NOT_BIRTHDAY.search(text[m.start() : m.end() + 30]):
+        if NOT_BIRTHDAY.search(text[m.start() : m.end() + 30]) or _after_an_anniversary(
+            text, m.start(), sentences
+        ):
             continue
         if AGE_TODAY.match(m.group()) and NOT_BIRTHDAY_BEFORE.search(
             text[max(0, m.start() - 30) : m.start()]
@@ -1041,9 +1099,22 @@ def find_birthdates(
     if may_contain(text, BIRTHDAY_WORD_CUES) or may_hold_a_birthday_typo(text):
         spans += _birthday_words(text, people, sentences, tokens)
     spans += _appositions(text, people)
+    if "\n" in text:
+        spans += _dates_of_birth_in_a_list(text, people)
     if BIRTHDAY_POST.search(text):
         spans += _ages_in_birthday_post(text, people, sentences)
     return _hits(text, spans, "verjaardag of leeftijd van een persoon", PDKind.BIRTHDATE)
+
+
+ANNIVERSARY_REACH = 40  # characters before a match, in its sentence
+
+
+def _after_an_anniversary(text: str, start: int, sentences: list[Span]) -> bool:
+    """Whether the sentence speaks of an anniversary just before `start` ("voor het jubileum: de
+    school met 50 kaarsjes"): the count is the institution's."""
+    idx = bisect_right(sentences, start, key=_start) - 1
+    lo = max(start - ANNIVERSARY_REACH, sentences[idx].start if idx >= 0 else 0)
+    return NOT_BIRTHDAY.search(text, lo, start) is not None
 
 
 def _asked_and_answered(
@@ -1064,7 +1135,11 @@ def _birthday_words(
 ) -> list[Span]:
     """ "jarig", "jarige", "verjaardag" in a clause that speaks of a person ("Fijne verjaardag,
     Sem!", "onze jarige Mila") or that a person answers ("Vandaag jarig: Sem uit groep 5", "Wie
-    is er jarig? Onze juf Anouk!"), but not a school's or a club's ("75 jaar jarig bestaan")."""
+    is er jarig? Onze juf Anouk!"), but not a school's or a club's ("75 jaar jarig bestaan").
+    A compound ("verjaardagskroon") is the birthday of the person who has it, named (not an
+    @-handle: a maker) before it and not given to another ("Ravi had de verjaardagskroon op"; not
+    "@taartenvansanne maakte de verjaardagstaart voor juf Esther", "Daan maakte een
+    verjaardagskaart voor zijn opa")."""
     t = _Text.of(text, sentences, tokens)
     found = []
     words = [Span(m.start(), m.end()) for m in BIRTHDAY_WORD.finditer(text)]
@@ -1072,9 +1147,17 @@ def _birthday_words(
     for span in words:
         if NOT_BIRTHDAY.search(text[span.start : span.end + 30]):
             continue
-        first = bisect_right(t.starts, span.start - 1)
         idx = t.clause_index(span.start)
         clause = t.clauses[idx]
+        if span.end - span.start > len(BIRTHDAY_COMPOUND_HEAD) and text[
+            span.start : span.end
+        ].lower().startswith(BIRTHDAY_COMPOUND_HEAD):
+            if not FOR_SOMEONE_ELSE.match(text, span.end) and any(
+                clause.start <= p.start < span.start and text[p.start] != "@" for p in people
+            ):
+                found.append(span)
+            continue
+        first = bisect_right(t.starts, span.start - 1)
         if (
             any(clause.start <= p.start < clause.end for p in people)
             or _about_a_person(t, span, first, people)
@@ -1125,6 +1208,26 @@ def _appositions(text: str, people: Sequence[Span]) -> list[Span]:
     return found
 
 
+def _dates_of_birth_in_a_list(text: str, people: Sequence[Span]) -> list[Span]:
+    """A list whose lines each pair a name with one full date, the years differing ("Oleh –
+    Oekraïne – 03-09-2016", "Natalia – Polen – 27-01-2018"): dates of birth, in any post (the
+    dates of a schedule lie in one school year)."""
+    dates: dict[int, re.Match[str]] = {}
+    for p in people:
+        line = text.rfind("\n", 0, p.start) + 1
+        end = text.find("\n", p.end)
+        end = len(text) if end < 0 else end
+        if line in dates or end - line > LIST_LINE_MAX:
+            continue
+        found = list(DATED.finditer(text, line, end))
+        if len(found) == 1 and not DATED_NOT_BIRTH.search(text, line, found[0].start()):
+            dates[line] = found[0]
+    years = [int(m.group(1)) for m in dates.values()]
+    if len(dates) < 2 or max(years) - min(years) < DATES_OF_BIRTH_SPREAD:
+        return []
+    return [Span(m.start(), m.end()) for m in dates.values()]
+
+
 def _list_line_dates(text: str, line: int, person: Span) -> list[Span]:
     """The date on a birthday list's line of `person` (a short line, one date on it)."""
     end = text.find("\n", person.end)
@@ -1138,9 +1241,11 @@ def _list_line_dates(text: str, line: int, person: Span) -> list[Span]:
 # The subject after the verb: "Vandaag wordt Daan 8 jaar!", "Gisteren werd opa Henk 80", "Zaterdag
 # wordt juf Ellen 50": the verb before the name (titles and kinship words between) ...
 VERB_BEFORE_SUBJECT = re.compile(
-    r"\b(?:wordt|word|worden|werd|werden|is|was|wurdt|waard)\s+((?:[\w'-]+\s+){0,3}?)$",
+    r"\b(?:wordt|word|worden|werd|werden|is|was|wurdt|waard)\s+((?:[\w'.-]+\s+){0,4}?)$",
     re.IGNORECASE,
 )
+# A group may stand between the verb and the name: "Morgen wordt in groep 3 Aziz zeven".
+GROUP_PHRASE = re.compile(r"\b(?:in|uit|van)\s+(?:groep|gr\.?)\s*\d\w*(?:/\d\w*)?", re.IGNORECASE)
 # ... and the age right after it, ending its clause.
 AGE_AFTER_SUBJECT = re.compile(
     rf"\s+(?:(?:al|pas|bijna|alweer)\s+)?{NUM}{NOT_A_COUNT_OF_YEARS}(?:\s+jaar)?(?:\s+oud)?"
@@ -1158,13 +1263,14 @@ def _inverted_ages(text: str, people: Sequence[Span]) -> list[Span]:
     found = []
     between = BEFORE_SUBJECT | _words_of("kin_words") | _words_of("name_titles")
     for p in people:
-        after = AGE_AFTER_SUBJECT.match(text, p.end)
+        group = GROUP_AFTER_NAME.match(text, p.end)  # "wordt onze Noa uit groep 1 5!"
+        after = AGE_AFTER_SUBJECT.match(text, group.end() if group else p.end)
         if after is None:
             continue
         verb = VERB_BEFORE_SUBJECT.search(text, max(0, p.start - 40), p.start)
         if verb is None:
             continue
-        words = verb.group(1).split()
+        words = GROUP_PHRASE.sub(" ", verb.group(1)).split()
         if all(w.lower() in between or w[:1].isupper() for w in words):
             found.append(Span(verb.start(), after.end()))
     return found

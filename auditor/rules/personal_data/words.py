@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from collections.abc import Collection
 from itertools import compress
 from typing import NamedTuple, cast
 
@@ -240,6 +241,17 @@ def _role_start(low: str) -> bool:
     )
 
 
+# A letter written three times or more in haste: "gefeliciteeerd", "hoiii", "welkommm".
+DRAWN_OUT = re.compile(r"(.)\1{2,}")
+
+
+def _is_drawn_out(low: str, words: Collection[str]) -> bool:
+    """Whether `low` is one of `words` with a letter drawn out ("gefeliciteeerd", "hoiii")."""
+    if DRAWN_OUT.search(low) is None:
+        return False
+    return DRAWN_OUT.sub(r"\1\1", low) in words or DRAWN_OUT.sub(r"\1", low) in words
+
+
 def _compute_flags(word: str) -> int:
     if len(word) > 4 and word[-2] in "'’" and word[-1] == "s":
         stem = word_flags(word[:-2])
@@ -262,7 +274,7 @@ def _compute_flags(word: str) -> int:
         (ORG, _is_org_word(lex, low)),
         (STREET, word[0].isupper() and is_street(low)),
         (TITLE, low in lex.strong_titles),
-        (GREETING, low in lex.greetings),
+        (GREETING, low in lex.greetings or _is_drawn_out(low, lex.greetings)),
         (DETERMINER, low in lex.determiners),
         (PUBLIC_START, low in _first_words(lex.public_figures)),
         (PUBLIC_ROLE, _role_start(low)),
