@@ -81,6 +81,16 @@ def dutch_words() -> frozenset[str]:
     return frozenset(wordfreq_zipf("nl", 1.0))
 
 
+def dutch_words_among(candidates: frozenset[str]) -> frozenset[str]:
+    """The strings of `candidates` that are words of wordfreq's large Dutch list (311,000 words,
+    rare ones and frequent misspellings too), read once for the call and not kept: the small list
+    of `dutch_words` misses rare words a typo check must not take for a typo ("geanimeerd")."""
+    path = _package_dir("wordfreq") / "data" / "large_nl.msgpack.gz"
+    with gzip.open(path, "rb") as handle:
+        data = msgpack.load(handle, raw=False, strict_map_key=False)
+    return frozenset(word for bucket in data[1:] for word in bucket if word in candidates)
+
+
 def wordfreq_zipf(lang: str, min_zipf: float) -> dict[str, float]:
     """Word -> Zipf frequency for the words of wordfreq's small `lang` list at least `min_zipf`
     frequent, read straight from its msgpack file so the library's caches stay out of memory."""

@@ -47,12 +47,13 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from auditor.models import Hit, PDKind, Span
 from auditor.nlp.inflection import base_forms
 from auditor.nlp.lexicon import (
     dutch_words,
+    dutch_words_among,
     lexicon_cache,
     on_change,
     package_list,
@@ -471,10 +472,17 @@ def _pattern(token: str) -> Pattern:
     return Pattern(mode, text)
 
 
-# A word one letter off an entry ("ziekehuis", "geopereed", "waterpokke") is that entry written
-# in haste, when the word is this long and no Dutch word itself: shorter words have too many real
-# neighbours ("arm", "been", "ziek").
+# A word one letter off an entry ("ziekehuis", "geopereed", "waterpokke", two letters swapped:
+# "zwnager") is that entry written in haste, when the word is this long and no Dutch word itself:
+# shorter words have too many real neighbours ("arm", "been", "ziek").
 TYPO_MIN_LENGTH = 7
+# Two neighbouring letters left out ("ziekhuis" for "ziekenhuis"), only from an entry this long,
+# inside the word (its first two letters and last two kept), and when the result is no word of
+# the large Dutch list ("heengaan" is a word, not "heengegaan" in haste; see `_dropped_pairs`).
+LONG_TYPO_MIN_LENGTH = 9
+# A letter doubled by a key held too long ("hypoo", "ziekk"): the word with one of its doubled
+# letters left out is an entry of at least this length.
+DOUBLED_MIN_LENGTH = 4
 
 
 @dataclass(frozen=True)
@@ -506,6 +514,8 @@ class Vocabulary:
                     break
             if not fields and len(word) >= TYPO_MIN_LENGTH and (right := self.respelled(word)):
                 fields = self._fields_of_form(right)
+            if not fields and (single := self.undoubled(word)):
+                fields = self._fields_of_form(single)
             self.seen[word] = fields
         return fields
 
@@ -517,11 +527,23 @@ class Vocabulary:
 
     def respelled(self, word: str) -> str | None:
         """The entry `word` (lower case) is one letter off (one left out, doubled, swapped for
-        another), when `word` is no Dutch word itself; None otherwise."""
+        another, two neighbours swapped), or two letters off a long entry with the same ends
+        (see LONG_TYPO_MIN_LENGTH), when `word` is no Dutch word itself; None otherwise."""
         if not self.spellings or not word.isalpha() or word in dutch_words():  # "verleden"
             return None
-        best = process.extractOne(word, self.spellings, scorer=Levenshtein.distance, score_cutoff=1)
-        return best[0] if best else None
+        best = process.extractOne(word, self.spellings, scorer=OSA.distance, score_cutoff=1)
+        if best:
+            return str(best[0])
+        return _dropped_pairs(self.spellings).get(word)
+
+    def undoubled(self, word: str) -> str | None:
+        """The one-word entry `word` (lower case) is with a doubled letter written once
+        ("hypoo": "hypo", "ziekk": "ziek"), when `word` is no word of the language."""
+        if len(word) <= DOUBLED_MIN_LENGTH or not any(
+            word[i] == word[i - 1] for i in range(1, len(word))
+        ):
+            return None
+        return _doubled_letters(tuple(self.exact)).get(word)
 
     def may_start(self, word: str) -> bool:
         """Whether an entry may match at `word` (lower case): the words of a text failing this
@@ -562,6 +584,34 @@ class Vocabulary:
                 ):
                     found.append((i, end, f))
         return found
+
+
+@functools.cache
+def _dropped_pairs(spellings: tuple[str, ...]) -> dict[str, str]:
+    """Each long entry of `spellings` with two neighbouring letters left out inside it
+    ("ziekhuis": "ziekenhuis"), unless that is a word of the large Dutch list or an entry."""
+    dropped = {
+        entry[:i] + entry[i + 2 :]: entry
+        for entry in spellings
+        if len(entry) >= LONG_TYPO_MIN_LENGTH
+        for i in range(2, len(entry) - 3)
+    }
+    words = dutch_words_among(frozenset(dropped)) | set(spellings)
+    return {typo: entry for typo, entry in dropped.items() if typo not in words}
+
+
+@functools.cache
+def _doubled_letters(entries: tuple[str, ...]) -> dict[str, str]:
+    """Each one-word entry of DOUBLED_MIN_LENGTH letters or more with one of its letters
+    doubled ("hypoo": "hypo"), unless that is a word of the large Dutch list or an entry."""
+    doubled = {
+        entry[: i + 1] + entry[i:]: entry
+        for entry in entries
+        if len(entry) >= DOUBLED_MIN_LENGTH and entry.isalpha()
+        for i in range(len(entry))
+    }
+    words = dutch_words_among(frozenset(doubled)) | set(entries)
+    return {typo: entry for typo, entry in doubled.items() if typo not in words}
 
 
 def vocabulary(fields: dict[str, str], not_list: str | None = None) -> Vocabulary:
@@ -746,6 +796,17 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             rf"|(?:zijn|haar|hun|z'n)\s+(?:{kin})\s+(?:\S+\s+){{0,3}}?verloren"
             rf"|verloor\s+(?:\S+\s+){{0,3}}?(?:zijn|haar|hun|z'n)\s+(?:{kin})"
             rf"|verlies\s+van\s+(?:zijn|haar|hun|z'n|je|jullie)\s+(?:{kin})"
+            # worn out, said as what became too much: "het werd hem even te veel"
+            r"|(?:werd|wordt|is|was)\s+(?:hem|haar|hun)\s+(?:\S+\s+){0,2}?(?:te\s+veel|teveel)"
+            r"(?:\s+geworden)?"
+            # a separable verb around its subject and time: "viel tijdens de repetitie flauw"
+            r"|(?:viel|valt|vielen|vallen)\s+(?:\S+\s+){0,5}?flauw"
+            # a relative who no longer knows anyone (dementia): "zijn oma herkent hem niet meer"
+            rf"|(?:{kin})\s+(?:\S+\s+){{0,3}}?(?:niet\s+meer\s+herken\w*|herken\w*\s+(?:\S+\s+){{0,2}}?"
+            r"niet\s+meer)"
+            r"|weet\s+niet\s+meer\s+wie\s+(?:ze|hij|zij)\s+(?:is|zijn)"
+            # a birth on the way said with the stork: "de ooievaar komt in mei langs bij juf Lotte"
+            r"|ooievaar\s+(?:\S+\s+){0,4}?(?:langs|geweest)"
             r")\b",
             re.IGNORECASE,
         ),
@@ -776,6 +837,12 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             # hearing and sight: "hoort heel slecht", "ziet slecht" (not "ziet er slecht uit")
             r"|(?:hoort|hoorde|ziet|zag)\s+(?:heel\s+|erg\s+|wat\s+|steeds\s+|nog\s+)?slecht"
             r"(?!\s+uit)"
+            # on one side: "hoort aan haar linkeroor niks", "ziet met zijn rechteroog weinig"
+            r"|(?:hoort|hoorde|ziet|zag)\s+(?:aan|met|op)\s+(?:zijn|haar|z'n|d'r|één|een)\s+\w*(?:oor|oog|kant)"
+            r"\s+(?:bijna\s+|vrijwel\s+)?(?:niks|niets|weinig|slecht)"
+            # sleep, and the verb last in a clause: "dat hij de laatste tijd zo slecht slaapt"
+            r"|(?:slaapt|sliep)\s+(?:heel\s+|erg\s+|zo\s+|nog\s+|steeds\s+)?slecht"
+            r"|slecht\s+(?:slaapt|sliep|hoort|hoorde|ziet|zag)\b(?!\s+er\s)"
             r")\b",
             re.IGNORECASE,
         ),
@@ -783,8 +850,13 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         # "een snee in zijn hand", "problemen met haar ogen"
         "body": gated(
             r"\b(?:last|pijn|klachten|problemen|bult|buil|snee|wond|wondje|schaafwond|kneuzing"
-            r"|blauwe\s+plek)\s+(?:\S+\s+)?(?:van|aan|in|op|met)\s+(?:zijn|haar|z'n|d'r)\s+"
-            rf"(?:linker|rechter)?(?:{body})\b"
+            # or what is worn on it: "een pleister op haar oog", "een sensor op haar bovenarm"
+            r"|blauwe\s+plek|pleister|sensor|verband)\s+(?:\S+\s+)?(?:van|aan|in|op|met)\s+"
+            rf"(?:zijn|haar|z'n|d'r)\s+(?:linker|rechter|boven|onder)?(?:{body})\b"
+            # a part of the body damaged: "zijn arm is kapot", "een stukje van zijn voortand
+            # afgebroken", "haar schouder uit de kom"
+            rf"|\b(?:zijn|haar|z'n|d'r)\s+\w*?(?:{body})\s+(?:\S+\s+){{0,2}}?"
+            r"(?:kapot|afgebroken|uit\s+de\s+kom)\b"
             # kept at home by it: "zit thuis met zijn rug"
             r"|\b(?:zit|zat|ligt|lag|blijft|bleef)\s+(?:\S+\s+)?thuis\s+met\s+(?:zijn|haar|z'n|d'r)\s+"
             rf"(?:linker|rechter)?(?:{body})\b",
@@ -793,13 +865,17 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         # food a person may not have: "mag niets met noten eten", "kan geen melk verdragen"
         "diet": gated(
             r"\b(?:mag|mogen|mocht|kan|kon|eet|eten|at|drinkt|verdraagt)\s+(?:\S+\s+){0,2}?"
-            rf"(?:geen|niets\s+met|niks\s+met|niets\s+van|niks\s+van)\s+(?:{allergens})\b",
+            rf"(?:geen|niets\s+met|niks\s+met|niets\s+van|niks\s+van)\s+(?:{allergens})\b"
+            # cooked or eaten without it: "kookt hij alles zonder gluten"
+            r"|\b(?:kook\w*|eet|eten|at|krijgt|kreeg)\s+(?:\S+\s+){0,3}?zonder\s+"
+            rf"(?:{allergens})\b",
             re.IGNORECASE,
         ),
         "care": gated(
             # blood sugar measured, the verb first: "meet om 10 uur zijn suiker"
             r"\b(?:(?:meet|meten|mat|prikt|prikken|prikte|checkt|checken|controleert"
-            r"|controleren)\s+(?:\S+\s+){0,5}?(?:zijn|haar|z'n|d'r)\s+(?:bloed)?suiker"
+            r"|controleren)\s+(?:\S+\s+){0,5}?(?:zijn|haar|z'n|d'r)\s+"
+            r"(?:(?:bloed)?suiker|glucose|waardes|waarden)"
             # a baby on the way: "de komst van haar kindje"
             rf"|komst\s+van\s+(?:haar|hun)\s+(?:\S+\s+)?(?:{babies})"
             # a drop of blood from a finger: "prikt juf even bij Daan in zijn vinger"
@@ -809,9 +885,19 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             r"|(?:voor|na)\s+het\s+eten)\s+(?:\S+\s+){0,3}?(?:zijn|haar|z'n|d'r)\s+"
             r"(?:tabletje|tablet|pil|pilletje|pufje)s?"
             # a home for care lived in: "woont nu in een verpleeghuis", "in het zorgcentrum woont"
-            rf"|woon\w*\s+(?:\S+\s+){{0,3}}?in\s+(?:een|het|de|'t)\s+(?:\S+\s+)?\w*(?:{homes})"
+            # (Frisian "wennet no yn it fersoargingshûs")
+            rf"|(?:woon|wenn|wenj)\w*\s+(?:\S+\s+){{0,3}}?(?:in|yn)\s+(?:een|het|de|'t|it|in)\s+"
+            rf"(?:\S+\s+)?\w*(?:{homes})"
             rf"|in\s+(?:een|het|de|'t)\s+\w*(?:{homes})\s+(?:\S+\s+){{0,3}}?woon\w*"
             r")\b",
+            re.IGNORECASE,
+        ),
+        # lying somewhere for a time, a named place: "ligt al drie weken in het
+        # Elisabeth-TweeSteden", "ligt al een paar weken in Leyenburg" (a hospital by its name)
+        "stay": gated(
+            r"\b(?:ligt|lag|liggen|lagen)\s+(?:al\s+|nu\s+)?(?:(?:een\s+paar|enkele|een|"
+            rf"{NUM})\s+(?:dag|dagen|week|weken|maand|maanden)|sinds\s+\S+)\s+in\s+"
+            r"(?:het\s+|de\s+)?(?-i:[A-Z])[\w'-]+",
             re.IGNORECASE,
         ),
         # a baby on the way, said as what someone gets: "Haar mama krijgt in juni een baby"
@@ -845,7 +931,14 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
 
 
 def _clear() -> None:
-    for cached in (_vocabulary, _words_of, _alternation, _patterns):
+    for cached in (
+        _vocabulary,
+        _dropped_pairs,
+        _doubled_letters,
+        _words_of,
+        _alternation,
+        _patterns,
+    ):
         cached.cache_clear()
 
 
@@ -892,7 +985,8 @@ WORK_WORDS = frozenset(
     ("werkt", "werkte", "werkten", "werken", "gewerkt", "stage", "vrijwilliger", "baan")
 )
 # A professional counts only when visited: "naar de fysiotherapeut", "bij de kinderarts".
-VISIT_WORDS = frozenset(("naar", "bij", "door", "van", "met", "nei", "nao"))  # Frisian, Limburgish
+# ("een bezoek aan de oogarts"; Frisian, Limburgish "nei", "nao")
+VISIT_WORDS = frozenset(("naar", "bij", "door", "van", "met", "aan", "nei", "nao"))
 # Childbirth is the mother's: a birth word in a clause that speaks only of a man ("meester Tim
 # is blij met de geboorte van zijn zoon") is no one's health (the corpora leave a father's new
 # baby unlabelled); "juf", "zij", "zijn vrouw" make it hers.
@@ -971,17 +1065,30 @@ HEALTH_PATTERN_CUES = (
             "verlie",
             "vrij",
             "afwezig",
+            "veel",
+            "flauw",
+            "herken",
+            "weet",
+            "ooievaar",
         ),
     ),
     ("expecting", ("krijg", "komt")),
     ("loss", ("afscheid", "dood", "begraven", "meer")),
-    ("injury", ("val", "niet", "slecht", "krukken", "stokken", "rollator", "looprek")),
-    ("diet", ("geen", "niet", "niks")),
-    ("care", ("suiker", "komst", "woon", "vinger", "tablet", "pil", "pufje")),
+    (
+        "injury",
+        ("val", "niet", "slecht", "krukken", "stokken", "rollator", "looprek", "niks", "weinig"),
+    ),
+    ("diet", ("geen", "niet", "niks", "zonder")),
+    (
+        "care",
+        ("suiker", "komst", "woon", "wenn", "wenj", "vinger", "tablet", "pil", "pufje")
+        + ("glucose", "waarde"),
+    ),
+    ("stay", ("ligt", "lag", "liggen", "lagen")),
     (
         "body",
         ("last", "pijn", "klacht", "problem", "bult", "buil", "snee", "wond", "kneuz", "plek")
-        + ("thuis",),
+        + ("thuis", "pleister", "sensor", "verband", "kapot", "afgebroken", "kom"),
     ),
 )
 DIGIT = re.compile(r"\d")
@@ -1475,6 +1582,8 @@ def _about_a_person(t: _Text, span: Span, first_word: int, people: Sequence[Span
     lo = t.clauses[max(0, idx - 2)].start
     if refers and any(lo <= p.start < clause.start for p in people):
         return True
+    if _unaddressed_wish(t, clause) and any(lo <= p.start < clause.start for p in people):
+        return True  # "Dag Asha, ... Sterkte vanmiddag bij de controle in het ziekenhuis."
     return any(_wishes_well(t, t.clauses[i], people) for i in range(max(0, idx - 2), idx))
 
 
@@ -1510,6 +1619,21 @@ def _absence_explained(t: _Text, clause: Span, people: Sequence[Span]) -> bool:
     is Filmon om 11 uur weg:"): the clause after it gives the reason, the person's."""
     return ABSENCE.search(t.text, clause.start, clause.end) is not None and any(
         clause.start <= p.start < clause.end for p in people
+    )
+
+
+# After a wish, who it is for: "Beterschap aan iedereen die griep heeft" names its own.
+WISH_ADDRESSEE = frozenset(("aan", "voor", "iedereen", "allemaal", "alle", "allen"))
+
+
+def _unaddressed_wish(t: _Text, clause: Span) -> bool:
+    """Whether the clause wishes someone well without saying whom ("Sterkte vanmiddag bij de
+    controle"): then it is for the person spoken of just before."""
+    words = t.word_range(clause)
+    wishes = _words_of("wish_words")
+    return any(
+        t.words[i] in wishes and (i + 1 not in words or t.words[i + 1] not in WISH_ADDRESSEE)
+        for i in words
     )
 
 
@@ -1585,8 +1709,10 @@ def _term_hits(
         if field == "practitioners":
             if not _word_before(t, first, clause, VISIT_WORDS):
                 continue  # "is verpleegkundige": a job
-        elif _word_before(t, first, clause, CASE_WORDS if field in CASE_FIELDS else TOPIC_WORDS):
-            continue  # "een spreekbeurt over diabetes"
+        elif _word_before(
+            t, first, clause, CASE_WORDS if field in CASE_FIELDS else TOPIC_WORDS
+        ) and not _owned_by_a_person(t.text, span, people):
+            continue  # "een spreekbeurt over diabetes" (not "naar het hoortoestel van Ayaan")
         if field == "school" and _word_before(t, first, clause, GIVE_WORDS):
             continue  # "juf Annemieke geeft bijles": her work, not a pupil's support
         if field == "income" and _word_before(t, first, clause, BENEFIT_WORDS):
@@ -1612,6 +1738,18 @@ def _term_hits(
             span = Span(t.starts[owner], span.end)
         found.append((span, field))
     return found
+
+
+# Between a term and the person whose it is: "het hoortoestel van Ayaan", "de pufjes van juf
+# Anouk" (a title or "onze" may come between).
+OWNER_AFTER = re.compile(r"\s+van\s+(?:(?:juf|meester|onze|kleine|de|mevrouw|meneer)\s+)?")
+
+
+def _owned_by_a_person(text: str, span: Span, people: Sequence[Span]) -> bool:
+    """Whether a person's name follows the term as its owner ("naar het hoortoestel van Ayaan"):
+    the term is that person's even after a word that makes a term a topic."""
+    m = OWNER_AFTER.match(text, span.end)
+    return m is not None and any(p.start == m.end() for p in people)
 
 
 def _phrase_hits(
