@@ -38,7 +38,9 @@ CORPORA = [("shared", Path("corpus/posts.jsonl"), None), *bench_corpora()]
 # Held-out corpora whose first score found a labelled value in an excerpt. Their posts and
 # errors may not be read here (README "**Held out.**"), so the leak is recorded, not fixed by
 # looking: strict, so the mark must go once a general change masks it.
-HELD_OUT_LEAKS: dict[str, str] = {}
+HELD_OUT_LEAKS: dict[str, str] = {
+    "corpus12": "held out: one labelled name shows in an excerpt",
+}
 
 
 def corpus_cases() -> list[object]:
