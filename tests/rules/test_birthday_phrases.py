@@ -160,6 +160,7 @@ def test_a_birth_date_after_the_place_of_birth_is_a_birthdate() -> None:
         "Juf Tineke viert dit jaar haar 25-jarig jubileum bij ons op school!",
         "Bij het 75-jarig jubileum blies directeur Hans 75 kaarsjes uit op de jubileumtaart.",
         "Meester Ruud werkt dit jaar 30 jaar bij ons!",
+        "Kerstviering, 'Er is een Kindeke geboren':\n1. Groep 3-4: Tamar en Levi lezen voor",
     ],
 )
 def test_a_date_count_rank_or_jubilee_beside_a_name_is_no_age(text: str) -> None:

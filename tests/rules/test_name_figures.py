@@ -321,3 +321,24 @@ def test_a_lower_case_word_cited_in_quotes_is_no_name() -> None:
 
 def test_a_lower_case_name_quoted_in_a_lower_case_post_stays_a_name() -> None:
     assert names("er staat 'yara' op de beker. ligt bij de gevonden voorwerpen") == ["yara"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 7 leerde over Aletta Jacobs en Wilhelmina Drucker. Aletta was de eerste arts.",
+        "De bovenbouw hoorde over Nelson Mandela en zijn strijd.",
+    ],
+)
+def test_a_full_name_a_lesson_is_about_is_a_public_figure(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_pupil_a_lesson_hears_about_with_a_group_stays_a_name() -> None:
+    text = "Groep 5 hoorde over Daan de Vries uit groep 8, die naar Frankrijk verhuist."
+    assert names(text) == ["Daan de Vries"]
+
+
+def test_a_name_in_the_value_place_of_lines_with_a_label_and_a_colon_is_listed() -> None:
+    text = "De rollen zijn verdeeld!\nMaria: Elise\nDe herder Jaap: Bas\nHerbergier: Sophie"
+    assert "Bas" in names(text)

@@ -113,6 +113,10 @@ def test_a_health_word_that_is_no_ones_state_is_left_alone(text: str) -> None:
         ("Na de ruzie is Dani drie dagen geschorst.", "geschorst"),
         ("Noortje woont sinds de herfst in een pleeggezin.", "pleeggezin"),
         ("Daarom woont Bo om de week bij zijn vader.", "om de week"),
+        (
+            "Voortaan haalt de vader van Jesse hem op, zijn ouders wonen niet meer samen.",
+            "niet meer samen",
+        ),
         ("Rayan krijgt een eigen leerlijn voor spelling.", "eigen leerlijn"),
         ("Gefeliciteerd Ilse, het advies is vwo geworden!", "advies is vwo"),
         (

@@ -106,6 +106,13 @@ READ_TITLE_BEFORE = re.compile(
     r"|\b(?:zag|zagen|bekeken|bewonderden|zongen|luisterden\s+naar|hoorden)\s+"
     r"(?:[^\W\d_]+\s+){0,2}?[A-ZÀ-Þ][^.!?\n]*\s+van\s+$"
 )
+# "De bovenbouw hoorde over Greta Thunberg en ...", "Groep 8 leerde over Johan de Witt": a full
+# name a lesson is about is a historical or public figure's (the second of a pair too).
+LESSON_TOPIC_BEFORE = re.compile(
+    r"\b(?:leer|leert|leerde|leerden|leren|hoorde|hoorden)\s+"
+    r"(?:[^\W\d]+\s+){0,3}?over\s+"
+    r"(?:[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:van|de|der|den|[A-ZÀ-Þ][\w'’-]*)){1,3}\s+en\s+)?$"
+)
 SEEN_OR_HEARD = re.compile(r"\b(?:zag|zagen|bekeken|bewonderden|zongen|luisterden|hoorden)\b")
 CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ][^\W\d_]+")
 # "groep 5", "klas 2" (a Steiner or secondary school's class), hastily "gr. 6", "gr6", "groep5"
@@ -1666,8 +1673,8 @@ class _Scanner:
         if not LINE_ITEM_TAIL.fullmatch(text, end, len(text) if line_end < 0 else line_end):
             return None
         bullet = LINE_BULLET.match(head)
-        if bullet is None:
-            return None
+        if bullet is None:  # "De herder Sjeng: Bas": a label and its colon open the line
+            return "value" if LINE_LABEL.fullmatch(head) else None
         rest = head[bullet.end() :]
         if not rest:
             return "item"
@@ -1862,6 +1869,7 @@ def _public_work(text: str, start: int, end: int, reason: str) -> bool:
     return (" " in value or "." in value) and (
         public_work_before().search(text, max(0, start - 60), start) is not None
         or READ_TITLE_BEFORE.search(text, max(0, start - 120), start) is not None
+        or LESSON_TOPIC_BEFORE.search(text, max(0, start - 120), start) is not None
     )
 
 
@@ -2415,6 +2423,7 @@ def find_names(
         or '" van ' in text
         or " van " in text
         and (STORY.search(text) or SEEN_OR_HEARD.search(text))
+        or " over " in text
     ):
         works = [h for h in found if _public_work(text, *_name_run(text, h[0], h[1]), h[2])]
         if works:

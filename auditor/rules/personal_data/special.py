@@ -286,6 +286,8 @@ BIRTHDAY_APPOSITION = re.compile(
 # or table: "3 nov | Fenna | groep 3", "Mohammed (gr. 7) – di 3 feb", "Elif | 04-06-2021"
 # (a weekday's short form before it is part of it).
 LIST_LINE_DATE = re.compile(
+    # not a group's range: "Groep 5-6: Simeon en Anna"
+    r"(?<!groep )(?<!klas )(?<!gr\. )(?<!gr )"
     rf"(?<![\w/-])(?:(?:ma|di|wo|do|vr|za|zo)\.?\s+)?(?:{DATE}|{SHORT_DATE})(?![\w/-])",
     re.IGNORECASE,
 )
