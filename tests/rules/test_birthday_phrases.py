@@ -260,3 +260,34 @@ def test_an_anniversary_a_gift_a_claim_a_club_or_a_schedule_beside_a_name_is_no_
     text: str,
 ) -> None:
     assert birthdates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Morgen viert juf Ans haar 60ste.", "haar 60ste"),
+        ("Morgen viert meester Erik zijn 40e verjaardag!", "zijn 40e verjaardag"),
+        ("Wie is er 7 geworden? Onze Mohamed!", "is er 7 geworden"),
+        ("Onze jarige van de week: Thomas (groep 4)!", "jarige"),
+        ("Jarigen deze maand: Anna 4/3, Bas 12/3 en Cem 20/3.", "12/3"),
+        ("Kaan, 9 jaar en dol op voetbal, won de prijs.", "9 jaar"),
+        ("Juf Annet is met haar 64 jaar onze oudste collega.", "met haar 64 jaar"),
+    ],
+)
+def test_an_ordinal_after_the_subject_an_answered_question_or_a_run_of_names_is_a_birthdate(
+    text: str, value: str
+) -> None:
+    assert any(value in shown for shown in birthdates(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vandaag viert Sem zijn 3e plaats bij het schaken.",
+        "Morgen viert juf Ans haar 25ste jubileum.",
+        "Wie is er 7 geworden? Dat lees je in de nieuwsbrief.",
+        "Sem uit groep 8 is 1e geworden bij de cross.",
+    ],
+)
+def test_a_rank_a_jubilee_or_an_unanswered_question_is_no_birthdate(text: str) -> None:
+    assert birthdates(text) == []

@@ -166,7 +166,7 @@ BIRTHDATE = Alternatives(
             r"(?!\s+(?:bestaan|jubileum|feest|huwelijk|traditie|geschiedenis))",
             # "Jurre is met zijn 11 jaar de jongste" (not "met haar 25 jaar ervaring")
             rf"\bmet\s+(?:zijn|haar|z'n|d'r)\s+{NUM}\s+jaar\b(?=\s*(?:[,.!;)]|$|is\b|was\b"
-            r"|de\b|het\b|een\b|nog\b|al\b|ook\b|wel\b|niet\b|precies\b|oud\b))",
+            r"|de\b|het\b|een\b|onze\b|nog\b|al\b|ook\b|wel\b|niet\b|precies\b|oud\b))",
             # a birth date in a birth announcement: "Op 17 oktober kwam Sep ter wereld", "Op 4
             # februari kreeg meester Bas een dochter", "kwam op 3 mei ter wereld"
             rf"\bop\s+(?:{WEEKDAY}\s+)?{BIRTH_DATE}\s+(?:[\w.:]+\s+){{0,5}}?{BIRTH_EVENT}\b",
@@ -225,7 +225,9 @@ BIRTHDATE = Alternatives(
             rf"(?=\s*(?:[!.,;)]|$|en\s|met\s|{EMOJI}))",
             rf"\b(?:{DAY}\s+)?(?:zijn|haar|je)\s+(?:\d+(?:ste|e)|[a-z]+(?:ste|de))\s+verjaardag",
             rf"\b(?:zijn|haar)\s+verjaardag\s+(?:op\s+)?(?:{DATE})",
-            rf"\b(?:is|werd|ben|bent|zijn)\s+(?:{DAY}\s+)?{NUM}(?:\s+jaar)?(?:\s+oud)?\s+geworden\b",
+            # "is vandaag 9 geworden", "Wie is er 7 geworden? Onze Mohamed!"
+            rf"\b(?:is|werd|ben|bent|zijn)\s+(?:er\s+)?(?:{DAY}\s+)?{NUM}(?:\s+jaar)?(?:\s+oud)?"
+            r"\s+geworden\b",
             AGE_TODAY_PATTERN,
             # "is vandaag een jaartje ouder", "heeft Abraham gezien", "is Sarah geworden" (50)
             # "is vandaag een jaartje ouder", also without the verb ("vandaag een jaartje ouder")
@@ -259,7 +261,7 @@ NOT_BIRTHDAY_BEFORE = gated(
 # Right after a name: "Noah (7 jaar)", "Lotte, 8 jaar, ...", and in a post about birthdays
 # "Tess (3 okt)", "Sem (7)".
 AGE_APPOSITION = re.compile(
-    r"\s*(?:\(\s*\d{1,2}\s*(?:jaar|jr\.?)\s*\)|,\s*\d{1,2}\s+jaar(?:\s+oud)?(?=\s*[,.!)]))"
+    r"\s*(?:\(\s*\d{1,2}\s*(?:jaar|jr\.?)\s*\)|,\s*\d{1,2}\s+jaar(?:\s+oud)?(?=\s*(?:[,.!)]|en\s)))"
     # "Juf Dianne, 40 jaar jong vandaag" (a club that "is 40 jaar jong" is no person)
     rf"|,\s*\d{{1,2}}\s+jaar\s+jong(?:\s+{DAY})?\b"
     # a bare number as a newspaper gives an age: "Lana (6) uit groep 3", "Sven (11)"; a number
@@ -279,8 +281,10 @@ AGE_APPOSITION = re.compile(
     re.IGNORECASE,
 )
 BIRTHDAY_APPOSITION = re.compile(
-    rf"\s*(?:\(\s*(?:{SHORT_DATE}|\d{{1,2}}|{WEEKDAY})\s*\)|[:–-]\s*(?:{SHORT_DATE})\b)",
-    re.IGNORECASE,
+    rf"\s*(?:\(\s*(?:{SHORT_DATE}|\d{{1,2}}|{WEEKDAY})\s*\)|[:–-]\s*(?:{SHORT_DATE})\b)"
+    # the date right after the name in a run of them: "Jarigen: Anna 4/3, Bas 12/3 en Cem 20/3"
+    rf"|[^\S\n]+(?:{SHORT_DATE})(?=[^\S\n]*(?:[,;.!]|en\b|$))",
+    re.IGNORECASE | re.MULTILINE,
 )
 # In a post about birthdays, the date on the short line of a name, wherever it stands in a list
 # or table: "3 nov | Fenna | groep 3", "Mohammed (gr. 7) – di 3 feb", "Elif | 04-06-2021"
@@ -1279,7 +1283,10 @@ def _birthday_words(
 ANSWER_REACH = 16  # characters from the next clause's start to the name that answers ("Onze juf ")
 # The answer is the name alone, perhaps with its group: "Sem uit groep 5 🎂", "Onze juf Anouk!"
 # (not "Sem weet het": a new sentence about Sem).
-ANSWER_END = re.compile(r"(?:\s+(?:uit|van|in)\s+(?:groep|gr\.?)\s*\d\w*(?:/\d\w*)?)?\W*$")
+ANSWER_END = re.compile(
+    r"(?:\s+(?:uit|van|in)\s+(?:groep|gr\.?)\s*\d\w*(?:/\d\w*)?"
+    r"|\s*\((?:groep|gr\.?)\s*\d\w*(?:/\d\w*)?\))?\W*$"  # "Thomas (groep 4)!"
+)
 
 
 def _answered_by_a_person(t: _Text, idx: int, people: Sequence[Span]) -> bool:
@@ -1350,15 +1357,18 @@ def _list_line_dates(text: str, line: int, person: Span) -> list[Span]:
 # The subject after the verb: "Vandaag wordt Daan 8 jaar!", "Gisteren werd opa Henk 80", "Zaterdag
 # wordt juf Ellen 50": the verb before the name (titles and kinship words between) ...
 VERB_BEFORE_SUBJECT = re.compile(
-    r"\b(?:wordt|word|worden|werd|werden|is|was|wurdt|waard)\s+((?:[\w'.-]+\s+){0,4}?)$",
+    r"\b(?:wordt|word|worden|werd|werden|is|was|wurdt|waard|viert|vierde)\s+"
+    r"((?:[\w'.-]+\s+){0,4}?)$",
     re.IGNORECASE,
 )
 # A group may stand between the verb and the name: "Morgen wordt in groep 3 Aziz zeven".
 GROUP_PHRASE = re.compile(r"\b(?:in|uit|van)\s+(?:groep|gr\.?)\s*\d\w*(?:/\d\w*)?", re.IGNORECASE)
 # ... and the age right after it, ending its clause.
 AGE_AFTER_SUBJECT = re.compile(
-    rf"\s+(?:(?:al|pas|bijna|alweer)\s+)?{NUM}{NOT_A_COUNT_OF_YEARS}(?:\s+jaar)?(?:\s+oud)?"
+    rf"\s+(?:(?:(?:al|pas|bijna|alweer)\s+)?{NUM}{NOT_A_COUNT_OF_YEARS}(?:\s+jaar)?(?:\s+oud)?"
     r"(?:\s+geworden)?(?![.,]\d)"
+    # an ordinal the subject celebrates: "Morgen viert juf Ans haar 60ste"
+    rf"|(?:zijn|haar|z'n)\s+{ORDINAL}(?:\s+verjaardag)?)"
     r"(?=\s*(?:[!.,;:)?]|$|en\s|maar\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))",
     re.IGNORECASE,
 )
