@@ -2094,10 +2094,14 @@ def _drop_brands(
 # The plural forms of 'spelen': the children play a part, they are not a pupil the verb is of.
 PLURAL_PLAY = frozenset({"spelen", "speelden"})
 
-# A play's words: the post is about a musical, a play or its parts.
+# A play's words: the post is about a musical, a play or its parts (a word holding "toneel",
+# ending in "spel" or "musical", opening with "musical", "voorstelling" or "auditie", or one of
+# rol, rollen, hoofdrol, gespeeld, première). Only asked whether it occurs: written without
+# "\w*" around the key parts, so `re` does not read every word to its end and back at each
+# word's start (as "\b(?:\w*toneel\w*|\w*spel|...)\b" did: 30 -> 8 us a post).
 STAGE = gated(
-    r"\b(?:musical\w*|\w*toneel\w*|\w*spel|rol|rollen|hoofdrol|gespeeld|voorstelling\w*|premi[eè]re"
-    r"|auditie\w*|\w*musical)\b",
+    r"toneel|spel\b|musical\b|\b(?:musical|voorstelling|auditie)"
+    r"|\b(?:rol|rollen|hoofdrol|gespeeld|premi[eè]re)\b",
     re.I,
 )
 _PART = r"(?P<part>[A-ZÀ-Þ][\w'’-]*(?:\s+(?:van\s+de\s+|de\s+)?[A-ZÀ-Þ][\w'’-]*)?)"
