@@ -172,10 +172,11 @@ SLOT_LABELS = (
         r"(?:(?<=[1-9])\d?(?:e|ste|de)(?:\s+(?:plaats|plek|prijs))?\s*[:.–-]?\s*|(?<=[🥇🥈🥉])\s*)"
         r"(?=\w)"
     ),
+    # Case-insensitive after its first letter only: `re` skips by a leading class only when
+    # the pattern is case-sensitive (the class holds the Kelvin sign, which matches k so).
     re.compile(
-        r"[gGkK](?<!\w.)(?:(?<=[gG])(?:roep|r\.?)|(?<=[kK])las)"
-        r"\s?\d{1,2}(?:\s?/\s?\d{1,2})?(?:[a-z]\b)?\s*[:–-]?\s*(?=\w)",
-        re.IGNORECASE,
+        r"[gGkK\u212a](?i:(?<!\w.)(?:(?<=[gG])(?:roep|r\.?)|(?<=[kK])las)"
+        r"\s?\d{1,2}(?:\s?/\s?\d{1,2})?(?:[a-z]\b)?\s*[:–-]?\s*(?=\w))",
     ),
 )
 # In a sentence written in lower case an emoji between two names separates them as a comma does
