@@ -108,3 +108,52 @@ def test_health_said_otherwise_of_a_named_person_is_health(text: str, part: str)
 )
 def test_the_same_words_about_nobody_or_no_illness_are_no_health(text: str) -> None:
     assert health(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "part"),
+    [
+        ("Djamal zit na zijn operatie een paar weken in een rolstoel.", "Djamal", "operatie"),
+        ("Tesfit is er maandag niet: hij krijgt een kleine ingreep.", "Tesfit", "ingreep"),
+        ("Gurpreet draagt sinds deze week een tulband.", "Gurpreet", "tulband"),
+    ],
+)
+def test_an_unknown_name_opening_a_clause_before_a_verb_is_the_subject_of_the_fact(
+    text: str, name: str, part: str
+) -> None:
+    found = analyse_text(text, CTX)
+    assert name in [h.value for h in found.of(PDKind.NAME)]
+    assert any(part in value for value in health(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Luizenpluizen is op woensdag: er zijn luizen gevonden in groep 3.",
+        "Piratenweek is begonnen: alle kleuters hebben een ooglapje.",
+    ],
+)
+def test_a_compound_opening_a_clause_is_no_subject(text: str) -> None:
+    assert analyse_text(text, CTX).of(PDKind.NAME) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Kiran's haar groeit weer na de behandelingen.", "behandelingen"),  # a possessive name
+        ("Lina heeft veel angst voor water.", "angst voor"),
+        ("De opa van Daniël en Ruben is afgelopen zaterdag thuisgehaald.", "thuisgehaald"),
+    ],
+)
+def test_a_possessive_name_a_fear_or_a_relative_taken_home_is_health(text: str, part: str) -> None:
+    assert any(part in value for value in health(text))
+
+
+def test_no_fear_is_no_health() -> None:
+    assert health("Sem had geen angst voor de hoge glijbaan.") == []
+
+
+def test_an_animal_named_in_apposition_is_no_person() -> None:
+    text = "Helaas is Nemo, de goudvis van groep 3, deze week doodgegaan."
+    found = analyse_text(text, CTX)
+    assert found.of(PDKind.NAME) == () and found.of(PDKind.HEALTH) == ()

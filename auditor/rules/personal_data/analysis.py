@@ -113,7 +113,8 @@ NO_SUBJECT = flags.PRONOUN | flags.DETERMINER | flags.ORG | flags.NOT_NAME | fla
 def _fact_subjects(text: str, words: flags.Words, people: list[Span], lists: bool) -> list[Span]:
     """Persons a special-category fact may be said of whom the name finder leaves out for want
     of evidence: a first name opening a clause as the subject of a verb ("Dirk is geschorst",
-    "Adam woont sinds maart in het azc"; a name that is also a word needs that) or a list line
+    "Adam woont sinds maart in het azc"; a name that is also a word needs that; a capitalised
+    word no list knows, shaped as a name: "Djamal zit na zijn operatie ...") or a list line
     of results ("Maarten: niveau A"; `lists`: the post may hold such lines, see
     `special.may_hold_a_result_list`), and a family by its surname ("De familie Haddad heeft een
     verblijfsvergunning", "het gezin Kamphuis")."""
@@ -145,7 +146,28 @@ def _fact_subjects(text: str, words: flags.Words, people: list[Span], lists: boo
             found.append(Span(starts[i], ends[i]))  # "Maarten: niveau A" in a list of results
         elif i >= 2 and _is_verb(ws[i - 1], fl[i - 1]) and _opens_clause(text, words, i - 2):
             found.append(Span(starts[i], ends[i]))  # "Gisteren is Bram geopereerd"
+    if words.seen & flags.NAME_LIKE:
+        found += (
+            Span(starts[i], ends[i])
+            for i in flags.indices(fl, flags.NAME_LIKE)
+            if starts[i] not in taken and _unknown_subject(text, words, i)
+        )
     return found
+
+
+def _unknown_subject(text: str, words: flags.Words, i: int) -> bool:
+    """Word `i`, capitalised and in no name list, opens a clause before a verb of a person and
+    has the shape of a name ("Djamal zit na zijn operatie ...", "Tesfit is er niet: ..."): the
+    subject of a fact in its sentence (reported only with one, see `_subjects_of`)."""
+    ws, fl = words.words, words.flags
+    return (
+        not fl[i] & (NO_SUBJECT | flags.FIRST | FACT_TERMS)
+        and i + 1 < len(ws)
+        and _is_verb(ws[i + 1], fl[i + 1])
+        and _opens_clause(text, words, i)
+        and roles.unknown_subject_shape(ws[i])
+        and roles.dutch_sentence(text, words.starts[i])
+    )
 
 
 def _is_verb(word: str, word_flags: int) -> bool:

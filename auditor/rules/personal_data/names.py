@@ -1099,9 +1099,13 @@ class _Scanner:
         if (
             self.seen & ANIMAL
             and i + 2 < self.n
-            and self.words[i + 1] == "de"
+            and (
+                self.words[i + 1] == "de"
+                and self.spaced(i + 1)
+                or self.words[i + 1].lower() in ("de", "het", "onze", "ons")
+                and self.gap(i + 1).strip() == ","  # "Nemo, de goudvis van groep 3, ..."
+            )
             and flags[i + 2] & (ANIMAL | CAP) == ANIMAL  # not "Tamara de Haan"
-            and self.spaced(i + 1)
         ):
             self.pets.add(self.words[i])
             return None  # "Anansi de spin", "Bolle de beer": an animal of a story
@@ -1226,6 +1230,7 @@ class _Scanner:
                 i + 1 < n
                 and self.spaced(i + 1)
                 and self.sentence_start(i)
+                and not f & POSSESSIVE  # "Kiran's haar groeit weer": no verb has an "'s"
                 and (
                     flags[i + 1] & PRONOUN
                     or flags[i + 1] & (DETERMINER | CAP) == DETERMINER

@@ -48,6 +48,7 @@ from rapidfuzz.distance import Levenshtein
 
 from auditor.nlp.lexicon import (
     deduce_places,
+    dutch_words,
     lexicon,
     lexicon_cache,
     package_list,
@@ -208,6 +209,31 @@ def _compound_at(
         if any(_compound_at(modifier, c, dutch, first, True) for c in range(3, len(modifier) - 2)):
             return True
     return len(modifier) >= 3 and len(head) >= 4 and head not in first
+
+
+def unknown_subject_shape(word: str) -> bool:
+    """Whether a capitalised word no list knows, opening a clause before a verb with a personal
+    fact after it ("Djamal zit na zijn operatie ...", "Tesfit is er niet: hij krijgt ..."), may
+    be its subject's name: no Dutch word (rare ones too), no English one, not CamelCase nor
+    hyphenated, and no compound of two Dutch words, one of three letters or more and the other
+    of four or more (the first perhaps in its s-form: "Piraten|week", "Konings|spelen"), and
+    no Dutch word of five letters or more first ("Luizen|pluizen"). Looser than `unknown_name_shape`
+    about short parts ("Dj|amal", "Tes|fit"): the fact after the verb is evidence too."""
+    low = word.lower()
+    if not low.isalpha() or any(ch.isupper() for ch in word[1:]) or english_word(word):
+        return False
+    nl = dutch_words()
+    if low in nl:
+        return False
+    for cut in range(3, len(low) - 2):
+        modifier, head = low[:cut], low[cut:]
+        if len(modifier) >= 5 and modifier in nl:
+            return False  # a long Dutch word first: "Luizen|pluizen"
+        if len(modifier) + len(head) < 8 or head not in nl:
+            continue  # (three letters on one side, four on the other at least)
+        if modifier in nl or modifier[-1] == "s" and modifier[:-1] in nl:
+            return False
+    return True
 
 
 def unknown_lower_name(word: str) -> bool:

@@ -813,6 +813,8 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             r"|weet\s+niet\s+meer\s+wie\s+(?:ze|hij|zij)\s+(?:is|zijn)"
             # a birth on the way said with the stork: "de ooievaar komt in mei langs bij juf Lotte"
             r"|ooievaar\s+(?:\S+\s+){0,4}?(?:langs|geweest)"
+            # a fear a person has (a phobia): "heeft veel angst voor water" (not "geen angst")
+            r"|(?:heeft|had|hebben|hadden)\s+(?:veel|erg\s+veel|grote|enorme|echte)\s+angst\s+voor"
             r")\b",
             re.IGNORECASE,
         ),
@@ -826,6 +828,9 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             rf"|(?:zijn|haar|hun|z'n|d'r)\s+(?:{kin})\s+(?:is|was)\s+er\s+niet\s+meer(?=\s*(?:[.!,;]|$))"
             rf"|(?:{kin})\s+(?:\S+\s+){{0,3}}?(?:wordt|werd|is)\s+(?:\S+\s+){{0,3}}?begraven"
             rf"|(?:wordt|werd|is)\s+(?:\S+\s+){{0,2}}?(?:{kin})\s+(?:\S+\s+){{0,3}}?begraven"
+            # taken home, in a Christian voice: "de opa van Daniël is zaterdag thuisgehaald"
+            # (a relative its subject: not "de beker thuisgehaald")
+            rf"|(?:{kin})\s+(?:\S+\s+){{0,8}}?(?:is|werd|wordt)\s+(?:\S+\s+){{0,3}}?thuisgehaald"
             r")\b",
             re.IGNORECASE,
         ),
@@ -1076,10 +1081,11 @@ HEALTH_PATTERN_CUES = (
             "herken",
             "weet",
             "ooievaar",
+            "angst",
         ),
     ),
     ("expecting", ("krijg", "komt")),
-    ("loss", ("afscheid", "dood", "begraven", "meer")),
+    ("loss", ("afscheid", "dood", "begraven", "meer", "thuisgehaald")),
     (
         "injury",
         ("val", "niet", "slecht", "krukken", "stokken", "rollator", "looprek", "niks", "weinig"),
