@@ -31,12 +31,13 @@ from auditor.nlp.patterns import Alternatives, any_of, gated
 from auditor.nlp.tokens import lowercase
 from auditor.rules.base import RuleContext, rule
 
-# A money amount: "€12,99", "€ 39,-", "€1.246,50", "12 euro", "50 cent".
-_PRICE = r"(?:€\s?\d[\d.]*(?:,(?:\d{1,2}|-{1,2}))?|\b\d+(?:,\d{2})?\s?(?:euro|cent)\b)"
+# A money amount: "€12,99", "€ 39,-", "€1.246,50", "12 euro", "50 cent"; in words ("vijf euro",
+# "een tientje": number_words.txt, price_words.txt) it is added where the patterns are built.
+_DIGIT_PRICE = r"€\s?\d[\d.]*(?:,(?:\d{1,2}|-{1,2}))?|\b\d+(?:,\d{2})?\s?(?:euro|cent)\b"
 # What a price is for, said between "kost" and the price: "kost een jaar €120", "kost een
-# bolletje 50 cent" (not a pupil's share: "kost per kind €8" is a contribution).
-_PERIOD = r"(?:(?:een|per|het|elk|elke)\s+(?!(?:kind|leerling)\b)\w+\s+)"
-PRICE = re.compile(_PRICE)
+# bolletje 50 cent", "kost een bakje aardbeien een vijfje" (not a pupil's share: "kost per kind
+# €8" is a contribution).
+_PERIOD = r"(?:(?:een|per|het|elk|elke)\s+(?!(?:kind|leerling)\b)\w+\s+(?:(?!per\b)[a-z]\w*\s+)?)"
 
 # The vocabulary (words, phrases, sales and discount patterns) is in auditor/lexicons/ (see its
 # README); the grammar of prices, codes and web addresses is here.
@@ -54,16 +55,13 @@ WEB_ADDRESS = r"\bwww\.\S+|(?<![@\w.-])[\w-]++\.(?:nl|com|be|shop)\b(?:/\S*)?"
 WEB_ADDRESS_RE = re.compile(WEB_ADDRESS)
 WEB_ADDRESS_HINTS = ("www.", ".nl", ".com", ".be", ".shop")
 
-# Cheap first looks (plain substring tests on the lowercased text): most posts hold none of
-# these, and then the costlier patterns never run. Keep them in step with the shipped lists;
-# when a school adds its own words to a list, the look is skipped (see `_patterns`).
-OFFER_HINTS = (
-    "€", "euro", "cent", "korting", "prijs", "gratis", "bon", "aanbieding", "uitverkoop", "betalen",
-)  # fmt: skip
-CHANNEL_HINTS = ("shop", "winkel", "code", "partner", "affiliate", "aankoop", "%", "link", "bestel")
+# Cheap first looks (plain substring tests on the lowercased text, offer_hints.txt and
+# channel_hints.txt): most posts hold none of them, and then the costlier patterns never run.
+# When a school adds its own words to a list, the look is skipped (see `_patterns`).
 OFFER_LISTS = (
     "fee_context_patterns", "pretend_money_patterns", "discount_patterns",
-    "price_before_patterns", "price_units", "sales_word_patterns",
+    "price_before_patterns", "price_units", "sales_word_patterns", "price_words",
+    "number_words",
 )  # fmt: skip
 CHANNEL_LISTS = ("order_channel_patterns", "buying_patterns")
 
@@ -71,6 +69,7 @@ CHANNEL_LISTS = ("order_channel_patterns", "buying_patterns")
 class Patterns(NamedTuple):
     """The rules' patterns, built from the lists in auditor/lexicons/ on first use."""
 
+    price: re.Pattern[str]  # a money amount, in digits or words
     fee_context: re.Pattern[str]  # a school fee, a transfer, proceeds: no sale
     pretend_context: re.Pattern[str]  # pretend money in a lesson
     prize_context: re.Pattern[str]  # prizes to win: "Prijzen:", "te winnen"
@@ -95,29 +94,34 @@ def _words(name: str) -> str:
 def _patterns() -> Patterns:
     kinds, brands = package_entries("business_kinds"), package_entries("brands")
     before, units = package_patterns("price_before_patterns"), _words("price_units")
+    numbers, money = _words("number_words"), _words("price_words")
+    price = rf"(?:{_DIGIT_PRICE}|\b(?:een|één|{numbers})\s+(?:euro|{money})\b)"
     return Patterns(
+        price=re.compile(price),
         fee_context=re.compile(rf"\b(?:{package_patterns('fee_context_patterns')})\b"),
         pretend_context=re.compile(rf"\b(?:{package_patterns('pretend_money_patterns')})\b"),
         prize_context=re.compile(rf"\b(?:{package_patterns('prize_context_patterns')})"),
         discount=Alternatives(package_patterns("discount_patterns")),
         price_frame=gated(
-            rf"\b(?:{before})\s?{_PRICE}"
-            rf"|{_PRICE}\s?(?:per|p\.)\s?(?:{units})\b"
-            rf"|\b(?:{units})\w{{0,3}}\s+(?:kost(?:en)?|voor)\s?{_PRICE}"
+            rf"\b(?:{before})\s?{price}"
+            rf"|{price}\s?(?:per|p\.)\s?(?:{units})\b"
+            rf"|\b(?:{units})\w{{0,3}}\s+(?:kost(?:en)?|voor)\s?{price}"
             # "Een middag opvang kost €42,50": what something costs is its price, unless it is
             # charged per pupil ("Materiaal kost € 8,- per kind": a contribution)
-            rf"|\bkost\s+{_PERIOD}?(?:maar\s+|slechts\s+|nu\s+)?(?>{_PRICE})(?!\s?(?:per|p\.)\s?(?:kind|leerling))"
-            rf"|\b\d+\s+\w+\s+voor\s?{_PRICE}|{_PRICE}\s?voor \d+\s+\w+"
-            rf"|\bnu\b[^.!?\n]{{0,40}}?\bvoor\s?{_PRICE}",
+            rf"|\bkost\s+{_PERIOD}?(?:maar\s+|slechts\s+|nu\s+)?(?>{price})(?!\s?(?:per|p\.)\s?(?:kind|leerling))"
+            rf"|\b\d+\s+\w+\s+voor\s?{price}|{price}\s?voor \d+\s+\w+"
+            rf"|\bnu\b[^.!?\n]{{0,40}}?\bvoor\s?{price}",
         ),
         sales_word=re.compile(rf"\b(?:{package_patterns('sales_word_patterns')})\b"),
         order_channel=re.compile(package_patterns("order_channel_patterns")),
-        buying=gated(rf"{_PRICE}|\b(?:{package_patterns('buying_patterns')})\b"),
+        buying=gated(rf"{price}|\b(?:{package_patterns('buying_patterns')})\b"),
         business=gated(rf"(?:{_words('business_kinds')})\w*|\b(?:{_words('brands')})\b"),
         call_to_buy=Alternatives(package_patterns("call_to_buy_patterns")),
         own_channel=gated(package_patterns("own_channel_patterns")),
-        offer_hints=() if school_extends(OFFER_LISTS) else OFFER_HINTS,
-        channel_hints=() if school_extends(CHANNEL_LISTS) else CHANNEL_HINTS,
+        offer_hints=()
+        if school_extends(OFFER_LISTS)
+        else package_entries("offer_hints") + package_entries("price_words"),
+        channel_hints=() if school_extends(CHANNEL_LISTS) else package_entries("channel_hints"),
         business_hints=kinds + brands,
     )
 
@@ -257,7 +261,11 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     "3 bollen voor €4,-", "vijf lessen kosten €55,-", "een middag opvang kost €42,50", "kost
     een jaar €120", "kost een bolletje 50 cent"); and
     any price in a post that also orders, sells or names a web shop (bestellen, verkopen,
-    prijzen, pinnen, verzendkosten), such as the Christmas market with priced stalls.
+    prijzen, pinnen, verzendkosten), such as the Christmas market with priced stalls; a price
+    in words ("te koop voor een tientje", "kost een bakje aardbeien een vijfje"); in English
+    ("€14.50 per lesson", "Tickets €9.50", "15% off", "order ... €19.95"); a gift with every
+    purchase ("een ijsje cadeau bij elke kinderportie"), a subscription's first month free, a
+    fee waived ("geen inschrijfgeld", "no registration fee").
 
     Fine: the ouderbijdrage, trip or camp costs, the overblijven ("kost €2,50 per keer"), the
     bus and the share of those who come along ("Wie meegaat betaalt € 6 per persoon"), costs
@@ -265,7 +273,9 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     prizes to win ("Prijzen: een Lego-doos, een Hema-cadeaubon"), transfers to an IBAN,
     sponsor money, the proceeds of an event, a salary or an allowance ("€3.100 bruto per
     maand", "een vrijwilligersvergoeding van €5,- per middag"), a price limit for a surprise,
-    and pretend prices in a classroom game ("winkeltje"), even with amounts.
+    the lunch supervision ("het middagtoezicht kost €1,75 per middag"), a club's free trial
+    lessons, and pretend prices in a classroom game ("winkeltje", "gerekend met geld", "a
+    pretend shop"), even with amounts.
     """
     view = _view(post.text)
     if not view.offer:
@@ -289,8 +299,8 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
             yield _hit(post.text, found, "prijs in een verkoopaanbod")
             return
         if price_at is None and sales_word:
-            price_at = _first(PRICE, sentence, start)
-        prices += [(start + m.start(), start + m.end()) for m in PRICE.finditer(sentence)]
+            price_at = _first(patterns.price, sentence, start)
+        prices += [(start + m.start(), start + m.end()) for m in patterns.price.finditer(sentence)]
     if price_at:
         yield _hit(post.text, price_at, "prijs bij iets dat te koop of te bestellen is")
     elif len(prices) >= 2:
@@ -306,6 +316,12 @@ def _in_own_channel(lowered: str, where: int) -> bool:
     return rest is not None and _patterns().own_channel.search(rest.group()) is not None
 
 
+CHANNEL_REASON = "webshop, kortingscode of partnerlink"
+# A call to buy now ("Bestel nu de nieuwe schoolhoodie!", order_channel_patterns.txt): its own
+# reason, it names no channel.
+BUY_NOW = re.compile(r"(?:bestel|koop|order|shop)\s+(?:nu|now)")
+
+
 @rule(
     "commercial.order-channel", category=Category.COMMERCIAL, clause="f", severity=Severity.MEDIUM
 )
@@ -317,8 +333,9 @@ def order_channel(post: Post, ctx: RuleContext) -> Iterator[Hit]:
 
     Flagged: "webshop", "kortingscode", "met de code SCHOOL25", "partnerlink", "5% van het
     aankoopbedrag", ordering via a web address ("bestellen kan tot 1 november via
-    www.fotohuisdeklok.nl"), and "link in bio" when the post is about buying (a price, bestellen,
-    korting, an abonnement).
+    www.fotohuisdeklok.nl"), a code at a web shop's till ("use PLEIN10 at checkout"), a call to
+    buy now ("Bestel nu de nieuwe schoolhoodie!", "order now"), and "link in bio" when the post
+    is about buying (a price, bestellen, korting, an abonnement).
 
     Fine: a link in bio to a programme or a photo album, the school's own website, Parro, and
     words like "code oranje" (a weather warning).
@@ -332,11 +349,27 @@ def order_channel(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     if code and (found is None or code.start() < found[0]):
         found = code.span()
     if found:
-        yield _hit(post.text, found, "webshop, kortingscode of partnerlink")
+        now = BUY_NOW.fullmatch(lowered, *found) is not None
+        yield _hit(post.text, found, "oproep om nu te kopen" if now else CHANNEL_REASON)
         return
     link = LINK_IN_BIO.search(lowered)
     if link and patterns.buying.search(lowered) and not _in_own_channel(lowered, link.end()):
         yield _hit(post.text, link.span(), "bestellink in de bio")
+
+
+# The proper name after a kind of business: "Installatiebedrijf Hofsteenge uit Westerbork".
+OWN_NAME = re.compile(r"\s+(?:'t\s+|de\s+|het\s+)?([A-Z][\w'’-]{3,})")
+
+
+def _own_name(text: str, end: int) -> str:
+    """The business's own name right after its kind, lowered ("hofsteenge"), or ""."""
+    match = OWN_NAME.match(text, end)
+    return match.group(1).lower() if match else ""
+
+
+def _says(sentence: str, name: str) -> bool:
+    """Whether a lowered sentence holds `name` as a whole word."""
+    return bool(name) and re.search(rf"\b{re.escape(name)}\b", sentence) is not None
 
 
 @rule("commercial.sponsor-plug", category=Category.COMMERCIAL, clause="f", severity=Severity.MEDIUM)
@@ -350,10 +383,13 @@ def sponsor_plug(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     ..., Bruna, bol.com) in the same or next sentence as a call to action: its web address,
     "reserveren", "bestellen", "kom langs", "nu in de winkel", "laat dit bericht zien", "noem
     bij de kassa", "aan het juiste adres", "trakteert"; or selling at the school's market
-    ("Op de boekenmarkt verkoopt Boekhandel De Vries nieuwe kinderboeken").
+    ("Op de boekenmarkt verkoopt Boekhandel De Vries nieuwe kinderboeken"); the business's own
+    name said again later counts as the business ("Installatiebedrijf Hofsteenge ... Vraag bij
+    Hofsteenge een vrijblijvende offerte aan").
 
     Fine: a thank-you to a shop without a price or a call to buy ("Dank aan Jumbo voor de
-    paaseitjes"), trips to a named park or museum, links to the school's own website or Parro,
+    paaseitjes"), trips to a named park or museum, links to the school's own website or Parro
+    (not "de website van Kinderfysio Vathorst"),
     an order already placed ("vragen over uw bestelling", "besteld"), a classroom game.
     """
     view = _view(post.text)
@@ -363,8 +399,13 @@ def sponsor_plug(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     if _classroom_game(view):
         return
     sentences = [(start, s) for start, s in _sentences(view) if not _prize_sentence(s)]
+    named: tuple[tuple[int, int], str] | None = None  # the first business and its own name
     for index, (start, sentence) in enumerate(sentences):
         business = _first(patterns.business, sentence, start)
+        if business is not None and named is None:
+            named = business, _own_name(post.text, business[1])
+        elif business is None and named is not None and _says(sentence, named[1]):
+            business = named[0]  # "Vraag bij Hofsteenge een offerte aan": the business again
         if business is None:
             continue
         for _, nearby in sentences[index : index + 2]:
@@ -374,7 +415,10 @@ def sponsor_plug(post: Post, ctx: RuleContext) -> Iterator[Hit]:
             if (
                 patterns.call_to_buy.search(nearby)
                 or _web_address(nearby)
-                or (_sale_sentence(nearby) and (PRICE.search(nearby) or discount.search(nearby)))
+                or (
+                    _sale_sentence(nearby)
+                    and (patterns.price.search(nearby) or discount.search(nearby))
+                )
             ):
                 yield _hit(post.text, business, "reclame voor een bedrijf")
                 return

@@ -177,9 +177,9 @@ def not_a_parent_cue() -> Alternatives:
 _TAG_WORD = rf"{_NAMEWORD}(?:(?<=-)\s+(?:en|of)\s+{_NAMEWORD})?"
 # A firm's "& Zn." or "& Co." may close it ("Mosselhandel Padmos & Zn., bedankt").
 TAGGED_NAME = re.compile(
-    rf"\A\s*(?P<target>{_TAG_WORD}(?:\s+(?:(?:{_PARTICLE}|'t)\s+)*{_TAG_WORD}){{0,3}}"
+    rf"\A\s*(?P<titled>(?P<target>{_TAG_WORD}(?:\s+(?:(?:{_PARTICLE}|'t)\s+)*{_TAG_WORD}){{0,3}}"
     r"(?:\s*&\s*[A-Z][\w.]*)?)"
-    r"[\s,]+(?P<next>[a-zà-ÿ][\w'’-]*)"
+    r"[\s,]+(?P<next>[a-zà-ÿ][\w'’-]*))"
 )
 
 
@@ -192,6 +192,8 @@ def _tagged_name(post: Post) -> Target | None:
     match = TAGGED_NAME.match(post.text)
     if match is None or match.group("next") in word_lists().person_verbs:
         return None
+    if match.group("next") in _not_parent_words():
+        return _target_from(match, "titled")  # a title after the name: "Fatma teyze, ..."
     if match.group("next") in ("en", "of"):
         return None  # "Juf Anja en ik ...": a subject of two, no tag
     words = match.group("target").split()
@@ -199,7 +201,7 @@ def _tagged_name(post: Post) -> Target | None:
     acronym = first.isupper() and 2 <= len(first) <= 5
     titled = len(words) > 1 and first.lower() in package_list("reply_titles")  # "Juf Annelies"
     colleagues = len(words) > 1 and _has_word(first, reply_words().staff)  # "Collega's van ..."
-    role = len(words) > 1 and first.lower() in _not_parent_words()  # "Trainer Johan, wat mooi"
+    role = first.lower() in _not_parent_words()  # "Trainer Johan, wat mooi", "Hocam, dank"
     body = len(words) > 1 and any(_a_body_word(word) for word in words[1:])  # "Saxion Pabo,"
     if not (
         acronym
@@ -211,8 +213,8 @@ def _tagged_name(post: Post) -> Target | None:
         or is_organisation(first.lower())
     ):
         return None
-    if len(words) == 1 and not names_a_first_name([first.lower()]):
-        return None  # "Kinderopvang dank ..." is no tag; "Bauke dank je!" is
+    if len(words) == 1 and not (role or names_a_first_name([first.lower()])):
+        return None  # "Kinderopvang dank ..." is no tag; "Bauke dank je!" and "Opa, dank" are
     return _target_from(match, "target")
 
 
@@ -390,7 +392,12 @@ def _kin_of_someone() -> re.Pattern[str]:
 def _other_cues() -> Alternatives:
     """Phrases that show the reply answers no parent ("overlast", "vroeger zelf bij ons op
     school"): auditor/lexicons/reply_not_parent_cues.txt, matched as whole words."""
-    phrases = sorted(package_list("reply_not_parent_cues"), key=len, reverse=True)
+    # read in Dutch, as the reply is ("welcome to the team": "welcome to de team")
+    phrases = sorted(
+        {in_dutch(phrase) for phrase in package_list("reply_not_parent_cues")},
+        key=len,
+        reverse=True,
+    )
     return Alternatives(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
 
 
@@ -497,7 +504,18 @@ def _speaks_of_someone_named(text: str, start: int, targets: list[Target]) -> bo
         inside = text[: match.start("word")].rstrip()[-1:]
         if names_a_first_name([word]) or (inside.isalnum() or inside == ","):
             return True
+        if _a_verb_after(text, match.end("word")):
+            return True  # "Wout mocht ze zelf ronddelen": a sentence's subject, a person
     return False
+
+
+NEXT_WORD = re.compile(r"\s+([a-zà-ÿ]+)")
+
+
+def _a_verb_after(text: str, end: int) -> bool:
+    """Whether the word after `end` is a verb said of a person ("mocht", "heeft")."""
+    after = NEXT_WORD.match(text, end)
+    return after is not None and after.group(1) in word_lists().person_verbs
 
 
 @lexicon_cache
@@ -601,7 +619,26 @@ def _addressed_as_no_parent(text: str, ctx: RuleContext) -> bool:
             or is_organisation(word)
         ):
             return True
-    return _other_cues().search(text) is not None
+    return _other_cues().search(text) is not None or _speaks_for_a_body(text)
+
+
+# The reader's own thing, an adjective allowed: "jullie volleybalclub", "uw nieuwe bedrijf"
+READERS_THING = re.compile(
+    r"\b(?:je|jouw|uw|jullie)\s+(?:[a-zà-ÿ]+e\s+)?(?P<word>[a-zà-ÿ][\w-]{2,})"
+)
+
+
+def _speaks_for_a_body(text: str) -> bool:
+    """Whether the reply calls an organisation the reader's own ("de gymzaal is vrij voor
+    jullie volleybalclub", "bedankt dat jullie school de tafels uitleende"): the reader speaks
+    for it. Not one a family has (reply_family_bodies.txt: "uw huisarts", "jullie BSO")."""
+    family = package_list("reply_family_bodies")
+    return any(
+        (word := match.group("word").lower()) not in family
+        and not any(word.endswith(body) for body in family if len(body) >= 5)
+        and is_organisation(word)
+        for match in READERS_THING.finditer(text)
+    )
 
 
 def _target_from(match: re.Match[str], group: str) -> Target:
@@ -720,7 +757,8 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     dialect: "Tige tank, Baukje, foar de foto's", "Danke wel, Ruud, veur de sponsoring"; a
     guest's lesson or show: "Dank voor je gastles over de bijen, Hennie!"; a gift: "Merci veur
     de vlaai, Ton!") and say nothing of their child, by name or not ("Wat gaat de tijd snel,
-    Aylin al 8" is said to a parent), nor of a parent's task ("Zonder luizenouders ...");
+    Aylin al 8" and "Wout mocht ze zelf ronddelen" are said to a parent), nor of a parent's
+    task ("Zonder luizenouders ...");
     a pupil praised by name for their work or a school skill, or for what they won or
     performed, without "u", the reader's child or a parent's task ("Wat een mooie tekening,
     Sietske!", "Super gelezen, Daan!", "Top gedaan, Esther! De eerste plaats bij de
@@ -750,7 +788,18 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     placement ("fijne eerste stageweek"), a guest's workshop ("jouw workshop schilderen"), a
     grandchild ("uw kleinzoon"), a resident's drive ("voor uw uitrit"), a politician's council
     ("uw vragen in de gemeenteraad", "werkbezoek"); English thanks for a deed ("Thank you, Mark,
-    for the hockey clinic"). "Jullie" to no named person
+    for the hockey clinic"); a title or kin word in Turkish or English, before or after the name
+    or alone ("Dede Osman,", "Fatma teyze,", "Hocam,", "Grandma Jean"); thanks in Turkish
+    ("Teşekkürler", "çok teşekkürler voor de rondleiding"); a deed with "om ... te" ("merci om de
+    kindjes alles te leren"), a host ("dat groep 3 bij jou de kalfjes mocht voeren"), a lesson
+    or a club ("voor de poetsles", "voor de robotica-club"), an English deed in -ing ("for
+    organising the workshop"); a colleague welcomed or standing in ("Welcome to the team",
+    "invallen", "je vervanging", "je postvak"), a job applicant ("solliciteren"), someone writing
+    "on behalf of" a family, a supplier's "offerte", a researcher's "onderzoek", the press about
+    to write ("een stuk wil maken"), a child told of their own brother ("jij mag je broertje
+    ophalen"), a lender ("dat we jouw weiland mogen gebruiken"), a performer ("dat je op het
+    talentenfeest speelde"), a reader who speaks for an organisation ("jullie volleybalclub";
+    not one a family has: "uw huisarts", reply_family_bodies.txt). "Jullie" to no named person
     answers a group, unless it speaks of their child ("jullie dochter"): then it answers parents.
     """
     if post.kind not in (PostKind.REPLY, PostKind.COMMENT) or not post.author_is_account:
