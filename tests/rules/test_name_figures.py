@@ -25,6 +25,7 @@ def names(text: str) -> list[str]:
         "We lezen 'Toos en de tovenaar'. Toos woont in een toren aan zee.",
         "In de bieb lazen we 'Annabel' van Frank Ploeg. Annabel is een heks die niet kan vliegen.",
         "Groep 4 keek de film 'Marloes'. Marloes woont op een boerderij.",
+        "Groep 5 ging naar 'Fenna' in de Stadsschouwburg. Fenna zong het slotlied.",
     ],
 )
 def test_a_name_in_the_quoted_title_of_a_work_is_its_figure_also_said_again(text: str) -> None:
@@ -342,3 +343,40 @@ def test_a_pupil_a_lesson_hears_about_with_a_group_stays_a_name() -> None:
 def test_a_name_in_the_value_place_of_lines_with_a_label_and_a_colon_is_listed() -> None:
     text = "De rollen zijn verdeeld!\nMaria: Elise\nDe herder Jaap: Bas\nHerbergier: Sophie"
     assert "Bas" in names(text)
+
+
+def test_the_company_a_story_figure_keeps_is_the_storys() -> None:
+    text = "We lezen Dikkie Dik. Dikkie Dik woont bij Marja en Kees en heeft een mand."
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We lezen Dikkie Dik. Dikkie Dik logeert bij juf Anouk.", "Anouk"),
+        ("We lazen 'Kikker en Pad'. Kikker gaat met Daan uit groep 3 naar het bos.", "Daan"),
+    ],
+)
+def test_a_person_with_a_title_or_group_in_a_story_figures_company_stays_a_name(
+    text: str, name: str
+) -> None:
+    assert name in names(text)
+
+
+def test_a_name_listed_beside_the_figures_of_a_bible_story_is_one_of_them() -> None:
+    text = "Het verhaal van Jakob: Levi, Simeon en Juda gingen met hun vader mee."
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Het kerstspel was prachtig. Fleur was een stralende Maria en Kenzo speelde Jozef.",
+            "Kenzo",
+        ),
+        ("Het verhaal van David en Goliath: Thomas was David en Ruben de reus.", "Ruben"),
+    ],
+)
+def test_a_pupil_beside_a_bible_part_played_stays_a_name(text: str, name: str) -> None:
+    assert name in names(text)

@@ -1987,6 +1987,7 @@ def _drop_bible_figures(text: str, found: list[tuple[int, int, str]]) -> list[tu
     """Drop Biblical names in a post about a Bible story, and names before a chapter and verse
     (see roles.bible_story)."""
     kept = []
+    figures: list[tuple[int, int]] = []  # the Biblical names dropped
     story: bool | None = None  # asked only when a Biblical name was found
     for start, end, reason in found:
         if BIBLE_REFERENCE.match(text, end):
@@ -2000,8 +2001,44 @@ def _drop_bible_figures(text: str, found: list[tuple[int, int, str]]) -> list[tu
             if story is None:
                 story = roles.bible_story(text) or _bible_cast(text, found)
             if story:
+                if not PART_BEFORE_FIGURE.search(text, max(0, start - 30), start):
+                    figures.append((start, end))
                 continue  # "Deze week vertellen we over Abraham en Sara"
         kept.append((start, end, reason))
+    return _drop_listed_with(text, kept, figures) if figures else kept
+
+
+# "Thomas was David en Ruben de reus": a part a pupil plays, and the next pupil after it.
+PART_BEFORE_FIGURE = re.compile(
+    r"\b(?:was|is|speelde|speelt|als)\s+(?:(?:de|een)\s+)?(?:[a-zà-ÿ]+\s+)?$"
+)
+
+
+def _drop_listed_with(
+    text: str, found: list[tuple[int, int, str]], figures: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Drop names listed right beside the figures of a Bible story the post tells ("Sem, Cham
+    en Jafeth hielpen hun vader": Sem is Noach's son); a title, greeting, group or a group's
+    slot keeps a pupil."""
+    kept = sorted(found)
+    changed = True
+    while changed:
+        changed = False
+        for hit in kept:
+            if (
+                not hit[2].startswith(PERSON_REASONS)
+                and not GROUP_AFTER.match(text, hit[1])
+                and not PLAYS_PART.match(text, hit[1])  # "en Kenzo speelde Jozef"
+                and not _in_group_slot(text, hit[0])
+                and any(
+                    LIST_GAP.match(text[end : hit[0]]) or LIST_GAP.match(text[hit[1] : start])
+                    for start, end in figures
+                )
+            ):
+                kept.remove(hit)
+                figures.append((hit[0], hit[1]))
+                changed = True
+                break
     return kept
 
 
@@ -2199,6 +2236,7 @@ def work_verbs() -> frozenset[str]:
     return package_list("work_verbs")
 
 
+VENUE_AFTER = re.compile(r"\s+in\s+(?:het|de)\s+([A-ZÀ-Þ][\w'’-]*)")
 MAKER_AFTER = re.compile(r"\s+(?:van|door)\s+[A-ZÀ-Þ]")
 TITLE_WORDS_MAX = 6
 NAMED_TITLE_WORDS_MAX = 9  # after a work word or verb: "leest 'Sjeng en de schat van de ...'"
@@ -2230,7 +2268,14 @@ def _work_titles(text: str) -> list[tuple[int, int]]:
         named = any(w.strip(",.!?:()") in works or w in work_verbs() for w in before)
         count = len(inner.split())
         if count == 1:
-            ok = named or MAKER_AFTER.match(text, m.end()) is not None
+            venue = VENUE_AFTER.match(text, m.end())
+            ok = (
+                named
+                or MAKER_AFTER.match(text, m.end()) is not None
+                # "naar 'Annie' in het Zuiderstrandtheater": a show where it is played
+                or venue is not None
+                and word_flags(venue.group(1)) & PLACE_HEAD != 0
+            )
         else:
             ok = (
                 count <= (NAMED_TITLE_WORDS_MAX if named else TITLE_WORDS_MAX)
@@ -2288,12 +2333,17 @@ def _drop_characters(
     was meneer Pen")."""
     public = [m.span() for m in _phrase_pattern(lexicon().public_figures).finditer(text)]
     public += figures
+    # a story's figures whose company is the story's: a work's title or a figure of two words
+    story = [(lo, hi) for lo, hi in public if " " in text[lo:hi]] + list(figures)
+    in_story = bool(story) and STORY.search(text) is not None
     kept = sorted(found)
     changed = bool(public)
     while changed:
         changed = False
         for hit in kept:
-            if _kin_of_last_named(text, hit, public, kept):
+            if _kin_of_last_named(text, hit, public, kept) or (
+                in_story and _in_company_of(text, hit, story)
+            ):
                 kept.remove(hit)
                 public.append((hit[0], hit[1]))
                 changed = True
@@ -2338,6 +2388,29 @@ def _kin_or_friend(word: str) -> bool:
         word_flags(w) & TITLE for w in (word, word.removesuffix("s"))
     )
 
+
+# After a figure: a verb or two and "bij" or "met", then the names it is with.
+COMPANY_GAP = re.compile(
+    r"\s+(?:[a-zà-ÿ]+\s+){1,3}?(?:bij|met)\s+"
+    r"(?:[A-ZÀ-Þ][\w'’-]*(?:\s*,\s*|\s+(?:en|&)\s+))*"
+)
+
+
+def _in_company_of(
+    text: str, hit: tuple[int, int, str], figures: Sequence[tuple[int, int]]
+) -> bool:
+    """In a post about a story, the name is the company a figure of it keeps, right after its
+    verb ("Dikkie Dik woont bij Jet en Jan"); a title, greeting or group keeps a person ("...
+    logeert bij juf Anouk")."""
+    if hit[2].startswith(PERSON_REASONS) or GROUP_AFTER.match(text, hit[1]):
+        return False
+    return any(
+        0 <= hit[0] - hi <= COMPANY_GAP_MAX and COMPANY_GAP.fullmatch(text, hi, hit[0])
+        for _, hi in figures
+    )
+
+
+COMPANY_GAP_MAX = 60
 
 # "Zijn broer Theo", "alleen zijn broer Timmie": a relative of whoever was named last.
 POSSESSIVE_KIN_BEFORE = re.compile(r"\b(?:zijn|haar|hun|z'n)\s+(\w+)\s+$", re.IGNORECASE)
