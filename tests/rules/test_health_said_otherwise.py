@@ -157,3 +157,19 @@ def test_an_animal_named_in_apposition_is_no_person() -> None:
     text = "Helaas is Nemo, de goudvis van groep 3, deze week doodgegaan."
     found = analyse_text(text, CTX)
     assert found.of(PDKind.NAME) == () and found.of(PDKind.HEALTH) == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "field"), [("adhd-medicatie", "medication"), ("kinder-ziekenhuis", "care_places")]
+)
+def test_a_compound_with_a_hyphen_is_read_by_its_last_part(
+    vocab: special.Vocabulary, word: str, field: str
+) -> None:
+    assert field in vocab.fields_of(word)
+
+
+@pytest.mark.parametrize("word", ["ehbo-doos", "ziekte-vervanging", "anti-pestprotocol"])
+def test_a_hyphenated_word_whose_last_part_is_no_entry_stays_none(
+    vocab: special.Vocabulary, word: str
+) -> None:
+    assert vocab.fields_of(word) == ()

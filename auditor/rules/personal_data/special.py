@@ -522,6 +522,8 @@ class Vocabulary:
                 fields = self._fields_of_form(right)
             if not fields and (single := self.undoubled(word)):
                 fields = self._fields_of_form(single)
+            if not fields and "-" in word and len(tail := word.rsplit("-", 1)[1]) >= 3:
+                fields = self.fields_of(tail)  # a compound with a hyphen: "adhd-medicatie"
             self.seen[word] = fields
         return fields
 
