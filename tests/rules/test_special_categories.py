@@ -986,3 +986,154 @@ def test_an_injury_said_of_nobody_after_a_named_person_is_left_alone(text: str) 
 )
 def test_a_person_named_after_nobody_or_before_no_one_else_is_still_meant(text: str) -> None:
     assert found("health", text) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (
+            "De vader van Pim en Fleur is in maart verhuisd. De kinderen wonen nu bij hun opa.",
+            "bij hun opa",
+        ),
+        (
+            "Sanne en haar broer Kas zijn er weer. Het gezin krijgt nu hulp van de voedselbank.",
+            "voedselbank",
+        ),
+    ],
+)
+def test_a_definite_noun_for_people_refers_back_to_those_named_before(text: str, term: str) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juf Ria las voor. De kinderen van groep 5 wonen bijna allemaal bij hun ouders.",
+        "De kinderen wonen nu bij hun opa.",
+    ],
+)
+def test_a_noun_for_a_group_or_for_nobody_named_refers_to_no_one(text: str) -> None:
+    assert found("other", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Vader Ruud is in mei ontslagen bij de drukkerij.", "ontslagen"),
+        ("Het bakkersbedrijf van moeder Ilse is failliet.", "failliet"),
+        ("Sinds de winter heeft het gezin van Milan geen inkomen.", "geen inkomen"),
+        ("Tess gaat mee: haar moeder kon het kampgeld niet opbrengen.", "niet opbrengen"),
+        ("De politie heeft de oom van Noor gisteren meegenomen.", "meegenomen"),
+        ("De moeder van Jurre zit een straf uit in Zwolle.", "een straf uit"),
+        ("De oom van Ayla heeft een contactverbod.", "contactverbod"),
+        ("De moeder van Dawit is via gezinshereniging naar Nederland gekomen.", "gezinshereniging"),
+        ("Na de brand slaapt de familie Bakker in de noodopvang.", "noodopvang"),
+    ],
+)
+def test_a_job_lost_money_short_police_prison_or_a_reunion_of_a_named_person_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+def test_a_death_said_in_a_christian_voice_is_no_typo_of_a_job_lost() -> None:
+    assert found("other", "Meester Hofman is op hoge leeftijd ontslapen.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Stijn heeft vorige week een klasgenoot gepest.", "gepest"),
+        ("In de pauze sloeg Vera een jongere leerling.", "sloeg"),
+        ("Bram en Ties hebben snoep uit de kantine gestolen.", "gestolen"),
+        ("Mats moest na schooltijd een uur nablijven.", "nablijven"),
+    ],
+)
+def test_bullying_an_attack_a_theft_or_detention_by_a_named_pupil_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In de finale schopte Lars de bal in het doel.",
+        "Iemand heeft bij de ingang een fiets gestolen.",
+        "Juf Mariska regelt de extra ondersteuning voor groep 4.",
+        "Meneer Dirk werkt als vrijwilliger bij de voedselbank.",
+    ],
+)
+def test_a_kick_at_a_ball_a_theft_by_nobody_or_support_given_is_no_special_fact(
+    text: str,
+) -> None:
+    assert found("other", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Roos doet het jaar in groep 6 over.", "over"),
+        ("Lina gaat groep 3 opnieuw doen.", "opnieuw doen"),
+        ("Vanaf januari gaat Ilias naar een cluster 2-school.", "cluster 2"),
+        ("Het advies van Amira werd bijgesteld tot vwo.", "vwo"),
+        ("Voor Fenna was rekenen weer een C.", "een C"),
+        ("Jaap heeft een achterstand met spelling.", "achterstand"),
+        ("Uitslag topo:\n1. Mees – 44 punten\n2. Jip – 41 punten", "44 punten"),
+        ("Na de zomer:\nSven - Greijdanus, havo\nNina - Pieter Zandt, vmbo-tl", "havo"),
+    ],
+)
+def test_a_year_again_a_cluster_an_advice_a_level_or_a_delay_of_a_named_pupil_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Lisa zit nu op E5 met lezen.", "E5"),
+        ("Milan heeft M6 gehaald.", "M6"),
+        ("Bas heeft 1F gehaald voor rekenen.", "1F"),
+        ("Eva scoorde een A op de Cito.", "een A op de Cito"),
+        ("Daan heeft een dikke onvoldoende gehaald.", "onvoldoende"),
+        ("Melle heeft de tafeltoets niet gehaald.", "tafeltoets niet gehaald"),
+        ("Sem heeft een laag advies gekregen: vmbo-basis.", "vmbo-basis"),
+    ],
+)
+def test_a_reading_level_a_reference_level_or_a_test_failed_of_a_named_pupil_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Tom is betrapt op diefstal.", "diefstal"),
+        ("Dylan heeft een klasgenootje gebeten.", "gebeten"),
+        ("De vader van Kees is opgepakt.", "opgepakt"),
+        ("De vader van Bo is vorige maand vrijgekomen.", "vrijgekomen"),
+        ("Jan zit sinds maart in de jeugdgevangenis.", "jeugdgevangenis"),
+        ("Vader Ahmet verloor vorig jaar zijn baan.", "zijn baan"),
+        ("Sinds de uithuisplaatsing woont Jelle in Assen.", "uithuisplaatsing"),
+        ("Het gezin van Omar moet terug naar Irak.", "terug naar Irak"),
+    ],
+)
+def test_a_theft_an_arrest_a_release_a_job_lost_or_a_return_of_a_named_person_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bas stond met 2-0 achterstand maar won toch.",
+        "Groep 8 haalde gemiddeld 1S voor rekenen.",
+        "De leerplichtambtenaar komt op de ouderavond vertellen over verzuim.",
+        "Juf Sanne haalde haar rijbewijs!",
+    ],
+)
+def test_a_match_score_a_groups_level_or_a_licence_is_no_special_fact(text: str) -> None:
+    assert found("other", text) == []

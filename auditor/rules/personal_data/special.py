@@ -19,8 +19,11 @@ gezondheid"; a subject pronoun also after its verb: "Met een gebroken pols kwam 
 clause or the two before, or after a colon that follows a name ("Fijn nieuws voor Dounia: via
 Leergeld kan ze mee"), or follows a wish or prayer request for one ("Wilt u bidden voor Samuel?
 De uitslagen waren niet goed.") or a named person's absence and a colon ("Vrijdag is Daan er
-niet: controle bij de kinderarts"). In a post of results or advice, a list line that opens with
-a name pairs it with its value ("Selin – vwo", "1. Ayoub 48", "Maarten: niveau A").
+niet: controle bij de kinderarts"); for `other` also a definite noun for people refers back to
+those named before ("De kinderen wonen nu bij hun oma", "Het gezin krijgt een voedselpakket").
+In a post of results or advice, or a list whose lines end in school levels, a list line that
+opens with a name pairs it with its value ("Selin – vwo", "1. Ayoub 48 punten", "Maarten: niveau
+A").
 Sentence
 structure rules out the rest:
 a topic ("een spreekbeurt over diabetes", "de strijd tegen kanker", "wat doe je bij een gebroken
@@ -501,6 +504,9 @@ class Vocabulary:
     phrase_starts: tuple[str, ...]
     not_words: tuple[Pattern, ...]  # words an entry matches that are no one's
     spellings: tuple[str, ...] = ()  # one-word entries and stems a typo may be one letter off
+    # one-word entries of every special-category list: a word that is one ("ontslapen", a death)
+    # is no typo of another's entry ("ontslagen", a job lost)
+    entries: frozenset[str] = frozenset()
     seen: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict, compare=False)
     starting: dict[str, tuple[tuple[tuple[Pattern, ...], str], ...]] = dataclasses.field(
         default_factory=dict, compare=False
@@ -537,7 +543,12 @@ class Vocabulary:
         """The entry `word` (lower case) is one letter off (one left out, doubled, swapped for
         another, two neighbours swapped), or two letters off a long entry with the same ends
         (see LONG_TYPO_MIN_LENGTH), when `word` is no Dutch word itself; None otherwise."""
-        if not self.spellings or not word.isalpha() or word in dutch_words():  # "verleden"
+        if (
+            not self.spellings
+            or not word.isalpha()
+            or word in dutch_words()  # "verleden"
+            or word in self.entries
+        ):
             return None
         best = process.extractOne(word, self.spellings, scorer=OSA.distance, score_cutoff=1)
         if best:
@@ -647,10 +658,18 @@ def _vocabulary(fields: tuple[tuple[str, str], ...], not_list: str | None) -> Vo
         exact=exact,
         affixes=tuple(affixes),
         spellings=tuple(sorted(spellings)),
+        entries=_special_entries(),
         phrases=tuple(phrases),
         phrase_starts=tuple(sorted({ps[0].text for ps, _ in phrases})),
         not_words=tuple(map(_pattern, sorted(package_list(not_list)))) if not_list else (),
     )
+
+
+@functools.cache
+def _special_entries() -> frozenset[str]:
+    """The one-word entries of every health and `other` list."""
+    names = (*HEALTH_LISTS, *OTHER_FIELDS.values())
+    return frozenset(e for name in names for e in package_list(name) if e.isalpha())
 
 
 @functools.cache
@@ -688,6 +707,10 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             rf"|(?:school)?advies\s+(?:\S+\s+){{0,4}}?(?:naar|tot|voor)\s+(?:het\s+|de\s+)?{level}"
             r"(?![\w-])"
             rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*"
+            # the level after a colon: "heeft een laag advies gekregen: vmbo-basis"
+            rf"|(?:school)?advies\b[^.!?\n:]{{0,30}}:\s*{level}(?![\w-])"
+            # an advice raised or lowered, said without "advies": "is bijgesteld naar havo"
+            rf"|bijgesteld\s+(?:naar|tot)\s+(?:het\s+|de\s+)?{level}(?![\w-])"
             # a leaver's next school: "Bart gaat naar het vwo", "start op de kaderberoepsgerichte
             # leerweg"
             rf"|(?:gaat|ging|start|begint|kiest|mag)\s+(?:\S+\s+){{0,3}}?(?:naar|op|voor)\s+(?:het|de)\s+"
@@ -701,7 +724,10 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             r"goed(?=\s*(?:[!.,;]|$|en\s|bij\s|op\s))"
             r"|\bavi[- ]?(?:niveau\s+)?(?:start|plus|[me][3-7])\b"
             # "zijn rekentoets was foutloos", "kreeg de hoogste score van de groep"
-            r"|\bfoutloos\b|\b(?:hoogste|maximale|volle|beste)\s+score\b",
+            r"|\bfoutloos\b|\b(?:hoogste|maximale|volle|beste)\s+score\b"
+            # a test passed or failed: "heeft de tafeltoets niet gehaald"
+            rf"|\b(?:de|het|zijn|haar|z'n)\s+(?:{TEST_COMPOUND}|toets|dictee)\s+(?:\S+\s+)?(?:niet\s+)?"
+            r"gehaald\b",
             re.IGNORECASE,
         ),
         # kept away from school after misbehaviour, said without "geschorst"
@@ -728,7 +754,48 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             rf"\b(?:{kin})\b[^.!?\n:;]{{0,60}}?\b(?:zit|zat)\s+(?:\S+\s+){{0,4}}?vast"
             rf"(?=\s*(?:[.!,;]|$|en\s|sinds\s))"
             rf"|\b(?:zit|zat)\s+(?:\S+\s+){{0,2}}?(?:de|zijn|haar|hun|z'n)\s+(?:{kin})\s+"
-            r"(?:\S+\s+){0,5}?vast(?=\s*(?:[.!,;]|$|en\s|sinds\s))",
+            r"(?:\S+\s+){0,5}?vast(?=\s*(?:[.!,;]|$|en\s|sinds\s))"
+            # a relative arrested or released: "de vader van Kees is opgepakt", "is vrijgekomen"
+            rf"|\b(?:{kin})\b[^.!?\n:;]{{0,40}}?\b(?:is|werd|zijn|werden)\s+(?:\S+\s+){{0,3}}?"
+            r"(?:opgepakt|vrijgekomen|vrijgelaten|opgesloten)\b",
+            re.IGNORECASE,
+        ),
+        # a job lost, the verb first: "verloor vorig jaar zijn baan"
+        "job": re.compile(
+            r"\bverloor\s+(?:\S+\s+){0,3}?(?:zijn|haar|z'n|hun|d'r)\s+(?:baan|werk)\b",
+            re.IGNORECASE,
+        ),
+        # sent back after asylum: "moet Nederland verlaten", "moeten terug naar Irak"
+        "leave": re.compile(
+            r"\b(?:moet|moeten|moest|moesten)\s+(?:\S+\s+){0,3}?(?:(?i:nederland|het\s+land)\s+"
+            r"verlaten|terug\s+naar\s+[A-Z]\w+(?=\s*(?:[.!,;]|$)))",
+        ),
+        # a year done again, or special education by its cluster: "doet het jaar in de
+        # middenbouw over", "naar een school voor cluster 4-onderwijs"
+        "repeat": re.compile(
+            r"\b(?:doet|deed|doen|deden)\s+(?:het|dit|dat)\s+(?:school)?jaar\s+(?:\S+\s+){0,3}?"
+            r"(?:over|opnieuw)\b|\bcluster[- ]?[1-4](?:-?(?:onderwijs|school|indicatie))?\b",
+            re.IGNORECASE,
+        ),
+        # taken by the police: "de politie heeft zijn broer thuis opgehaald"
+        "police": re.compile(
+            r"\bpolitie\s+(?:\S+\s+){0,6}?(?:opgehaald|meegenomen|opgepakt|gearresteerd"
+            r"|ingerekend|afgevoerd)\b",
+            re.IGNORECASE,
+        ),
+        # a theft or an attack on a person done by someone: "hebben het geld gestolen",
+        # "schopte een medeleerling tegen het hoofd" (not "schopte de bal")
+        "deed": re.compile(
+            r"\b(?:heeft|hebben|had|hadden)\s+(?:\S+\s+){0,6}?gestolen\b|\b(?:stal|stalen)\b"
+            r"|\b(?:sloeg|sloegen|schopte|schopten|duwde|duwden|beet|kneep|bespuugde|bedreigde"
+            r"|pestte|pestten)\s+(?:[^\s,.!?]+\s+)??(?:een|de|zijn|haar|z'n|d'r)?\s*"
+            r"(?:andere\s+|jongere\s+)?(?:medeleerling|klasgeno\w+|leerling|leerkracht|juf|meester"
+            r"|kind|jongen|meisje|broertje|zusje|moeder|vader|kleuter)\w*\b"
+            # the person hurt first, the act last: "heeft een klasgenootje gebeten"
+            r"|\b(?:heeft|hebben|had|hadden)\s+(?:\S+\s+){0,3}?(?:een|de|zijn|haar|z'n)\s+"
+            r"(?:\w+\s+)?(?:medeleerling|klasgeno\w+|leerling|leerkracht|juf|meester|kind|kleuter"
+            r"|jongen|meisje|broertje|zusje)\w*\s+(?:\S+\s+){0,3}?(?:geslagen|geschopt|gebeten"
+            r"|geduwd|gekrabd|geknepen|bespuugd|bedreigd|gepest|uitgescholden)\b",
             re.IGNORECASE,
         ),
         "grade": gated(
@@ -747,6 +814,8 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             # a year group again or skipped: "doet groep 4 over", "zit in groep 3 voor de tweede
             # keer", "sloeg groep 5 over"
             r"|\b(?:doet|deed|doen|deden)\s+groep\s+\d\s+over\b"
+            # "gaat groep 4 opnieuw doen"
+            r"|\bgroep\s+\d\s+(?:opnieuw|over)\s+doen\b"
             r"|\bgroep\s+\d\s+voor\s+de\s+tweede\s+keer\b"
             r"|\b(?:sloeg|slaat|slaan|sloegen)\s+groep\s+\d\s+over\b"
             r"|\b(?:nog\s+een|een\s+extra|extra)\s+jaar(?:tje)?\s+in\s+groep\s+\d"
@@ -758,7 +827,11 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         # a mark in words: "kreeg een onvoldoende voor rekenen", "een ruime voldoende op taal"
         "mark": re.compile(
             r"\been\s+(?:(?:ruime|dikke|krappe|zware)\s+)?(?:on)?voldoende\s+(?:voor|op|bij)\s+"
-            rf"(?:(?:de|het|een|zijn|haar|je|hun)\s+)?(?:{subjects})\b",
+            rf"(?:(?:de|het|een|zijn|haar|je|hun)\s+)?(?:{subjects})\b"
+            # got, the subject left out: "kreeg een onvoldoende", "een dikke voldoende gehaald"
+            r"|(?:(?<=haalde )|(?<=kreeg )|(?<=scoorde )|(?<=haalt )|(?<=krijgt ))een\s+"
+            r"(?:(?:ruime|dikke|krappe)\s+)?(?:on)?voldoende\b"
+            r"|\been\s+(?:(?:ruime|dikke|krappe)\s+)?(?:on)?voldoende\s+(?:gehaald|gekregen|gescoord)\b",
             re.IGNORECASE,
         ),
         "home": re.compile(
@@ -934,18 +1007,27 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         # level ending the value, a grade or score, a test level, with a subject before it
         "list_value": re.compile(
             rf"(?:(?:[^\n]{{0,40}}?[\s,(]|(?i:advies)\s*:?\s*)?(?i:{level})"
-            rf"|(?:(?i:{subjects})\s*:?\s+)?(?:(?:10|[1-9])(?:[,.]\d)?|\d{{2,3}}"
+            rf"|(?:(?i:{subjects})\s*:?\s+)?(?:(?:10|[1-9])(?:[,.]\d)?|\d{{2,3}}(?:\s+(?i:punten|pnt))?"
             rf"|(?:(?:van\s+)?een\s+{LVS_LEVEL}\s+naar\s+)?(?:een\s+|(?i:niveau)\s+)?{LVS_LEVEL}"
             rf"|{REFERENCE_LEVEL}))"
             r"(?=[^\w\n]*(?:\n|$))"  # the value ends the line
         ),
         "misconduct": re.compile(rf"\b(?:{_alternation('other_misconduct')})", re.IGNORECASE),
+        # a list line that opens with a word or two and ends in a school level after a dash,
+        # colon or arrow ("Jelte - Werkmancollege, havo", "• Kai → vwo")
+        "level_line": re.compile(
+            r"^[^\S\n]*(?:(?:[-•*·▪►✓✔]|\d{1,2}[.)])[^\S\n]*)?[^\W\d_][\w'-]*(?:[^\S\n]+[\w'-]+)?"
+            r"[^\S\n]*(?:[:–—=]|-(?!\w)|→|->|=>)[^\n]{0,40}?(?<![\w-])"
+            rf"(?i:{level})(?![\w-])[^\w\n]*$",
+            re.MULTILINE,
+        ),
     }
 
 
 def _clear() -> None:
     for cached in (
         _vocabulary,
+        _special_entries,
         _dropped_pairs,
         _doubled_letters,
         _words_of,
@@ -990,8 +1072,15 @@ CASE_WORDS = TOPIC_WORDS | {"bij", "naar"}
 CASE_FIELDS = frozenset(("conditions", "aids", "medication", "diets"))
 # A cause given to, not help received: "een inzameling voor de voedselbank".
 BENEFIT_WORDS = TOPIC_WORDS | {"voor", "aan", "naar"}
+# A match's score right before a term: "met 2-0 achterstand".
+SCORE_BEFORE = re.compile(r"\d+\s*-\s*\d+\s*$")
+# A place of work: "vrijwilliger bij de voedselbank".
+PLACE_WORDS = frozenset(("bij", "op", "in"))
 # Support given, not received: "geeft bijles", "verzorgt de leesbegeleiding".
-GIVE_WORDS = frozenset(("geeft", "gaf", "geven", "gaven", "verzorgt", "biedt", "bieden", "boden"))
+GIVE_WORDS = frozenset(
+    ("geeft", "gaf", "geven", "gaven", "verzorgt", "biedt", "bieden", "boden")
+    + ("regelt", "regelde", "regelen", "organiseert", "organiseerde", "coördineert")
+)
 # A care place in a clause of work is a workplace: "de periode in het ziekenhuis waar hij
 # werkte".
 WORK_WORDS = frozenset(
@@ -1024,10 +1113,18 @@ NOT_OF_ONE = re.compile(r"\bgemiddeld|\bsamen\b|\balle\s+kinderen", re.IGNORECAS
 LVS_LEVEL = r"(?:I{1,3}|IV|V|[A-E])[+-]?(?![\w+-])"
 LVS_SUBJECT = (
     r"(?:begrijpend\s+|technisch\s+)?lezen|rekenen(?:-wiskunde)?|spelling|taal|woordenschat"
+    r"|(?:de\s+)?(?:[Cc]ito|[Mm]idden|[Ee]ind|[Dd]oorstroom)\w*"
 )
 LVS = re.compile(
     rf"\b(?:van\s+een\s+{LVS_LEVEL}\s+naar\s+)?een\s+{LVS_LEVEL}\s+(?:op|voor|bij)\s+"
     rf"(?:{LVS_SUBJECT})\b"
+    # the subject as a sentence's: "spelling was weer een E", "was rekenen nu een II"
+    r"|\b(?i:(?:(?:"
+    + LVS_SUBJECT
+    + r")\s+(?:was|is|werd|wordt)|(?:was|is|werd|wordt)\s+(?:"
+    + LVS_SUBJECT
+    + r"))\s+(?:(?:weer|nu|ook|al|nog|opnieuw)\s+)?een)\s+"
+    + LVS_LEVEL
 )
 # A mark: "9", "7,5", "8+", "een tien".
 MARK_WORDS = ("tien", "negen", "acht", "zeven", "zes", "vijf", "vier")
@@ -1040,7 +1137,12 @@ REFERENCE_LEVEL = r"[123][FS](?:/[123][FS])?(?![\w/])"
 TEST_LEVEL = gated(
     rf"\b(?:[Nn]iveau\s+{LVS_LEVEL}|(?:I{{1,3}}|IV|V|[A-E])[+-]?-niveau\b"
     rf"|{REFERENCE_LEVEL}(?=\s+(?:voor|op|bij)\s+\w)"
-    rf"|(?:met|haalde|behaalde|scoorde)\s+(?:een\s+)?{REFERENCE_LEVEL})"
+    rf"|(?:met|haalde|behaalde|scoorde)\s+(?:een\s+)?{REFERENCE_LEVEL}"
+    rf"|{REFERENCE_LEVEL}(?=\s+(?:gehaald|behaald|gescoord)\b)"
+    # a reading level (AVI) after what reads or reached it: "zit nu op E5", "heeft M6 gehaald"
+    r"|(?<=\s)(?:op|naar|haalde|heeft|had|las|leest)\s+[EM][3-7](?![\w-])(?=[^.!?\n]*?"
+    r"\b(?:lez|lees|las|gehaald|uitgelezen|avi|boek))"
+    r"|\b[EM][3-7](?=\s+(?:gehaald|behaald|uitgelezen)\b))"
 )
 # The start of a list line up to its name: a bullet or number ("•", "-", "1.", "2)").
 LIST_LINE_START = re.compile(r"[^\S\n]*(?:(?:[-•*·▪►✓✔]|\d{1,2}[.)])[^\S\n]*)?")
@@ -1049,18 +1151,28 @@ LIST_SEPARATOR = re.compile(r"[^\S\n]*(?:[:–—=]|-(?!\w)|→|->|=>|met\s+een)
 # Words one of which every match of a pattern of `_patterns()` holds (() for: a digit or a
 # mark in words).
 OTHER_PATTERN_CUES = (
-    ("advice", ("advies", "naar", "leerweg")),
+    ("advice", ("advies", "naar", "leerweg", "bijgesteld")),
     ("grade", ()),
     ("mark", ("voldoende",)),
     (
         "home",
         ("woon", "wonen", "slaap", "sliep", "slapen", "verblijf", "logeer", "logeren", "zorg"),
     ),
-    ("result", ("goed", "avi", "foutloos", "score")),
+    ("result", ("goed", "avi", "foutloos", "score", "gehaald")),
     ("exclusion", ("school", "thuis")),
-    ("detained", ("vast",)),
+    ("detained", ("vast", "opgepakt", "vrijgekomen", "vrijgelaten", "opgesloten")),
     ("hardship", ("thuis",)),
     ("remedial", ("krijg",)),
+    ("police", ("politie",)),
+    ("job", ("verloor",)),
+    ("leave", ("verlaten", "terug")),
+    ("repeat", ("jaar", "cluster")),
+    (
+        "deed",
+        ("gestolen", "stal", "sloeg", "schopt", "duwde", "beet", "kneep", "bespuug", "bedreig")
+        + ("pestte", "gebeten", "geduwd", "gekrabd", "geknepen", "geslagen", "gepest")
+        + ("uitgescholden",),
+    ),
 )
 # Per pattern of `_patterns()` for health, words one of which each of its matches holds.
 HEALTH_PATTERN_CUES = (
@@ -1106,7 +1218,7 @@ HEALTH_PATTERN_CUES = (
     ),
 )
 DIGIT = re.compile(r"\d")
-LVS_CUES = ("lezen", "rekenen", "spelling", "taal", "woordenschat")
+LVS_CUES = ("lezen", "rekenen", "spelling", "taal", "woordenschat", "cito", "toets")
 
 
 def sentences_of(text: str) -> list[Span]:
@@ -1443,9 +1555,21 @@ def _right_after_a_name(text: str, span: Span, people: Sequence[Span]) -> bool:
     )
 
 
+# A list pairs names with levels when at least this many of its lines end in a school level
+# ("Jelte - Werkmancollege, havo"), even with no word of results or advice around it.
+LEVEL_LINES_MIN = 2
+
+
 def may_hold_a_result_list(text: str) -> bool:
-    """Whether `text` may pair names with results or advice in list lines (see `_list_values`)."""
-    return "\n" in text and _patterns()["result_words"].search(text) is not None
+    """Whether `text` may pair names with results or advice in list lines (see `_list_values`):
+    it says it does (result_words.txt), or several of its lines end in a school level."""
+    if "\n" not in text:
+        return False
+    patterns = _patterns()
+    if patterns["result_words"].search(text) is not None:
+        return True
+    lines = patterns["level_line"].finditer(text)
+    return sum(1 for _ in zip(range(LEVEL_LINES_MIN), lines, strict=False)) >= LEVEL_LINES_MIN
 
 
 def list_value_after(text: str, start: int, end: int) -> Span | None:
@@ -1572,11 +1696,14 @@ def _of_a_group_or_anyone(t: _Text, clause: Span, people: Sequence[Span]) -> boo
     return not any(clause.start + start <= p.start < clause.end for p in people)
 
 
-def _about_a_person(t: _Text, span: Span, first_word: int, people: Sequence[Span]) -> bool:
+def _about_a_person(
+    t: _Text, span: Span, first_word: int, people: Sequence[Span], nouns: bool = False
+) -> bool:
     """Whether the clause of `span` speaks of a person: one is named in it, or a pronoun,
     possessive or kinship word ("vader") before the term refers back to one named in the two
-    clauses before, or one of those wishes a named person well ("Beterschap voor Naomi!");
-    not when it speaks of a group or of anyone ("er is hoofdluis in groep 3")."""
+    clauses before (`nouns`: a definite noun for people too, "het gezin"), or one of those
+    wishes a named person well ("Beterschap voor Naomi!"); not when it speaks of a group or of
+    anyone ("er is hoofdluis in groep 3")."""
     idx = t.clause_index(span.start)
     clause = t.clauses[idx]
     if _of_a_group_or_anyone(t, clause, people):
@@ -1594,17 +1721,46 @@ def _about_a_person(t: _Text, span: Span, first_word: int, people: Sequence[Span
             return True  # "Fijn nieuws voor Dounia: dankzij Leergeld kan ze mee op kamp"
     words = t.word_range(clause)
     kin = _words_of("kin_words")
-    refers = any(
-        t.words[i] in SUBJECT_PRONOUNS or t.words[i] in POSSESSIVES or t.words[i] in kin
-        for i in words
-        if i < first_word
-    ) or _subject_after(t, first_word, clause)
+    refers = (
+        any(
+            t.words[i] in SUBJECT_PRONOUNS or t.words[i] in POSSESSIVES or t.words[i] in kin
+            for i in words
+            if i < first_word
+        )
+        or _subject_after(t, first_word, clause)
+        or (nouns and _definite_reference(t, first_word, clause))
+    )
     lo = t.clauses[max(0, idx - 2)].start
     if refers and any(lo <= p.start < clause.start for p in people):
         return True
     if _unaddressed_wish(t, clause) and any(lo <= p.start < clause.start for p in people):
         return True  # "Dag Asha, ... Sterkte vanmiddag bij de controle in het ziekenhuis."
     return any(_wishes_well(t, t.clauses[i], people) for i in range(max(0, idx - 2), idx))
+
+
+# Before a noun for people, these make it refer back to those named before ("het gezin").
+DEFINITE = frozenset(("de", "het", "'t", "beide"))
+# After such a noun, these name a group, not the persons named before ("de kinderen van groep 6").
+GROUP_AFTER = frozenset(("van", "uit", "in", "die", "met", "op"))
+
+
+def _definite_reference(t: _Text, first_word: int, clause: Span) -> bool:
+    """Whether a definite noun for people (person_nouns.txt) before the term in its clause
+    refers back to the persons named before ("De kinderen wonen nu bij hun oma", "Het gezin
+    krijgt een voedselpakket"): not one followed by a group ("de kinderen van groep 6")."""
+    nouns = _words_of("person_nouns")
+    for i in t.word_range(clause):
+        if i >= first_word:
+            return False
+        if (
+            t.words[i] in nouns
+            and i > 0
+            and t.starts[i - 1] >= clause.start
+            and t.words[i - 1] in DEFINITE
+            and (i + 1 >= len(t.words) or t.words[i + 1] not in GROUP_AFTER)
+        ):
+            return True
+    return False
 
 
 # Words that end the part of a clause a subject after its verb stands in: "Met een gebroken arm
@@ -1714,9 +1870,10 @@ def _term_hits(
     people: Sequence[Span],
     own: bool = False,
     only: Sequence[int] | None = None,
+    nouns: bool = False,
 ) -> list[tuple[Span, str]]:
     """(span, field) of every term of `vocab` said of a person, with its possessive; `only` as
-    in `Vocabulary.find`."""
+    in `Vocabulary.find`, `nouns` as in `_about_a_person`."""
     found = []
     stay = _words_of("health_care_stay")
     for first, last, field in vocab.find(t.words, only):
@@ -1733,10 +1890,18 @@ def _term_hits(
             t, first, clause, CASE_WORDS if field in CASE_FIELDS else TOPIC_WORDS
         ) and not _owned_by_a_person(t.text, span, people):
             continue  # "een spreekbeurt over diabetes" (not "naar het hoortoestel van Ayaan")
+        if field == "school" and SCORE_BEFORE.search(t.text, max(0, span.start - 12), span.start):
+            continue  # "stond met 2-0 achterstand": a match, not a pupil's learning
         if field == "school" and _word_before(t, first, clause, GIVE_WORDS):
             continue  # "juf Annemieke geeft bijles": her work, not a pupil's support
         if field == "income" and _word_before(t, first, clause, BENEFIT_WORDS):
             continue  # "de inzameling voor de voedselbank": a cause, not a family's need
+        if (
+            field == "income"
+            and _word_before(t, first, clause, PLACE_WORDS)
+            and _clause_has(t, clause, WORK_WORDS)
+        ):
+            continue  # "werkt als vrijwilliger bij de Voedselbank": a workplace
         if field == "family" and not _patterns()["family"].search(t.text, clause.start, clause.end):
             continue  # "gescheiden afval"
         if field == "religion" and last < len(t.words) and t.words[last] in FEAST_GREETINGS:
@@ -1751,7 +1916,7 @@ def _term_hits(
             continue
         # an entry that opens with a possessive ("haar gezondheid") refers back with it
         after_owner = first + 1 if t.words[first] in POSSESSIVES else first
-        if not _about_a_person(t, span, after_owner, people):
+        if not _about_a_person(t, span, after_owner, people, nouns):
             continue
         owner = _possessive_before(t, first, clause)
         if owner is not None:
@@ -1778,12 +1943,15 @@ def _phrase_hits(
     found = []
     for m in pattern.finditer(t.text):
         span = Span(m.start(), m.end())
-        # the phrase's last word: a pronoun or possessive inside the phrase ("wordt zijn opa
-        # begraven", "had ze weer een aanval") refers back as one before it does
-        last = max(bisect_right(t.starts, m.start() - 1), bisect_right(t.starts, m.end() - 1) - 1)
-        if _about_a_person(t, span, last, people):
+        if _about_a_person(t, span, _last_word(t, span), people):
             found.append(span)
     return found
+
+
+def _last_word(t: _Text, span: Span) -> int:
+    """The index of a phrase's last word: a pronoun or possessive inside the phrase ("wordt zijn
+    opa begraven", "de politie heeft zijn broer opgehaald") refers back as one before it does."""
+    return max(bisect_right(t.starts, span.start - 1), bisect_right(t.starts, span.end - 1) - 1)
 
 
 def find_health(
@@ -1831,7 +1999,7 @@ def find_other(
     t = _Text.of(text, sentences, tokens)
     only = tokens.other if tokens is not None else None
     spans = (
-        [s for s, _ in _term_hits(t, vocabulary(OTHER_FIELDS), people, only=only)]
+        [s for s, _ in _term_hits(t, vocabulary(OTHER_FIELDS), people, only=only, nouns=True)]
         if only != []
         else []
     )
@@ -1861,7 +2029,7 @@ def find_other(
                 text[max(0, sentence.start - 200) : sentence.end]
             ) and not _right_after_a_name(text, span, people):
                 continue
-        if _about_a_person(t, span, bisect_right(t.starts, span.start - 1), people):
+        if _about_a_person(t, span, _last_word(t, span), people, nouns=True):
             spans.append(span)
     spans += _list_values(text, people, result_list)
     return _hits(
