@@ -1137,3 +1137,77 @@ def test_a_theft_an_arrest_a_release_a_job_lost_or_a_return_of_a_named_person_is
 )
 def test_a_match_score_a_groups_level_or_a_licence_is_no_special_fact(text: str) -> None:
     assert found("other", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Noah heeft na het gevecht twee dagen niet op school mogen komen.", "mogen komen"),
+        ("Kevin zit thuis omdat er geen passende plek voor hem is.", "geen passende plek"),
+        ("Thijs werkt voor rekenen met een eigen programma.", "eigen programma"),
+        ("Sem komt na de herfstvakantie in de plusklas.", "plusklas"),
+        ("Na de zomer gaat Fien naar een SBO-school.", "SBO-school"),
+        ("Nora leest op het niveau van groep 6.", "niveau van groep 6"),
+        ("Timo doet voor taal mee met groep 4.", "voor taal mee met groep 4"),
+        ("Daan zit in groep 6 maar rekent mee met groep 5.", "rekent mee met groep 5"),
+        ("Bij de doorstroomtoets scoorde Mohamed ver boven het landelijk gemiddelde.", "boven"),
+        ("Jasper heeft de Cito-toets gemaakt en scoorde 545.", "545"),
+        ("Met een 9,5 was Sanne de beste van de klas.", "9,5"),
+    ],
+)
+def test_a_place_a_programme_a_year_group_or_a_score_of_a_named_pupil_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Ella heeft een officiële waarschuwing gekregen.", "officiële waarschuwing"),
+        ("Niels werd betrapt toen hij spullen meenam.", "werd betrapt"),
+        ("Max heeft het schoolplein beklad.", "beklad"),
+        ("Emma's vader heeft een enkelband.", "enkelband"),
+        ("Het huis van de familie Bos is gisteren geveild.", "geveild"),
+        ("De vader van Jelle zit in de WW.", "in de WW"),
+        ("Pien gaat niet mee omdat er thuis geen geld is.", "thuis geen geld"),
+        ("De vader van Mila woont niet meer thuis.", "woont niet meer thuis"),
+        ("Eline ziet haar vader alleen in het weekend.", "haar vader alleen"),
+        ("Olena kwam vorig jaar met haar moeder uit Kyiv naar Nederland.", "naar Nederland"),
+        ("Ahmad en zijn zus zijn alleen naar Nederland gekomen.", "naar Nederland gekomen"),
+    ],
+)
+def test_a_warning_a_tag_an_auction_a_parent_away_or_an_arrival_of_a_named_person_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dankzij juf Anne scoorde groep 8 boven het landelijk gemiddelde.",
+        "Xiomara zit in groep 6 en haar broertje Jaïro in groep 2.",
+        "Juf Kim geeft de plusklas op dinsdag.",
+        "Het oude schoolgebouw aan de Kerkstraat is geveild.",
+        "Groep 6 leerde over de oorlog in Oekraïne en hoe kinderen naar Nederland komen.",
+    ],
+)
+def test_a_groups_score_siblings_groups_a_teachers_class_or_a_building_is_no_special_fact(
+    text: str,
+) -> None:
+    assert found("other", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juf Tineke vertelde over haar reis. De kinderen wonen daar vaak bij hun oma.",
+        "Juf Marieke is ontslagen uit het ziekenhuis.",
+        "Meester Ali is in 1990 met zijn ouders uit Marokko naar Nederland gekomen.",
+    ],
+)
+def test_their_after_one_teacher_a_discharge_or_a_teachers_own_story_is_no_other_fact(
+    text: str,
+) -> None:
+    assert found("other", text) == []

@@ -725,6 +725,8 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             r"|\bavi[- ]?(?:niveau\s+)?(?:start|plus|[me][3-7])\b"
             # "zijn rekentoets was foutloos", "kreeg de hoogste score van de groep"
             r"|\bfoutloos\b|\b(?:hoogste|maximale|volle|beste)\s+score\b"
+            # a score against the average: "scoorde Mohamed ver boven het landelijk gemiddelde"
+            r"|\bscoor\w*\s+(?:(?!(?:groep|klas|school|leerlingen|kinderen)\b)\S+\s+){0,3}?(?:boven|onder)\s+(?:het\s+)?(?:\w+\s+)?gemiddelde\b"
             # a test passed or failed: "heeft de tafeltoets niet gehaald"
             rf"|\b(?:de|het|zijn|haar|z'n)\s+(?:{TEST_COMPOUND}|toets|dictee)\s+(?:\S+\s+)?(?:niet\s+)?"
             r"gehaald\b",
@@ -742,7 +744,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         "exclusion": Alternatives(
             r"\b(?:mag|mocht)\s+(?:\S+\s+){0,8}?niet\s+(?:op|naar)\s+school"
             r"(?:\s+(?:komen|gaan)\b|(?=\s*[.,!;]|\s*$))"
-            r"|\bniet\s+op\s+school\s+(?:komt|kwam)\b"
+            r"|\bniet\s+op\s+school\s+(?:komt|kwam|(?:mag|mocht|mogen)\s+komen)\b"
             # kept home for days: "moet Marlon drie dagen thuisblijven", "blijft een week thuis"
             rf"|\b(?:moet|moest|blijft|bleef|blijven|bleven)\s+(?:\S+\s+){{0,3}}?"
             rf"(?:{NUM}|een|paar|de\s+rest\s+van\s+de)"
@@ -762,7 +764,9 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         ),
         # a job lost, the verb first: "verloor vorig jaar zijn baan"
         "job": re.compile(
-            r"\bverloor\s+(?:\S+\s+){0,3}?(?:zijn|haar|z'n|hun|d'r)\s+(?:baan|werk)\b",
+            r"\bverloor\s+(?:\S+\s+){0,3}?(?:zijn|haar|z'n|hun|d'r)\s+(?:baan|werk)\b"
+            # dismissed, not discharged ("ontslagen uit het ziekenhuis" is health)
+            r"|\bontslagen\b(?!\s+uit\b)",
             re.IGNORECASE,
         ),
         # sent back after asylum: "moet Nederland verlaten", "moeten terug naar Irak"
@@ -774,7 +778,28 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         # middenbouw over", "naar een school voor cluster 4-onderwijs"
         "repeat": re.compile(
             r"\b(?:doet|deed|doen|deden)\s+(?:het|dit|dat)\s+(?:school)?jaar\s+(?:\S+\s+){0,3}?"
-            r"(?:over|opnieuw)\b|\bcluster[- ]?[1-4](?:-?(?:onderwijs|school|indicatie))?\b",
+            r"(?:over|opnieuw)\b|\bcluster[- ]?[1-4](?:-?(?:onderwijs|school|indicatie))?\b"
+            # a level said by a year group: "leest op het niveau van groep 6"
+            r"|\b(?:leest|las|rekent|rekende|spelt|zit|zat|werkt|werkte)\s+(?:\S+\s+){0,2}?op\s+"
+            r"(?:het\s+)?niveau\s+van\s+(?:eind\s+|begin\s+|half\s+|midden\s+)?groep\s*\d"
+            # a subject done with another year group: "doet voor taal mee met groep 4", "gaat
+            # voor rekenen naar groep 7", "zit in groep 6 maar rekent mee met groep 5"
+            rf"|\b(?:voor|met|bij)\s+(?:{LVS_SUBJECT})\s+(?:\S+\s+){{0,2}}?(?:mee\s+met|naar|bij|in)\s+"
+            r"groep\s*\d"
+            r"|\bzit\s+in\s+groep\s*\d\w*\s+maar\s+(?:\S+\s+){0,3}?mee\s+(?:met|in|bij)\s+groep\s*\d",
+            re.IGNORECASE,
+        ),
+        # come to the Netherlands: "kwam vorig jaar met haar moeder uit Kyiv naar Nederland",
+        # "zijn alleen naar Nederland gekomen"
+        "arrival": re.compile(
+            r"\b(?:kwam|kwamen|komt|komen|is|zijn|was|waren)\s+(?:\S+\s+){0,8}?naar\s+Nederland"
+            r"(?:\s+(?:gekomen|gevlucht))?(?=\s*(?:[.!,;]|$|en\s|gekomen|gevlucht))",
+            re.IGNORECASE,
+        ),
+        # a parent seen only now and then: "ziet haar vader alleen in het weekend"
+        "contact": re.compile(
+            rf"\b(?:ziet|zien|zag|zagen)\s+(?:zijn|haar|hun|z'n|d'r)\s+(?:{kin})\s+(?:alleen|maar"
+            r"|nog\s+maar|nauwelijks|niet\s+meer|zelden|één\s+keer|eens\s+per|om\s+de)\b",
             re.IGNORECASE,
         ),
         # taken by the police: "de politie heeft zijn broer thuis opgehaald"
@@ -810,6 +835,8 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             r"(?=\s*(?:[!.,;)]|$|voor\s|op\s|bij\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))"
             rf"|\b(?:scoorde|haalde|behaalde|had)\s+(?:een\s+)?(?:score\s+van\s+)?\d{{2,3}}\s+"
             rf"(?:punten\s+)?(?:op|bij|voor)\s+(?:de\s+|het\s+)?(?:{subjects}|{TEST_COMPOUND})\b"
+            # a test's score of three digits: "scoorde 545"
+            r"|\b(?:scoorde|behaalde)\s+(?:een\s+)?(?:score\s+van\s+)?\d{3}(?=\s*(?:[!.,;]|$))"
             r"|\bgroep\s+\d\s+nog\s+een\s+(?:keer|jaar(?:tje)?)\b"
             # a year group again or skipped: "doet groep 4 over", "zit in groep 3 voor de tweede
             # keer", "sloeg groep 5 over"
@@ -1060,6 +1087,7 @@ CLAUSE_BREAK = re.compile(r"[:;]\s")
 # (Frisian: hy, sy, se, him; syn, har, harren)
 SUBJECT_PRONOUNS = frozenset(("hij", "zij", "ze", "hem", "jij", "je", "hy", "sy", "se", "him"))
 POSSESSIVES = frozenset(("zijn", "haar", "hun", "je", "jouw", "z'n", "d'r", "syn", "har", "harren"))
+PLURAL_POSSESSIVES = frozenset(("hun", "harren"))
 # A term right after one of these (determiners and adjectives between) is a topic, not a fact
 # about the person: "een spreekbeurt over diabetes", "de strijd tegen kanker", "bij koorts".
 TOPIC_WORDS = frozenset(
@@ -1102,11 +1130,15 @@ STAFF_SIGNATURE = re.compile(
     r"(?:^|[\n,.!-])\s*(?:juf|meester|mr\.?|mevrouw|directeur)\s+[A-Z][\w'-]+[^\w\n]*$",
     re.IGNORECASE,
 )
+STAFF_TITLE = re.compile(r"\b(?:juf|meester|meneer|mevrouw|directeur|directrice)\b", re.IGNORECASE)
 FIRST_PERSON_BEFORE = re.compile(r"\bmijn\s+$", re.IGNORECASE)
 GRADE = re.compile(r"^(?:10|[1-9]),\d$")
 # Between a name and its grade: "Daan met een 9,8", "Tess Wolters – 9,2", "Noa (8,5)".
 GRADE_AFTER_NAME = re.compile(r"\s*(?:met\s+een|[:–—-]|\()\s*")
-GRADE_CONTEXT = gated(r"toets|cijfer|rapport|score|gehaald|haalde|punten", re.IGNORECASE)
+GRADE_CONTEXT = gated(
+    r"toets|cijfer|rapport|score|gehaald|haalde|punten|beste\s+van\s+de\s+(?:klas|groep)",
+    re.IGNORECASE,
+)
 NOT_OF_ONE = re.compile(r"\bgemiddeld|\bsamen\b|\balle\s+kinderen", re.IGNORECASE)
 # A pupil-tracking (Cito/LVS) level with its subject: "een I+ op rekenen", "van een IV naar een
 # II op begrijpend lezen". The level is matched case-sensitively: "een V" is a level, "een v" not.
@@ -1158,15 +1190,17 @@ OTHER_PATTERN_CUES = (
         "home",
         ("woon", "wonen", "slaap", "sliep", "slapen", "verblijf", "logeer", "logeren", "zorg"),
     ),
-    ("result", ("goed", "avi", "foutloos", "score", "gehaald")),
+    ("result", ("goed", "avi", "foutloos", "score", "gehaald", "scoor")),
     ("exclusion", ("school", "thuis")),
     ("detained", ("vast", "opgepakt", "vrijgekomen", "vrijgelaten", "opgesloten")),
     ("hardship", ("thuis",)),
     ("remedial", ("krijg",)),
     ("police", ("politie",)),
-    ("job", ("verloor",)),
+    ("job", ("verloor", "ontslagen")),
     ("leave", ("verlaten", "terug")),
-    ("repeat", ("jaar", "cluster")),
+    ("repeat", ("jaar", "cluster", "niveau", "groep")),
+    ("arrival", ("nederland",)),
+    ("contact", ("ziet", "zien", "zag")),
     (
         "deed",
         ("gestolen", "stal", "sloeg", "schopt", "duwde", "beet", "kneep", "bespuug", "bedreig")
@@ -1716,22 +1750,22 @@ def _about_a_person(
             return True  # "En Djamila: dat havo-advies heb je verdiend!"
         if _absence_explained(t, t.clauses[idx - 1], people):
             return True  # "Op vrijdag is Filmon om 11 uur weg: logopedie bij ..."
-        named = any(t.clauses[idx - 1].start <= p.start < clause.start for p in people)
-        if named and any(t.words[i] in SUBJECT_PRONOUNS for i in t.word_range(clause)):
+        just_before = any(t.clauses[idx - 1].start <= p.start < clause.start for p in people)
+        if just_before and any(t.words[i] in SUBJECT_PRONOUNS for i in t.word_range(clause)):
             return True  # "Fijn nieuws voor Dounia: dankzij Leergeld kan ze mee op kamp"
     words = t.word_range(clause)
     kin = _words_of("kin_words")
-    refers = (
-        any(
-            t.words[i] in SUBJECT_PRONOUNS or t.words[i] in POSSESSIVES or t.words[i] in kin
-            for i in words
-            if i < first_word
-        )
-        or _subject_after(t, first_word, clause)
-        or (nouns and _definite_reference(t, first_word, clause))
-    )
     lo = t.clauses[max(0, idx - 2)].start
-    if refers and any(lo <= p.start < clause.start for p in people):
+    named = sum(1 for p in people if lo <= p.start < clause.start)
+    # "hun" refers back to two or more: not to one teacher ("Juf Tineke vertelde over haar
+    # reis. De kinderen wonen daar vaak bij hun oma")
+    possessives = POSSESSIVES if named > 1 else POSSESSIVES - PLURAL_POSSESSIVES
+    refers = any(
+        t.words[i] in SUBJECT_PRONOUNS or t.words[i] in possessives or t.words[i] in kin
+        for i in words
+        if i < first_word
+    ) or _subject_after(t, first_word, clause)
+    if named and (refers or (nouns and _definite_reference(t, first_word, clause, named))):
         return True
     if _unaddressed_wish(t, clause) and any(lo <= p.start < clause.start for p in people):
         return True  # "Dag Asha, ... Sterkte vanmiddag bij de controle in het ziekenhuis."
@@ -1744,11 +1778,14 @@ DEFINITE = frozenset(("de", "het", "'t", "beide"))
 GROUP_AFTER = frozenset(("van", "uit", "in", "die", "met", "op"))
 
 
-def _definite_reference(t: _Text, first_word: int, clause: Span) -> bool:
-    """Whether a definite noun for people (person_nouns.txt) before the term in its clause
-    refers back to the persons named before ("De kinderen wonen nu bij hun oma", "Het gezin
-    krijgt een voedselpakket"): not one followed by a group ("de kinderen van groep 6")."""
+def _definite_reference(t: _Text, first_word: int, clause: Span, named: int) -> bool:
+    """Whether a definite noun for people before the term in its clause refers back to the
+    `named` persons named before ("Het gezin krijgt een voedselpakket"; person_nouns.txt, and
+    person_nouns_plural.txt when two or more are named: "De kinderen wonen nu bij hun oma"): not
+    one followed by a group ("de kinderen van groep 6")."""
     nouns = _words_of("person_nouns")
+    if named > 1:
+        nouns |= _words_of("person_nouns_plural")
     for i in t.word_range(clause):
         if i >= first_word:
             return False
@@ -2019,6 +2056,8 @@ def find_other(
         clause = t.clauses[t.clause_index(span.start)]
         if NOT_OF_ONE.search(text, clause.start, span.start):
             continue  # "groep 7 haalde gemiddeld een 7,8"
+        if name == "arrival" and STAFF_TITLE.search(text, clause.start, span.start):
+            continue  # "Meester Ali kwam in 1990 naar Nederland": a teacher's own story
         if name == "exclusion" and not patterns["misconduct"].search(
             text, clause.start, clause.end
         ):
