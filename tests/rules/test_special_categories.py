@@ -1060,6 +1060,8 @@ def test_bullying_an_attack_a_theft_or_detention_by_a_named_pupil_is_other(
     [
         "In de finale schopte Lars de bal in het doel.",
         "Iemand heeft bij de ingang een fiets gestolen.",
+        "Iemand heeft de fiets van Sem gestolen.",
+        "In het kerstspel brengt herder Sjeng een lam naar de stal.",
         "Juf Mariska regelt de extra ondersteuning voor groep 4.",
         "Meneer Dirk werkt als vrijwilliger bij de voedselbank.",
     ],

@@ -811,7 +811,9 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         # a theft or an attack on a person done by someone: "hebben het geld gestolen",
         # "schopte een medeleerling tegen het hoofd" (not "schopte de bal")
         "deed": re.compile(
-            r"\b(?:heeft|hebben|had|hadden)\s+(?:\S+\s+){0,6}?gestolen\b|\b(?:stal|stalen)\b"
+            # (not when someone unknown did it: "iemand heeft de fiets van Sem gestolen")
+            r"(?<!iemand )(?<!dieven )(?<!inbrekers )(?<!onbekenden )"
+            r"\b(?:heeft|hebben|had|hadden)\s+(?:\S+\s+){0,6}?gestolen\b"
             r"|\b(?:sloeg|sloegen|schopte|schopten|duwde|duwden|beet|kneep|bespuugde|bedreigde"
             r"|pestte|pestten)\s+(?:[^\s,.!?]+\s+)??(?:een|de|zijn|haar|z'n|d'r)?\s*"
             r"(?:andere\s+|jongere\s+)?(?:medeleerling|klasgeno\w+|leerling|leerkracht|juf|meester"
@@ -1203,7 +1205,7 @@ OTHER_PATTERN_CUES = (
     ("contact", ("ziet", "zien", "zag")),
     (
         "deed",
-        ("gestolen", "stal", "sloeg", "schopt", "duwde", "beet", "kneep", "bespuug", "bedreig")
+        ("gestolen", "sloeg", "schopt", "duwde", "beet", "kneep", "bespuug", "bedreig")
         + ("pestte", "gebeten", "geduwd", "gekrabd", "geknepen", "geslagen", "gepest")
         + ("uitgescholden",),
     ),
