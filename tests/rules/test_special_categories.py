@@ -1213,3 +1213,38 @@ def test_their_after_one_teacher_a_discharge_or_a_teachers_own_story_is_no_other
     text: str,
 ) -> None:
     assert found("other", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("sem pest steeds kinderen uit gr 4", "pest steeds kinderen"),
+        ("kevin haalde n 3 voor rekenen", "n 3 voor rekenen"),
+        ("de mama van lina is haar werk kwijt", "werk kwijt"),
+        ("Fatima heeft een status en mag blijven.", "heeft een status"),
+        ("Milan heeft voor de tweede keer gespijbeld.", "gespijbeld"),
+        ("Lars heeft zijn jas in brand gestoken.", "in brand gestoken"),
+        ("Finn heeft geld uit de klassenpot gepakt.", "gepakt"),
+        ("Jente scoorde bij de Citotoets 538.", "538"),
+        ("Sem haalde 95 van de 100 punten.", "95 van de 100"),
+        ("De schoolkeuze van Ruben: het Gymnasium Celeanum.", "Gymnasium"),
+    ],
+)
+def test_a_deed_a_mark_in_haste_a_status_or_a_school_chosen_of_a_named_pupil_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juf Anne heeft haar telefoon en snoep meegenomen voor de klas.",
+        "Meester Jan heeft de spullen voor het kamp gepakt.",
+        "Juf Fatima heeft een mooie status op Facebook.",
+        "Het team van meester Jan scoorde 3 doelpunten.",
+        "Sem schopt de bal over het hek.",
+    ],
+)
+def test_things_taken_along_a_status_update_or_a_goal_is_no_special_fact(text: str) -> None:
+    assert found("other", text) == []

@@ -707,6 +707,8 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             rf"|(?:school)?advies\s+(?:\S+\s+){{0,4}}?(?:naar|tot|voor)\s+(?:het\s+|de\s+)?{level}"
             r"(?![\w-])"
             rf"|van\s+(?:{levels})\S*\s+naar\s+(?:{levels})\S*"
+            # a school chosen, its level after: "De schoolkeuze van Ruben: het Gymnasium Celeanum"
+            rf"|schoolkeuze\b[^.!?\n]{{0,40}}?(?<![\w-])(?:{levels})(?![\w-])"
             # the level after a colon: "heeft een laag advies gekregen: vmbo-basis"
             rf"|(?:school)?advies\b[^.!?\n:]{{0,30}}:\s*{level}(?![\w-])"
             # an advice raised or lowered, said without "advies": "is bijgesteld naar havo"
@@ -815,9 +817,13 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             r"(?<!iemand )(?<!dieven )(?<!inbrekers )(?<!onbekenden )"
             r"\b(?:heeft|hebben|had|hadden)\s+(?:\S+\s+){0,6}?gestolen\b"
             r"|\b(?:sloeg|sloegen|schopte|schopten|duwde|duwden|beet|kneep|bespuugde|bedreigde"
-            r"|pestte|pestten)\s+(?:[^\s,.!?]+\s+)??(?:een|de|zijn|haar|z'n|d'r)?\s*"
+            r"|pestte|pestten|pest|slaat|schopt|duwt|bijt|bedreigt)\s+(?:[^\s,.!?]+\s+)??(?:een|de|zijn|haar|z'n|d'r)?\s*"
             r"(?:andere\s+|jongere\s+)?(?:medeleerling|klasgeno\w+|leerling|leerkracht|juf|meester"
             r"|kind|jongen|meisje|broertje|zusje|moeder|vader|kleuter)\w*\b"
+            # money or things taken: "heeft geld uit de klassenpot gepakt"
+            r"|(?<!iemand )(?<!dieven )(?<!inbrekers )(?<!onbekenden )"
+            r"\b(?:heeft|hebben|had|hadden)\s+(?:\S+\s+){0,2}?(?:geld\s+(?:\S+\s+){0,4}?gepakt"
+            r"|(?:geld|spullen|snoep|telefoons?)\s+(?:\S+\s+){0,4}?(?:weggenomen|ontvreemd))\b"
             # the person hurt first, the act last: "heeft een klasgenootje gebeten"
             r"|\b(?:heeft|hebben|had|hadden)\s+(?:\S+\s+){0,3}?(?:een|de|zijn|haar|z'n)\s+"
             r"(?:\w+\s+)?(?:medeleerling|klasgeno\w+|leerling|leerkracht|juf|meester|kind|kleuter"
@@ -828,17 +834,21 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         "grade": gated(
             r"(?<![\d.,])(?:10|[1-9]),\d(?![\d,])(?!\s*(?:meter|m\b|km|cm|kilo|kg|sec|min|uur"
             r"|euro|procent|%|liter|graden|punt\b))"
-            rf"|\been\s+(?:(?:dikke|mooie|prachtige|hele|vette)\s+)?{MARK}"
+            # ("n" or "'n" for "een" in haste: "haalde n 3 voor rekenen")
+            rf"|(?:\been|(?<![\w'])'?n)\s+(?:(?:dikke|mooie|prachtige|hele|vette)\s+)?{MARK}"
             r"\s+(?:voor|op|bij)\s+"
             rf"(?:(?:de|het|een|zijn|haar|je|hun)\s+)?(?:{subjects}|{TEST_COMPOUND})\b"
             # a mark got, the subject left out: "haalde een 9!", "kreeg een dikke 8 voor ..."
-            r"|(?:(?<=haalde )|(?<=scoorde )|(?<=kreeg )|(?<=haalt )|(?<=scoort ))een\s+"
+            r"|(?:(?<=haalde )|(?<=scoorde )|(?<=kreeg )|(?<=haalt )|(?<=scoort ))(?:een|'?n)\s+"
             rf"(?:(?:dikke|mooie|prachtige|vette|welverdiende)\s+)?{MARK}"
             r"(?=\s*(?:[!.,;)]|$|voor\s|op\s|bij\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]))"
             rf"|\b(?:scoorde|haalde|behaalde|had)\s+(?:een\s+)?(?:score\s+van\s+)?\d{{2,3}}\s+"
             rf"(?:punten\s+)?(?:op|bij|voor)\s+(?:de\s+|het\s+)?(?:{subjects}|{TEST_COMPOUND})\b"
-            # a test's score of three digits: "scoorde 545"
-            r"|\b(?:scoorde|behaalde)\s+(?:een\s+)?(?:score\s+van\s+)?\d{3}(?=\s*(?:[!.,;]|$))"
+            # a test's score of three digits: "scoorde 545", "scoorde bij de Citotoets 538"
+            r"|\b(?:scoorde|behaalde)\s+(?:\S+\s+){0,4}?(?:score\s+van\s+)?\d{3}(?=\s*(?:[!.,;]|$))"
+            # points out of a total: "haalde 95 van de 100 punten"
+            r"|\b(?:haalde|scoorde|behaalde|had)\s+(?:\S+\s+){0,2}?\d{1,3}\s+van\s+de\s+\d{1,3}"
+            r"(?:\s+punten)?\b"
             r"|\bgroep\s+\d\s+nog\s+een\s+(?:keer|jaar(?:tje)?)\b"
             # a year group again or skipped: "doet groep 4 over", "zit in groep 3 voor de tweede
             # keer", "sloeg groep 5 over"
@@ -1185,7 +1195,7 @@ LIST_SEPARATOR = re.compile(r"[^\S\n]*(?:[:–—=]|-(?!\w)|→|->|=>|met\s+een)
 # Words one of which every match of a pattern of `_patterns()` holds (() for: a digit or a
 # mark in words).
 OTHER_PATTERN_CUES = (
-    ("advice", ("advies", "naar", "leerweg", "bijgesteld")),
+    ("advice", ("advies", "naar", "leerweg", "bijgesteld", "schoolkeuze")),
     ("grade", ()),
     ("mark", ("voldoende",)),
     (
@@ -1206,6 +1216,7 @@ OTHER_PATTERN_CUES = (
     (
         "deed",
         ("gestolen", "sloeg", "schopt", "duwde", "beet", "kneep", "bespuug", "bedreig")
+        + ("pest", "slaat", "schopt", "duwt", "bijt", "gepakt", "weggenomen", "ontvreemd")
         + ("pestte", "gebeten", "geduwd", "gekrabd", "geknepen", "geslagen", "gepest")
         + ("uitgescholden",),
     ),
