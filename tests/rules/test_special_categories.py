@@ -1248,3 +1248,35 @@ def test_a_deed_a_mark_in_haste_a_status_or_a_school_chosen_of_a_named_pupil_is_
 )
 def test_things_taken_along_a_status_update_or_a_goal_is_no_special_fact(text: str) -> None:
     assert found("other", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Het advies voor Teun luidt vmbo-gt.", "vmbo-gt"),
+        ("Thijs is aangenomen op het Stedelijk Gymnasium.", "Gymnasium"),
+        ("Lotte stroomt door naar de havo.", "havo"),
+        ("Bij begrijpend lezen scoorde Ayoub een IV.", "een IV"),
+        ("Lina is gezakt voor haar rekentoets.", "gezakt"),
+        ("De vader van Sven is veroordeeld.", "veroordeeld"),
+    ],
+)
+def test_an_advice_a_school_a_level_a_test_failed_or_a_sentence_of_a_named_person_is_other(
+    text: str, term: str
+) -> None:
+    assert any(term in value for value in found("other", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juf Mieke gaat met groep 8 naar het Stedelijk Gymnasium voor een proefles.",
+        "De dader is veroordeeld, vertelde wijkagent Bas in de klas.",
+        "Juf Els is geslaagd voor haar rijexamen!",
+        "Sem kreeg een A4'tje met huiswerk mee.",
+    ],
+)
+def test_a_class_visit_a_strangers_sentence_or_a_drivers_test_is_no_special_fact(
+    text: str,
+) -> None:
+    assert found("other", text) == []

@@ -715,8 +715,14 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             rf"|bijgesteld\s+(?:naar|tot)\s+(?:het\s+|de\s+)?{level}(?![\w-])"
             # a leaver's next school: "Bart gaat naar het vwo", "start op de kaderberoepsgerichte
             # leerweg"
-            rf"|(?:gaat|ging|start|begint|kiest|mag)\s+(?:\S+\s+){{0,3}}?(?:naar|op|voor)\s+(?:het|de)\s+"
-            rf"{level}(?![\w-]))",
+            # ("is aangenomen op het Stedelijk Gymnasium", "stroomt door naar de havo")
+            rf"|(?:gaat|ging|start|begint|kiest|mag|aangenomen|toegelaten|geplaatst"
+            rf"|(?:stroomt|stroomde|stromen)\s+door)\s+(?:(?!(?:groep|klas)\b)\S+\s+){{0,3}}?"
+            rf"(?:naar|op|voor)\s+(?:het|de)\s+"
+            rf"(?:[A-Z][\w'-]+\s+)?{level}(?![\w-])"
+            # what the advice is: "Het advies voor Teun luidt vmbo-gt"
+            rf"|(?:school)?advies\b[^.!?\n:]{{0,30}}?\b(?:luidt|is|wordt|werd|was|blijft)\s+"
+            rf"(?:het\s+|de\s+)?{level}(?![\w-]))",
             re.IGNORECASE,
         ),
         # a test result without a grade: "had alle 40 plaatsnamen goed", "AVI-niveau E4"
@@ -729,6 +735,8 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             r"|\bfoutloos\b|\b(?:hoogste|maximale|volle|beste)\s+score\b"
             # a score against the average: "scoorde Mohamed ver boven het landelijk gemiddelde"
             r"|\bscoor\w*\s+(?:(?!(?:groep|klas|school|leerlingen|kinderen)\b)\S+\s+){0,3}?(?:boven|onder)\s+(?:het\s+)?(?:\w+\s+)?gemiddelde\b"
+            # a test failed or passed: "is gezakt voor haar rekentoets"
+            rf"|\b(?:gezakt|geslaagd)\s+voor\s+(?:de|het|zijn|haar|z'n)\s+(?:{TEST_COMPOUND}|toets|dictee)\b"
             # a test passed or failed: "heeft de tafeltoets niet gehaald"
             rf"|\b(?:de|het|zijn|haar|z'n)\s+(?:{TEST_COMPOUND}|toets|dictee)\s+(?:\S+\s+)?(?:niet\s+)?"
             r"gehaald\b",
@@ -761,7 +769,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             r"(?:\S+\s+){0,5}?vast(?=\s*(?:[.!,;]|$|en\s|sinds\s))"
             # a relative arrested or released: "de vader van Kees is opgepakt", "is vrijgekomen"
             rf"|\b(?:{kin})\b[^.!?\n:;]{{0,40}}?\b(?:is|werd|zijn|werden)\s+(?:\S+\s+){{0,3}}?"
-            r"(?:opgepakt|vrijgekomen|vrijgelaten|opgesloten)\b",
+            r"(?:opgepakt|vrijgekomen|vrijgelaten|opgesloten|veroordeeld)\b",
             re.IGNORECASE,
         ),
         # a job lost, the verb first: "verloor vorig jaar zijn baan"
@@ -1169,6 +1177,12 @@ LVS = re.compile(
     + LVS_SUBJECT
     + r"))\s+(?:(?:weer|nu|ook|al|nog|opnieuw)\s+)?een)\s+"
     + LVS_LEVEL
+    # a level got, its subject said before: "Bij begrijpend lezen scoorde Ayoub een IV"
+    + r"|\b(?i:scoorde|haalde|behaalde|kreeg)\s+(?:[\w'-]+\s+)?een\s+"
+    + LVS_LEVEL
+    + r"(?:\s+(?:op|voor|bij)\s+(?:"
+    + LVS_SUBJECT
+    + r")\b)?"
 )
 # A mark: "9", "7,5", "8+", "een tien".
 MARK_WORDS = ("tien", "negen", "acht", "zeven", "zes", "vijf", "vier")
@@ -1195,16 +1209,20 @@ LIST_SEPARATOR = re.compile(r"[^\S\n]*(?:[:–—=]|-(?!\w)|→|->|=>|met\s+een)
 # Words one of which every match of a pattern of `_patterns()` holds (() for: a digit or a
 # mark in words).
 OTHER_PATTERN_CUES = (
-    ("advice", ("advies", "naar", "leerweg", "bijgesteld", "schoolkeuze")),
+    (
+        "advice",
+        ("advies", "naar", "leerweg", "bijgesteld", "schoolkeuze", "aangenomen", "toegelaten")
+        + ("geplaatst", "door"),
+    ),
     ("grade", ()),
     ("mark", ("voldoende",)),
     (
         "home",
         ("woon", "wonen", "slaap", "sliep", "slapen", "verblijf", "logeer", "logeren", "zorg"),
     ),
-    ("result", ("goed", "avi", "foutloos", "score", "gehaald", "scoor")),
+    ("result", ("goed", "avi", "foutloos", "score", "gehaald", "scoor", "gezakt", "geslaagd")),
     ("exclusion", ("school", "thuis")),
-    ("detained", ("vast", "opgepakt", "vrijgekomen", "vrijgelaten", "opgesloten")),
+    ("detained", ("vast", "opgepakt", "vrijgekomen", "vrijgelaten", "opgesloten", "veroordeeld")),
     ("hardship", ("thuis",)),
     ("remedial", ("krijg",)),
     ("police", ("politie",)),
