@@ -1177,8 +1177,11 @@ LVS = re.compile(
     + LVS_SUBJECT
     + r"))\s+(?:(?:weer|nu|ook|al|nog|opnieuw)\s+)?een)\s+"
     + LVS_LEVEL
-    # a level got, its subject said before: "Bij begrijpend lezen scoorde Ayoub een IV"
-    + r"|\b(?i:scoorde|haalde|behaalde|kreeg)\s+(?:[\w'-]+\s+)?een\s+"
+    # a level got, its subject said before: "Bij begrijpend lezen scoorde Ayoub een IV" (right
+    # after the verb, from "een" on: "haalde een II op spelling" keeps its subject above)
+    + r"|(?:(?<=scoorde )|(?<=haalde )|(?<=behaalde )|(?<=kreeg ))een\s+"
+    + LVS_LEVEL
+    + r"|\b(?i:scoorde|haalde|behaalde|kreeg)\s+(?!een\b)[\w'-]+\s+een\s+"
     + LVS_LEVEL
     + r"(?:\s+(?:op|voor|bij)\s+(?:"
     + LVS_SUBJECT
@@ -1196,12 +1199,15 @@ TEST_LEVEL = gated(
     rf"\b(?:[Nn]iveau\s+{LVS_LEVEL}|(?:I{{1,3}}|IV|V|[A-E])[+-]?-niveau\b"
     rf"|{REFERENCE_LEVEL}(?=\s+(?:voor|op|bij)\s+\w)"
     rf"|(?:met|haalde|behaalde|scoorde)\s+(?:een\s+)?{REFERENCE_LEVEL}"
-    rf"|{REFERENCE_LEVEL}(?=\s+(?:gehaald|behaald|gescoord)\b)"
-    # a reading level (AVI) after what reads or reached it: "zit nu op E5", "heeft M6 gehaald"
-    r"|(?<=\s)(?:op|naar|haalde|heeft|had|las|leest)\s+[EM][3-7](?![\w-])(?=[^.!?\n]*?"
-    r"\b(?:lez|lees|las|gehaald|uitgelezen|avi|boek))"
-    r"|\b[EM][3-7](?=\s+(?:gehaald|behaald|uitgelezen)\b))"
+    rf"|{REFERENCE_LEVEL}(?=\s+(?:gehaald|behaald|gescoord)\b))"
 )
+# A reading level (AVI) after what reads or reached it: "zit nu op E5", "heeft M6 gehaald",
+# with reading said in its clause (READING_CONTEXT).
+READING_LEVEL = re.compile(
+    r"(?<=\s)(?:op|naar|haalde|heeft|had|las|leest)\s+[EM][3-7](?![\w-])"
+    r"|\b[EM][3-7](?=\s+(?:gehaald|behaald|uitgelezen)\b)"
+)
+READING_CONTEXT = re.compile(r"\b(?:lez|lees|las|gehaald|uitgelezen|avi|boek)", re.IGNORECASE)
 # The start of a list line up to its name: a bullet or number ("•", "-", "1.", "2)").
 LIST_LINE_START = re.compile(r"[^\S\n]*(?:(?:[-•*·▪►✓✔]|\d{1,2}[.)])[^\S\n]*)?")
 # Between a list line's name and its value: a dash, colon, arrow or "met een".
@@ -2082,11 +2088,14 @@ def find_other(
         matches += (("lvs", m) for m in LVS.finditer(text))
     if may_contain(text, ("niveau",)) or DIGIT.search(text):
         matches += (("level", m) for m in TEST_LEVEL.finditer(text))
+        matches += (("reading", m) for m in READING_LEVEL.finditer(text))
     for name, m in matches:
         span = Span(m.start(), m.end())
         clause = t.clauses[t.clause_index(span.start)]
         if NOT_OF_ONE.search(text, clause.start, span.start):
             continue  # "groep 7 haalde gemiddeld een 7,8"
+        if name == "reading" and not READING_CONTEXT.search(text, span.start, clause.end):
+            continue  # "op E5" with no reading said: a room or a square
         if name == "arrival" and STAFF_TITLE.search(text, clause.start, span.start):
             continue  # "Meester Ali kwam in 1990 naar Nederland": a teacher's own story
         if name == "exclusion" and not patterns["misconduct"].search(
