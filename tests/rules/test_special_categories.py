@@ -1280,3 +1280,8 @@ def test_a_class_visit_a_strangers_sentence_or_a_drivers_test_is_no_special_fact
     text: str,
 ) -> None:
     assert found("other", text) == []
+
+
+def test_a_group_later_in_the_clause_leaves_the_named_persons_fact_theirs() -> None:
+    text = "Juf Mirjam heeft haar duim gebroken, dus de kinderen van groep 8 schrijven zelf."
+    assert any("duim gebroken" in value for value in found("health", text))
