@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,24 @@ FLAGS = (
     "--disable-sync",
     "--disable-dev-shm-usage",
 )
+
+
+def text_now(driver: Any, selector: str) -> str:
+    """The text of the element `selector` finds, found and read in one script: while a page
+    reloads after a click, an element found in the old page and read in the new one makes
+    Chromium fail with "Node with given id does not belong to the document", not with a stale
+    element error a wait could expect."""
+    script = "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';"
+    return str(driver.execute_script(script, selector) or "")
+
+
+def wait_until(browser: Any, condition: Callable[[Any], bool]) -> None:
+    """Wait up to 10 s for `condition`, through the moment a page is replaced (a script run
+    while no document is loaded fails; the next try reads the new page)."""
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 10, ignored_exceptions=(WebDriverException,)).until(condition)
 
 
 @pytest.fixture
@@ -133,16 +151,7 @@ def test_dismiss_a_finding(browser: Any, server: str, seeded: dict[str, int]) ->
     browser.get(f"{server}/findings/{fid}")
     browser.find_element(By.ID, "note").send_keys("nummer van de school zelf")
     browser.find_element(By.ID, "dismiss").click()
-    from selenium.common.exceptions import StaleElementReferenceException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    def dismissed(driver: Any) -> bool:  # the page reloads after the click
-        try:
-            return driver.find_element(By.ID, "status").text == "afgewezen"
-        except StaleElementReferenceException:
-            return False
-
-    WebDriverWait(browser, 10).until(dismissed)
+    wait_until(browser, lambda driver: text_now(driver, "#status") == "afgewezen")
     assert "nummer van de school zelf" in browser.find_element(By.ID, "history").text
     assert "Juf Test" in browser.find_element(By.ID, "history").text
     for width in (390, 1280):
@@ -156,13 +165,4 @@ def test_a_form_post_without_its_token_is_refused(browser: Any, server: str) -> 
     browser.execute_script("document.querySelector('#check-form input[name=csrf_token]').remove();")
     browser.find_element(By.ID, "text").send_keys("Sanne uit groep 5 won!")
     browser.find_element(By.ID, "check-button").click()
-    from selenium.common.exceptions import StaleElementReferenceException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    def refused(driver: Any) -> bool:  # the refusal page replaces the form
-        try:
-            return "Formulier geweigerd" in driver.find_element(By.TAG_NAME, "body").text
-        except StaleElementReferenceException:
-            return False
-
-    WebDriverWait(browser, 10).until(refused)
+    wait_until(browser, lambda driver: "Formulier geweigerd" in text_now(driver, "body"))
