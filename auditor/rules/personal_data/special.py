@@ -487,7 +487,7 @@ def _pattern(token: str) -> Pattern:
 TYPO_MIN_LENGTH = 7
 # Two neighbouring letters left out ("ziekhuis" for "ziekenhuis"), only from an entry this long,
 # inside the word (its first two letters and last two kept), and when the result is no word of
-# the large Dutch list ("heengaan" is a word, not "heengegaan" in haste; see `_dropped_pairs`).
+# the large Dutch list ("heengaan" is a word, not "heengegaan" in haste; see `_typo_tables`).
 LONG_TYPO_MIN_LENGTH = 9
 # A letter doubled by a key held too long ("hypoo", "ziekk"): the word with one of its doubled
 # letters left out is an entry of at least this length.
@@ -553,7 +553,7 @@ class Vocabulary:
         best = process.extractOne(word, self.spellings, scorer=OSA.distance, score_cutoff=1)
         if best:
             return str(best[0])
-        return _dropped_pairs(self.spellings).get(word)
+        return _typo_tables(self.spellings, tuple(self.exact))[0].get(word)
 
     def undoubled(self, word: str) -> str | None:
         """The one-word entry `word` (lower case) is with a doubled letter written once
@@ -562,7 +562,7 @@ class Vocabulary:
             word[i] == word[i - 1] for i in range(1, len(word))
         ):
             return None
-        return _doubled_letters(tuple(self.exact)).get(word)
+        return _typo_tables(self.spellings, tuple(self.exact))[1].get(word)
 
     def may_start(self, word: str) -> bool:
         """Whether an entry may match at `word` (lower case): the words of a text failing this
@@ -606,31 +606,31 @@ class Vocabulary:
 
 
 @functools.cache
-def _dropped_pairs(spellings: tuple[str, ...]) -> dict[str, str]:
-    """Each long entry of `spellings` with two neighbouring letters left out inside it
-    ("ziekhuis": "ziekenhuis"), unless that is a word of the large Dutch list or an entry."""
+def _typo_tables(
+    spellings: tuple[str, ...], entries: tuple[str, ...]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Two tables of typos of a vocabulary, from one read of the large Dutch list: each long
+    entry of `spellings` with two neighbouring letters left out inside it ("ziekhuis":
+    "ziekenhuis"), and each one-word entry of `entries` of DOUBLED_MIN_LENGTH letters or more
+    with one of its letters doubled ("hypoo": "hypo"); neither where the typo is a word of the
+    large Dutch list or an entry."""
     dropped = {
         entry[:i] + entry[i + 2 :]: entry
         for entry in spellings
         if len(entry) >= LONG_TYPO_MIN_LENGTH
         for i in range(2, len(entry) - 3)
     }
-    words = dutch_words_among(frozenset(dropped)) | set(spellings)
-    return {typo: entry for typo, entry in dropped.items() if typo not in words}
-
-
-@functools.cache
-def _doubled_letters(entries: tuple[str, ...]) -> dict[str, str]:
-    """Each one-word entry of DOUBLED_MIN_LENGTH letters or more with one of its letters
-    doubled ("hypoo": "hypo"), unless that is a word of the large Dutch list or an entry."""
     doubled = {
         entry[: i + 1] + entry[i:]: entry
         for entry in entries
         if len(entry) >= DOUBLED_MIN_LENGTH and entry.isalpha()
         for i in range(len(entry))
     }
-    words = dutch_words_among(frozenset(doubled)) | set(entries)
-    return {typo: entry for typo, entry in doubled.items() if typo not in words}
+    words = dutch_words_among(frozenset(dropped) | frozenset(doubled))
+    return (
+        {typo: e for typo, e in dropped.items() if typo not in words and typo not in spellings},
+        {typo: e for typo, e in doubled.items() if typo not in words and typo not in entries},
+    )
 
 
 def vocabulary(fields: dict[str, str], not_list: str | None = None) -> Vocabulary:
@@ -1075,8 +1075,7 @@ def _clear() -> None:
     for cached in (
         _vocabulary,
         _special_entries,
-        _dropped_pairs,
-        _doubled_letters,
+        _typo_tables,
         _words_of,
         _alternation,
         _patterns,
