@@ -350,3 +350,71 @@ def test_a_language_where_a_name_could_stand_is_no_name(text: str) -> None:
 
 def test_a_person_after_the_same_cue_stays_a_name() -> None:
     assert names("Bij het oudergesprek is de tolk Senait er ook.") == ["Senait"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("De voorleeswedstrijd is gewonnen door Mirre K. uit groep 7.", "Mirre K."),
+        ("Meester Sjoerd H. neemt na dertig jaar afscheid.", "Sjoerd H."),
+        ("Elif Ş. heeft de tekenwedstrijd gewonnen.", "Elif Ş."),
+        ("De prijs voor het mooiste gedicht ging naar Yaroslavna K. uit Lviv.", "Yaroslavna K."),
+        ("Ilyas El K. liep de meeste rondjes van allemaal.", "Ilyas El K."),
+        ("Hulde aan Jildou v.d. W. voor het opruimen!", "Jildou v.d. W."),
+        ("De vader van Daan, Taras K., maakte de foto's.", "Taras K."),
+        ("De sponsorloop is gewonnen door Storm V. met 40 rondjes.", "Storm V."),
+        ("Onze overblijfmoeder Hatice Y. stopt na tien jaar.", "Hatice Y."),
+    ],
+)
+def test_a_surnames_initial_after_a_first_name_belongs_to_the_name(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+def test_an_initial_that_may_end_the_sentence_leaves_it_its_full_stop() -> None:
+    assert names("Dank aan Wytske B. Zij bakte alle taarten.") == ["Wytske B"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hulde aan Fenna v.d. Berg voor het opruimen!", "Fenna v.d. Berg"),
+        ("Hulde aan Wietske v/d Meer voor het opruimen!", "Wietske v/d Meer"),
+        ("Welkom aan Ilyas El Khatib in groep 3!", "Ilyas El Khatib"),
+    ],
+)
+def test_a_surname_after_a_particle_with_dots_or_a_capital_belongs_to_the_name(
+    text: str, name: str
+) -> None:
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Vragen? Mail meester A. El Khatib via de schoolapp.", "A. El Khatib"),
+        ("Dank aan J. v.d. Berg voor het vervoer.", "J. v.d. Berg"),
+        ("Tineke A. Bakker is onze nieuwe juf.", "Tineke A. Bakker"),
+        ("Dank aan O. Kovalenko voor de hulp.", "O. Kovalenko"),
+    ],
+)
+def test_an_initial_before_a_surname_belongs_to_the_name(text: str, name: str) -> None:
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vitamine D. is belangrijk in de winter.",
+        "Het speellokaal C. is dicht.",
+        "Speellokaal C. is dicht.",
+        "Keizer Karel V. regeerde lang.",
+        "Groep A. en groep B. gaan naar het bos.",
+    ],
+)
+def test_an_ordinary_word_or_a_ruler_before_a_capital_letter_is_no_name(text: str) -> None:
+    assert names(text) == []
+
+
+def test_the_first_name_of_a_name_with_an_initial_said_again_is_a_name() -> None:
+    text = "Bekijk de tekeningen van Mirre K. in de hal. Mirre heeft er hard aan gewerkt."
+    assert names(text) == ["Mirre K.", "Mirre"]

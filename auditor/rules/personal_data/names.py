@@ -69,6 +69,7 @@ from auditor.rules.personal_data.words import (
     Words,
     indices,
     is_surname,
+    particle_pattern,
     scan_words,
     word_flags,
     word_lists,
@@ -122,10 +123,32 @@ GROUP_AFTER = re.compile(
     r"\s*(?:\(\s*" + GROUP_WORD + r"|,?\s*(?:uit|van|in)\s+" + GROUP_WORD + r"|\(\d)",
     re.IGNORECASE,
 )
-INITIALS = re.compile(
-    r"(?<![\w.])((?:[A-Z]\.\s?){1,3})((?:(?:van|de|der|den|ter|ten|el|'t|van 't)\s)*)"
-    r"([A-Z][\w’'-]+)"
-)
+
+
+@lexicon_cache
+def _initials() -> re.Pattern[str]:
+    """Initials, the surname's particles and the surname: "M. Kowalski", "R. van Dam", "J. v.d.
+    Berg", "A. El Khatib" (particles_pattern: every tussenvoegsel, any case)."""
+    return re.compile(
+        r"(?<![\w.])((?:[A-Z]\.\s?){1,3})((?:" + particle_pattern() + r")*)"
+        r"([A-ZÀ-ÖØ-Þ][\w’'-]+)"
+    )
+
+
+@lexicon_cache
+def _surname_tail() -> re.Pattern[str]:
+    """What may follow a name's words as the rest of its surname: particles, then the surname's
+    initial ("K.", "v.d. B.", "El K.") or a surname ("v.d. Berg", "El Khatib")."""
+    return re.compile(
+        r"[ \t]+(?P<particles>(?:" + particle_pattern() + r")*)"
+        # a surname opens with a capital: "Storm V. won" is Storm's initial, no particle "v."
+        r"(?:(?P<initial>[^\W\d_])\.(?![^\W\d_.])|(?P<surname>(?![a-zß-öø-ÿ])[^\W\d_][\w’'-]*))"
+    )
+
+
+# The full stop after an initial, and what follows it: a lower-case word, a number or a comma
+# goes on with the sentence, so the full stop is the initial's own.
+INITIAL_DOT = re.compile(r"\.[ \t]*(\S)")
 # "onze noa uit groep 1": the school's own pupil, not "de mees" (a bird)
 POSSESSIVES_OF_A_PUPIL = frozenset(("onze", "ons"))
 PUPIL_GROUP_AFTER = re.compile(r"\s*(?:\(\s*|,?\s*uit\s+)" + GROUP_WORD, re.IGNORECASE)
@@ -1514,11 +1537,93 @@ class _Scanner:
     def add(self, i: int, reason: str) -> None:
         start_surname = self.surname_after_interfix(i) if self.flags[i] & INTERFIX else None
         j = self.extend(start_surname if start_surname is not None else i)
+        if self.flags[j] & POSSESSIVE:
+            end = self.ends[j] - 2  # "Malik's"
+        else:
+            j, end = self.tail(i, j)
         for k in range(i, j + 1):
             self.taken[k] = True
         # A title before a surname phrase ("mevrouw Van den Broek") may start with an interfix.
-        end = self.ends[j] - 2 if self.flags[j] & POSSESSIVE else self.ends[j]  # "Malik's"
         self.hits.append((self.starts[i], end, reason))
+
+    def tail(self, i: int, j: int) -> tuple[int, int]:
+        """(last token, end) of the name of tokens i to j with what follows that the scan word
+        by word does not read: a surname's initial ("Roos K.", "Fenna v.d. B.", "Ilyas El K."),
+        or a surname after a particle written with dots or a capital ("Fenna v.d. Berg",
+        "Ilyas El Khatib"). An initial's full stop is its own where the sentence goes on."""
+        found = self.tail_after(j)
+        last, end = found if found is not None else (j, self.ends[j])
+        if last > i and self.initial(last):
+            end += self.initial_dot(end)
+        return last, end
+
+    def tail_after(self, j: int) -> tuple[int, int] | None:
+        """(last token, end) of the rest of a surname after token j (see `tail`), or None."""
+        m = _surname_tail().match(self.text, self.ends[j])
+        if m is None:
+            return None
+        particles, surname = m["particles"], m["surname"]
+        dotted = "." in particles or "/" in particles  # "v.d.", "v/d": no word, a particle
+        if surname is not None and not (
+            particles and surname[0].isupper() and (dotted or particles[0].isupper())
+        ):
+            return None  # no particle, or one the scan reads itself ("van Dam")
+        k = bisect_left(self.starts, m.start("initial" if surname is None else "surname"))
+        if (
+            k >= self.n
+            or not self.usable(k)
+            or any(self.blocked[t] for t in range(j + 1, k))
+            or surname is None
+            and not self.initial(k)
+            or surname is not None
+            and not dotted
+            and not self.flags[k] & (SURNAME | NAME_LIKE)
+        ):
+            return None
+        return k, self.ends[k]
+
+    def initial(self, k: int) -> bool:
+        """Token k is one capital letter, followed by a full stop: an initial."""
+        word = self.words[k]
+        return (
+            len(word) == 1 and word.isupper() and self.text[self.ends[k] : self.ends[k] + 1] == "."
+        )
+
+    def initial_dot(self, end: int) -> int:
+        """1 when the full stop at `end`, after an initial, is the initial's only: the sentence
+        goes on after it ("Roos K. uit groep 7", "Roos K., Daan"); 0 when it may end one."""
+        m = INITIAL_DOT.match(self.text, end)
+        if m is None:
+            return 0
+        after = m[1]
+        return int(after.islower() or after.isdigit() or after in ",;:)!?&-–")
+
+    def initial_names(self) -> None:
+        """A first name, or a capitalised word shaped like one that no word list knows, before
+        a surname's initial is a name wherever it stands: "Storm V. won de sponsorloop", "de
+        prijs ging naar Yaroslavna K." (not "Vitamine D.", "Plan B.": ordinary words)."""
+        flags = self.flags
+        for i in indices(flags, CAP):
+            f = flags[i]
+            if (
+                self.taken[i]
+                or not f & LONG
+                or f & (TITLE | GREETING | UPPER | NOT_NAME | POSSESSIVE)
+                or not (
+                    f & FIRST
+                    or f & (NAME_LIKE | COMMON) == NAME_LIKE
+                    and roles.unknown_name_shape(self.words[i])  # not "Speellokaal C."
+                )
+            ):
+                continue
+            found = self.tail_after(i)
+            if found is None or not self.initial(found[0]) or not self.usable(i):
+                continue
+            if roles.roman_after(self.text, self.ends[i]) and not self.initial_dot(found[1]):
+                continue  # "keizer Karel V.": a numeral at the end of a sentence
+            reason = "voornaam en initiaal van de achternaam"
+            if not self.english(i, reason):
+                self.add(i, reason)
 
     def run(self) -> list[tuple[int, int, str]]:
         flags = self.flags
@@ -1550,6 +1655,8 @@ class _Scanner:
                 and not (reason.startswith(("voornaam", "naam als")) and self.quoted_title(i))
             ):
                 self.add(i, reason)
+        if self.seen & INITIAL_CUE:
+            self.initial_names()
         if self.seen & EN and self.seen & (CAP | COMMON):
             self.english_pairs()
         if self.seen & LOWER_LONGER:
@@ -1846,7 +1953,7 @@ class _Scanner:
         if not self.seen & INITIAL_CUE:
             return  # no capital letter stands alone, so no "M." either
         lex = lexicon()
-        for m in INITIALS.finditer(self.text):
+        for m in _initials().finditer(self.text):
             surname = m.group(3)
             low = surname.lower()
             if low in lex.not_names or (low in lex.common_words and not is_surname(lex, low)):
@@ -1856,19 +1963,22 @@ class _Scanner:
             if any(self.blocked[i] for i in overlapping):
                 continue
             inside = [h for h in self.hits if lo < h[1] and h[0] < hi]
-            if any(h[0] < m.start(3) for h in inside):
-                continue  # a name found already holds the initial's place
             for h in inside:  # "t.n.v. V. Nguyen": the surname alone was found, keep the whole
                 self.hits.remove(h)
-            self.hits.append((lo, hi, "voorletter en achternaam"))
+            before = [h for h in inside if h[0] < m.start(3)]
+            if before:  # "Tineke A. Bakker": a name found holds the initial, the surname joins it
+                first = min(before)
+                self.hits.append((first[0], max(hi, *(h[1] for h in inside)), first[2]))
+            else:
+                self.hits.append((lo, hi, "voorletter en achternaam"))
 
 
 def _public_work(text: str, start: int, end: int, reason: str) -> bool:
     """A full name ("Anton de Kom", "M.C. Escher") right after "de verhalen van" or "schrijver":
     a public figure's work, unless a group follows (a pupil's drawings)."""
     value = text[start:end]
-    if GROUP_AFTER.match(text, end):
-        return False
+    if GROUP_AFTER.match(text, end) or _ends_in_initial(value):
+        return False  # "de tekeningen van Roos K.": a maker so written is no public one
     if QUOTED_WORK_BEFORE.search(text, max(0, start - 10), start) is not None:
         # "'Zij gelooft in mij' van André Hazes": a surname the lists do not know may follow
         return " " in value or "." in value or CAPITAL_AFTER.match(text, end) is not None
@@ -1897,6 +2007,12 @@ def _drop_said_again(
         or reason.startswith(PERSON_REASONS)
         or GROUP_AFTER.match(text, end)
     ]
+
+
+def _ends_in_initial(value: str) -> bool:
+    """The name's last word is its surname's initial: "Roos K.", "Fenna v.d. B"."""
+    words = value.rstrip(".").split()
+    return len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper()
 
 
 RUN_BEFORE = re.compile(r"(?:[A-ZÀ-Þ]\w*(?:['’-]\w+)* )+$")
@@ -2466,6 +2582,12 @@ def _named_again(
     Wout en zijn familie"): a name known from its context in one sentence is the same person's
     name in the next, where no cue stands (every occurrence is a finding, and is masked)."""
     names = {text[start:end]: reason for start, end, reason in found}
+    # "Roos K. ... Roos kreeg": the first name of a name with a surname's initial, said again
+    names |= {
+        value.split()[0]: reason
+        for value, reason in list(names.items())
+        if _ends_in_initial(value) and value.split()[0] not in names
+    }
     if all(text.count(name) < 2 for name in names):
         return []
     taken = [(start, end) for start, end, _ in found]

@@ -205,6 +205,11 @@ def _first_words(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(re.split(r"[\s.-]", p, maxsplit=1)[0] for p in phrases)
 
 
+# Particles of Arabic and Hebrew surnames (El Khatib, Ben Ali) and the curly "’t", which the
+# Meertens list of tussenvoegsels leaves out.
+EXTRA_PARTICLES = frozenset(("'t", "’t", "el", "al", "ben", "bin"))
+
+
 def _interfix_words(lex: Lexicon) -> frozenset[str]:
     return _interfix_single(lex.interfixes)
 
@@ -212,7 +217,22 @@ def _interfix_words(lex: Lexicon) -> frozenset[str]:
 @functools.cache
 def _interfix_single(interfixes: frozenset[str]) -> frozenset[str]:
     words = {w for entry in interfixes for w in entry.split()}
-    return frozenset(words | {"'t", "’t", "el", "al", "ben", "bin"})
+    return frozenset(words | EXTRA_PARTICLES)
+
+
+@lexicon_cache
+def particle_pattern() -> str:
+    """A surname's particle as a regex (one of several, each whole: "van der", "v.d.", "v/d",
+    "el", "in 't"), any case, with the white space after it (none needed after "v.d.", "d'")."""
+    entries = sorted(lexicon().interfixes | EXTRA_PARTICLES, key=len, reverse=True)
+    return (
+        "(?i:"
+        + "|".join(
+            re.escape(e).replace(r"\ ", r"\s+") + (r"\s*" if e[-1] in ".'’/" else r"\s+")
+            for e in entries
+        )
+        + ")"
+    )
 
 
 _FLAGS: dict[str, int] = {}
@@ -310,7 +330,7 @@ def _compute_flags(word: str) -> int:
             flags |= AFTER_TITLE
     if flags & NAME_LIKE or flags & (CAP | FIRST) == CAP | FIRST:
         flags |= LIST_NAME
-    if "A" <= word[-1] <= "Z" and (len(word) == 1 or word[-2] in "'’-"):
+    if word[-1].isupper() and (len(word) == 1 or word[-2] in "'’-"):
         flags |= INITIAL_CUE
     if low.endswith(lists.street_suffixes):  # also "KASTANJELAAN"
         flags |= STREET_SUFFIX_END
