@@ -41,6 +41,23 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_OR_HANDLE = re.compile(rf"(?P<email>{_EMAIL.pattern})|(?<![\w.@])@\w+(?:\.\w+)*")
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _HAS_DIGIT = re.compile(r"\d").search
+# Words that speak of a person without naming them: the writer ("mijn 35e verjaardag") or someone
+# the reader knows ("dat hij al 11 is"); Dutch, Frisian and English.
+PERSON_PRONOUNS = frozenset(
+    """ik mijn m'n me mij hij zij hem haar zijn z'n d'r myn hy sy him har syn i my he she him her
+    his""".split()
+)
+_PRONOUN_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, PERSON_PRONOUNS))) + r")\b", re.I
+)
+# A number shaped as an age, a grade, an ordinal or a day ("11", "35e", "8,5", "12 maart"), not an
+# amount, a price, a time, a share or a measure ("€ 2,50", "3 voor € 5", "10:30", "10 uur", "50%",
+# "5 km"), which say nothing of a person.
+_PERSONAL_NUMBER = re.compile(
+    r"(?<![€$\d.,:/-])(?<!€\s)\b\d{1,3}(?:,\d)?(?:e|ste|de)?\b"
+    r"(?![.,:/-]?\d|\s*(?:%|€|euro|uur|u\b|min|km|kilo|kg|liter|meter|graden|voor\s*€))",
+    re.IGNORECASE,
+)
 
 
 def _mask_digits(value: str, keep_start: int, keep_end: int) -> str:
@@ -116,16 +133,48 @@ def personal_sentences(text: str, spans: Iterable[tuple[Span, str]]) -> list[tup
     persons = sorted(sp.start for sp, kind in spans if kind in PERSON_KINDS)
     if not persons:
         return []
-    sentences, start = [], 0
-    for stop in [m.start() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]:
-        sentences.append((start, stop))
-        start = stop
+    sentences = _sentences(text)
     hits = [any(s <= p < e for p in persons) for s, e in sentences]
     return [
         sentence
         for i, sentence in enumerate(sentences)
         if hits[i] or (i > 0 and hits[i - 1]) or (i + 1 < len(hits) and hits[i + 1])
     ]
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence or list line of `text`, end to end."""
+    sentences, start = [], 0
+    for stop in [m.start() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]:
+        sentences.append((start, stop))
+        start = stop
+    return sentences
+
+
+def pronoun_sentences(text: str, about_persons: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, other than `about_persons`, that speak of a person by a pronoun ("dat hij
+    al 11 is", "voor mijn 35e verjaardag"): no name makes them personal, but a number in them is
+    an age, a grade or a date of that person as much as beside a name."""
+    if _HAS_DIGIT(text) is None or _PRONOUN_WORD.search(text) is None:
+        return []
+    taken = set(about_persons)
+    return [
+        (s, e)
+        for s, e in _sentences(text)
+        if (s, e) not in taken and _HAS_DIGIT(text, s, e) and _PRONOUN_WORD.search(text, s, e)
+    ]
+
+
+def hide_numbers(text: str, before: str = "") -> str:
+    """Hide the numbers of `text` shaped as an age, a grade or a date ("al ** is", "**e
+    verjaardag"), but a group number ("groep 5"); amounts and times stay (`_PERSONAL_NUMBER`)."""
+
+    def one(match: re.Match[str]) -> str:
+        if _after_group_word(text, before, match.start()):
+            return match.group(0)
+        return re.sub(r"\d", "*", match.group(0))
+
+    return _PERSONAL_NUMBER.sub(one, text)
 
 
 def hide_context(text: str, before: str = "") -> str:
@@ -188,6 +237,10 @@ class PostText:
         spans += _mailbox_holders(text, spans)
         self.spans = sorted(spans, key=lambda item: item[0].start)
         self.about_persons = personal_sentences(text, self.spans)
+        self.hidden_sentences = sorted(
+            [(s, e, hide_context) for s, e in self.about_persons]
+            + [(s, e, hide_numbers) for s, e in pronoun_sentences(text, self.about_persons)]
+        )
         self._pieces: dict[tuple[int, int], str] = {}
         self._masks: dict[tuple[int, int, str], str] = {}
 
@@ -227,12 +280,12 @@ class PostText:
 
     def _render(self, a: int, b: int) -> str:
         text, parts, cursor = self.text, [], a
-        for s, e in self.about_persons:
+        for s, e, hide in self.hidden_sentences:
             if e <= cursor or s >= b:
                 continue
             s, e = max(s, cursor), min(e, b)
             parts.append(scrub(text[cursor:s]))
-            parts.append(hide_context(scrub(text[s:e]), text[max(0, s - 10) : s]))
+            parts.append(hide(scrub(text[s:e]), text[max(0, s - 10) : s]))
             cursor = e
         parts.append(scrub(text[cursor:b]))
         return "".join(parts)

@@ -224,3 +224,35 @@ def test_a_surnames_initial_or_particle_is_masked_with_the_name(text: str, maske
     shown = [excerpt(text, h.span, spans, context=100) for h in hits]
 
     assert hits and all(masked in one for one in shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Dank voor de foto! Ongelooflijk dat hij al 11 is. Fijne dag nog!", "11"),
+        ("Bedankt voor alle kaartjes voor mijn 35e verjaardag! Ik heb genoten.", "35e"),
+        ("Wat knap: zij haalde een 8,5 voor de Cito-toets.", "8,5"),
+        ("Sinds gisteren is hy 6, wat in feest!", "6"),
+    ],
+)
+def test_a_number_in_a_sentence_about_a_person_named_by_a_pronoun_is_hidden(
+    text: str, number: str
+) -> None:
+    shown = excerpt(text, None, [], context=200)
+    assert number not in shown
+    assert "*" in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Er zijn oliebollen, 3 voor € 2,50, en hij staat er om 10:30 uur.", "3 voor € 2,50"),
+        ("Hij komt om 10:30 uur naar groep 5.", "10:30 uur naar groep 5"),
+        ("Zij fietst 12 km voor het goede doel.", "12 km"),
+        ("Zij zegt: morgen wordt het 30 graden.", "30 graden"),
+    ],
+)
+def test_amounts_times_measures_and_groups_stay_readable_beside_a_pronoun(
+    text: str, kept: str
+) -> None:
+    assert kept in excerpt(text, None, [], context=200)
