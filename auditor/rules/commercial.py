@@ -9,8 +9,10 @@ advert does not flood the review list:
 - `commercial.sponsor-plug`: a named business with a call to go and buy there.
 
 Money is not commerce by itself. Prices in sentences about the ouderbijdrage, trip costs (the
-bus, "wie meegaat betaalt"), transfers to an IBAN, sponsor money or proceeds, prizes to win in
-a raffle ("Prijzen: een Hema-cadeaubon"), and pretend prices in a classroom game, never count.
+bus, "wie meegaat betaalt"), a public service's charge (the library's lending), transfers to an
+IBAN, sponsor money or proceeds, prizes to win in a raffle ("Prijzen: een Hema-cadeaubon"), and
+pretend prices in a classroom game, never count; nor does a sentence that says what the thing
+of such a sentence costs ("Het kost € 2,50 per week").
 The word lists and phrase patterns are in auditor/lexicons/ (see its README).
 """
 
@@ -70,7 +72,8 @@ class Patterns(NamedTuple):
     """The rules' patterns, built from the lists in auditor/lexicons/ on first use."""
 
     price: re.Pattern[str]  # a money amount, in digits or words
-    fee_context: re.Pattern[str]  # a school fee, a transfer, proceeds: no sale
+    fee_context: re.Pattern[str]  # a school fee, a public service, proceeds: no sale
+    back_reference: re.Pattern[str]  # "Het kost ...": what the sentence before named costs
     pretend_context: re.Pattern[str]  # pretend money in a lesson
     prize_context: re.Pattern[str]  # prizes to win: "Prijzen:", "te winnen"
     discount: Alternatives  # enough on its own (outside fee sentences)
@@ -99,6 +102,7 @@ def _patterns() -> Patterns:
     return Patterns(
         price=re.compile(price),
         fee_context=re.compile(rf"\b(?:{package_patterns('fee_context_patterns')})\b"),
+        back_reference=re.compile(rf"\W*(?:{package_patterns('price_back_reference_patterns')})\b"),
         pretend_context=re.compile(rf"\b(?:{package_patterns('pretend_money_patterns')})\b"),
         prize_context=re.compile(rf"\b(?:{package_patterns('prize_context_patterns')})"),
         discount=Alternatives(package_patterns("discount_patterns")),
@@ -209,6 +213,28 @@ def _sale_sentence(sentence: str) -> bool:
     )
 
 
+def _sale_sentences(sentences: list[tuple[int, str]]) -> list[bool]:
+    """Per sentence whether its money can be a sale (`_sale_sentence`), where a sentence that
+    says what the thing of the sentence before costs takes that sentence's purpose: "Weet u dat
+    u een verjaardagspakket kunt lenen bij de bibliotheek? Het kost € 2,50 per week." (a public
+    service's cost), but "Bakkerij Jansen bakt krentenbollen. Ze kosten 2 voor € 5." (a sale)."""
+    back_reference = _patterns().back_reference
+    sale: list[bool] = []
+    for _, sentence in sentences:
+        refers_to_a_fee = bool(sale) and not sale[-1] and back_reference.match(sentence)
+        sale.append(_sale_sentence(sentence) and not refers_to_a_fee)
+    return sale
+
+
+def _read_sentences(view: _View) -> tuple[list[tuple[int, str]], list[bool]]:
+    """The post's sentences but those about prizes to win, and per sentence whether its money
+    can be a sale (`_sale_sentences`, read on all sentences: a prize sentence between is one)."""
+    every = list(_sentences(view))
+    sale = _sale_sentences(every)
+    kept = [k for k, (_, sentence) in enumerate(every) if not _prize_sentence(sentence)]
+    return [every[k] for k in kept], [sale[k] for k in kept]
+
+
 def _prize_sentence(sentence: str) -> bool:
     """A sentence about prizes to win ("Prijzen: een Lego-doos en een Hema-cadeaubon"): its
     brands, vouchers and amounts are won, not bought."""
@@ -275,7 +301,9 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     maand", "een vrijwilligersvergoeding van €5,- per middag"), a price limit for a surprise,
     the lunch supervision ("het middagtoezicht kost €1,75 per middag"), a club's free trial
     lessons, and pretend prices in a classroom game ("winkeltje", "gerekend met geld", "a
-    pretend shop"), even with amounts.
+    pretend shop"), even with amounts; a public service's charge (lending from the library,
+    "zwemles via de gemeente", a sponsored run's "€ 1 per rondje"), also said in the next
+    sentence ("... lenen bij de bibliotheek? Het kost € 2,50 per week.").
     """
     view = _view(post.text)
     if not view.offer:
@@ -283,12 +311,12 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     patterns = view.patterns
     if _classroom_game(view):
         return
-    sentences = [(start, s) for start, s in _sentences(view) if not _prize_sentence(s)]
+    sentences, sale = _read_sentences(view)
     sales_word = any(patterns.sales_word.search(sentence) for _, sentence in sentences)
     price_at: tuple[int, int] | None = None
     prices: list[tuple[int, int]] = []
-    for start, sentence in sentences:
-        if not _sale_sentence(sentence):
+    for (start, sentence), may_sell in zip(sentences, sale, strict=True):
+        if not may_sell:
             continue
         found = _first(patterns.discount, sentence, start)
         if found:
@@ -398,7 +426,7 @@ def sponsor_plug(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     patterns = view.patterns
     if _classroom_game(view):
         return
-    sentences = [(start, s) for start, s in _sentences(view) if not _prize_sentence(s)]
+    sentences, sale = _read_sentences(view)
     named: tuple[tuple[int, int], str] | None = None  # the first business and its own name
     for index, (start, sentence) in enumerate(sentences):
         business = _first(patterns.business, sentence, start)
@@ -408,17 +436,16 @@ def sponsor_plug(post: Post, ctx: RuleContext) -> Iterator[Hit]:
             business = named[0]  # "Vraag bij Hofsteenge een offerte aan": the business again
         if business is None:
             continue
-        for _, nearby in sentences[index : index + 2]:
+        for (_, nearby), may_sell in zip(
+            sentences[index : index + 2], sale[index : index + 2], strict=True
+        ):
             if patterns.own_channel.search(nearby):
                 continue
             discount = patterns.discount
             if (
                 patterns.call_to_buy.search(nearby)
                 or _web_address(nearby)
-                or (
-                    _sale_sentence(nearby)
-                    and (patterns.price.search(nearby) or discount.search(nearby))
-                )
+                or (may_sell and (patterns.price.search(nearby) or discount.search(nearby)))
             ):
                 yield _hit(post.text, business, "reclame voor een bedrijf")
                 return

@@ -170,3 +170,34 @@ def test_the_schools_own_transport_fee_is_no_sale(text: str) -> None:
 )
 def test_the_photographers_order_link_or_prices_are_commercial(text: str) -> None:
     assert commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weet u dat u een spelkoffer kunt lenen bij de bibliotheek? Het kost € 2,50 per week.",
+        "Een abonnement van de bieb kost voor volwassenen € 24 per jaar.",
+        "Word lid van de bibliotheek: een bibliotheekpas kost € 2 per maand.",
+        "Zwemles via de gemeente kost € 5 per les, voor alle kinderen van groep 5.",
+        "De TSO kost € 2,25 per keer. Kosten: € 60 per jaar voor een hele kaart.",
+        "Dit jaar gaat de schoolreis naar de Efteling. Het kost € 30 per persoon.",
+        "Zoek sponsors voor de kinderen van groep 4, bijvoorbeeld € 0,50 per gelopen rondje!",
+    ],
+)
+def test_a_public_or_school_services_charge_is_no_sale(text: str) -> None:
+    assert not commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bakkerij De Korenaar: 2 krentenbollen voor € 5!",
+        "Weet u dat Bakkerij Jansen ook taarten bakt? Ze kosten € 15 per stuk.",
+        "De bibliotheek houdt een boekenverkoop: afgeschreven boeken voor € 0,50 per stuk.",
+        "Nieuwe kinderboeken vanaf €4,95, en voor elk verkocht boek krijgt de schoolbieb een boek.",
+        "Fietsenmaker Hendriks sponsort ons kamp: nu een fietscheck voor €19,95!",
+        "Zwemschool De Golf: zwemles voor € 12 per les. Het kost u maar € 10 met de proefles!",
+    ],
+)
+def test_a_shops_price_stays_an_offer_beside_a_public_service(text: str) -> None:
+    assert commercial_post(text)
