@@ -1,4 +1,4 @@
-"""Train, cross-validate and ship the learned name veto (auditor/rules/personal_data/name_veto.py).
+"""Train, cross-validate and ship the learned name veto (bench/name_veto.py).
 
     pip install -e ".[train]"                          # scikit-learn, for training only
     python bench/train_names.py --cv                   # leave-one-corpus-out report
@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import name_veto  # noqa: E402
 from quality_all import HELD_OUT_MARK, Corpus, discover  # noqa: E402
 
 from auditor import config as config_module  # noqa: E402
@@ -55,7 +56,6 @@ from auditor.evaluation import (  # noqa: E402
 from auditor.models import PDKind, Span  # noqa: E402
 from auditor.nlp.linear_model import LinearModel, dump_models, pruned  # noqa: E402
 from auditor.rules.base import RuleContext  # noqa: E402
-from auditor.rules.personal_data import name_veto  # noqa: E402
 from auditor.rules.personal_data.analysis import (  # noqa: E402
     HOLDER_REASON,
     SUBJECT_REASON,

@@ -11,8 +11,8 @@ drops the candidates above a threshold, scoring in plain Python (auditor.nlp.lin
 
 `bench/train_names.py` trains the model on the development corpora and cross-validates it leave
 one corpus out. No model is shipped and the finder does not call `vetoed`: on the development
-corpora the veto vetoes about as many real names as false ones (docs/rules.md, "Learned name
-veto"), so it would trade privacy leaks for a few clean posts.
+corpora the veto vetoes about as many real names as false ones (docs/quality.md, "A learned
+veto for name candidates"), so it would trade privacy leaks for a few clean posts.
 """
 
 from __future__ import annotations
