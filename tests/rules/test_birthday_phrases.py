@@ -5,17 +5,18 @@ no one's age. All names are invented."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from auditor.models import PDKind
 from auditor.rules.base import RuleContext
-from auditor.rules.personal_data.analysis import analyse_text
+from tests.rules.helpers import analysed
 
 CTX = RuleContext()
 
 
-def birthdates(text: str) -> list[str]:
-    return [h.value for h in analyse_text(text, CTX).of(PDKind.BIRTHDATE)]
+birthdates = partial(analysed, PDKind.BIRTHDATE, ctx=CTX)
 
 
 @pytest.mark.parametrize(

@@ -4,22 +4,22 @@ Every case is invented."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from auditor.models import PDKind
 from auditor.rules.base import RuleContext
-from auditor.rules.personal_data.analysis import analyse_text
-from auditor.rules.personal_data.names import find_names
+from tests.rules.helpers import analysed, names_found
 
 CTX = RuleContext(school_name="OBS De Klimop")
 
 
-def names(text: str) -> list[str]:
-    return [h.value for h in find_names(text, CTX, [])]
+names = partial(names_found, ctx=CTX)
 
 
 def found(text: str, kind: PDKind) -> list[str]:
-    return [h.value for h in analyse_text(text, CTX).hits if h.kind is kind]
+    return analysed(kind, text, CTX)
 
 
 BOOK_LISTS = [

@@ -4,20 +4,20 @@ numbers and addresses written loosely. Every sentence is invented; none is taken
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 
 import pytest
 
 from auditor.models import Platform, Post
 from auditor.rules import personal_title
-from auditor.rules.base import REGISTRY, RuleContext
+from auditor.rules.base import RuleContext
 from auditor.rules.personal_data import special
+from tests.rules.helpers import rule_found
 
 CTX = RuleContext(school_name="OBS De Kwikstaart")
 
 
-def found(kind: str, text: str) -> list[str]:
-    item = Post(Platform.TWITTER, "1", datetime(2026, 2, 3, tzinfo=UTC), text)
-    return [h.value for h in REGISTRY[f"personal-data.{kind}"].func(item, CTX) if not h.allowed]
+found = partial(rule_found, ctx=CTX)
 
 
 @pytest.mark.parametrize(

@@ -7,18 +7,20 @@ each: the same words about nobody or no such fact. All names and sentences are i
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from auditor.models import PDKind
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data import special
 from auditor.rules.personal_data.analysis import analyse_text
+from tests.rules.helpers import analysed
 
 CTX = RuleContext()
 
 
-def health(text: str) -> list[str]:
-    return [h.value for h in analyse_text(text, CTX).of(PDKind.HEALTH)]
+health = partial(analysed, PDKind.HEALTH, ctx=CTX)
 
 
 @pytest.fixture(scope="module")

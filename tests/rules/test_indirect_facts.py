@@ -6,17 +6,18 @@ each: the same words about nobody or no such fact. All names and sentences are i
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from auditor.models import PDKind
 from auditor.rules.base import RuleContext
-from auditor.rules.personal_data.analysis import analyse_text
+from tests.rules.helpers import analysed
 
 CTX = RuleContext()
 
 
-def values(kind: PDKind, text: str) -> list[str]:
-    return [h.value for h in analyse_text(text, CTX).of(kind)]
+values = partial(analysed, ctx=CTX)
 
 
 def shown(kind: PDKind, text: str, part: str) -> bool:

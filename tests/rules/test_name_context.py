@@ -3,16 +3,17 @@ name of a building or street, the person a post speaks of again. Every case is i
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from auditor.rules.base import RuleContext
-from auditor.rules.personal_data.names import find_names
+from tests.rules.helpers import names_found
 
 CTX = RuleContext(school_name="IKC De Maasoever")
 
 
-def names(text: str) -> list[str]:
-    return [h.value for h in find_names(text, CTX, [])]
+names = partial(names_found, ctx=CTX)
 
 
 @pytest.mark.parametrize(

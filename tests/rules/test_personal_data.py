@@ -6,14 +6,17 @@ All names, numbers and addresses here are invented.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 
 import pytest
 
 import auditor.rules.personal_data  # noqa: F401  (registers the rules)
 from auditor.models import Category, Platform, Post, Severity
 from auditor.rules.base import REGISTRY, Allow, RuleContext
+from tests.rules.helpers import rule_found
 
 SCHOOL_PHONE = "0521-123456"
+
 CTX = RuleContext(
     school_name="De Regenboog",
     allow=Allow(
@@ -152,9 +155,7 @@ def post(text: str) -> Post:
     )
 
 
-def findings(kind: str, text: str) -> list[str]:
-    hits = REGISTRY[f"personal-data.{kind}"].func(post(text), CTX)
-    return [h.value for h in hits if not h.allowed]
+findings = partial(rule_found, ctx=CTX)
 
 
 @pytest.mark.parametrize(("kind", "text", "value"), POSITIVES)

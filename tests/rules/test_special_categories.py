@@ -5,30 +5,22 @@ All sentences are invented; none is taken from a corpus."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from auditor.config import load
-from auditor.models import Platform, Post
 from auditor.nlp.inflection import base_forms
 from auditor.nlp.lexicon import use_school_lexicons
-from auditor.rules import REGISTRY
 from auditor.rules.base import RuleContext
 from auditor.rules.personal_data import special
+from tests.rules.helpers import rule_found
 
 CTX = RuleContext()
 
 
 def found(kind: str, text: str, ctx: RuleContext = CTX) -> list[str]:
-    item = Post(
-        platform=Platform.FACEBOOK,
-        external_id="1",
-        created_at=datetime(2026, 1, 12, tzinfo=UTC),
-        text=text,
-    )
-    return [h.value for h in REGISTRY[f"personal-data.{kind}"].func(item, ctx) if not h.allowed]
+    return rule_found(kind, text, ctx)
 
 
 @pytest.mark.parametrize(
