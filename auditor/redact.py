@@ -18,6 +18,10 @@ from auditor.nlp.mailbox import holder_spans
 
 EXCERPT_CONTEXT = 40
 PERSON_KINDS = frozenset({PDKind.NAME, PDKind.SOCIAL_HANDLE})
+# A sentence holding a special-category fact speaks about a person as much as one holding their
+# name: the sentences beside it often go on about them ("... naar Rotterdam. Haar vader is nog in
+# Oekraïne.") or name them where the name finder did not ("Nieuw in de klas: Sargon. Hij moet ...").
+FACT_KINDS = frozenset({PDKind.HEALTH, PDKind.OTHER, PDKind.BIRTHDATE})
 HIDDEN = "[…]"
 # Words an excerpt keeps in a sentence about a person: they carry the sentence's shape, never a
 # fact about the person (articles, prepositions, pronouns, auxiliaries, school words).
@@ -124,13 +128,15 @@ def _mask_email_or_handle(match: re.Match[str]) -> str:
 def personal_sentences(text: str, spans: Iterable[tuple[Span, str]]) -> list[tuple[int, int]]:
     """The sentences (start, end) that speak about a person found in the text.
 
-    A sentence (or list line) holding a name or handle speaks about that person, and so do its
-    neighbours: the sentence after it goes on about them ("Hij ...", "Haar ..."), the one before
-    often introduces them ("Mats moet om 10 uur zijn bloedsuiker laten prikken. Juf Esther helpt
-    hem"), and a list line sits among other lines of names. What these sentences say (a grade, an
-    age, an illness, a move to foster care) is what makes a name personal data.
+    A sentence (or list line) holding a name, a handle or a special-category fact speaks about a
+    person, and so do its neighbours: the sentence after it goes on about them ("Hij ...",
+    "Haar ..."), the one before often introduces them ("Mats moet om 10 uur zijn bloedsuiker
+    laten prikken. Juf Esther helpt hem"), and a list line sits among other lines of names. What
+    these sentences say (a grade, an age, an illness, a move to foster care) is what makes a name
+    personal data.
     """
-    persons = sorted(sp.start for sp, kind in spans if kind in PERSON_KINDS)
+    anchors = PERSON_KINDS | FACT_KINDS
+    persons = sorted(sp.start for sp, kind in spans if kind in anchors)
     if not persons:
         return []
     sentences = _sentences(text)

@@ -256,3 +256,25 @@ def test_amounts_times_measures_and_groups_stay_readable_beside_a_pronoun(
     text: str, kept: str
 ) -> None:
     assert kept in excerpt(text, None, [], context=200)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown_not"),
+    [
+        (
+            "Roos moet deze maand een paar keer naar het ziekenhuis voor controles.",
+            ("ziekenhuis", "controles", "maand"),
+        ),
+        ("Tim heeft voor de eindtoets 540 punten gehaald.", ("eindtoets", "540", "punten")),
+    ],
+)
+def test_a_sentence_the_classifier_reads_is_hidden_in_every_excerpt(
+    text: str, shown_not: tuple[str, ...]
+) -> None:
+    hits = [h for h in analyse_text(text, CORPUS_CONTEXT).hits if h.span is not None]
+    spans = [(h.span, h.kind) for h in hits if h.span is not None]
+
+    shown = [excerpt(text, h.span, spans, context=100) for h in hits]
+
+    assert any(h.span == Span(0, len(text)) for h in hits)  # the whole sentence is a finding
+    assert all(word not in one for one in shown for word in shown_not)

@@ -168,7 +168,8 @@ def health(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     Flagged: "Noor heeft een notenallergie", "meester Johan is geopereerd", "bij Sem zijn levende
     luizen gevonden", "zijn vrouw beviel van een dochter", a named child's ADHD, Ramadan or
     Suikerfeest ("Amira en Yusuf vieren het Suikerfeest"), and the same in Frisian ("har pols
-    brutsen", "siik").
+    brutsen", "siik"). Also a sentence about a named person in wording no phrase knows that the
+    shipped sentence classifier reads as health (auditor/data/special_sentences.*).
 
     Fine: Health news about nobody in particular: flu going round, an unnamed child's allergy, a
     theme day, head lice found in a group, a rule for any child ("bij koorts blijft je kind
@@ -185,7 +186,8 @@ def other(post: Post, ctx: RuleContext) -> Sequence[Hit]:
     than contact or health data, yet still not the school's to publish.
 
     Flagged: "Mehmet kreeg een vwo-advies", "Daan met een 9,8", "zijn ouders gaan scheiden",
-    "omdat de ouders uit elkaar zijn", "uit Oekraïne gevlucht", "als vluchteling gekomen".
+    "omdat de ouders uit elkaar zijn", "uit Oekraïne gevlucht", "als vluchteling gekomen"; a
+    sentence about a named person that the sentence classifier reads as such a fact.
 
     Fine: The same topics without a named person ("de adviezen zijn binnen").
     """

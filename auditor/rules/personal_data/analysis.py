@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from auditor.models import Hit, PDKind, Post, Span
 from auditor.nlp.tokens import sentence_opening
 from auditor.rules.base import RuleContext
-from auditor.rules.personal_data import contact, mailboxes, names, roles, special
+from auditor.rules.personal_data import contact, fact_sentences, mailboxes, names, roles, special
 from auditor.rules.personal_data import words as flags
 
 
@@ -21,6 +21,9 @@ from auditor.rules.personal_data import words as flags
 class Analysis:
     hits: tuple[Hit, ...]
     by_kind: dict[str, tuple[Hit, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # the persons a fact may be said of: names found and fact subjects (the sentence classifier
+    # reads them, in training too)
+    persons: tuple[Span, ...] = field(default=(), compare=False, repr=False)
 
     def of(self, kind: PDKind) -> tuple[Hit, ...]:
         """The hits of one kind, in the order found."""
@@ -91,13 +94,21 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
     )
     if people or subjects:  # facts about a person need a person
         facts = _special_hits(text, people + subjects, words, result_list)
+        # what the phrase rules missed, read by the sentence classifier
+        facts += tuple(
+            fact_sentences.classified_facts(
+                text, special.sentences_of(text), people + subjects, facts
+            )
+        )
         hits += facts
         hits += tuple(_subjects_of(text, subjects, facts, ctx))
     by_kind: dict[str, list[Hit]] = {}
     for hit in hits:
         by_kind.setdefault(hit.kind, []).append(hit)
     return Analysis(
-        hits=tuple(hits), by_kind={kind: tuple(found) for kind, found in by_kind.items()}
+        hits=tuple(hits),
+        by_kind={kind: tuple(found) for kind, found in by_kind.items()},
+        persons=(*people, *subjects),
     )
 
 
