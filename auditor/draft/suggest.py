@@ -32,7 +32,12 @@ from typing import Any
 
 from auditor.models import Category, Finding, Span
 
-SENTENCE = re.compile(r"[^.!?;\n]*(?:[.!?;]+|\n|$)")
+# A sentence runs to . ! ? ; or a line break, but not to the full stop of an initial that the
+# sentence goes on after ("Roos K. uit groep 7", "Fenna v.d. Berg"): a one-letter word's stop
+# before another initial or a lower-case word.
+SENTENCE = re.compile(
+    r"(?:[^.!?;\n]|(?<!\w\w)(?<=[^\W\d_])\.(?=[^\W\d_]\.|\s+[^\W\d_A-ZÀ-Þ]))*(?:[.!?;]+|\n|$)"
+)
 WORD_BEFORE = re.compile(r"([#@]?[\w'.’-]+)[ \t]*$")
 # Lists of names: "Milan, Saar, Jayden en Evi".
 LIST_GLUE = re.compile(r"^\s*(?:,|en|&|\+|of)\s*$", re.IGNORECASE)

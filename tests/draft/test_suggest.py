@@ -41,6 +41,14 @@ def checker() -> DraftChecker:
             "Mail naar anja.brouwer@hotmail.com voor vragen.",
             "Mail naar info@example.nl voor vragen.",
         ),
+        (
+            "Gisteren won Roos K. uit groep 7 de voorleeswedstrijd.",
+            "Gisteren won een leerling uit groep 7 de voorleeswedstrijd.",
+        ),
+        (
+            "Hulde aan Fenna v.d. Berg uit groep 4 voor haar tekening.",
+            "Hulde aan een leerling uit groep 4 voor haar tekening.",
+        ),
     ],
 )
 def test_personal_data_becomes_what_the_school_can_say(
