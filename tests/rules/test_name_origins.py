@@ -1,5 +1,5 @@
 """First names of families of many origins (issue 16): the lexicon's derived list holds Faker's
-and gender-guesser's names beyond the Meertens lists, and the hand list common names of
+names beyond the Meertens lists, and the hand list common names of
 communities neither covers. Found where the finder finds any name; a word or place that is
 also a foreign name stays a word. Every case is invented."""
 
@@ -20,7 +20,7 @@ names = partial(names_found, ctx=CTX)
     ("text", "name"),
     [
         ("Doelpunten van Raluca en Tudor, wat een wedstrijd!", "Raluca"),  # Romanian
-        ("Gefeliciteerd Desislava met je zwemdiploma!", "Desislava"),  # Bulgarian
+        ("Gefeliciteerd Tsvetelina met je zwemdiploma!", "Tsvetelina"),  # Bulgarian
         ("Dank aan de moeder van Réka voor de taart.", "Réka"),  # Hungarian
         ("Op het toernooi werd Ignas tweede.", "Ignas"),  # Lithuanian
         ("Wie heeft de jas van Ifeanyi gezien?", "Ifeanyi"),  # Nigerian (Igbo)
