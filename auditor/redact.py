@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from auditor.models import PDKind, Span
+from auditor.nlp.lexicon import package_list
 from auditor.nlp.mailbox import holder_spans
 
 EXCERPT_CONTEXT = 40
@@ -45,15 +46,6 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_OR_HANDLE = re.compile(rf"(?P<email>{_EMAIL.pattern})|(?<![\w.@])@\w+(?:\.\w+)*")
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _HAS_DIGIT = re.compile(r"\d").search
-# Words that speak of a person without naming them: the writer ("mijn 35e verjaardag") or someone
-# the reader knows ("dat hij al 11 is"); Dutch, Frisian and English.
-PERSON_PRONOUNS = frozenset(
-    """ik mijn m'n me mij hij zij hem haar zijn z'n d'r myn hy sy him har syn i my he she him her
-    his""".split()
-)
-_PRONOUN_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, PERSON_PRONOUNS))) + r")\b", re.I
-)
 # A number shaped as an age, a grade, an ordinal or a day ("11", "35e", "8,5", "12 maart"), not an
 # amount, a price, a time, a share or a measure ("€ 2,50", "3 voor € 5", "10:30", "10 uur", "50%",
 # "5 km"), which say nothing of a person.
@@ -161,14 +153,24 @@ def pronoun_sentences(text: str, about_persons: Iterable[tuple[int, int]]) -> li
     """The sentences, other than `about_persons`, that speak of a person by a pronoun ("dat hij
     al 11 is", "voor mijn 35e verjaardag"): no name makes them personal, but a number in them is
     an age, a grade or a date of that person as much as beside a name."""
-    if _HAS_DIGIT(text) is None or _PRONOUN_WORD.search(text) is None:
+    if _HAS_DIGIT(text) is None:
+        return []
+    pronoun = _pronoun_word().search
+    if pronoun(text) is None:
         return []
     taken = set(about_persons)
     return [
         (s, e)
         for s, e in _sentences(text)
-        if (s, e) not in taken and _HAS_DIGIT(text, s, e) and _PRONOUN_WORD.search(text, s, e)
+        if (s, e) not in taken and _HAS_DIGIT(text, s, e) and pronoun(text, s, e)
     ]
+
+
+@functools.cache
+def _pronoun_word() -> re.Pattern[str]:
+    """A word that speaks of a person without naming them (excerpt_pronouns.txt)."""
+    words = package_list("excerpt_pronouns")
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.I)
 
 
 def hide_numbers(text: str, before: str = "") -> str:
@@ -245,7 +247,8 @@ class PostText:
         self.about_persons = personal_sentences(text, self.spans)
         self.hidden_sentences = sorted(
             [(s, e, hide_context) for s, e in self.about_persons]
-            + [(s, e, hide_numbers) for s, e in pronoun_sentences(text, self.about_persons)]
+            + [(s, e, hide_numbers) for s, e in pronoun_sentences(text, self.about_persons)],
+            key=lambda sentence: sentence[0],
         )
         self._pieces: dict[tuple[int, int], str] = {}
         self._masks: dict[tuple[int, int, str], str] = {}
