@@ -19,6 +19,7 @@ import importlib
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 # The parser of `re` itself (private, untyped; stable since 3.11, where it moved from sre_parse):
@@ -319,38 +320,37 @@ class Alternatives:
     end). `finditer` yields each match of the alternative that made it (`group()` and `span()`
     as the whole pattern's; group numbers are that alternative's own). A pattern of which an
     alternative may match empty or refers to a group is searched whole, and so is a text whose
-    folded form cannot be trusted (`folded`).
+    folded form cannot be trusted (`folded`). The alternatives are parsed at the first search
+    and each is compiled when a text first needs it: compiling all at import cost `auditor
+    check` a third of its start-up.
     """
 
     def __init__(self, source: str, flags: int = 0) -> None:
-        self.whole = gated(source, flags)
-        self.pattern = self.whole.pattern
-        self.flags = self.whole.flags
-        alternatives = [source]
-        if not flags & re.VERBOSE and not _GLOBAL_FLAGS.match(source):  # else flags for all
-            alternatives = top_level_alternatives(source)
-        try:
-            parsed = [_parser.parse(a, flags) for a in alternatives]
-        except re.error:  # split where the parser would not (a comment): one alternative
-            alternatives = [source]
-            parsed = [_parser.parse(source, flags)]
-        self._each = tuple(gated(a, flags) for a in alternatives)
-        self._always = 0  # alternatives without keys: searched in every text
-        self._masks: dict[str, int] = {}  # key -> the alternatives it lets in
-        for i, alternative in enumerate(alternatives):
-            keys = required_keys(alternative, flags)
-            if keys is None:
-                self._always |= 1 << i
-            for key in keys or ():
-                self._masks[key] = self._masks.get(key, 0) | 1 << i
-        self._keys = tuple(self._masks)
-        # searched whole: an alternative that may match empty, or one that refers to a group
-        self._whole_only = any(p.getwidth()[0] == 0 or _refers_to_a_group(p.data) for p in parsed)
-        self._chosen: dict[int, tuple[re.Pattern[str], ...]] = {}  # per set of alternatives
+        # Nothing is parsed or compiled here: a module's patterns are built at import, and a
+        # short check (`auditor check`) searches few of them and few of their alternatives.
+        self.source = source
+        self._flags = flags
+
+    @functools.cached_property
+    def whole(self) -> re.Pattern[str]:
+        """The pattern searched whole (gated), for the texts and patterns it cannot split."""
+        return gated(self.source, self._flags)
+
+    @property
+    def pattern(self) -> str:
+        return self.whole.pattern
+
+    @property
+    def flags(self) -> int:
+        return self.whole.flags
+
+    @functools.cached_property
+    def _plan(self) -> _Plan:
+        return _plan(self.source, self._flags)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         low = folded(text)
-        if low is None or self._whole_only:
+        if low is None or self._plan.whole_only:
             yield from self.whole.finditer(text)
             return
         chosen = self._searched(low)
@@ -373,7 +373,7 @@ class Alternatives:
         the leftmost of the searched alternatives' first matches, at one position the first
         alternative's."""
         low = folded(text)
-        if low is None or self._whole_only:
+        if low is None or self._plan.whole_only:
             return self.whole.search(text, pos, endpos)
         first: re.Match[str] | None = None
         for pattern in self._searched(low):
@@ -386,7 +386,7 @@ class Alternatives:
         """The match at `pos`, as `re.Pattern.match` finds it: the first alternative in order
         that matches there."""
         low = folded(text)
-        if low is None or self._whole_only:
+        if low is None or self._plan.whole_only:
             return self.whole.match(text, pos, endpos)
         for pattern in self._searched(low):
             if (m := pattern.match(text, pos, endpos)) is not None:
@@ -394,16 +394,62 @@ class Alternatives:
         return None
 
     def _searched(self, low: str) -> tuple[re.Pattern[str], ...]:
-        mask = self._always
-        for key in filter(low.__contains__, self._keys):
-            mask |= self._masks[key]
-        chosen = self._chosen.get(mask)
+        plan = self._plan
+        mask = plan.always
+        for key in filter(low.__contains__, plan.keys):
+            mask |= plan.masks[key]
+        chosen = plan.chosen.get(mask)
         if chosen is None:
-            if len(self._chosen) > 4096:
-                self._chosen.clear()
-            each = self._each
-            chosen = self._chosen[mask] = tuple(p for i, p in enumerate(each) if mask >> i & 1)
+            if len(plan.chosen) > 4096:
+                plan.chosen.clear()
+            chosen = plan.chosen[mask] = tuple(
+                plan.compiled(i) for i in range(len(plan.alternatives)) if mask >> i & 1
+            )
         return chosen
+
+
+@dataclass
+class _Plan:
+    """How `Alternatives` searches a pattern: its alternatives (each compiled, gated, when a
+    text first needs it), the keys that let each in, and whether it is searched whole."""
+
+    alternatives: list[str]
+    flags: int
+    always: int  # alternatives without keys: searched in every text
+    masks: dict[str, int]  # key -> the alternatives it lets in
+    whole_only: bool  # an alternative that may match empty, or one that refers to a group
+    chosen: dict[int, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # per mask
+    each: dict[int, re.Pattern[str]] = field(default_factory=dict)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self.masks)
+
+    def compiled(self, i: int) -> re.Pattern[str]:
+        found = self.each.get(i)
+        if found is None:
+            found = self.each[i] = gated(self.alternatives[i], self.flags)
+        return found
+
+
+def _plan(source: str, flags: int) -> _Plan:
+    alternatives = [source]
+    if not flags & re.VERBOSE and not _GLOBAL_FLAGS.match(source):  # else flags for all
+        alternatives = top_level_alternatives(source)
+    try:
+        parsed = [_parser.parse(a, flags) for a in alternatives]
+    except re.error:  # split where the parser would not (a comment): one alternative
+        alternatives = [source]
+        parsed = [_parser.parse(source, flags)]
+    always, masks = 0, dict[str, int]()
+    for i, tree in enumerate(parsed):
+        keys = _keys(tree.data)
+        if keys is None:
+            always |= 1 << i
+        for key in keys or ():
+            masks[key] = masks.get(key, 0) | 1 << i
+    whole_only = any(p.getwidth()[0] == 0 or _refers_to_a_group(p.data) for p in parsed)
+    return _Plan(alternatives, flags, always, masks, whole_only)
 
 
 def required_keys(source: str, flags: int = 0) -> frozenset[str] | None:

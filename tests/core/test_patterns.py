@@ -188,3 +188,12 @@ def test_alternatives_match_as_the_whole_pattern_at_each_position(source: str) -
         for pos in range(len(text)):
             a, b = whole.match(text, pos), each.match(text, pos)
             assert (a and a.span()) == (b and b.span())
+
+
+def test_alternatives_compile_only_the_alternatives_a_text_needs() -> None:
+    """Start-up: building the pattern parses nothing, a search compiles what the text can
+    match (here the one alternative whose word it holds)."""
+    each = Alternatives(r"\bjarig\b|\bgeboren\s+op\s+\d+|\bkaarsjes\b", re.IGNORECASE)
+    assert "_plan" not in vars(each) and "whole" not in vars(each)
+    assert [m.group() for m in each.finditer("Sem is JARIG")] == ["JARIG"]
+    assert list(each._plan.each) == [0]
