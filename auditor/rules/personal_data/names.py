@@ -34,6 +34,7 @@ from auditor.rules.personal_data.words import (
     DETERMINER,
     EN,
     EN_OF,
+    EXTRA_PARTICLES,
     FIRST,
     GREETING,
     HEALTH_TERM,
@@ -74,6 +75,22 @@ from auditor.rules.personal_data.words import (
     word_flags,
     word_lists,
 )
+
+
+@lexicon_cache
+def _particles() -> tuple[frozenset[str], frozenset[str]]:
+    """The particles of surnames ("van der", "in 't", "el") and the words that are one only
+    as part of a longer one ("in" of "in 't", "uit" of "uit de", "op" of "op den")."""
+    whole = lexicon().interfixes | EXTRA_PARTICLES
+    return whole, frozenset(w for e in whole for w in e.split()) - whole
+
+
+def _whole_particle(words: Sequence[str]) -> bool:
+    """`words` may stand between a first name and a surname: not a word that is a particle only
+    inside a longer one, alone or before another ("Samira in Tilburg", "Jannes in Elspeet")."""
+    whole, partial = _particles()
+    return words[0].lower() not in partial or " ".join(words).lower() in whole
+
 
 # "de klassencavia heet Storm", "een hond genaamd Bolt": the name after these is the animal's.
 PET_NAMING = frozenset("heet heten genaamd noemen noemden".split())
@@ -1462,6 +1479,8 @@ class _Scanner:
                 k += 1
             if k >= n or not self.spaced(k) or not self.usable(k):
                 break
+            if k > j + 1 and not _whole_particle(self.words[j + 1 : k]):
+                break  # "Samira in Tilburg": a place after her ("in 't Veld" is a surname)
             nxt = flags[k]
             lower_surname = (  # "lisa van 't hof": a lower-case name keeps its surname
                 k > j + 1
@@ -2213,6 +2232,50 @@ def _theme_or_costume(text: str, start: int, end: int) -> bool:
     )
 
 
+_CAPITAL_WORD = r"[A-ZÀ-Þ][\w'’-]*"
+# After the preposition: up to two words of the place before the name ("in Addis Abeba"), then
+# the names of a list joined by "en" or commas ("in Mindelo en Praia").
+PLACE_LIST_BEFORE = (
+    rf"\s+(?:{_CAPITAL_WORD}\s+){{0,2}}"
+    rf"(?:{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD})?(?:\s*,\s*|\s+en\s+))*$"
+)
+LIST_GOES_ON = re.compile(r"\s*,|\s+en\s")
+
+
+@lexicon_cache
+def _locatives() -> str:
+    """An alternation of the prepositions only a place follows (locative_prepositions.txt)."""
+    return "|".join(map(re.escape, sorted(package_list("locative_prepositions"))))
+
+
+@lexicon_cache
+def _place_before() -> re.Pattern[str]:
+    """A preposition only a place follows, then what may stand between it and a place's name."""
+    return re.compile(rf"(?:^|(?<=[\s(]))(?i:{_locatives()}){PLACE_LIST_BEFORE}")
+
+
+@lexicon_cache
+def _place_after() -> re.Pattern[str]:
+    """Such a preposition right after a name: where the one named comes from or lives."""
+    return re.compile(rf"\s+(?i:{_locatives()})\s")
+
+
+def _in_place_of_a_place(text: str, start: int, end: int, reason: str) -> bool:
+    """The name stands where only a place can ("een school in Sofia", "in Mindelo en Praia"):
+    no person, unless a title or relation says so, a place of its own follows it ("Hiba uit
+    Syrië en Oleksandr uit Oekraïne"), or it ends a list after a comma ("Welkom in Nederland,
+    Oleksandr!": the one spoken to)."""
+    if reason.startswith(PERSON_REASONS):
+        return False
+    before = _place_before().search(text, max(0, start - 120), start)
+    if before is None:
+        return False
+    gap = text[before.start() : start].rstrip()
+    if gap.endswith((",", " en")) and _place_after().search(text, start, end + 8) is not None:
+        return False
+    return not gap.endswith(",") or LIST_GOES_ON.match(text, end) is not None
+
+
 FEAST_HINT = re.compile(r"\w(?:feest|dag|viering)\b")
 
 
@@ -2641,6 +2704,8 @@ def find_names(
         found = _drop_heroes(text, found)
     if found and ("thema" in text or "verklee" in text):
         found = [h for h in found if not _theme_or_costume(text, h[0], h[1])]
+    if found:
+        found = [h for h in found if not _in_place_of_a_place(text, *h)]
     if found and FEAST_HINT.search(text):
         found = [h for h in found if not _feast_named(text, text[h[0] : h[1]])]
     if found and MEANS.search(text):

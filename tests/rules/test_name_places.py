@@ -1,0 +1,45 @@
+"""Capitalised words in the place of a place, a title or a figure, no person's name (session 10,
+issue 16: clean posts flagged). Every case is invented."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+from auditor.rules.base import RuleContext
+from tests.rules.helpers import names_found
+
+CTX = RuleContext(school_name="OBS De Vechtbrug")
+
+
+names = partial(names_found, ctx=CTX)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 6 schreef brieven aan een school in Sofia.",
+        "Haar familie woont nog in Asmara.",
+        "De moeder van een leerling vertelde over de feesten in Mindelo en Praia.",
+        "Onze nieuwe buurvrouw komt uit Victoria, in Canada.",
+        "De vlucht vertrekt vanuit Addis Abeba.",
+        "Het kamp was dit jaar te Lisse.",
+    ],
+)
+def test_a_first_name_where_only_a_place_can_stand_is_no_name(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Welkom in Nederland, Oleksandr!", "Oleksandr"),
+        ("Nieuw in de klas: Mila uit Polen en Dmytro uit Oekraïne.", "Dmytro"),
+        ("Fijne vakantie in Spanje, Sofia.", "Sofia"),
+        ("Groep 5 speelde in Utrecht. Sofia scoorde twee keer.", "Sofia"),
+        ("Op de foto staat juf Samira in Tilburg.", "Samira"),
+    ],
+)
+def test_a_name_beside_a_place_stays_a_name(text: str, name: str) -> None:
+    assert name in names(text)
