@@ -43,3 +43,34 @@ def test_a_first_name_where_only_a_place_can_stand_is_no_name(text: str) -> None
 )
 def test_a_name_beside_a_place_stays_a_name(text: str, name: str) -> None:
     assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Groep 7 leest Het Geheim van de Smokkelaar. Mattias moet de schat vinden.", "Mattias"),
+        ("We kijken vanmiddag Moana! Aukai woont op een eiland.", "Aukai"),
+        ("De kleuters keken naar Bluey. Ingrid en Bingo spelen buiten.", "Ingrid"),
+        ("Groep 6 en 7 speelden Mario Kart. Wie won er: Mario, Daisy of Luigi?", "Daisy"),
+        ("Filmmiddag! We kijken Coco in de aula.", "Coco"),
+    ],
+)
+def test_a_name_opening_the_sentence_after_a_class_reads_or_watches_a_work_is_its_figure(
+    text: str, figure: str
+) -> None:
+    assert figure not in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Groep 5 las 'De Gruffalo'. Lina mocht de muis voorlezen.", "Lina"),
+        ("Groep 4 speelt 'Annie' voor de ouders. Noor speelt de rol van Annie.", "Noor"),
+        ("Groep 8 leest Koning van Katoren. Juf Ilse leest elke dag voor.", "Ilse"),
+        ("We kijken Nijntje. Bram uit groep 1 vond het prachtig.", "Bram"),
+        ("Bij de opening las Hanna uit groep 7 een gedicht voor.", "Hanna"),
+        ("Groep 3 las Kikker is verliefd. Daarna vertelde Sem over zijn konijn.", "Sem"),
+    ],
+)
+def test_a_pupil_beside_a_work_a_class_reads_stays_a_name(text: str, name: str) -> None:
+    assert name in names(text)

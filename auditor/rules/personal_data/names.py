@@ -2215,6 +2215,99 @@ def _drop_heroes(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int
     return [h for h in found if text[h[0] : h[1]] not in heroes]
 
 
+# "Groep 8 leest Koning van Katoren.", "we kijken Coco!", "De kleuters keken naar Paw Patrol":
+# a class, "we" or "ze" reading, watching or playing a work named right after the verb.
+_READER = (
+    r"\b(?i:groep\s*\d[\d/-]*(?:\s+en\s+\d+)?|klas|we|wij|ze|zij"
+    r"|de\s+(?:kinderen|kleuters|leerlingen|peuters|onderbouw|middenbouw|bovenbouw))"
+)
+_WORK_AFTER_VERB = (  # a few words of time between, no preposition ("speelde in Utrecht")
+    r"(?:\s+(?:we|ze|vandaag|vanmiddag|samen|nog|weer|ook|alvast|(?:dit|deze)\s+(?:jaar|week)))"
+    r"{0,3}?\s+(?:naar\s+)?['‘\"“]?[A-ZÀ-Þ]"
+)
+STORY_OPENER_NO_PUPIL = re.compile(
+    r"\b(?:groep|klas|juf|meester|onze?|rol|rollen|gespeeld)\b", re.IGNORECASE
+)
+# "Lina mocht de eerste vraag stellen", "Noor speelt de rol van Pluk": a pupil's turn or part.
+LIST_REST = re.compile(r"(?:\s*(?:,|\s(?:en|of|&)\s)\s*[A-ZÀ-Þ][\w'’-]*)*")  # "..., Sem en Lotte"
+PUPIL_TURN_AFTER = re.compile(r"\s+(?:mocht|mochten|mag|mogen|speelt|speelde|speelden)\b")
+LIST_AFTER_COLON = r"[^:]*:"
+# the names that open a sentence, joined as in a question too: "Mario, Luigi of Yoshi?"
+OPENING_LIST = r"\s*(?:[A-ZÀ-Þ][\w'’-]*(?:\s*,\s*|\s+(?:en|of|&)\s+))*"
+
+
+def _list_end(text: str, end: int) -> int:
+    """Where the list of names that goes on after `end` ends ("Daan, Sem en Lotte")."""
+    rest = LIST_REST.match(text, end)
+    return rest.end() if rest else end
+
+
+@lexicon_cache
+def _work_sentence() -> re.Pattern[str]:
+    """A class or "we" reading, watching or playing a work named right after the verb
+    (work_verbs.txt)."""
+    verbs = "|".join(map(re.escape, sorted(work_verbs())))
+    return re.compile(rf"{_READER}\s+(?i:{verbs})\b{_WORK_AFTER_VERB}")
+
+
+def _drop_story_openers(
+    text: str, found: list[tuple[int, int, str]]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """Drop names that open the sentence right after one where a class reads, watches or plays
+    a work ("Groep 8 leest Koning van Katoren. Stach moet ...", "we kijken Coco! Miguel wil
+    ...", "speelden Mario Kart. Wie was er sneller: Mario, Luigi of Yoshi?"): its figures,
+    there and where said again (also where they stand, so that names listed with them are
+    figures too). A title, greeting, group or part keeps a person, and so does a
+    sentence that names a class, a teacher or a part, and a name followed by what a pupil may do
+    or plays ("Lina mocht ...", "Noor speelt de rol van Pluk")."""
+    sentences = list(SENTENCE_SPAN.finditer(text))
+    following: list[re.Match[str] | None] = [*sentences[1:], None]
+    figures: set[str] = set()
+    for before, sentence in zip(sentences, following, strict=True):
+        work = _work_sentence().search(before.group())
+        if work is None:
+            continue
+        if "naar" not in work.group() and work.group()[-2] not in QUOTES:  # "we kijken Coco!"
+            title = before.start() + work.end() - 1
+            figures.update(
+                text[lo:hi]
+                for lo, hi, why in found
+                if lo == title
+                and not why.startswith(PERSON_REASONS)
+                and not GROUP_AFTER.match(text, hi)
+            )
+        if sentence is None:
+            continue
+        words = sentence.group()
+        if STORY_OPENER_NO_PUPIL.search(words) or PRAISE_HERO.search(words):
+            continue  # "Daan en zijn vader zijn de helden van de dag": a pupil praised
+        for start, end, reason in found:
+            if not sentence.start() <= start < sentence.end():
+                continue
+            if (
+                reason.startswith(PERSON_REASONS)
+                or GROUP_AFTER.match(text, end)
+                or PLAYS_PART.match(text, end)
+                or PUPIL_TURN_AFTER.match(text, _list_end(text, end))
+            ):
+                continue
+            head = text[sentence.start() : start]
+            if re.fullmatch(r"[\W_]*" + OPENING_LIST, head) or re.fullmatch(
+                r"\s*Wie\b" + LIST_AFTER_COLON + OPENING_LIST, head
+            ):
+                figures.add(text[start:end])
+    if not figures:
+        return found, []
+    dropped = [
+        (start, end, reason)
+        for start, end, reason in found
+        if text[start:end] in figures
+        and not reason.startswith(PERSON_REASONS)
+        and not GROUP_AFTER.match(text, end)
+    ]
+    return [h for h in found if h not in dropped], [(lo, hi) for lo, hi, _ in dropped]
+
+
 # "Mario en Luigi waren het thema", "verkleed als Elsa": a theme or a costume, no person.
 THEME_AFTER = re.compile(
     r"(?:\s*(?:,|en|&)\s*[A-ZÀ-Þ][\w-]*)*\s+(?:is|was|waren|zijn|wordt|werden)\s+"
@@ -2700,6 +2793,9 @@ def find_names(
         found = _drop_brands(text, found, starts, flags)
     if found:
         found = _drop_bible_figures(text, found)
+    story: list[tuple[int, int]] = []
+    if found and _work_sentence().search(text):
+        found, story = _drop_story_openers(text, found)
     if found and HERO.search(text):
         found = _drop_heroes(text, found)
     if found and ("thema" in text or "verklee" in text):
@@ -2715,6 +2811,7 @@ def find_names(
     figures: list[tuple[int, int]] = []
     if found and ("'" in text or '"' in text or "‘" in text or "“" in text):
         found, figures = _title_figures(text, found, words)
+    figures += story
     if found and (words.seen & PUBLIC_START or figures):
         found = _drop_characters(text, found, words, figures)
     allowed = _allowed_names(tuple(ctx.allow.names))
