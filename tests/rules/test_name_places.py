@@ -74,3 +74,29 @@ def test_a_name_opening_the_sentence_after_a_class_reads_or_watches_a_work_is_it
 )
 def test_a_pupil_beside_a_work_a_class_reads_stays_a_name(text: str, name: str) -> None:
     assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 5 leest 'De Toverfluit'. De heksen gehoorzamen mevrouw Grimpelsnoet.",
+        "Het boek gaat over meneer Fladderbol, juffrouw Snipsnap en Ilse.",
+        "In het verhaal is directrice Knarsetand de baas van de school.",
+    ],
+)
+def test_a_title_before_a_word_no_list_knows_in_a_story_is_a_figure(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We lezen elke dag voor. Juf Giënella leest deze week 'Matilda'.", "Giënella"),
+        ("Mevrouw Kaya las voor uit haar lievelingsboek.", "Kaya"),
+        ("Meester Xandro vertelde het verhaal van Sint-Maarten.", "Xandro"),
+    ],
+)
+def test_a_teacher_or_known_surname_after_a_title_in_a_story_stays_a_name(
+    text: str, name: str
+) -> None:
+    assert name in names(text)

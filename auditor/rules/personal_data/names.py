@@ -2308,6 +2308,34 @@ def _drop_story_openers(
     return [h for h in found if h not in dropped], [(lo, hi) for lo, hi, _ in dropped]
 
 
+@lexicon_cache
+def _staff_titles() -> frozenset[str]:
+    """The titles a school's own staff go by (staff_prefixes.txt: juf, meester)."""
+    return package_list("staff_prefixes")
+
+
+def _titled_figures(
+    text: str, found: list[tuple[int, int, str]]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """In a post about a story, a title before a word no name list knows is a figure of the
+    story ("juffrouw Klaproos, meneer Tump en Laura", "directrice Bulstronk"): dropped, and
+    given as a figure so that names listed with it are figures too. A name the lists know after
+    a title stays a person's ("mevrouw Kaya leest voor"), and so does any name after the
+    school's own staff titles (staff_prefixes.txt: "juf Giënella")."""
+    figures = [
+        (start, end, reason)
+        for start, end, reason in found
+        if reason.startswith("naam na '")
+        and reason[len("naam na '") : -1] not in _staff_titles()
+        and " " not in text[start:end]
+        and not word_flags(text[start:end]) & (FIRST | SURNAME)
+        and not GROUP_AFTER.match(text, end)
+    ]
+    if not figures:
+        return found, []
+    return [h for h in found if h not in figures], [(lo, hi) for lo, hi, _ in figures]
+
+
 # "Mario en Luigi waren het thema", "verkleed als Elsa": a theme or a costume, no person.
 THEME_AFTER = re.compile(
     r"(?:\s*(?:,|en|&)\s*[A-ZÀ-Þ][\w-]*)*\s+(?:is|was|waren|zijn|wordt|werden)\s+"
@@ -2812,6 +2840,9 @@ def find_names(
     if found and ("'" in text or '"' in text or "‘" in text or "“" in text):
         found, figures = _title_figures(text, found, words)
     figures += story
+    if found and STORY.search(text):
+        found, titled = _titled_figures(text, found)
+        figures += titled
     if found and (words.seen & PUBLIC_START or figures):
         found = _drop_characters(text, found, words, figures)
     allowed = _allowed_names(tuple(ctx.allow.names))
