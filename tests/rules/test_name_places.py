@@ -100,3 +100,20 @@ def test_a_teacher_or_known_surname_after_a_title_in_a_story_stays_a_name(
     text: str, name: str
 ) -> None:
     assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 7 schreef een brief aan Frenkie de Jong. Frenkie schreef zelfs terug!",
+        "Femke Bol won goud en groep 8 keek live mee.",
+        "Na de les tekenden we trappen zoals M.C. Escher.",
+        "De koffie voor de ouders kwam van Douwe Egberts.",
+    ],
+)
+def test_a_well_known_public_figure_or_brand_named_after_one_is_no_name(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_pupil_sharing_a_public_figures_first_name_stays_a_name() -> None:
+    assert names("Femke uit groep 5 won de voorleeswedstrijd.") == ["Femke"]
