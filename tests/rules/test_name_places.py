@@ -117,3 +117,29 @@ def test_a_well_known_public_figure_or_brand_named_after_one_is_no_name(text: st
 
 def test_a_pupil_sharing_a_public_figures_first_name_stays_a_name() -> None:
     assert names("Femke uit groep 5 won de voorleeswedstrijd.") == ["Femke"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 8 fietste vandaag naar Anna Paulowna.",
+        "Daarna gingen we naar Neeltje Jans en keken we naar de kering.",
+        "Op schoolreisje naar Sint Jansklooster! 🚌",
+    ],
+)
+def test_a_name_where_a_class_travels_to_is_a_place(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("De wisselbeker ging naar Noor.", "Noor"),
+        ("De kleuters gingen naar Fatima's huis om te knutselen.", "Fatima"),
+        ("Na de les gingen we naar oma Trijntje.", "Trijntje"),
+    ],
+)
+def test_someone_a_thing_goes_to_or_a_class_visits_at_home_stays_a_name(
+    text: str, name: str
+) -> None:
+    assert name in names(text)

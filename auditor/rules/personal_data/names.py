@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 
 from auditor.models import Hit, PDKind, Span
-from auditor.nlp.lexicon import lexicon, lexicon_cache, package_list
+from auditor.nlp.lexicon import lexicon, lexicon_cache, package_list, package_patterns
 from auditor.nlp.patterns import gated, tree_alternation
 from auditor.nlp.tokens import WORD, may_contain, sentence_opening, starts_sentence
 from auditor.rules.base import RuleContext
@@ -2381,6 +2381,18 @@ def _place_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?i:{_locatives()})\s")
 
 
+# "naar Fatima's huis", "naar Sem thuis": someone's home, a person.
+PERSON_AT_PLACE_AFTER = re.compile(r"(?:['’]s\b|s\s+(?:huis|tuin)\b|\s+thuis\b)")
+
+
+@lexicon_cache
+def _trip_before() -> re.Pattern[str]:
+    """A class or "we" travelling to a place (trip_cue_patterns.txt), then the place's name (or
+    a list of them)."""
+    cues = package_patterns("trip_cue_patterns")
+    return re.compile(rf"\b(?i:{cues}){PLACE_LIST_BEFORE}")
+
+
 def _in_place_of_a_place(text: str, start: int, end: int, reason: str) -> bool:
     """The name stands where only a place can ("een school in Sofia", "in Mindelo en Praia"):
     no person, unless a title or relation says so, a place of its own follows it ("Hiba uit
@@ -2390,7 +2402,8 @@ def _in_place_of_a_place(text: str, start: int, end: int, reason: str) -> bool:
         return False
     before = _place_before().search(text, max(0, start - 120), start)
     if before is None:
-        return False
+        trip = _trip_before().search(text, max(0, start - 160), start)
+        return trip is not None and not PERSON_AT_PLACE_AFTER.match(text, end)
     gap = text[before.start() : start].rstrip()
     if gap.endswith((",", " en")) and _place_after().search(text, start, end + 8) is not None:
         return False
