@@ -79,7 +79,7 @@ def test_a_pupil_beside_a_work_a_class_reads_stays_a_name(text: str, name: str) 
 @pytest.mark.parametrize(
     "text",
     [
-        "Groep 5 leest 'De Toverfluit'. De heksen gehoorzamen mevrouw Grimpelsnoet.",
+        "Groep 5 leest 'De Toverfluit'. De heksen gehoorzamen juffrouw Grimpelsnoet.",
         "Het boek gaat over meneer Fladderbol, juffrouw Snipsnap en Ilse.",
         "In het verhaal is directrice Knarsetand de baas van de school.",
     ],
@@ -93,6 +93,7 @@ def test_a_title_before_a_word_no_list_knows_in_a_story_is_a_figure(text: str) -
     [
         ("We lezen elke dag voor. Juf Giënella leest deze week 'Matilda'.", "Giënella"),
         ("Mevrouw Kaya las voor uit haar lievelingsboek.", "Kaya"),
+        ("Mevrouw Bouzerda las voor uit haar lievelingsboek.", "Bouzerda"),
         ("Meester Xandro vertelde het verhaal van Sint-Maarten.", "Xandro"),
     ],
 )
@@ -143,3 +144,7 @@ def test_someone_a_thing_goes_to_or_a_class_visits_at_home_stays_a_name(
     text: str, name: str
 ) -> None:
     assert name in names(text)
+
+
+def test_a_relative_with_an_unlisted_name_in_a_post_about_reading_stays_a_name() -> None:
+    assert names("Hoi oma Trien, fijn dat u weer komt voorlezen!") == ["Trien"]

@@ -2309,24 +2309,24 @@ def _drop_story_openers(
 
 
 @lexicon_cache
-def _staff_titles() -> frozenset[str]:
-    """The titles a school's own staff go by (staff_prefixes.txt: juf, meester)."""
-    return package_list("staff_prefixes")
+def _story_titles() -> frozenset[str]:
+    """Titles the figures of children's books go by (story_titles.txt: juffrouw, meneer)."""
+    return package_list("story_titles")
 
 
 def _titled_figures(
     text: str, found: list[tuple[int, int, str]]
 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
-    """In a post about a story, a title before a word no name list knows is a figure of the
-    story ("juffrouw Klaproos, meneer Tump en Laura", "directrice Bulstronk"): dropped, and
-    given as a figure so that names listed with it are figures too. A name the lists know after
-    a title stays a person's ("mevrouw Kaya leest voor"), and so does any name after the
-    school's own staff titles (staff_prefixes.txt: "juf Giënella")."""
+    """In a post about a story, a storybook title before a word no name list knows is a
+    figure of the story ("juffrouw Klaproos, meneer Tump en Laura", "directrice Bulstronk"):
+    dropped, and given as a figure so that names listed with it are figures too. Only the
+    titles of story_titles.txt count: a name after a staff title, a relative or "mevrouw"
+    stays a person's ("juf Giënella", "oma Trien"), and so does a name the lists know."""
     figures = [
         (start, end, reason)
         for start, end, reason in found
         if reason.startswith("naam na '")
-        and reason[len("naam na '") : -1] not in _staff_titles()
+        and reason[len("naam na '") : -1] in _story_titles()
         and " " not in text[start:end]
         and not word_flags(text[start:end]) & (FIRST | SURNAME)
         and not GROUP_AFTER.match(text, end)
