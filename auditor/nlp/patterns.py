@@ -264,6 +264,46 @@ def any_of(keys: tuple[str, ...]) -> Callable[[str], bool]:
     return lambda text: search(text) is not None
 
 
+class KeyGroups:
+    """Which of several groups of keys (lower-case substrings) occur in a text, from one read of
+    it: for a finder that asks of many groups in turn whether one of their keys occurs (each
+    `any_of` reads the text again).
+
+    One regex of all keys as a prefix tree, the longest first, is tried at each place a key
+    can begin (`re` skips in C to a first character of one; the lookbehind steps back over it,
+    so the lookahead reads the whole key and matches may overlap): the longest key starting
+    at each place. A group occurs when one of its keys does, and a key occurs exactly when it
+    is a part of one of the longest keys found at some place (it starts where it occurs, and
+    the longest key starting there holds it). Measured on the shared corpus for the 26 cue
+    groups of the special-category finders: 64 -> 19 us a text, the same answers.
+    """
+
+    def __init__(self, groups: Iterable[tuple[str, ...]]) -> None:
+        self.groups = tuple(dict.fromkeys(groups))
+        keys = sorted({key for group in self.groups for key in group if key})
+        self._all = frozenset(self.groups)
+        self._always = frozenset(g for g in self.groups if "" in g)  # "" is in every text
+        # per key: the groups of which a key is a part of it (itself among them)
+        self._holds = {
+            key: frozenset(g for g in self.groups if any(k in key for k in g)) for key in keys
+        }
+        tree = tree_alternation([list(map(re.escape, key)) for key in keys], longer=True)
+        firsts = "".join(map(re.escape, sorted({key[0] for key in keys})))
+        self._findall = re.compile(rf"[{firsts}](?<=(?=({tree})).)").findall if keys else None
+        self._occurring = functools.lru_cache(maxsize=2)(self._read)
+
+    def occurring(self, text: str) -> frozenset[tuple[str, ...]]:
+        """The groups one of whose keys occurs case-insensitively in `text` (all of them when
+        its folded form cannot be trusted, as `any_of` over `folded`)."""
+        low = folded(text)
+        return self._all if low is None else self._occurring(low)
+
+    def _read(self, low: str) -> frozenset[tuple[str, ...]]:
+        if self._findall is None:
+            return self._always
+        return self._always.union(*map(self._holds.__getitem__, set(self._findall(low))))
+
+
 def tree_alternation(keys: Iterable[Sequence[str]], longer: bool = False) -> str:
     """The keys (each a sequence of regex units: escaped characters, `\\s+`) as one prefix tree
     of alternatives: `re` tries the alternatives one after the other, so at each position it

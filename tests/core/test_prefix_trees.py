@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from auditor.nlp.patterns import any_of, tree_alternation
+from auditor.nlp.patterns import KeyGroups, any_of, tree_alternation
 from auditor.rules.personal_data import names
 from auditor.rules.personal_data.words import TLD
 from auditor.rules.personal_title import FIRST_PERSON
@@ -30,6 +30,31 @@ KEYS = [
 def test_any_of_tells_whether_a_key_occurs_as_in_does(keys: tuple[str, ...]) -> None:
     for text in TEXTS:
         assert any_of(keys)(text.lower()) is any(key in text.lower() for key in keys)
+
+
+GROUPS = [
+    ("school", "thuis"),
+    ("schoolkeuze", "advies"),  # a key of another group goes on from "school"
+    ("oor", "kom"),  # inside another key ("door", "welkom"), not at its start
+    ("pest", "pestte"),  # one key goes on in another of the same group
+    ("",),  # the empty key is in every text
+    (),
+]
+GROUP_TEXTS = TEXTS + [
+    "de schoolkeuze van Sem",
+    "Welkom door de deur, pestte hij?",
+    "thuis en op school",
+    "SCHOOLKEUZE",
+]
+
+
+@pytest.mark.parametrize("text", GROUP_TEXTS)
+def test_key_groups_tell_which_groups_occur_as_any_of_does(text: str) -> None:
+    occurring = KeyGroups(GROUPS).occurring(text)
+    folded_safe = not any(ch in text for ch in "\u0130\u0131\u017f")
+    for group in GROUPS:
+        expected = any_of(group)(text.lower()) if folded_safe else True
+        assert (group in occurring) is expected
 
 
 def test_a_tree_drops_the_keys_that_go_on_in_a_shorter_one() -> None:

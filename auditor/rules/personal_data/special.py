@@ -62,7 +62,7 @@ from auditor.nlp.lexicon import (
     package_list,
     package_patterns,
 )
-from auditor.nlp.patterns import Alternatives, gated
+from auditor.nlp.patterns import Alternatives, KeyGroups, gated
 from auditor.nlp.tokens import WORD, may_contain
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -750,7 +750,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             re.IGNORECASE,
         ),
         # remedial teaching as a school says it to parents: "krijgt RT", not a retweet ("RT @")
-        "remedial": re.compile(r"\bkrijg\w*\s+(?:\S+\s+){0,2}?RT\b(?!\s*@)"),
+        "remedial": gated(r"\bkrijg\w*\s+(?:\S+\s+){0,2}?RT\b(?!\s*@)"),
         "exclusion": Alternatives(
             r"\b(?:mag|mocht)\s+(?:\S+\s+){0,8}?niet\s+(?:op|naar)\s+school"
             r"(?:\s+(?:komen|gaan)\b|(?=\s*[.,!;]|\s*$))"
@@ -762,7 +762,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             re.IGNORECASE,
         ),
         # a relative detained: "de vader van Rayan zit sinds kort vast", "zit zijn oom vast"
-        "detained": re.compile(
+        "detained": gated(
             rf"\b(?:{kin})\b[^.!?\n:;]{{0,60}}?\b(?:zit|zat)\s+(?:\S+\s+){{0,4}}?vast"
             rf"(?=\s*(?:[.!,;]|$|en\s|sinds\s))"
             rf"|\b(?:zit|zat)\s+(?:\S+\s+){{0,2}}?(?:de|zijn|haar|hun|z'n)\s+(?:{kin})\s+"
@@ -773,7 +773,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             re.IGNORECASE,
         ),
         # a job lost, the verb first: "verloor vorig jaar zijn baan"
-        "job": re.compile(
+        "job": gated(
             r"\bverloor\s+(?:\S+\s+){0,3}?(?:zijn|haar|z'n|hun|d'r)\s+(?:baan|werk)\b"
             # dismissed, not discharged ("ontslagen uit het ziekenhuis" is health)
             r"|\bontslagen\b(?!\s+uit\b)",
@@ -786,7 +786,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         ),
         # a year done again, or special education by its cluster: "doet het jaar in de
         # middenbouw over", "naar een school voor cluster 4-onderwijs"
-        "repeat": re.compile(
+        "repeat": gated(
             r"\b(?:doet|deed|doen|deden)\s+(?:het|dit|dat)\s+(?:school)?jaar\s+(?:\S+\s+){0,3}?"
             r"(?:over|opnieuw)\b|\bcluster[- ]?[1-4](?:-?(?:onderwijs|school|indicatie))?\b"
             # a level said by a year group: "leest op het niveau van groep 6"
@@ -801,7 +801,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
         ),
         # come to the Netherlands: "kwam vorig jaar met haar moeder uit Kyiv naar Nederland",
         # "zijn alleen naar Nederland gekomen"
-        "arrival": re.compile(
+        "arrival": gated(
             r"\b(?:kwam|kwamen|komt|komen|is|zijn|was|waren)\s+(?:\S+\s+){0,8}?naar\s+Nederland"
             r"(?:\s+(?:gekomen|gevlucht))?(?=\s*(?:[.!,;]|$|en\s|gekomen|gevlucht))",
             re.IGNORECASE,
@@ -813,14 +813,14 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             re.IGNORECASE,
         ),
         # taken by the police: "de politie heeft zijn broer thuis opgehaald"
-        "police": re.compile(
+        "police": gated(
             r"\bpolitie\s+(?:\S+\s+){0,6}?(?:opgehaald|meegenomen|opgepakt|gearresteerd"
             r"|ingerekend|afgevoerd)\b",
             re.IGNORECASE,
         ),
         # a theft or an attack on a person done by someone: "hebben het geld gestolen",
         # "schopte een medeleerling tegen het hoofd" (not "schopte de bal")
-        "deed": re.compile(
+        "deed": gated(
             # (not when someone unknown did it: "iemand heeft de fiets van Sem gestolen")
             r"(?<!iemand )(?<!dieven )(?<!inbrekers )(?<!onbekenden )"
             r"\b(?:heeft|hebben|had|hadden)\s+(?:\S+\s+){0,6}?gestolen\b"
@@ -872,7 +872,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             re.IGNORECASE,
         ),
         # a mark in words: "kreeg een onvoldoende voor rekenen", "een ruime voldoende op taal"
-        "mark": re.compile(
+        "mark": gated(
             r"\been\s+(?:(?:ruime|dikke|krappe|zware)\s+)?(?:on)?voldoende\s+(?:voor|op|bij)\s+"
             rf"(?:(?:de|het|een|zijn|haar|je|hun)\s+)?(?:{subjects})\b"
             # got, the subject left out: "kreeg een onvoldoende", "een dikke voldoende gehaald"
@@ -881,7 +881,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             r"|\been\s+(?:(?:ruime|dikke|krappe)\s+)?(?:on)?voldoende\s+(?:gehaald|gekregen|gescoord)\b",
             re.IGNORECASE,
         ),
-        "home": re.compile(
+        "home": gated(
             rf"\b(?:woon\w*|wonen)\s+(?:\S+\s+){{0,6}}?bij\s+(?:zijn|haar|hun|je)\s+(?:{family})\b"
             # "opgehaald door haar opa en oma, bij wie zij nu woont"
             r"|\bbij\s+wie\s+(?:hij|zij|ze)\s+(?:\S+\s+){0,3}?(?:woon\w*|wonen)"
@@ -1059,7 +1059,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Alternatives]:
             rf"|{REFERENCE_LEVEL}))"
             r"(?=[^\w\n]*(?:\n|$))"  # the value ends the line
         ),
-        "misconduct": re.compile(rf"\b(?:{_alternation('other_misconduct')})", re.IGNORECASE),
+        "misconduct": gated(rf"\b(?:{_alternation('other_misconduct')})", re.IGNORECASE),
         # a list line that opens with a word or two and ends in a school level after a dash,
         # colon or arrow ("Jelte - Werkmancollege, havo", "• Kai → vwo")
         "level_line": re.compile(
@@ -1289,6 +1289,16 @@ HEALTH_PATTERN_CUES = (
 )
 DIGIT = re.compile(r"\d")
 LVS_CUES = ("lezen", "rekenen", "spelling", "taal", "woordenschat", "cito", "toets")
+LEVEL_CUES = ("niveau",)
+
+
+@functools.cache
+def _pattern_cues() -> KeyGroups:
+    """The cue words of the health and other patterns, looked for in one read of a text."""
+    return KeyGroups(
+        (*(cues for _, cues in OTHER_PATTERN_CUES), *(cues for _, cues in HEALTH_PATTERN_CUES))
+        + (LVS_CUES, LEVEL_CUES)
+    )
 
 
 def sentences_of(text: str) -> list[Span]:
@@ -2045,8 +2055,9 @@ def find_health(
         signed = STAFF_SIGNATURE.search(text, max(0, len(text) - 60)) is not None
         vocab = vocabulary(HEALTH_FIELDS, "health_not")
         spans = [s for s, _ in _term_hits(t, vocab, people, signed, only)]
+    cued = _pattern_cues().occurring(text)
     for name, cues in HEALTH_PATTERN_CUES:
-        if may_contain(text, cues):
+        if cues in cued:
             found = _phrase_hits(t, _patterns()[name], people)
             if name == "expecting":
                 found = [
@@ -2077,15 +2088,16 @@ def find_other(
         else []
     )
     patterns = _patterns()
+    cued = _pattern_cues().occurring(text)
     matches = [
         (name, m)
         for name, cues in OTHER_PATTERN_CUES
-        if (may_contain(text, cues) if cues else _may_hold_a_mark(text))
+        if (cues in cued if cues else _may_hold_a_mark(text))
         for m in patterns[name].finditer(text)
     ]
-    if may_contain(text, LVS_CUES):
+    if LVS_CUES in cued:
         matches += (("lvs", m) for m in LVS.finditer(text))
-    if may_contain(text, ("niveau",)) or DIGIT.search(text):
+    if LEVEL_CUES in cued or DIGIT.search(text):
         matches += (("level", m) for m in TEST_LEVEL.finditer(text))
         matches += (("reading", m) for m in READING_LEVEL.finditer(text))
     for name, m in matches:
