@@ -461,8 +461,8 @@ class _Plan:
     chosen: dict[int, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # per mask
     each: dict[int, re.Pattern[str]] = field(default_factory=dict)
 
-    @property
-    def keys(self) -> tuple[str, ...]:
+    @functools.cached_property
+    def keys(self) -> tuple[str, ...]:  # made once: `_searched` reads it for every text
         return tuple(self.masks)
 
     def compiled(self, i: int) -> re.Pattern[str]:

@@ -101,7 +101,7 @@ def _patterns() -> Patterns:
     price = rf"(?:{_DIGIT_PRICE}|\b(?:een|één|{numbers})\s+(?:euro|{money})\b)"
     return Patterns(
         price=re.compile(price),
-        fee_context=re.compile(rf"\b(?:{package_patterns('fee_context_patterns')})\b"),
+        fee_context=gated(rf"\b(?:{package_patterns('fee_context_patterns')})\b"),
         back_reference=re.compile(rf"\W*(?:{package_patterns('price_back_reference_patterns')})\b"),
         pretend_context=re.compile(rf"\b(?:{package_patterns('pretend_money_patterns')})\b"),
         prize_context=re.compile(rf"\b(?:{package_patterns('prize_context_patterns')})"),
@@ -117,7 +117,7 @@ def _patterns() -> Patterns:
             rf"|\bnu\b[^.!?\n]{{0,40}}?\bvoor\s?{price}",
         ),
         sales_word=re.compile(rf"\b(?:{package_patterns('sales_word_patterns')})\b"),
-        order_channel=re.compile(package_patterns("order_channel_patterns")),
+        order_channel=gated(package_patterns("order_channel_patterns")),
         buying=gated(rf"{price}|\b(?:{package_patterns('buying_patterns')})\b"),
         business=gated(rf"(?:{_words('business_kinds')})\w*|\b(?:{_words('brands')})\b"),
         call_to_buy=Alternatives(package_patterns("call_to_buy_patterns")),

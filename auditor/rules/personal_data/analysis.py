@@ -93,15 +93,12 @@ def analyse_text(text: str, ctx: RuleContext) -> Analysis:
         else []
     )
     if people or subjects:  # facts about a person need a person
-        facts = _special_hits(text, people + subjects, words, result_list)
+        sentences = special.sentences_of(text)  # split once for the finders below
+        facts = _special_hits(text, sentences, people + subjects, words, result_list)
         # what the phrase rules missed, read by the sentence classifier
-        facts += tuple(
-            fact_sentences.classified_facts(
-                text, special.sentences_of(text), people + subjects, facts
-            )
-        )
+        facts += tuple(fact_sentences.classified_facts(text, sentences, people + subjects, facts))
         hits += facts
-        hits += tuple(_subjects_of(text, subjects, facts, ctx))
+        hits += tuple(_subjects_of(text, sentences, subjects, facts, ctx))
     by_kind: dict[str, list[Hit]] = {}
     for hit in hits:
         by_kind.setdefault(hit.kind, []).append(hit)
@@ -199,13 +196,16 @@ def _opens_clause(text: str, words: flags.Words, i: int) -> bool:
 
 
 def _subjects_of(
-    text: str, subjects: list[Span], facts: tuple[Hit, ...], ctx: RuleContext
+    text: str,
+    sentences: list[Span],
+    subjects: list[Span],
+    facts: tuple[Hit, ...],
+    ctx: RuleContext,
 ) -> list[Hit]:
-    """The subjects of the facts found in their sentence, as names (so excerpts mask them;
-    allow-listed as the name finder allows names)."""
+    """The subjects of the facts found in their sentence (`sentences`: the text's), as names
+    (so excerpts mask them; allow-listed as the name finder allows names)."""
     if not subjects or not facts:
         return []
-    sentences = special.sentences_of(text)
     allowed = {tuple(n.lower().split()) for n in ctx.allow.names}
     hits = []
     for s in subjects:
@@ -389,7 +389,7 @@ def _school_place(text: str, hit: Hit, ctx: RuleContext, people: list[Span]) -> 
 
 
 def _special_hits(
-    text: str, people: list[Span], words: flags.Words, result_list: bool
+    text: str, sentences: list[Span], people: list[Span], words: flags.Words, result_list: bool
 ) -> tuple[Hit, ...]:
     """Birthdays, health and other facts near a person. The flags of the text's words tell
     whether a birthday or age can be said (without those cue words the birthday finder is
@@ -397,7 +397,6 @@ def _special_hits(
     tokenised once (`special.Tokens`)."""
     seen = words.seen
     birthdate = seen & (flags.BIRTHDATE_CUE | flags.DAY_CUE | flags.JAAR)
-    sentences = special.sentences_of(text)
     tokens = special.Tokens(
         list(map(str.lower, words.words)),
         words.starts,
