@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from auditor.models import Hit, PDKind, Post, Span
 from auditor.nlp.tokens import sentence_opening
 from auditor.rules.base import RuleContext
-from auditor.rules.personal_data import contact, fact_sentences, mailboxes, names, roles, special
+from auditor.rules.personal_data import (
+    ages,
+    contact,
+    fact_sentences,
+    mailboxes,
+    names,
+    roles,
+    special,
+)
 from auditor.rules.personal_data import words as flags
 
 
@@ -404,10 +412,12 @@ def _special_hits(
         flags.indices(words.flags, flags.HEALTH_TERM) if seen & flags.HEALTH_TERM else [],
         flags.indices(words.flags, flags.OTHER_TERM) if seen & flags.OTHER_TERM else [],
     )
+    # the birthday phrases need a cue word; ages read from sentence structure need a number
+    phrases = bool(birthdate) or special.may_state_an_age(text)
     return (
         *(
-            special.find_birthdates(text, people, sentences, tokens)
-            if birthdate or special.may_state_an_age(text)
+            special.find_birthdates(text, people, sentences, tokens, phrases)
+            if phrases or ages.may_hold_an_age(text, tokens.words)
             else ()
         ),
         *special.find_health(text, people, sentences, tokens),

@@ -64,6 +64,7 @@ from auditor.nlp.lexicon import (
 )
 from auditor.nlp.patterns import Alternatives, KeyGroups, gated
 from auditor.nlp.tokens import WORD, may_contain
+from auditor.rules.personal_data import ages
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 MONTH_ABBREVIATIONS = r"(?:jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
@@ -1377,12 +1378,20 @@ def find_birthdates(
     people: Sequence[Span],
     sentences: list[Span] | None = None,
     tokens: Tokens | None = None,
+    phrases: bool = True,
 ) -> list[Hit]:
     """Birthdays and ages near a named person; `sentences` as `sentences_of(text)` and
-    `tokens` (see `Tokens`) if known."""
+    `tokens` (see `Tokens`) if known. Without `phrases` (the text holds no birthday cue word,
+    see analysis.py) only the ages read from their clause's structure."""
     if sentences is None:
         sentences = sentences_of(text)
-    spans = []
+    birthday_post = BIRTHDAY_POST.search(text) is not None
+    # ages read from their clause's structure, which says whose they are
+    known = ages.TextWords(tokens.words, tokens.starts, tokens.ends) if tokens else None
+    spans = ages.find_ages(text, people, sentences, birthday_post, known)
+    if not phrases:
+        return _hits(text, spans, "verjaardag of leeftijd van een persoon", PDKind.BIRTHDATE)
+    found = []
     for m in BIRTHDATE.finditer(text):
         if NOT_BIRTHDAY.search(text[m.start() : m.end() + 30]) or _after_an_anniversary(
             text, m.start(), sentences
@@ -1394,17 +1403,17 @@ def find_birthdates(
             continue  # "bestaat vandaag 50 jaar": no one's age
         if HISTORICAL_YEAR.search(m.group()):
             continue
-        spans.append(Span(m.start(), m.end()))
+        found.append(Span(m.start(), m.end()))
     # "8 jaar alweer!", not "werkt hier 8 jaar al"
-    spans += (
+    found += (
         Span(m.start(), m.end())
         for m in (AGE_ALREADY.finditer(text) if "jaar" in text else ())
         if not NOT_BIRTHDAY_BEFORE.search(text, max(0, m.start() - 30), m.start())
     )
-    spans += _age_predicates(text, people)
-    spans = [
+    found += _age_predicates(text, people)
+    spans += [
         s
-        for s in spans
+        for s in found
         if identified(s, sentences, people)
         or _asked_and_answered(text, s, people, sentences, tokens)
     ]
@@ -1414,7 +1423,7 @@ def find_birthdates(
     spans += _appositions(text, people)
     if "\n" in text:
         spans += _dates_of_birth_in_a_list(text, people)
-    if BIRTHDAY_POST.search(text):
+    if birthday_post:
         spans += _ages_in_birthday_post(text, people, sentences)
     return _hits(text, spans, "verjaardag of leeftijd van een persoon", PDKind.BIRTHDATE)
 
