@@ -1425,7 +1425,47 @@ def find_birthdates(
         spans += _dates_of_birth_in_a_list(text, people)
     if birthday_post:
         spans += _ages_in_birthday_post(text, people, sentences)
+    if BIRTH_CUE.search(text):
+        spans += _dates_of_a_birth(text, people, sentences)
     return _hits(text, spans, "verjaardag of leeftijd van een persoon", PDKind.BIRTHDATE)
+
+
+# A post about a birth: its event words, a greeting of the newborn or a baby emoji.
+BIRTH_CUE = gated(rf"{BIRTH_EVENT}|\bop\s+de\s+wereld\b|👶|🍼", re.IGNORECASE)
+BIRTH_EVENT_RE = re.compile(BIRTH_EVENT, re.IGNORECASE)
+# A date, a weekday before it perhaps: "zondag 8 maart", "4 november", "2-2-2026".
+ANY_DATE = re.compile(rf"(?:{WEEKDAY}\s+)?(?:{DATE})", re.IGNORECASE)
+# A newborn's weight beside a date, as on a birth card: "2-2-2026, 3380 gram".
+BIRTH_WEIGHT = re.compile(r"\b\d[.,]?\d{3}\s*(?:gram|gr)\b|\b\d[,.]\d{1,2}\s*(?:kilo|kg)\b", re.I)
+# Before a date, a bound or an expectation, not the day of a birth: "tussen 1 oktober 2022 en
+# ...", "vóór 1 januari", "uitgerekend op 12 april".
+NOT_THE_BIRTH = re.compile(
+    r"\b(?:tussen|en|v[oó]{2}r|na|vanaf|sinds|tot|t/m|per|uitgerekend\s+op|verwacht\s+op)\W*$",
+    re.IGNORECASE,
+)
+EXPECTED = re.compile(r"\b(?:uitgerekend|verwacht)", re.IGNORECASE)
+
+
+def _dates_of_a_birth(text: str, people: Sequence[Span], sentences: list[Span]) -> list[Span]:
+    """In a post about a birth, a date in a clause that tells the birth ("Zondag 8 maart kwam
+    hij ter wereld", "Mats kwam dinsdag 4 november ter wereld", "is zaterdag 8 november opa
+    geworden") or beside the newborn's weight ("2-2-2026, 3380 gram"), with a person named in
+    its sentence or the one before; not a bound ("tussen 1 oktober 2022 en ... geboren"), an
+    expected day or a historical year."""
+    found = []
+    for clause in clauses_of(text, sentences):
+        part = text[clause.start : clause.end]
+        if EXPECTED.search(part) or not (BIRTH_EVENT_RE.search(part) or BIRTH_WEIGHT.search(part)):
+            continue
+        for m in ANY_DATE.finditer(text, clause.start, clause.end):
+            span = Span(m.start(), m.end())
+            if (
+                not NOT_THE_BIRTH.search(text, max(clause.start, m.start() - 20), m.start())
+                and not HISTORICAL_YEAR.search(m.group())
+                and identified(span, sentences, people)
+            ):
+                found.append(span)
+    return found
 
 
 ANNIVERSARY_REACH = 40  # characters before a match, in its sentence
