@@ -51,6 +51,8 @@ def test_a_number_after_an_age_verb_with_only_time_words_between_is_an_age(
         ("De jongste deelnemer was Kyan, pas 6, en hij won twee partijen!", "pas 6"),
         ("Jarig in groep 1! 🎈\nLina 4️⃣\nAdam 5️⃣\nZe kiezen een kroon.", "4️⃣"),
         ("Jarig in september 🎈\n🎂 Ilyas – 8\n🎂 Hiba – 9\nMabrouk allemaal!", "8"),
+        ("Proficiat mit dien verjaordaag, Fleur! 🎂 Zeve jaor al, de klas is trots!", "Zeve jaor"),
+        ("Ons jarige juffie Femke: 25 vandaag!", "25 vandaag"),
     ],
 )
 def test_an_age_without_a_verb_right_after_a_name_is_an_age(text: str, value: str) -> None:

@@ -292,3 +292,28 @@ def test_an_ordinal_after_the_subject_an_answered_question_or_a_run_of_names_is_
 )
 def test_a_rank_a_jubilee_or_an_unanswered_question_is_no_birthdate(text: str) -> None:
     assert birthdates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Er is er één jarig, hoera hoera! Dat is onze Tess.", "jarig"),
+        ("Er zal er eentje jarig zijn, hoera! 🎶 Dat is Jasmijn uit groep 4.", "jarig"),
+        ("Wie heeft er vandaag een verjaardag? Het is juf Ilse!", "verjaardag"),
+    ],
+)
+def test_a_birthday_the_next_clause_says_was_a_persons_is_a_birthdate(
+    text: str, value: str
+) -> None:
+    assert value in birthdates(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er is er één jarig, hoera! Dat is de school zelf: 50 jaar.",
+        "Er is er één jarig! Dat is onze moestuin.",
+    ],
+)
+def test_a_birthday_the_next_clause_gives_to_no_person_is_none(text: str) -> None:
+    assert birthdates(text) == []

@@ -418,8 +418,9 @@ def _owned_thing(c: _Clause, k: int) -> bool:
 def _verbless(c: _Clause, i: int, end: int) -> int | None:
     """An age without a verb, right after a name ("hafsa 8 jaar vandaag", "Lina 4️⃣") or after
     the name and a separator ("Nassim – 7 jaar & trots", "Mees (bijna 7)", "Kyan, pas 6"; a bare
-    number so in a birthday post: "Ilyas – 8"), or opening a clause after the name's sentence
-    ("Zeve jaor al!"). A unit, a time word or an adverb marks it, "al" the clause opener.
+    number so in a birthday post: "Ilyas – 8"), or opening a clause after the name's clause
+    ("Zeve jaor al!", "Juffie Femke: 25 vandaag!"). A unit, a time word or an adverb marks it,
+    a time word or "al" the clause opener.
     Returns the first token of the age, else None."""
     toks, w = c.tokens, c.w
     k = i - 1
@@ -435,7 +436,7 @@ def _verbless(c: _Clause, i: int, end: int) -> int | None:
     if k >= 0 and c.person_at(k) is not None:
         return first if timed or adverb else None
     opens = all(t.kind is Kind.MARK for t in toks[: k + 1])
-    return first if opens and tail & {"al", "alweer"} and c.named_near(i) else None
+    return first if opens and tail & TIME_AFTER and c.named_near(i) else None
 
 
 def _birthday_ordinal(c: _Clause, i: int) -> bool:

@@ -1538,14 +1538,24 @@ ANSWER_END = re.compile(
 )
 
 
+# The clause after a birthday that says whose it was: "Dat is onze Tess!" (an emoji first).
+WHO_IT_WAS = re.compile(r"[^\w\n]*(?:dat|dit|het)\s+(?:is|was)\s+", re.IGNORECASE)
+
+
 def _answered_by_a_person(t: _Text, idx: int, people: Sequence[Span]) -> bool:
     """Whether clause `idx` asks or announces ("Wie is er jarig?", "Vandaag jarig:") and the
-    next clause opens with a person (a title or "onze" may come first)."""
-    if idx + 1 >= len(t.clauses) or not t.text[: t.clauses[idx].end].rstrip().endswith(("?", ":")):
+    next clause opens with a person (a title or "onze" may come first), or the next clause
+    says who it was ("Er zal er eentje jarig zijn! Dat is Jasmijn uit groep 4.")."""
+    if idx + 1 >= len(t.clauses):
         return False
     after = t.clauses[idx + 1]
     answer = t.text[after.start : after.end]
     start = after.start + len(answer) - len(answer.lstrip())
+    if not t.text[: t.clauses[idx].end].rstrip().endswith(("?", ":")):
+        said = WHO_IT_WAS.match(t.text, start, after.end)
+        if said is None:
+            return False
+        start = said.end()
     return any(
         start <= p.start <= start + ANSWER_REACH
         and ANSWER_END.match(t.text, p.end, after.end) is not None
