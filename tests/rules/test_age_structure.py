@@ -108,6 +108,30 @@ def test_a_number_of_a_group_time_price_count_rank_or_thing_is_no_age(text: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Welkom in groep 1! Deze week begonnen:\n- Indy (4)\n- Rowan (4)", "4"),
+        ("Deze week begonnen Yasmina (5) en haar broer Ayoub (8). Groep 2 en 5 helpen.", "8"),
+    ],
+)
+def test_a_digit_in_brackets_after_a_name_is_an_age_where_groups_are_written_out(
+    text: str, value: str
+) -> None:
+    assert shown(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De grootste groepen:\ngroep 4: juf Merel (24)\ngroep 7: meester Bas (27)",
+        "De winnaars: Sem (8), Lisa (7) en Bo (6).",
+    ],
+)
+def test_brackets_that_may_hold_a_group_or_a_class_size_are_no_age(text: str) -> None:
+    assert birthdates(text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'Juf Anouk leerde ons in het Pools: "Mam osiem lat" betekent "ik ben acht jaar".',

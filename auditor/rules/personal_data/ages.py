@@ -67,6 +67,7 @@ KEYCAP = "\u20e3"
 DIGIT = re.compile(r"\d")
 # A number in digits with what is written onto it: "8", "10de", "12,5", "3-1", "4️⃣".
 NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*(?:-?[^\W\d_]+|-\d+)?(?:\ufe0f?\u20e3)?")
+GROUP_NAMED = re.compile(r"\bgroep(?:en)?\s*\d", re.IGNORECASE)
 CLAUSE_STOP = re.compile(r"[.!?;:](?=\s|$)|\n")
 CLAUSE_REACH = 300  # characters looked back for a clause's start
 # The word after a number, or nothing when a mark or the end comes first.
@@ -164,6 +165,7 @@ class _Clause:
     w: Words
     names: frozenset[str]  # the people's names, lower case: "Jorrits" is Jorrit's
     birthday_post: bool
+    groups_named: bool  # the text writes its groups out ("groep 1"): "(4)" is no group
 
     def person_at(self, i: int) -> Span | None:
         t = self.tokens[i]
@@ -211,7 +213,8 @@ def find_ages(
             continue
         lo, read_to = _clause_around(text, start)
         tokens = tokens_of(text, w, lo, read_to)
-        found += _ages_in(_Clause(tokens, people, sentences, w, names, birthday_post))
+        groups = GROUP_NAMED.search(text) is not None
+        found += _ages_in(_Clause(tokens, people, sentences, w, names, birthday_post, groups))
     return found
 
 
@@ -418,9 +421,10 @@ def _owned_thing(c: _Clause, k: int) -> bool:
 def _verbless(c: _Clause, i: int, end: int) -> int | None:
     """An age without a verb, right after a name ("hafsa 8 jaar vandaag", "Lina 4️⃣") or after
     the name and a separator ("Nassim – 7 jaar & trots", "Mees (bijna 7)", "Kyan, pas 6"; a bare
-    number so in a birthday post: "Ilyas – 8"), or opening a clause after the name's clause
-    ("Zeve jaor al!", "Juffie Femke: 25 vandaag!"). A unit, a time word or an adverb marks it,
-    a time word or "al" the clause opener.
+    number so in a birthday post: "Ilyas – 8", a single digit in brackets in a post that
+    writes its groups out: "Welkom in groep 1! Indy (4)"), or opening a clause after the
+    name's clause ("Zeve jaor al!", "Juffie Femke: 25 vandaag!"). A unit, a time word or an
+    adverb marks it, a time word or "al" the clause opener.
     Returns the first token of the age, else None."""
     toks, w = c.tokens, c.w
     k = i - 1
@@ -431,7 +435,12 @@ def _verbless(c: _Clause, i: int, end: int) -> int | None:
     tail = {toks[j].text for j in range(i + 1, end + 1)}
     timed = bool(tail & TIME_AFTER) or KEYCAP in toks[i].text
     if k >= 0 and toks[k].text in SEPARATORS:
-        marked = adverb or timed or bool(tail & w.units) or c.birthday_post
+        # a single digit in brackets where groups are written out: "Yasmina (5)", not "juf
+        # Merel (24)", a class's size
+        single = toks[i].text.isdigit() and len(toks[i].text) == 1
+        closed = end + 1 < len(toks) and toks[end + 1].text == ")"
+        bracketed = toks[k].text == "(" and single and closed and c.groups_named
+        marked = adverb or timed or bool(tail & w.units) or c.birthday_post or bracketed
         return first if marked and k > 0 and c.person_at(k - 1) is not None else None
     if k >= 0 and c.person_at(k) is not None:
         return first if timed or adverb else None
