@@ -9,7 +9,7 @@ import pytest
 
 from auditor.engine import Engine
 from auditor.evaluation import CORPUS_CONTEXT
-from auditor.models import Category, PDKind, Span
+from auditor.models import Category, Hit, PDKind, Span
 from auditor.nlp.linear_model import load_models
 from auditor.rules import all_rules
 from auditor.rules.personal_data import fact_sentences
@@ -146,3 +146,27 @@ def test_a_classified_sentence_is_masked_in_every_excerpt(text, kind):
 def test_a_sentence_with_no_person_in_reach_is_not_read():
     text = "Er is een kind naar het ziekenhuis gebracht voor controles."
     assert classified(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fenna heeft een gebroken arm en woont sinds de scheiding bij haar vader.",
+        "Milan ligt met een longontsteking in het ziekenhuis en krijgt een havo-advies.",
+    ],
+)
+def test_a_sentence_whose_every_read_type_the_rules_found_is_not_cut_into_words(text, monkeypatch):
+    whole = Span(0, len(text))
+    found = [
+        Hit(span=whole, value=text, reason="rule", kind=kind)
+        for kind in (PDKind.HEALTH, PDKind.OTHER)
+    ]
+    cut: list[Span] = []
+    tokens = fact_sentences.sentence_tokens
+    monkeypatch.setattr(
+        fact_sentences,
+        "sentence_tokens",
+        lambda t, s, p: cut.append(s) or tokens(t, s, p),
+    )
+    assert fact_sentences.classified_facts(text, [whole], [Span(0, 5)], found) == []
+    assert cut == []

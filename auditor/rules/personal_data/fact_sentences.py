@@ -172,16 +172,24 @@ class SentenceView:
         return features(self)
 
 
-def sentence_views(
-    text: str, sentences: Sequence[Span], people: Sequence[Span]
-) -> Iterator[SentenceView]:
-    """Every sentence of the text as the classifier sees it, in order."""
+def named_sentences(
+    sentences: Sequence[Span], people: Sequence[Span]
+) -> Iterator[tuple[Span, bool, bool]]:
+    """Every sentence with whether a person is named in it and in the one before."""
     starts = [p.start for p in people]
     named_before = False
     for sentence in sentences:
         named = any(sentence.start <= s < sentence.end for s in starts)
-        yield SentenceView(sentence, sentence_tokens(text, sentence, people), named, named_before)
+        yield sentence, named, named_before
         named_before = named
+
+
+def sentence_views(
+    text: str, sentences: Sequence[Span], people: Sequence[Span]
+) -> Iterator[SentenceView]:
+    """Every sentence of the text as the classifier sees it, in order."""
+    for sentence, named, named_before in named_sentences(sentences, people):
+        yield SentenceView(sentence, sentence_tokens(text, sentence, people), named, named_before)
 
 
 def classified_facts(
@@ -193,19 +201,24 @@ def classified_facts(
     model = classifier()
     if model is None or not people:
         return []
-    facts = [h for h in found if h.span is not None and h.kind in TYPES]
+    # a sentence is read only for a type the model speaks for (birthdays are off) that the rules
+    # did not find in it; a sentence with none such is not even cut into words
+    kinds = [kind for kind in TYPES if kind in model.thresholds]
+    facts = [h for h in found if h.span is not None and h.kind in kinds]
     hits = []
-    for view in sentence_views(text, sentences, people):
-        span = view.span
+    for span, named, named_before in named_sentences(sentences, people):
         missing = [
             kind
-            for kind in TYPES
+            for kind in kinds
             if not any(
                 h.kind == kind and h.span and h.span.start < span.end and span.start < h.span.end
                 for h in facts
             )
         ]
-        if not missing or not view.in_reach:
+        if not missing:
+            continue
+        view = SentenceView(span, sentence_tokens(text, span, people), named, named_before)
+        if not view.in_reach:
             continue
         span = _trimmed(text, span)
         hits += [
