@@ -81,7 +81,7 @@ def opinion_patterns() -> OpinionPatterns:
         ),
         figure_letter=re.compile(
             rf"\b(?:{_words('letter_words')})\s+van\s+(?:{figures})\b"
-            rf"|\b(?:groet(?:en|jes)?|liefs)[,\s]+(?:{figures})\b"
+            rf"|\b(?:groet(?:en|jes)?|liefs)[,\s]+(?:van\s+)?(?:{figures})\b"
         ),
         lesson_before=re.compile(
             rf"\b(?:{_words('lesson_words')})\s+(?:\w+\s+){{0,2}}"
@@ -136,7 +136,7 @@ def _own_first_person(text: str) -> Iterator[re.Match[str]]:
             continue
         if patterns.lesson_before.search(text, max(0, match.start() - 40), match.start()):
             continue
-        if _plural_subject(text, match):
+        if _plural_subject(text, match) or _the_noun_mine(text, match):
             continue
         yield match
 
@@ -153,6 +153,17 @@ def _plural_subject(text: str, match: re.Match[str]) -> bool:
     before = text[: match.start()].rstrip(" \t")
     opens = not before or before[-1] in ".!?\n"
     return opens and SUBJECT_ME.match(text, match.start()) is not None
+
+
+# An article before "mijn" makes it the noun, a mine ("een beeldje van haar in de mijn").
+ARTICLE_BEFORE = re.compile(r"\b(?:de|een|die|deze)\s+\Z")
+
+
+def _the_noun_mine(text: str, match: re.Match[str]) -> bool:
+    """Whether a "mijn" is the noun after an article, not the possessive."""
+    return match.group() == "mijn" and bool(
+        ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start())
+    )
 
 
 @rule(

@@ -199,3 +199,38 @@ def test_a_last_line_of_a_name_and_a_role_is_a_signature() -> None:
 def test_a_list_of_names_with_roles_is_no_signature() -> None:
     text = "Ons team dit jaar:\nEsmee Rouwhorst, leerkracht\nTwan Bomers, directeur"
     assert signature(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 7 bezocht het mijnmuseum. Mijnwerkers zetten een beeldje van Barbara in de mijn.",
+        "In Kerkrade daalden we af in een mijn van wel 100 meter diep ⛏️",
+        "Deze mijn ging in 1974 dicht, vertelde de gids aan groep 8.",
+    ],
+)
+def test_mijn_after_an_article_is_the_noun_a_mine(text: str) -> None:
+    assert opinion(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dit zijn mijn kinderen van groep 5 op hun mooist!",
+        "Wat een dag, de mijn van mijn opa bestaat niet meer.",
+    ],
+)
+def test_mijn_as_the_possessive_is_still_the_writers_voice(text: str) -> None:
+    assert opinion(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lieve kinderen, ik ben met mijn Pieten in de haven aangekomen! Groetjes van Sinterklaas",
+        "Ik heb al jullie schoenen gezien en ik kom zaterdag langs. Liefs van de Sint 🎁",
+        "Ik heb eieren verstopt op het plein, zoeken jullie mee? Groeten van de Paashaas 🐣",
+    ],
+)
+def test_a_figures_letter_signed_with_van_is_not_a_staff_voice(text: str) -> None:
+    assert opinion(text) == []
