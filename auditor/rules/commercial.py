@@ -10,8 +10,9 @@ advert does not flood the review list:
 
 Money is not commerce by itself. Prices in sentences about the ouderbijdrage, trip costs (the
 bus, "wie meegaat betaalt"), a public service's charge (the library's lending), transfers to an
-IBAN, sponsor money or proceeds, prizes to win in a raffle ("Prijzen: een Hema-cadeaubon"), and
-pretend prices in a classroom game, never count; nor does a sentence that says what the thing
+IBAN, sponsor money or proceeds, prizes to win in a raffle ("Prijzen: een Hema-cadeaubon"),
+pretend prices in a classroom game and a national charity's own campaign (Kinderpostzegels),
+never count; nor does a sentence that says what the thing
 of such a sentence costs ("Het kost € 2,50 per week").
 The word lists and phrase patterns are in auditor/lexicons/ (see its README).
 """
@@ -75,6 +76,7 @@ class Patterns(NamedTuple):
     fee_context: re.Pattern[str]  # a school fee, a public service, proceeds: no sale
     back_reference: re.Pattern[str]  # "Het kost ...": what the sentence before named costs
     pretend_context: re.Pattern[str]  # pretend money in a lesson
+    charity_campaign: re.Pattern[str]  # a national charity's own campaign: Kinderpostzegels
     prize_context: re.Pattern[str]  # prizes to win: "Prijzen:", "te winnen"
     discount: Alternatives  # enough on its own (outside fee sentences)
     price_frame: re.Pattern[str]  # a price in a sales frame: "voor maar €12,99", "€8,95 per uur"
@@ -104,6 +106,7 @@ def _patterns() -> Patterns:
         fee_context=gated(rf"\b(?:{package_patterns('fee_context_patterns')})\b"),
         back_reference=re.compile(rf"\W*(?:{package_patterns('price_back_reference_patterns')})\b"),
         pretend_context=re.compile(rf"\b(?:{package_patterns('pretend_money_patterns')})\b"),
+        charity_campaign=re.compile(rf"\b(?:{package_patterns('charity_campaign_patterns')})\b"),
         prize_context=re.compile(rf"\b(?:{package_patterns('prize_context_patterns')})"),
         discount=Alternatives(package_patterns("discount_patterns")),
         price_frame=gated(
@@ -199,10 +202,15 @@ def _sentences(view: _View) -> Iterator[tuple[int, str]]:
             yield start, lowered[start:end]
 
 
-def _classroom_game(view: _View) -> bool:
+def _sells_nothing(view: _View) -> bool:
     """Whether the post is about a classroom game with pretend money ("we speelden winkeltje 🛒
-    Een appel kostte € 0,50"): its prices, in any sentence, sell nothing."""
-    return view.patterns.pretend_context.search(view.lowered) is not None
+    Een appel kostte € 0,50") or a national charity's own campaign ("langs de deuren voor de
+    Kinderpostzegels! Een vel kost €8,95"): its prices, in any sentence, sell nothing."""
+    patterns = view.patterns
+    return bool(
+        patterns.pretend_context.search(view.lowered)
+        or patterns.charity_campaign.search(view.lowered)
+    )
 
 
 def _sale_sentence(sentence: str) -> bool:
@@ -301,7 +309,8 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     maand", "een vrijwilligersvergoeding van €5,- per middag"), a price limit for a surprise,
     the lunch supervision ("het middagtoezicht kost €1,75 per middag"), a club's free trial
     lessons, and pretend prices in a classroom game ("winkeltje", "gerekend met geld", "a
-    pretend shop"), even with amounts; a public service's charge (lending from the library,
+    pretend shop"), even with amounts; a national charity's own campaign (Kinderpostzegels, its
+    stamps' price); a public service's charge (lending from the library,
     "zwemles via de gemeente", a sponsored run's "€ 1 per rondje"), also said in the next
     sentence ("... lenen bij de bibliotheek? Het kost € 2,50 per week.").
     """
@@ -309,7 +318,7 @@ def price_offer(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     if not view.offer:
         return
     patterns = view.patterns
-    if _classroom_game(view):
+    if _sells_nothing(view):
         return
     sentences, sale = _read_sentences(view)
     sales_word = any(patterns.sales_word.search(sentence) for _, sentence in sentences)
@@ -424,7 +433,7 @@ def sponsor_plug(post: Post, ctx: RuleContext) -> Iterator[Hit]:
     if not view.business:
         return
     patterns = view.patterns
-    if _classroom_game(view):
+    if _sells_nothing(view):
         return
     sentences, sale = _read_sentences(view)
     named: tuple[tuple[int, int], str] | None = None  # the first business and its own name

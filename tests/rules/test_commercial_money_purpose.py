@@ -201,3 +201,35 @@ def test_a_public_or_school_services_charge_is_no_sale(text: str) -> None:
 )
 def test_a_shops_price_stays_an_offer_beside_a_public_service(text: str) -> None:
     assert commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kinderopvang De Speelwolk opent een BSO naast de school. Het uurtarief is €9,45.",
+        "Gastouder aan huis: een dagtarief van €58 inclusief warme lunch. Bel voor een afspraak!",
+        "Huiswerkbegeleiding bij Leerplein Noord: het maandtarief bedraagt €145.",
+    ],
+)
+def test_a_rate_asked_for_a_service_is_a_price(text: str) -> None:
+    assert commercial_post(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 7 gaat weer langs de deuren voor de Kinderpostzegels! Een vel kost €8,95 en een "
+        "deel gaat naar kinderen die het moeilijk hebben.",
+        "De Kinderpostzegelactie is begonnen 📮 Een setje kaarten kost €6,50, de postzegels €9,50.",
+    ],
+)
+def test_a_national_charitys_own_campaign_is_no_sale(text: str) -> None:
+    assert not commercial_post(text)
+
+
+def test_a_shops_sale_beside_a_charity_word_elsewhere_is_still_a_sale() -> None:
+    text = (
+        "Taartenverkoop voor KiKa: een plak cake kost €1 en een cupcake €1,50. "
+        "De hele opbrengst gaat naar het onderzoek."
+    )
+    assert commercial_post(text)
