@@ -126,6 +126,9 @@ def vocative_pattern() -> re.Pattern[str]:
         rf"\b(?i:{thanks})\s*,\s*"
         rf"(?P<target>(?:(?:{kin})\s+)?{_NAME})\s*[,!.]"
         rf"|\A\s*(?i:{thanks})\s+(?P<thanked>{_NAME}{_OF_A_BODY})\s+(?i:voor|dat)\b"
+        # thanks said of someone in the third person: "Dank aan de gemeente Enschede voor ...",
+        # "Thanks to the fire brigade for ..."
+        rf"|\A\s*(?i:{thanks})\s+(?i:aan|to)\s+(?P<given>[^.!?\n]{{3,80}}?)\s+(?i:voor|for)\b"
         rf"|,\s*(?P<tail>(?:(?:{kin})\s+)?{_NAME})\s*!"
         rf"|,\s*(?P<end>{_NAMEWORD})\.(?:\s|\Z)"
         rf"|,\s*(?P<last>(?:(?:{kin})\s+)?{_NAME})[^\w,.;:!?]*\Z",
@@ -308,6 +311,8 @@ def _not_a_parent(value: str, ctx: RuleContext) -> bool:
         value, words.family_words
     ):
         return False
+    if _courtesy_surname(value, words.staff):
+        return False  # "meneer Koster", "mevrouw Bakker": a surname, not a role or a trade
     if _has_word(_given_part(value), words.organisation, words.organisation_prefixes) or _has_word(
         value, words.staff, words.staff_prefixes
     ):
@@ -323,6 +328,18 @@ def _not_a_parent(value: str, ctx: RuleContext) -> bool:
         return True  # "HFC Haarlem", "BSO De Vlieger": a name opening with letters of a body
     # a name: a trade word that is no surname ("Sportbedrijf Noord"; not "Kees Bakker")
     return any(map(_a_body_word, _words(value)))
+
+
+def _courtesy_surname(value: str, staff: tuple[str, ...]) -> bool:
+    """Whether a target is a courtesy title (reply_titles.txt; not a staff one: "juf") and a
+    capitalised name: "meneer Koster" is Mr Koster, whatever else "koster" means."""
+    words = value.split()
+    return (
+        len(words) >= 2
+        and words[0].lower() in package_list("reply_titles")
+        and words[0].lower() not in staff
+        and words[1][:1].isupper()
+    )
 
 
 PARTICLE_WORD = re.compile(rf"\s(?:{_PARTICLE})\s")
@@ -451,7 +468,7 @@ def _deed_thanks() -> re.Pattern[str]:
     return re.compile(
         rf"\A[^.!?\n]*?\b(?i:{package_patterns('reply_thanks_patterns')})"
         rf"(?:\s*,?\s+(?:(?:{_kin_or_title()})\s+)?{_NAME}\s*,?)?"
-        rf"\s+(?i:{package_patterns('reply_deed_patterns')})"
+        rf"\s+(?P<deed>(?i:{package_patterns('reply_deed_patterns')}))"
     )
 
 
@@ -481,7 +498,9 @@ def _thanked_for_a_deed(text: str, targets: list[Target]) -> bool:
         and _their_child().search(text) is None
         and _parent_of_a_child().search(text) is None
         and _parent_role().search(text) is None
-        and not _speaks_of_someone_named(text, thanks.end(), targets)
+        # the deed itself may name the child it was done with ("dat je met Fenne de moestuin
+        # hebt gewied")
+        and not _speaks_of_someone_named(text, thanks.start("deed"), targets)
     )
 
 
@@ -523,6 +542,24 @@ def _titles_and_kin() -> frozenset[str]:
     """Words before a name that make it an adult's: reply_titles.txt, staff_words.txt and the
     no-parent words (opa, buurman, wethouder)."""
     return package_list("reply_titles") | frozenset(reply_words().staff) | _not_parent_words()
+
+
+@lexicon_cache
+def _roles() -> str:
+    """Staff and no-parent words (staff_words.txt, reply_not_parent_words.txt: "conciërge",
+    "opa", "buurman") as alternatives, longest first."""
+    words = frozenset(reply_words().staff) | _not_parent_words()
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def _called_by_a_role(value: str, text: str) -> bool:
+    """Whether the text calls the person answered, by the same name, by a role or kin word
+    before it ("Onze conciërge Gerard heeft de sneeuw geruimd! Dank je wel, Gerard"): a
+    colleague, a grandparent or a neighbour, not a parent."""
+    if value.startswith("@") or not value[:1].isupper():
+        return False
+    pattern = rf"\b(?i:{_roles()})\s+{re.escape(value)}(?!\w)"
+    return re.search(pattern, text) is not None
 
 
 @lexicon_cache
@@ -652,7 +689,11 @@ def _known_target(post: Post, target: str, *, is_handle: bool) -> Target:
     text, so both paths give the same finding."""
     lowered = post.text.lower()
     bare = target.lstrip("@")
-    if target.startswith("@") or (is_handle and post.platform == Platform.TWITTER):
+    # a Facebook source's target written as an @handle in the text is that handle too
+    shown = is_handle and f"@{bare.lower()}" in (
+        m.group().lower() for m in HANDLE.finditer(post.text)
+    )
+    if target.startswith("@") or (is_handle and post.platform == Platform.TWITTER) or shown:
         handle = "@" + bare
         for match in HANDLE.finditer(post.text):
             if match.group().lower() == handle.lower():
@@ -711,7 +752,9 @@ def _opening_targets(post: Post) -> list[Target]:
     if tagged:
         return [tagged]
     for vocative in vocative_pattern().finditer(post.text):
-        group = next(g for g in ("target", "thanked", "tail", "end", "last") if vocative.group(g))
+        group = next(
+            g for g in ("target", "thanked", "given", "tail", "end", "last") if vocative.group(g)
+        )
         if group == "last" and _closing().search(post.text, 0, vocative.start()):
             continue  # "Groetjes, Ilona": the writer signs, no one is called out
         if group != "end" or names_a_first_name([vocative.group(group).lower()]):
@@ -815,7 +858,9 @@ def to_parent(post: Post, ctx: RuleContext) -> Iterator[Hit]:
         # reply to the account's own tweet may open with a parent's handle ("@ouder123 ook nog:").
         targets = _text_targets(post) or targets
     if targets and all(
-        _not_a_parent(t.value, ctx) or _a_pupils_handle(t.value, post.created_at.year)
+        _not_a_parent(t.value, ctx)
+        or _a_pupils_handle(t.value, post.created_at.year)
+        or _called_by_a_role(t.value, post.text)
         for t in targets
     ):
         return
