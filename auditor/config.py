@@ -20,7 +20,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from auditor.errors import ConfigError
@@ -29,8 +29,9 @@ from auditor.models import Severity
 from auditor.nlp.lexicon import check_school_list, shipped_files, use_school_lexicons
 from auditor.rules import all_rules
 from auditor.rules.base import Allow, Rule, RuleContext
-from auditor.sources import live_source_for
-from auditor.sources.accounts import AccountSettings
+
+if TYPE_CHECKING:  # the sources load when [[accounts]] are read: `auditor check` needs none
+    from auditor.sources.accounts import AccountSettings
 
 log = logging.getLogger("auditor.config")
 
@@ -385,6 +386,8 @@ def _build_account(table: Any, where: str) -> AccountSettings:
         raise ConfigError(f"{where}.platform: required setting is missing")
     if not isinstance(platform, str):
         raise ConfigError(f"{where}.platform: expected a string, got {platform!r}")
+    from auditor.sources import live_source_for
+
     named = f"{where} ({table.get('name', '?')})"
     return build(live_source_for(platform, named).settings, table, where)
 

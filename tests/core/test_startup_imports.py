@@ -30,3 +30,19 @@ def test_a_command_starts_without_importing(heavy: str) -> None:
         [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+# what `auditor check` imports before it checks a draft: no archive, no database, no web site
+CHECK = ("auditor.cli", "auditor.commands.check", "auditor.config", "auditor.draft")
+
+
+@pytest.mark.parametrize(
+    "heavy", ["auditor.sources", "auditor.store", "sqlalchemy", "jinja2", "waitress"]
+)
+def test_a_draft_check_starts_without_importing(heavy: str) -> None:
+    loaded = f"any(m == {heavy!r} or m.startswith({heavy + '.'!r}) for m in sys.modules)"
+    script = f"import sys; import {', '.join(CHECK)}; print({loaded})"
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
