@@ -56,6 +56,17 @@ def test_a_doubled_letter_is_read_as_the_entry_written_once(
     assert vocab.undoubled(typo) == entry
 
 
+@pytest.mark.parametrize("word", ["schoolreis", "voorleeswedstrijd", "ziekkk"])
+def test_a_word_that_is_no_typo_of_an_entry_needs_no_look_in_the_large_dutch_list(
+    vocab: special.Vocabulary, monkeypatch: pytest.MonkeyPatch, word: str
+) -> None:
+    """Start-up: `auditor check` reads the large list only for a word a typo table holds."""
+    special._typo_tables.cache_clear()
+    monkeypatch.setattr(special, "dutch_words_among", lambda _: pytest.fail("read the list"))
+    assert vocab.respelled(word) is None and vocab.undoubled(word) is None
+    special._typo_tables.cache_clear()
+
+
 @pytest.mark.parametrize("word", ["comma", "wassen", "ziek", "hypo"])
 def test_a_word_of_the_language_or_the_entry_itself_is_not_undoubled(
     vocab: special.Vocabulary, word: str
