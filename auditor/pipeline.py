@@ -78,6 +78,7 @@ class AuditSummary:
     posts_audited: int = 0  # posts the rules ran on
     posts_unchanged: int = 0  # posts and rule set as at their last audit: not analysed again
     findings_new: int = 0
+    findings_withdrawn: int = 0  # open findings a re-audit no longer made: deleted
     per_article: Counter[str] = field(default_factory=Counter)
     per_article_new: Counter[str] = field(default_factory=Counter)
     new_findings: list[NewFinding] = field(default_factory=list)
@@ -97,6 +98,7 @@ class AuditSummary:
         self.posts_audited += other.posts_audited
         self.posts_unchanged += other.posts_unchanged
         self.findings_new += other.findings_new
+        self.findings_withdrawn += other.findings_withdrawn
         self.per_article.update(other.per_article)
         self.per_article_new.update(other.per_article_new)
         self.new_findings.extend(other.new_findings[: MAX_LISTED - len(self.new_findings)])
@@ -498,6 +500,9 @@ def _finish(
                 media_id = sp.media_ids[f.media_index]
             rows.append((sp.id, media_id, f))
     inserted = repo.save_findings(conn, rows, run_id, known=states)
+    summary.findings_withdrawn += repo.withdraw_findings(
+        conn, _made_again(ready, results), photos=ready.analysed
+    )
     for fp, (article, severity) in counted.items():
         summary.per_article[article] += 1
         if (
@@ -543,6 +548,20 @@ def _finish(
 
 
 _Audit = tuple[str | None, str, dict[str, Any] | None, str | None]  # rules, input, result, source
+
+
+def _made_again(ready: _Batch, results: list[AuditResult]) -> dict[int, set[str]]:
+    """Post id -> the fingerprints of its findings, for each post stored before that was
+    analysed again here without a rule error (a failed rule's findings are not known)."""
+    made: dict[int, set[str]] = {}
+    failed: set[int] = set()
+    for sp, result in zip(ready.todo_stored, results, strict=True):
+        if sp.is_new:
+            continue
+        if result.errors:
+            failed.add(sp.id)
+        made.setdefault(sp.id, set()).update(f.fingerprint for f in result.findings)
+    return {post_id: fps for post_id, fps in made.items() if post_id not in failed}
 
 
 def _count_unchanged(

@@ -98,6 +98,8 @@ SUMMARY_TEXTS: dict[str, dict[str, Any]] = {
         "open_high": "{n} open high-severity finding(s): review with `auditor findings`.",
         "retention": "retention: {n} post(s) older than [retention] post_text_days audited and "
         "stored without their text (no open finding)",
+        "withdrawn": "{n} open finding(s) no longer found (changed post, rules or settings): "
+        "removed",
     },
     "nl": {
         "audit": "Audit",
@@ -115,6 +117,8 @@ SUMMARY_TEXTS: dict[str, dict[str, Any]] = {
         "open_high": "{n} open bevinding(en) van hoge ernst: beoordeel ze met `auditor findings`.",
         "retention": "bewaartermijn: {n} bericht(en) ouder dan [retention] post_text_days "
         "gecontroleerd en zonder tekst bewaard (geen open bevinding)",
+        "withdrawn": "{n} open bevinding(en) niet meer gevonden (bericht, regels of instellingen "
+        "gewijzigd): verwijderd",
     },
 }
 
@@ -138,6 +142,8 @@ def print_summary(
     w(f"  {posts}\n")
     if summary.texts_not_kept:
         w(f"  {t['retention'].format(n=summary.texts_not_kept)}\n")
+    if summary.findings_withdrawn:
+        w(f"  {t['withdrawn'].format(n=summary.findings_withdrawn)}\n")
     for note in summary.notes[:20]:
         w(f"  {t['note']}: {note}\n")
     for warning in summary.warnings[:20]:

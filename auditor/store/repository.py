@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     bindparam,
     delete,
+    exists,
     func,
     literal,
     literal_column,
@@ -43,6 +44,7 @@ from auditor.store.models import (
     ImageAnalysisRow,
     MediaRow,
     PostRow,
+    ReviewActionRow,
     UTCDateTime,
     sqlite_utc_text,
     utcnow,
@@ -794,6 +796,28 @@ def save_findings(
         # ON CONFLICT DO NOTHING still guards against a concurrent writer of the same finding
         insert_rows(conn, FindingRow.__table__, _FINDING_COLUMNS, fresh, skip_conflicts=True)
     return {v[_FINGERPRINT] for v in fresh}
+
+
+def withdraw_findings(conn: Connection, found: dict[int, set[str]], photos: bool) -> int:
+    """Delete the open findings of re-audited posts that their new audit no longer makes (an
+    allow-list, word list, setting or rule changed, or the post was edited), so the store holds
+    what a fresh audit would. `found`: post id -> the fingerprints its new audit made. A finding
+    with a review action stays (the trail is the school's), and so does a finding on a photo
+    when this audit did not analyse the photos (`photos` False: `--no-images`). Returns how
+    many were deleted."""
+    if not found:
+        return 0
+    query = select(FindingRow.id, FindingRow.post_id, FindingRow.fingerprint).where(
+        in_values(conn, FindingRow.post_id, list(found)),
+        FindingRow.status == "open",
+        ~exists().where(ReviewActionRow.finding_id == FindingRow.id),
+    )
+    if not photos:
+        query = query.where(FindingRow.media_id.is_(None))
+    gone = [fid for fid, post_id, fp in conn.execute(query) if fp not in found[post_id]]
+    if gone:
+        conn.execute(delete(FindingRow).where(in_values(conn, FindingRow.id, gone)))
+    return len(gone)
 
 
 def statuses(conn: Connection, fingerprints: Iterable[str]) -> dict[str, str]:

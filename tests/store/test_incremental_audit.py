@@ -100,6 +100,61 @@ def test_changed_allow_list_reaudits_and_matches_a_fresh_database(  # type: igno
     assert audit(store, posts, changed).posts_audited == 0
 
 
+def test_a_finding_the_reaudit_no_longer_makes_is_removed_as_in_a_fresh_database(  # type: ignore[no-untyped-def]
+    store, shared, tmp_path
+) -> None:
+    """The school's own numbers allowed after an audit that flagged them: their open findings
+    go, and the store holds what a fresh audit with the new settings holds."""
+    posts = corpus_posts(shared)
+    allowed = config_module.load(CONFIG, env={})
+    first = audit(store, posts, without_allowed_phones(allowed))
+    reaudit = audit(store, posts, allowed)
+    assert reaudit.posts_audited == len(posts) and reaudit.findings_withdrawn > 0
+    assert reaudit.findings_withdrawn == first.open_high - reaudit.open_high
+
+    fresh_store = open_store(f"sqlite:///{tmp_path / 'fresh.db'}")
+    try:
+        audit(fresh_store, posts, allowed)
+        assert stored_findings(store) == stored_findings(fresh_store)
+    finally:
+        fresh_store.engine.dispose()
+
+
+def test_a_reviewed_finding_stays_when_the_reaudit_no_longer_makes_it(store, shared) -> None:  # type: ignore[no-untyped-def]
+    """A decision is the school's: its finding and trail stay, whatever the rules say now."""
+    from auditor.store.reviews import review
+
+    posts = corpus_posts(shared)
+    allowed = config_module.load(CONFIG, env={})
+    audit(store, posts, without_allowed_phones(allowed))
+    before = {row[:-1] for row in stored_findings(store)}
+    audit(store, posts, allowed)
+    going = sorted(before - {row[:-1] for row in stored_findings(store)})
+    assert going  # findings the allowed numbers take away
+    audit(store, posts, without_allowed_phones(allowed))  # back, and reviewed this time
+    kept = set()
+    with store.session() as session:
+        for (external_id, rule, *_), action in zip(
+            going, ["dismissed", "resolved", "open"], strict=False
+        ):
+            row = session.scalars(
+                select(FindingRow)
+                .join(PostRow, FindingRow.post_id == PostRow.id)
+                .where(PostRow.external_id == external_id, FindingRow.rule == rule)
+            ).first()
+            assert row is not None
+            review(session, row.id, action, by="juf Anouk")
+            kept.add((row.id, action))
+        session.commit()
+    audit(store, posts, allowed)
+    with store.session() as session:
+        ids = [row_id for row_id, _ in kept]
+        after = session.execute(
+            select(FindingRow.id, FindingRow.status).where(FindingRow.id.in_(ids))
+        ).all()
+    assert set(after) == kept
+
+
 def test_changed_post_text_reaudits_only_that_post(store, shared) -> None:  # type: ignore[no-untyped-def]
     posts = corpus_posts(shared)
     config = config_module.load(CONFIG, env={})
