@@ -18,7 +18,7 @@ import functools
 import importlib
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,26 +46,35 @@ def gated(pattern: str | re.Pattern[str], flags: int = 0) -> re.Pattern[str]:
     (the same matches); without one when that set cannot be told (a match may be empty or start
     with any character, or the pattern sets its flags at its start)."""
     if isinstance(pattern, str):
-        pattern = re.compile(pattern, flags)
-    source = pattern.pattern
+        source, compiled = pattern, None
+    else:
+        source, flags, compiled = pattern.pattern, pattern.flags, pattern
     if _GLOBAL_FLAGS.match(source):
-        return pattern  # inline global flags must stay first
-    parsed = _parser.parse(source, pattern.flags)
-    if _scanned_fast(parsed, pattern.flags):
-        return pattern
+        return compiled or re.compile(source, flags)  # inline global flags must stay first
+    # parsed once here, compiled once below: a pattern compiled first and then rewritten was
+    # parsed three times, a cost every command pays at start-up
+    parsed = _parser.parse(source, flags)
+    flags |= parsed.state.flags  # as `re.compile` sets them
+
+    def as_is() -> re.Pattern[str]:
+        return compiled or re.compile(source, flags)
+
+    if _scanned_fast(parsed, flags):
+        return as_is()
     items = parsed.data
     if items and items[0][0] is c.AT and items[0][1] is not c.AT_BOUNDARY:
-        return pattern  # anchored ("^", "\\A"): `re` tries it where the anchor allows
-    ignore_case = bool(pattern.flags & re.IGNORECASE)
+        return as_is()  # anchored ("^", "\\A"): `re` tries it where the anchor allows
+    ignore_case = bool(flags & re.IGNORECASE)
     first = _first(items, ignore_case)
     if first is None or first[1]:
-        return pattern
+        return as_is()
     if all(len(part) == 1 and "a" <= part <= "z" for part, _ in first[0]):  # else no use
-        led = letter_led(pattern)
+        groups = (parsed.state.groups - 1, dict(parsed.state.groupdict))
+        led = _letter_led(source, flags, groups)
         if led is not None:
             return led
     head = r"\b" if _at_word_boundary(items) else ""
-    return re.compile(rf"{head}(?={_lookahead(first[0], ignore_case)})(?:{source})", pattern.flags)
+    return re.compile(rf"{head}(?={_lookahead(first[0], ignore_case)})(?:{source})", flags)
 
 
 # Besides its two cases, the characters `re` matches to an ASCII letter when it ignores case:
@@ -91,16 +100,22 @@ def letter_led(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     dev corpus texts: the same matches and groups for each of the 146 patterns it rewrites, their
     searches 3.6x faster together, 1,650 -> 454 us a text).
     """
-    flags = pattern.flags
-    if flags & (re.VERBOSE | re.ASCII | re.LOCALE) or _GLOBAL_FLAGS.match(pattern.pattern):
+    return _letter_led(pattern.pattern, pattern.flags, (pattern.groups, pattern.groupindex))
+
+
+def _letter_led(
+    pattern: str, flags: int, groups: tuple[int, Mapping[str, int]]
+) -> re.Pattern[str] | None:
+    """`letter_led` of `pattern` compiled with `flags`, whose (groups, groupindex) are given."""
+    if flags & (re.VERBOSE | re.ASCII | re.LOCALE) or _GLOBAL_FLAGS.match(pattern):
         return None
-    source, tail, head = pattern.pattern, "", r"\b(?:"
+    source, tail, head = pattern, "", r"\b(?:"
     if source.endswith(")" + r"\b") and not source.endswith(r"\\b"):
         source, tail = source[:-2], r"\b"
     if source.startswith(head) and source.endswith(")") and _balanced(source[len(head) : -1]):
         alternatives = [rf"\b{a}" for a in top_level_alternatives(source[len(head) : -1])]
     else:  # one alternative or several at the top level: no boundary taken off
-        source, tail = pattern.pattern, ""
+        source, tail = pattern, ""
         alternatives = top_level_alternatives(source)
     ignore_case = bool(flags & re.IGNORECASE)
     by_letter: dict[str, list[str]] = {}  # only one letter's alternatives can match at a place
@@ -125,7 +140,7 @@ def letter_led(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         compiled = re.compile(led, flags & ~re.IGNORECASE)
     except re.error:
         return None
-    if compiled.groups != pattern.groups or compiled.groupindex != pattern.groupindex:
+    if (compiled.groups, dict(compiled.groupindex)) != (groups[0], dict(groups[1])):
         return None
     return compiled
 
