@@ -2,22 +2,26 @@
 
 A re-audit skips a post whose stored digests equal these (see `pipeline.audit_posts`): the
 findings would be the same. Anything that can change a finding belongs in one of the two:
-- the rule set: rule ids and their `version`, the package version, the rule context (allow-
-  lists, the school's handles, rule options), effective severities, the word lists the rules
-  read (package lexicons and the versions of the packages they come from), the image detector;
+- the rule set: rule ids and their `version`, the package version, the code and data files
+  the rules run (`code_digest`), the rule context (allow-lists, the school's handles, rule
+  options), effective severities, the word lists the rules read (package lexicons and the
+  versions of the packages they and the finders come from), the image detector;
 - the post: its text, kind, reply target, media (kind, name, hash, whether a copy exists), the
   identity its fingerprints use, and the other fields rules read (time, account, chat context).
-A rule whose behaviour changes must raise its `version` (or the package version must change).
+A change of the rules' code or data re-audits every post (the rules share their finders); a
+rule's `version`, raised alone, re-audits only the posts that rule applies to.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from importlib import metadata, resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from auditor import __version__
@@ -26,7 +30,13 @@ from auditor.models import Platform, Post, PostKind
 from auditor.nlp.lexicon import school_lexicons
 from auditor.rules.base import Rule
 
-LEXICON_PACKAGES = ("deduce", "wordfreq")
+# the packages whose data or behaviour the rules' findings follow: names, words, phone numbers,
+# bank and citizen service numbers, typo distances
+LEXICON_PACKAGES = ("deduce", "wordfreq", "phonenumbers", "python-stdnum", "rapidfuzz")
+# what the rules run, in the package: their code, the finders and word tools they share, the
+# engine that masks excerpts and the shipped data (the sentence classifier, the protocol)
+RULE_CODE = ("rules", "nlp", "data", "engine.py", "redact.py", "models.py")
+CODE_SUFFIXES = (".py", ".toml", ".json", ".msgpack", ".txt")
 
 
 def _sha(parts: Any) -> str:
@@ -56,6 +66,31 @@ def lexicon_digest() -> str:
     return digest.hexdigest()
 
 
+@functools.cache
+def code_digest() -> str:
+    """The code and data files the rules run (`RULE_CODE`): a rule changed without raising its
+    `version`, or a retrained classifier, still re-audits every post. Read once a process."""
+    return files_digest(resources.files("auditor"), RULE_CODE)
+
+
+def files_digest(root: Traversable, names: Sequence[str]) -> str:
+    """A digest of the files `names` under `root` (folders read whole, caches skipped)."""
+    digest = hashlib.sha256()
+    for name in names:
+        for path, data in _files(root / name, name):
+            digest.update(path.encode() + b"\0" + data + b"\0")
+    return digest.hexdigest()
+
+
+def _files(entry: Traversable, path: str) -> list[tuple[str, bytes]]:
+    if entry.is_file():
+        return [(path, entry.read_bytes())] if path.endswith(CODE_SUFFIXES) else []
+    if not entry.is_dir() or entry.name == "__pycache__":
+        return []
+    children = sorted(entry.iterdir(), key=lambda e: e.name)
+    return [found for child in children for found in _files(child, f"{path}/{child.name}")]
+
+
 def ruleset_digest(engine: Engine, detector: str = "", rules: Sequence[Rule] | None = None) -> str:
     """One digest of everything besides the post that decides the findings of an audit, for
     `rules` (default: all of the engine's; a post's are the rules that apply to it)."""
@@ -68,6 +103,7 @@ def _common_part(engine: Engine, detector: str) -> str:
     return _sha(
         {
             "package": __version__,
+            "code": code_digest(),
             "context": dataclasses.asdict(engine.ctx),
             "lexicons": lexicon_digest(),
             "key": hashlib.sha256(engine.key).hexdigest(),

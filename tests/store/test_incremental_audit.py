@@ -205,6 +205,24 @@ def test_a_schools_own_word_list_changes_the_rule_set_digest(store, tmp_path) ->
     assert ruleset_digest(engine) == base
 
 
+def test_the_rules_code_and_data_are_part_of_the_rule_set_digest(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A rule changed in code without a new `version`, or a retrained model, re-audits."""
+    from auditor.audit_key import files_digest
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "phone.py").write_text("PATTERN = r'06'\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "model.msgpack").write_bytes(b"\x01")
+    base = files_digest(tmp_path, ("rules", "data"))
+    (tmp_path / "rules" / "__pycache__").mkdir()
+    (tmp_path / "rules" / "__pycache__" / "phone.pyc").write_bytes(b"\x00")
+    assert files_digest(tmp_path, ("rules", "data")) == base  # caches are no code
+    (tmp_path / "rules" / "phone.py").write_text("PATTERN = r'06|\\+316'\n", encoding="utf-8")
+    changed = files_digest(tmp_path, ("rules", "data"))
+    (tmp_path / "data" / "model.msgpack").write_bytes(b"\x02")
+    assert len({base, changed, files_digest(tmp_path, ("rules", "data"))}) == 3
+
+
 def test_reaudit_of_unchanged_posts_writes_no_post_media_or_finding(store, shared) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import event
 
