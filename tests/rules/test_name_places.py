@@ -148,3 +148,16 @@ def test_someone_a_thing_goes_to_or_a_class_visits_at_home_stays_a_name(
 
 def test_a_relative_with_an_unlisted_name_in_a_post_about_reading_stays_a_name() -> None:
     assert names("Hoi oma Trien, fijn dat u weer komt voorlezen!") == ["Trien"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De peuters keken naar Peppa Big en haar broertje George.",
+        "Oom Dagobert zou trots zijn op onze spaarpot!",
+        "In de Efteling zwaaiden Pardoes en Pardijn naar ons.",
+        "Wie is sneller in de race: Yoshi of Bowser?",
+    ],
+)
+def test_figures_of_childrens_series_and_games_are_no_names(text: str) -> None:
+    assert names(text) == []
