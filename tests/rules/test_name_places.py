@@ -8,6 +8,7 @@ from functools import partial
 import pytest
 
 from auditor.rules.base import RuleContext
+from auditor.rules.personal_data.contact import find_handles
 from tests.rules.helpers import names_found
 
 CTX = RuleContext(school_name="OBS De Vechtbrug")
@@ -161,3 +162,37 @@ def test_a_relative_with_an_unlisted_name_in_a_post_about_reading_stays_a_name()
 )
 def test_figures_of_childrens_series_and_games_are_no_names(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dank voor uw uitleg over de gemeenteraad, mevrouw Oudshoorn!",
+        "Meneer Brinkhorst, bedankt voor het werkbezoek aan groep 8.",
+    ],
+)
+def test_an_official_addressed_by_title_about_their_office_is_no_private_person(
+    text: str,
+) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Meneer Brinkhorst, dank voor uw bericht over de luizencontrole.", "Brinkhorst"),
+        ("De familie Oudshoorn sprak in bij de gemeenteraad.", "Oudshoorn"),
+    ],
+)
+def test_a_parent_or_family_by_title_stays_a_name(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("handle", ["@JorisVermeulenCDA", "@femke_groenlinks", "@PietBakkerVVD"])
+def test_a_handle_ending_in_a_political_party_is_a_politicians_account(handle: str) -> None:
+    assert find_handles(f"{handle} dank voor uw bezoek aan groep 8!", CTX) == []
+
+
+@pytest.mark.parametrize("handle", ["@jansp", "@sannevdberg", "@mama_van_noor"])
+def test_a_private_handle_stays_one(handle: str) -> None:
+    assert [h.value for h in find_handles(f"{handle} dank je wel!", CTX)] == [handle]

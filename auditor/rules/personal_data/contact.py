@@ -985,6 +985,25 @@ def named_in_post(handle: str, text: str) -> bool:
     return False
 
 
+@lexicon_cache
+def _party_ends() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The parties of political_parties.txt as written, and lower-cased after "_" or "-"."""
+    parties = package_entries("political_parties", lower=False)
+    return parties, tuple(f"{sep}{p.lower()}" for p in parties for sep in "_-")
+
+
+def politicians_handle(handle: str) -> bool:
+    """The handle ends in a political party ("HenkWikkerinkCDA", "anne_d66"): a politician's
+    public account. A party written in lower case right after a name is no sign ("jansp")."""
+    written, lowered = _party_ends()
+    return handle.lower().endswith(lowered) or any(
+        handle.endswith(party)
+        and len(handle) > len(party) + 2
+        and handle[-len(party) - 1].islower()  # "WikkerinkCDA", not "TEAMSP"
+        for party in written
+    )
+
+
 def find_handles(text: str, ctx: RuleContext) -> list[Hit]:
     if "@" not in text and ".com/" not in text:
         return []
@@ -1012,6 +1031,7 @@ def find_handles(text: str, ctx: RuleContext) -> list[Hit]:
             continue
         if handle.lower() not in own and (
             is_organisation_handle(handle, ctx)
+            or politicians_handle(handle)
             or _answered_as_a_group(text, m.start(), handle)
             or named_in_post(handle, text)
         ):

@@ -2342,6 +2342,28 @@ def _titled_figures(
     return [h for h in found if h not in figures], [(lo, hi) for lo, hi, _ in figures]
 
 
+@lexicon_cache
+def _public_office() -> re.Pattern[str]:
+    """A word of a public office at work (public_office_cues.txt: gemeenteraad, werkbezoek)."""
+    words = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in package_list("public_office_cues")
+    )
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+def _official(text: str, start: int, reason: str) -> bool:
+    """A surname after a formal title (surname_titles.txt: meneer, mevrouw, dhr.; not
+    "familie") in a sentence about a public office at work: an official in their public role
+    ("Bedankt voor de uitleg over de gemeenteraad, meneer Wikkerink!")."""
+    if not reason.startswith("naam na '"):
+        return False
+    title = reason[len("naam na '") : -1]
+    if title not in word_lists().surname_titles or title.startswith("fam"):
+        return False
+    sentence = next(m for m in SENTENCE_SPAN.finditer(text) if m.start() <= start < m.end())
+    return _public_office().search(sentence.group()) is not None
+
+
 # "Mario en Luigi waren het thema", "verkleed als Elsa": a theme or a costume, no person.
 THEME_AFTER = re.compile(
     r"(?:\s*(?:,|en|&)\s*[A-ZÀ-Þ][\w-]*)*\s+(?:is|was|waren|zijn|wordt|werden)\s+"
@@ -2849,6 +2871,8 @@ def find_names(
         found = [h for h in found if not _theme_or_costume(text, h[0], h[1])]
     if found:
         found = [h for h in found if not _in_place_of_a_place(text, *h)]
+    if found and _public_office().search(text):
+        found = [h for h in found if not _official(text, h[0], h[2])]
     if found and FEAST_HINT.search(text):
         found = [h for h in found if not _feast_named(text, text[h[0] : h[1]])]
     if found and MEANS.search(text):
