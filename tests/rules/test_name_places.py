@@ -196,3 +196,19 @@ def test_a_handle_ending_in_a_political_party_is_a_politicians_account(handle: s
 @pytest.mark.parametrize("handle", ["@jansp", "@sannevdberg", "@mama_van_noor"])
 def test_a_private_handle_stays_one(handle: str) -> None:
     assert [h.value for h in find_handles(f"{handle} dank je wel!", CTX)] == [handle]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groep 3 las een boek over mummies. Groep 3 verkleedde zich daarna als mummie.",
+        "Groep 5 kump verkleid as piraten en groep 6 kump as indianen.",
+    ],
+)
+def test_a_verb_after_a_groups_label_is_no_name_in_a_slot(text: str) -> None:
+    assert names(text) == []
+
+
+def test_lower_case_names_in_the_slots_of_groups_stay_names() -> None:
+    text = "winnaars: groep 3 lujain en sem, groep 4 merhawit"
+    assert names(text) == ["lujain", "sem", "merhawit"]

@@ -1767,6 +1767,15 @@ class _Scanner:
                     self.add(i, "naam in een opsomming van namen")
                     changed = True
 
+    def clause_goes_on(self, k: int) -> bool:
+        """Token k, after a group's label, goes on in lower-case words as a clause does ("Groep
+        4 verkleedde zich", "Groep 3 kump verkleid"): a verb, not the name holding the place
+        ("groep 5 noor en sem", "groep 3 lujain, groep 4 ...")."""
+        if k + 1 >= self.n or self.text[self.ends[k] : self.starts[k + 1]] != " ":
+            return False
+        word = self.words[k + 1]
+        return word.isalpha() and word.islower() and not self.flags[k + 1] & EN_OF
+
     def slot_lists(self) -> None:
         """Lower-case words in the places of a list of ranks or groups, two labels or more of
         one kind in the post ("2e mila, 3e yaroslav", "groep 1/2 merhawit, groep 3 lujain"): a
@@ -1779,6 +1788,7 @@ class _Scanner:
                 if (k := bisect_left(self.starts, m.end())) < self.n
                 and self.starts[k] == m.end()
                 and not self.flags[k] & CAP
+                and not self.clause_goes_on(k)
             ]
             if len(slots) < 2:
                 continue
