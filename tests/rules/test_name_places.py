@@ -212,3 +212,25 @@ def test_a_verb_after_a_groups_label_is_no_name_in_a_slot(text: str) -> None:
 def test_lower_case_names_in_the_slots_of_groups_stay_names() -> None:
     text = "winnaars: groep 3 lujain en sem, groep 4 merhawit"
     assert names(text) == ["lujain", "sem", "merhawit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De bus was een nieuwe Mercedes met gordels.",
+        "In de verkleedkist zat geen echte Barbie maar wel een Ken.",
+    ],
+)
+def test_a_name_counted_by_an_article_is_a_thing_so_named(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Wat een dag voor Rama uit groep 4!", "Rama"),
+        ("Een felicitatie voor Gerrit-Jan: zijn rekentoets was top.", "Gerrit-Jan"),
+    ],
+)
+def test_a_name_after_a_phrase_with_an_article_stays_a_name(text: str, name: str) -> None:
+    assert name in names(text)

@@ -2374,6 +2374,10 @@ def _official(text: str, start: int, reason: str) -> bool:
     return _public_office().search(sentence.group()) is not None
 
 
+# "een nieuwe Mercedes", "geen echte Barbie": a name counted by an article is a thing so named.
+THING_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?i:een|geen)\s+(?:[a-zà-ÿ]+e\s+){0,2}$")
+
+
 # "Mario en Luigi waren het thema", "verkleed als Elsa": a theme or a costume, no person.
 THEME_AFTER = re.compile(
     r"(?:\s*(?:,|en|&)\s*[A-ZÀ-Þ][\w-]*)*\s+(?:is|was|waren|zijn|wordt|werden)\s+"
@@ -2883,6 +2887,13 @@ def find_names(
         found = [h for h in found if not _in_place_of_a_place(text, *h)]
     if found and _public_office().search(text):
         found = [h for h in found if not _official(text, h[0], h[2])]
+    if found and ("een " in text or "Een " in text):
+        found = [
+            h
+            for h in found
+            if h[2].startswith(PERSON_REASONS)
+            or not THING_ARTICLE_BEFORE.search(text, max(0, h[0] - 40), h[0])
+        ]
     if found and FEAST_HINT.search(text):
         found = [h for h in found if not _feast_named(text, text[h[0] : h[1]])]
     if found and MEANS.search(text):
