@@ -234,3 +234,12 @@ def test_a_name_counted_by_an_article_is_a_thing_so_named(text: str) -> None:
 )
 def test_a_name_after_a_phrase_with_an_article_stays_a_name(text: str, name: str) -> None:
     assert name in names(text)
+
+
+def test_a_prophet_of_a_story_said_again_is_no_name() -> None:
+    text = "Groep 5 hoorde over de profeet Musa en de farao. Musa sloeg met zijn staf op de zee."
+    assert names(text) == []
+
+
+def test_a_pupil_named_after_a_prophet_stays_a_name() -> None:
+    assert names("Musa uit groep 5 vertelde over de profeet Musa.") == ["Musa"]
