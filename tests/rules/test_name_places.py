@@ -71,6 +71,8 @@ def test_a_name_opening_the_sentence_after_a_class_reads_or_watches_a_work_is_it
         ("We kijken Nijntje. Bram uit groep 1 vond het prachtig.", "Bram"),
         ("Bij de opening las Hanna uit groep 7 een gedicht voor.", "Hanna"),
         ("Groep 3 las Kikker is verliefd. Daarna vertelde Sem over zijn konijn.", "Sem"),
+        ("Groep 5 las 'De Gruffalo'. Noor vond de muis het slimst.", "Noor"),
+        ("We keken Moana. Daan en Fleur tekenden daarna de zee.", "Fleur"),
     ],
 )
 def test_a_pupil_beside_a_work_a_class_reads_stays_a_name(text: str, name: str) -> None:

@@ -2244,9 +2244,7 @@ _WORK_AFTER_VERB = (  # a few words of time between, no preposition ("speelde in
 STORY_OPENER_NO_PUPIL = re.compile(
     r"\b(?:groep|klas|juf|meester|onze?|rol|rollen|gespeeld)\b", re.IGNORECASE
 )
-# "Lina mocht de eerste vraag stellen", "Noor speelt de rol van Pluk": a pupil's turn or part.
 LIST_REST = re.compile(r"(?:\s*(?:,|\s(?:en|of|&)\s)\s*[A-ZÀ-Þ][\w'’-]*)*")  # "..., Sem en Lotte"
-PUPIL_TURN_AFTER = re.compile(r"\s+(?:mocht|mochten|mag|mogen|speelt|speelde|speelden)\b")
 LIST_AFTER_COLON = r"[^:]*:"
 # the names that open a sentence, joined as in a question too: "Mario, Luigi of Yoshi?"
 OPENING_LIST = r"\s*(?:[A-ZÀ-Þ][\w'’-]*(?:\s*,\s*|\s+(?:en|of|&)\s+))*"
@@ -2256,6 +2254,13 @@ def _list_end(text: str, end: int) -> int:
     """Where the list of names that goes on after `end` ends ("Daan, Sem en Lotte")."""
     rest = LIST_REST.match(text, end)
     return rest.end() if rest else end
+
+
+@lexicon_cache
+def _pupil_turn() -> re.Pattern[str]:
+    """A verb of a pupil's own turn, part or opinion (pupil_turn_verbs.txt) next."""
+    verbs = "|".join(map(re.escape, sorted(package_list("pupil_turn_verbs"))))
+    return re.compile(rf"\s+(?:{verbs})\b")
 
 
 @lexicon_cache
@@ -2304,7 +2309,7 @@ def _drop_story_openers(
                 reason.startswith(PERSON_REASONS)
                 or GROUP_AFTER.match(text, end)
                 or PLAYS_PART.match(text, end)
-                or PUPIL_TURN_AFTER.match(text, _list_end(text, end))
+                or _pupil_turn().match(text, _list_end(text, end))
             ):
                 continue
             head = text[sentence.start() : start]
