@@ -2419,7 +2419,9 @@ def _locatives() -> str:
 @lexicon_cache
 def _place_before() -> re.Pattern[str]:
     """A preposition only a place follows, then what may stand between it and a place's name."""
-    return re.compile(rf"(?:^|(?<=[\s(]))(?i:{_locatives()}){PLACE_LIST_BEFORE}")
+    # gated by the prepositions' first letters, as `_trip_before` by its cues' (3.8 -> 2.9 us
+    # a name, the same matches)
+    return gated(rf"(?:^|(?<=[\s(]))(?i:{_locatives()}){PLACE_LIST_BEFORE}")
 
 
 @lexicon_cache
@@ -2437,7 +2439,7 @@ def _trip_before() -> re.Pattern[str]:
     """A class or "we" travelling to a place (trip_cue_patterns.txt), then the place's name (or
     a list of them)."""
     cues = package_patterns("trip_cue_patterns")
-    return re.compile(rf"\b(?i:{cues}){PLACE_LIST_BEFORE}")
+    return gated(rf"\b(?i:{cues}){PLACE_LIST_BEFORE}")  # 6.1 -> 3.3 us a name
 
 
 def _in_place_of_a_place(text: str, start: int, end: int, reason: str) -> bool:
