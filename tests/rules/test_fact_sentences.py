@@ -25,7 +25,7 @@ HELD_OUT = {
     "corpus11",
     "corpus12",
     "corpus13",
-} | {"corpus_replies7"}
+}
 
 
 def manifest() -> dict:
